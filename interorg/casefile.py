@@ -1,0 +1,125 @@
+"""Read, check and write cases as YAML or JSON."""
+
+import json
+import pathlib
+
+import yaml
+
+from . import _files
+from ._structure import INVALID, structure, unstructure
+from .case import Case
+from .errors import CaseError, Problem
+
+__all__ = ["case_from_dict", "case_to_dict", "check_case", "dump_case", "load_case"]
+
+
+def _semantic_problems(case):
+    """Problems that no single field shows: duplicates and dangling references."""
+    problems = []
+    seen = {}
+    for index, partner in enumerate(case.partners):
+        if partner.id in seen:
+            problems.append(Problem(f"partners[{index}].id",
+                                    f"partner id '{partner.id}' is already used by partners[{seen[partner.id]}]"))
+        else:
+            seen[partner.id] = index
+    reasons = {}
+    for index, stated in enumerate(case.reasons):
+        if stated.reason in reasons:
+            problems.append(Problem(f"reasons[{index}].reason",
+                                    f"reason '{stated.reason}' is already given at reasons[{reasons[stated.reason]}];"
+                                    " give each reason once"))
+        else:
+            reasons[stated.reason] = index
+    return problems
+
+
+def case_from_dict(data, source=None, *, _document=None):
+    """Build a :class:`~interorg.Case` from plain data (as read from YAML or JSON).
+
+    Parameters
+    ----------
+    data : dict
+        The case, with the same keys as the attrs classes in :mod:`interorg.case`.
+    source : str, optional
+        The file name to use in messages.
+
+    Returns
+    -------
+    Case
+
+    Raises
+    ------
+    CaseError
+        With every problem found, each with its path.
+
+    Examples
+    --------
+    >>> case_from_dict({"care": {"demand": "complex"}}).care.demand
+    'complex'
+    >>> case_from_dict({"care": {"demand": "compelx"}})
+    Traceback (most recent call last):
+    ...
+    interorg.errors.CaseError: care.demand: expected one of standard, complex; got 'compelx'
+    """
+    if data is None:
+        data = {}
+    problems = []
+    case = structure(Case, data, "", problems)
+    if case is not INVALID:
+        problems.extend(_semantic_problems(case))
+    if problems:
+        if _document is not None:
+            problems = [_document.locate(problem) for problem in problems]
+        raise CaseError(problems, source)
+    return case
+
+
+def check_case(case):
+    """Check a :class:`~interorg.Case` built in Python as strictly as a case file.
+
+    attrs does not check ``Literal`` values or types by itself, so the case is
+    taken apart and structured again.  Returns the case; raises
+    :class:`~interorg.CaseError` with every problem.
+    """
+    if not isinstance(case, Case):
+        raise CaseError([Problem("", f"expected an interorg.Case; got {type(case).__name__}")])
+    return case_from_dict(case_to_dict(case))
+
+
+def load_case(path):
+    """Read a case file (``.yaml``, ``.yml`` or ``.json``).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The case file.
+
+    Returns
+    -------
+    Case
+
+    Raises
+    ------
+    CaseError
+        If the file cannot be read or parsed (with line and column), or does
+        not describe a valid case (every problem, with its path).
+    """
+    document = _files.read_document(path, CaseError)
+    return case_from_dict(document.data, document.name, _document=document)
+
+
+def case_to_dict(case):
+    """Return the case as plain data, leaving out what was not given."""
+    return unstructure(case)
+
+
+def dump_case(case, path):
+    """Write ``case`` to ``path`` as YAML, or as JSON when the name ends in ``.json``."""
+    path = pathlib.Path(path)
+    data = case_to_dict(case)
+    if path.suffix.lower() == ".json":
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,103 @@
+"""Turn a case into the input facts the rules reason over.
+
+Each section of a case gives facts of the types named in
+``knowledge/vocabulary.yaml``; each fact remembers the path in the case it
+comes from, so an explanation can point back to what the user wrote.
+A field the case leaves out is None (unknown), never a guessed default.
+"""
+
+import attrs
+
+from .case import Case
+
+__all__ = ["InputFact", "case_facts"]
+
+
+@attrs.frozen
+class InputFact:
+    """A fact taken from the case.
+
+    Attributes
+    ----------
+    type : str
+        The fact type, as named in the vocabulary.
+    values : dict
+        Field name to value; None where the case does not say.
+    path : str
+        Where in the case it comes from, as ``reasons[1]``.
+    """
+
+    type: str
+    values: dict
+    path: str
+
+    def given(self):
+        """The fields the case gives (leaving out the unknown ones)."""
+        return {name: value for name, value in self.values.items() if value is not None}
+
+
+_COORDINATION_ELEMENTS = ("resources", "providers", "clients")
+_COORDINATION_ASPECTS = ("completeness", "task_integration", "cooperation")
+_INFORMATION_ELEMENTS = ("internal_information", "external_information")
+
+
+def _partner_facts(case):
+    for index, partner in enumerate(case.partners):
+        yield InputFact("partner", {"id": partner.id, "kind": partner.kind}, f"partners[{index}]")
+
+
+def _care_facts(case):
+    if case.care is not None:
+        yield InputFact("care", attrs.asdict(case.care), "care")
+
+
+def _reason_facts(case):
+    for index, stated in enumerate(case.reasons):
+        values = {"kind": stated.reason, "cost_benefit_analysis": stated.cost_benefit_analysis}
+        yield InputFact("reason", values, f"reasons[{index}]")
+
+
+def _coordination_facts(case):
+    coordination = case.coordination
+    if coordination is None:
+        return
+    for element in _COORDINATION_ELEMENTS:
+        checks = getattr(coordination, element)
+        if checks is None:
+            continue
+        for aspect in _COORDINATION_ASPECTS:
+            status = getattr(checks, aspect)
+            if status is not None:
+                values = {"cell": f"{element}.{aspect}", "element": element, "aspect": aspect, "status": status}
+                yield InputFact("coordination", values, f"coordination.{element}.{aspect}")
+    for element in _INFORMATION_ELEMENTS:
+        status = getattr(coordination, element)
+        if status is not None:
+            values = {"cell": element, "element": element, "aspect": "all", "status": status}
+            yield InputFact("coordination", values, f"coordination.{element}")
+
+
+#: One producer per section of the case, in the order facts are declared.
+_PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts)
+
+
+def case_facts(case):
+    """Return the input facts of ``case``, in a fixed order.
+
+    Parameters
+    ----------
+    case : Case
+
+    Returns
+    -------
+    list of InputFact
+
+    Examples
+    --------
+    >>> from interorg import Case, Care
+    >>> [f.path for f in case_facts(Case(care=Care(demand="complex")))]
+    ['care']
+    """
+    if not isinstance(case, Case):
+        raise TypeError(f"expected an interorg.Case; got {type(case).__name__}")
+    return [fact for produce in _PRODUCERS for fact in produce(case)]
