@@ -145,10 +145,7 @@ class _Builder:
     def subject_label(self, record):
         if record.subject is None:
             return None
-        fact, field = record.rule.variables()[record.rule.subject]
-        if fact == "conclusion":
-            return _text(record.subject)
-        return self.label(fact, field, record.subject)
+        return self._variable_label(record.rule, record.rule.subject, record.subject)
 
     def citations(self, refs):
         out = []
@@ -177,8 +174,8 @@ class _Builder:
         )
 
     def _variable_label(self, rule, name, value):
-        fact, field = rule.variables()[name]
-        return _text(value) if fact == "conclusion" else self.label(fact, field, value)
+        origin = self.knowledge.variable_origin(rule, name)
+        return _text(value) if origin is None else self.label(*origin, value)
 
     def model_statuses(self):
         facts = list(self.session.inputs.values())

@@ -222,6 +222,21 @@ class KnowledgeBase:
             return self.message("yes" if value else "no", lang)
         return str(value)
 
+    def variable_origin(self, rule, name):
+        """Return the ``(fact type, field)`` a variable of ``rule`` takes its values from.
+
+        A variable bound to the subject of an earlier conclusion is followed
+        back to the fact field that conclusion's own subject came from; None
+        when it leads to a conclusion without a subject.
+        """
+        fact, field = rule.variables()[name]
+        while fact == "conclusion":
+            earlier = self.rule(field)
+            if earlier.subject is None:
+                return None
+            fact, field = earlier.variables()[earlier.subject]
+        return fact, field
+
     def rank(self, rule_id):
         """The position of a rule in the knowledge base (model order, then file order)."""
         return self.rules.index(self._rules_by_id[rule_id])

@@ -1,0 +1,33 @@
+# Set-up and checks. `make demo` and `make test` each create the virtual
+# environment in .venv and install interorg into it (editable) on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+SOURCES := setup.cfg pyproject.toml
+
+.PHONY: demo test benchmark clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "interorg needs Python 3.10 or newer; set PYTHON=python3.1x"'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python $(SOURCES)
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed $(SOURCES)
+	$(PIP) install -e '.[test,notebook]'
+	@touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/interorg advise --example
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+benchmark: $(VENV)/.installed
+	$(BIN)/python benchmarks/advise.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info
