@@ -6,32 +6,45 @@ import pathlib
 import yaml
 
 from . import _files
-from ._structure import INVALID, structure, unstructure
+from ._structure import structure, unstructure
 from .case import Case
 from .errors import CaseError, Problem
 
 __all__ = ["case_from_dict", "case_to_dict", "check_case", "dump_case", "load_case"]
 
 
-def _semantic_problems(case):
-    """Problems that no single field shows: duplicates and dangling references."""
-    problems = []
-    seen = {}
-    for index, partner in enumerate(case.partners):
-        if partner.id in seen:
-            problems.append(Problem(f"partners[{index}].id",
-                                    f"partner id '{partner.id}' is already used by partners[{seen[partner.id]}]"))
+def _items(data, key):
+    """The mappings of list ``key`` in raw case data, with their index; others are skipped."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _first_use(data, section, key, what, hint=""):
+    """Problems for values of ``section[i].key`` that repeat an earlier item's value."""
+    problems, seen = [], {}
+    for index, item in _items(data, section):
+        value = item.get(key)
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            problems.append(Problem(f"{section}[{index}].{key}",
+                                    f"{what} '{value}' is already {'used by' if not hint else 'given at'} "
+                                    f"{section}[{seen[value]}]{hint}"))
         else:
-            seen[partner.id] = index
-    reasons = {}
-    for index, stated in enumerate(case.reasons):
-        if stated.reason in reasons:
-            problems.append(Problem(f"reasons[{index}].reason",
-                                    f"reason '{stated.reason}' is already given at reasons[{reasons[stated.reason]}];"
-                                    " give each reason once"))
-        else:
-            reasons[stated.reason] = index
+            seen[value] = index
     return problems
+
+
+def _semantic_problems(data):
+    """Problems that no single field shows: duplicates and dangling references.
+
+    They are looked for in the raw data, so that they are reported together
+    with the problems of single fields.
+    """
+    return (_first_use(data, "partners", "id", "partner id")
+            + _first_use(data, "reasons", "reason", "reason", "; give each reason once"))
 
 
 def case_from_dict(data, source=None, *, _document=None):
@@ -66,8 +79,7 @@ def case_from_dict(data, source=None, *, _document=None):
         data = {}
     problems = []
     case = structure(Case, data, "", problems)
-    if case is not INVALID:
-        problems.extend(_semantic_problems(case))
+    problems.extend(_semantic_problems(data))
     if problems:
         if _document is not None:
             problems = [_document.locate(problem) for problem in problems]

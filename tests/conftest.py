@@ -1,0 +1,27 @@
+"""Shared fixtures: the shipped knowledge base, the scenario cases and a runner."""
+
+import pathlib
+
+import pytest
+
+import interorg
+
+HERE = pathlib.Path(__file__).parent
+CASES = HERE / "cases"
+DATA = HERE / "data"
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    """The knowledge base shipped with interorg."""
+    return interorg.load_knowledge()
+
+
+def scenario(name, lang="en"):
+    """Advise on the scenario case ``tests/cases/<name>.yaml``."""
+    return interorg.advise(CASES / f"{name}.yaml", lang=lang)
+
+
+def scenario_paths():
+    """Every scenario case, sorted."""
+    return sorted(CASES.glob("*.yaml"))
