@@ -1,0 +1,87 @@
+"""The command line: advice in three formats, the rule list, and exit code 2 for bad input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA
+from interorg.cli import main
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "interorg", *args], capture_output=True, text=True)
+
+
+def test_example_as_json_is_valid():
+    """`interorg advise --example --format json` is valid JSON with ids, explanations and sources."""
+    result = run("advise", "--example", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    conclusions = data["findings"] + data["warnings"] + data["recommendations"]
+    assert conclusions and all(c["id"] and c["explanation"] and c["sources"] for c in conclusions)
+
+
+@pytest.mark.parametrize("fmt, marker", [("text", "Findings\n--------"), ("markdown", "## Findings")])
+def test_example_text_and_markdown(capsys, fmt, marker):
+    """Text and Markdown renderings of the example."""
+    assert main(["advise", "--example", "--format", fmt]) == 0
+    assert marker in capsys.readouterr().out
+
+
+def test_dutch(capsys):
+    """--lang nl gives the advice in Dutch."""
+    assert main(["advise", "--example", "--lang", "nl", "--brief"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Advies voor") and "Omdat" not in out
+
+
+def test_case_file(capsys, tmp_path):
+    """A case file on the command line is advised on."""
+    path = tmp_path / "case.yaml"
+    path.write_text("care: {demand: standard, supply_in_municipality: false}\n", encoding="utf-8")
+    assert main(["advise", str(path), "--format", "json"]) == 0
+    assert [c["id"] for c in json.loads(capsys.readouterr().out)["findings"]] == ["kenis.need.quadrant-iii"]
+
+
+def test_malformed_case_exits_2_without_traceback():
+    """A malformed case exits 2 with path-qualified messages and no traceback."""
+    result = run("advise", str(DATA / "bad_types.yaml"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "bad_types.yaml: care.demand (line 9, column 11): expected one of standard, complex; got 'compelx'" in result.stderr
+    assert "partners[2].id" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["bad_syntax.yaml", "bad_syntax.json", "missing.yaml"])
+def test_unreadable_case_exits_2(name):
+    """Syntax errors and missing files also exit 2 without a traceback."""
+    result = run("advise", str(DATA / name))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert name in result.stderr
+
+
+@pytest.mark.parametrize("args", [["advise"], ["advise", "--example", "x.yaml"], ["advise", "--format", "pdf"], []])
+def test_usage_errors_exit_2(capsys, args):
+    """Wrong arguments exit 2 with a message, not a traceback."""
+    assert main(args) == 2
+    assert "interorg: error:" in capsys.readouterr().err
+
+
+def test_rules_json_lists_every_rule(knowledge, capsys):
+    """`interorg rules --format json` lists every rule with id, title, source and basis."""
+    assert main(["rules", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == [rule.id for rule in knowledge.rules]
+    assert all(r["title"] and r["basis"] in ("source", "derived") and r["sources"] for r in rows)
+    assert all(r["sources"][0]["document"] for r in rows if r["sources"][0]["source"] == "kenis-2011")
+
+
+def test_rules_text(capsys):
+    """The text listing shows each rule's basis and where it comes from."""
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "kenis.need.quadrant-i  [finding, source]" in out
+    assert "derived: " in out
