@@ -12,12 +12,16 @@ lower salience than every rule that could draw that conclusion, so it only
 fires once they have all had their chance.  Together with the agenda's
 salience order this makes negation safe and the result independent of the
 order in which experta happens to find matches.
+
+An ``any`` condition becomes experta's ``OR`` of its alternatives, each bound
+to the same name, so the rule sees the matched fact whichever alternative
+matched.
 """
 
 import networkx as nx
 
 from ._experta import experta
-from .conditions import ConclusionPattern, Negation
+from .conditions import AnyOf, ConclusionPattern, Negation
 
 __all__ = ["compile_rules", "fact_class"]
 
@@ -89,7 +93,11 @@ def compile_rules(knowledge, on_fire):
             else:
                 name = f"f{index}"
                 captured.append(name)
-                patterns.append(getattr(experta.AS, name) << _pattern(condition))
+                if isinstance(condition, AnyOf):
+                    patterns.append(experta.OR(*(getattr(experta.AS, name) << _pattern(alternative)
+                                                 for alternative in condition.alternatives)))
+                else:
+                    patterns.append(getattr(experta.AS, name) << _pattern(condition))
         variables = tuple(rule.variables())
 
         def fire(engine, rule=rule, captured=tuple(captured), variables=variables, **context):

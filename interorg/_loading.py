@@ -9,7 +9,7 @@ import networkx as nx
 
 from . import _files
 from ._structure import INVALID, structure
-from .conditions import ConclusionPattern, FactPattern, Negation
+from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 from .errors import KnowledgeError, Problem
 from .rulebase import FactType, KnowledgeBase, Model, Rule, Source, Text
 
@@ -147,10 +147,11 @@ class _Checker:
             negated = isinstance(condition, Negation)
             pattern = condition.pattern if negated else condition
             where = f"{path}.when[{index}]" + (".not" if negated else "")
-            if isinstance(pattern, FactPattern):
-                self.check_fact_pattern(pattern, file, where)
-            elif pattern.rule not in self.rules:
-                self.problem(file, f"{where}.conclusion", f"unknown conclusion '{pattern.rule}' (no rule has that id)")
+            if isinstance(pattern, AnyOf):
+                for number, alternative in enumerate(pattern.alternatives):
+                    self.check_pattern(alternative, file, f"{where}.any[{number}]")
+            else:
+                self.check_pattern(pattern, file, where)
             if not negated:
                 bound.update(pattern.variables())
         for text_name in ("title", "text"):
@@ -158,6 +159,12 @@ class _Checker:
                 self.problem(file, f"{path}.{text_name}", f"placeholder '{{{name}}}' names no variable bound in 'when'")
         if rule.subject is not None and rule.subject not in bound:
             self.problem(file, f"{path}.subject", f"subject '{rule.subject}' names no variable bound in 'when'")
+
+    def check_pattern(self, pattern, file, where):
+        if isinstance(pattern, FactPattern):
+            self.check_fact_pattern(pattern, file, where)
+        elif pattern.rule not in self.rules:
+            self.problem(file, f"{where}.conclusion", f"unknown conclusion '{pattern.rule}' (no rule has that id)")
 
     def check_fact_pattern(self, pattern, file, where):
         if pattern.fact not in self.facts:

@@ -7,6 +7,8 @@ condition is one of::
     {conclusion: RULE_ID}                 an earlier conclusion of rule RULE_ID
     {conclusion: RULE_ID, subject: TEST}  ... about a subject passing TEST
     {not: CONDITION}                      no fact or conclusion matches CONDITION
+    {any: [CONDITION, CONDITION, ...]}    at least one of the fact or conclusion
+                                          conditions matches
 
 A TEST is either a plain value (the field equals it) or a mapping of one or
 more of ``in``, ``not_in``, ``not``, ``lt``, ``le``, ``gt``, ``ge``,
@@ -14,6 +16,8 @@ more of ``in``, ``not_in``, ``not``, ``lt``, ``le``, ``gt``, ``ge``,
 to a variable the first time it appears and requires equality with it after
 that; bound variables can be used as the rule's subject and in its texts.
 Every test but ``known: false`` fails on a value the case does not give.
+The alternatives of an ``any`` must bind the same variables, so that what
+follows them can rely on those variables whichever alternative matched.
 """
 
 import operator
@@ -24,7 +28,7 @@ import attrs
 from ._structure import INVALID, describe, join_path
 from .errors import Problem
 
-__all__ = ["Condition", "ConclusionPattern", "FactPattern", "FieldTest", "Negation"]
+__all__ = ["AnyOf", "Condition", "ConclusionPattern", "FactPattern", "FieldTest", "Negation"]
 
 _VAR = re.compile(r"[a-z_][a-z0-9_]*")
 _COMPARISONS = {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge}
@@ -209,6 +213,27 @@ class Negation:
         return f"no {self.pattern.describe()}"
 
 
+@attrs.frozen
+class AnyOf:
+    """Hold when at least one of ``alternatives`` (fact or conclusion patterns) matches."""
+
+    alternatives: tuple
+
+    def variables(self):
+        return self.alternatives[0].variables()
+
+    def describe(self):
+        return " or ".join(alternative.describe() for alternative in self.alternatives)
+
+    def matching(self, fact_type, values):
+        """The first fact alternative of ``fact_type`` that ``values`` satisfy (for explanations)."""
+        candidates = [a for a in self.alternatives if isinstance(a, FactPattern) and a.fact == fact_type]
+        for candidate in candidates:
+            if all(test.predicate()(values.get(test.field)) for test in candidate.tests):
+                return candidate
+        return candidates[0] if candidates else FactPattern(fact_type)
+
+
 class Condition:
     """Parser of one entry of a rule's ``when`` (see the module docstring)."""
 
@@ -217,11 +242,13 @@ class Condition:
         if not isinstance(data, dict):
             problems.append(Problem(path, f"expected a condition mapping (fact:, conclusion: or not:); got {describe(data)}"))
             return INVALID
-        heads = [key for key in ("fact", "conclusion", "not") if key in data]
+        heads = [key for key in ("fact", "conclusion", "not", "any") if key in data]
         if len(heads) != 1:
-            problems.append(Problem(path, "expected exactly one of 'fact', 'conclusion' or 'not'"))
+            problems.append(Problem(path, "expected exactly one of 'fact', 'conclusion', 'not' or 'any'"))
             return INVALID
         head = heads[0]
+        if head == "any":
+            return cls._any(data, path, problems)
         if head == "not":
             if len(data) != 1:
                 extra = ", ".join(key for key in data if key != "not")
@@ -232,6 +259,9 @@ class Condition:
                 return INVALID
             if isinstance(inner, Negation):
                 problems.append(Problem(join_path(path, "not"), "a 'not' inside a 'not' is not allowed; state the condition itself"))
+                return INVALID
+            if isinstance(inner, AnyOf):
+                problems.append(Problem(join_path(path, "not"), "a 'not' of an 'any' is not allowed; give one 'not' per alternative"))
                 return INVALID
             return Negation(inner)
         name = data[head]
@@ -253,3 +283,34 @@ class Condition:
         if any(test is INVALID for test in tests):
             return INVALID
         return FactPattern(name, tuple(tests))
+
+    @classmethod
+    def _any(cls, data, path, problems):
+        if len(data) != 1:
+            extra = ", ".join(key for key in data if key != "any")
+            problems.append(Problem(path, f"an 'any' condition takes nothing beside it; got {extra}"))
+            return INVALID
+        items = data["any"]
+        where = join_path(path, "any")
+        if not isinstance(items, list) or len(items) < 2:
+            problems.append(Problem(where, f"expected a list of at least two conditions; got {describe(items)}"))
+            return INVALID
+        alternatives = []
+        for index, item in enumerate(items):
+            inner = cls._structure_(item, join_path(where, index), problems)
+            if isinstance(inner, (Negation, AnyOf)):
+                problems.append(Problem(join_path(where, index),
+                                        "an alternative of 'any' must be a fact or conclusion condition"))
+                inner = INVALID
+            alternatives.append(inner)
+        if any(alternative is INVALID for alternative in alternatives):
+            return INVALID
+        first = sorted(alternatives[0].variables())
+        for index, alternative in enumerate(alternatives[1:], start=1):
+            if sorted(alternative.variables()) != first:
+                problems.append(Problem(join_path(where, index),
+                                        f"every alternative of 'any' must bind the same variables; "
+                                        f"the first binds [{', '.join(first)}], this one "
+                                        f"[{', '.join(sorted(alternative.variables()))}]"))
+                return INVALID
+        return AnyOf(tuple(alternatives))

@@ -17,7 +17,7 @@ from .advice import (
 )
 from .case import Case
 from .casefile import case_from_dict, check_case, load_case
-from .conditions import ConclusionPattern, Negation
+from .conditions import AnyOf, ConclusionPattern, Negation
 from .errors import InterorgError
 from .facts import case_facts
 
@@ -98,6 +98,8 @@ class _Builder:
     def input_evidence(self, fact, pattern):
         """Evidence of an input fact; the summary names the fields the pattern tested."""
         given = fact.given()
+        if isinstance(pattern, AnyOf):
+            pattern = pattern.matching(fact.type, fact.values)
         tested = [test.field for test in pattern.tests] or list(given)
         parts = [f"{self.label(fact.type, name)} = {self.label(fact.type, name, given[name])}"
                  for name in tested if name in given]

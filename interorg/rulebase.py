@@ -11,7 +11,7 @@ from typing import Literal
 import attrs
 import networkx as nx
 
-from .conditions import Condition, ConclusionPattern, FactPattern, Negation
+from .conditions import AnyOf, Condition, ConclusionPattern, FactPattern, Negation
 
 __all__ = [
     "FactType",
@@ -143,6 +143,8 @@ class Rule:
         """Variables bound by the positive patterns, with the fact and field they come from."""
         bound = {}
         for pattern in self.positive_patterns():
+            if isinstance(pattern, AnyOf):  # every alternative binds the same variables
+                pattern = pattern.alternatives[0]
             if isinstance(pattern, FactPattern):
                 for test in pattern.tests:
                     if test.var and test.var not in bound:
@@ -157,8 +159,9 @@ class Rule:
         for condition in self.when:
             negated = isinstance(condition, Negation)
             pattern = condition.pattern if negated else condition
-            if isinstance(pattern, ConclusionPattern):
-                out.append((pattern.rule, negated))
+            for alternative in pattern.alternatives if isinstance(pattern, AnyOf) else (pattern,):
+                if isinstance(alternative, ConclusionPattern):
+                    out.append((alternative.rule, negated))
         return out
 
 
