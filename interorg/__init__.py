@@ -12,7 +12,7 @@ management sources, run on experta.  Start with :func:`advise`::
 import importlib.metadata
 
 from .advice import Advice, Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
-from .case import Care, Case, Coordination, CoordinationElement, Partner, StatedReason
+from .case import Care, Case, Coordination, CoordinationElement, Partner, Relationship, StatedReason
 from .casefile import case_from_dict, case_to_dict, dump_case, load_case
 from .engine import advise
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
@@ -43,6 +43,7 @@ __all__ = sorted([
     "ModelStatus",
     "Partner",
     "Problem",
+    "Relationship",
     "Rule",
     "StatedReason",
     "Support",

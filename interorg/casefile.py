@@ -37,6 +37,40 @@ def _first_use(data, section, key, what, hint=""):
     return problems
 
 
+def _relationship_problems(data):
+    """Problems of ``relationships``: pairs that are not two known, different partners, or repeat.
+
+    A contradiction between a stated level and the signals behind it is not
+    an error: the rules report it as a warning, because a perception that
+    differs from what is seen is itself worth discussing.
+    """
+    problems, seen = [], {}
+    partners = [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
+    known = f"expected one of {', '.join(partners)}" if partners else "no partners are listed under partners"
+    for index, item in _items(data, "relationships"):
+        path = f"relationships[{index}].between"
+        pair = item.get("between")
+        if not isinstance(pair, list) or not all(isinstance(member, str) for member in pair):
+            continue  # the structurer reports it
+        if len(pair) != 2:
+            problems.append(Problem(path, f"expected the ids of exactly two partners; got {len(pair)}"))
+            continue
+        for position, member in enumerate(pair):
+            if member not in partners:
+                problems.append(Problem(f"{path}[{position}]", f"unknown partner '{member}'; {known}"))
+        if pair[0] == pair[1]:
+            problems.append(Problem(path, f"partner '{pair[0]}' cannot have a relationship with itself;"
+                                          " name two different partners"))
+            continue
+        key = frozenset(pair)
+        if key in seen:
+            problems.append(Problem(path, f"the relationship between '{pair[0]}' and '{pair[1]}' is already"
+                                          f" given at relationships[{seen[key]}]; describe each pair once"))
+        else:
+            seen[key] = index
+    return problems
+
+
 def _semantic_problems(data):
     """Problems that no single field shows: duplicates and dangling references.
 
@@ -44,7 +78,8 @@ def _semantic_problems(data):
     with the problems of single fields.
     """
     return (_first_use(data, "partners", "id", "partner id")
-            + _first_use(data, "reasons", "reason", "reason", "; give each reason once"))
+            + _first_use(data, "reasons", "reason", "reason", "; give each reason once")
+            + _relationship_problems(data))
 
 
 def case_from_dict(data, source=None, *, _document=None):

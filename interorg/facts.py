@@ -77,8 +77,28 @@ def _coordination_facts(case):
             yield InputFact("coordination", values, f"coordination.{element}")
 
 
+#: The fields of a relationship fact taken as they are from the case.
+_RELATIONSHIP_FIELDS = (
+    "trust", "vigilance",
+    "self_awareness", "sincere_interest", "transparency", "reliability",
+    "fear", "scepticism", "cynicism", "need_for_control",
+    "information_asymmetry", "lock_in", "contact", "answers_to_both_sides",
+)
+
+
+def _relationship_facts(case):
+    # Levels are passed on as stated, never derived here: the rules of
+    # trust.quadrants derive them from the signals, so that the derivation is
+    # explained and sourced like any other conclusion.
+    for index, relationship in enumerate(case.relationships):
+        partner_a, partner_b = relationship.between
+        values = {"id": relationship.id, "partner_a": partner_a, "partner_b": partner_b}
+        values.update({name: getattr(relationship, name) for name in _RELATIONSHIP_FIELDS})
+        yield InputFact("relationship", values, f"relationships[{index}]")
+
+
 #: One producer per section of the case, in the order facts are declared.
-_PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts)
+_PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _relationship_facts)
 
 
 def case_facts(case):
