@@ -18,6 +18,7 @@ from .engine import advise
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
 from .examples import example_case, example_path
 from ._loading import load_knowledge
+from .relationships import RelationshipSummary, relationship_summary
 from .rulebase import KnowledgeBase, Rule
 
 try:
@@ -44,6 +45,7 @@ __all__ = sorted([
     "Partner",
     "Problem",
     "Relationship",
+    "RelationshipSummary",
     "Rule",
     "StatedReason",
     "Support",
@@ -56,4 +58,5 @@ __all__ = sorted([
     "example_path",
     "load_case",
     "load_knowledge",
+    "relationship_summary",
 ])

@@ -3,6 +3,8 @@
 import html as _html
 import textwrap
 
+from . import relationships as _relationships
+
 __all__ = ["derivation", "html", "markdown", "text"]
 
 _SECTIONS = (("finding", "findings"), ("warning", "warnings"), ("recommendation", "recommendations"))
@@ -82,6 +84,12 @@ def text(advice, explain=True):
                     out += textwrap.wrap(line.strip(), 88, initial_indent=leading,
                                          subsequent_indent=leading + "    ")
             out.append("")
+    summary = _relationships.summary_lines(advice)
+    if summary:
+        out += ["", labels["relationships"], "-" * len(labels["relationships"])]
+        for line in summary:
+            out += textwrap.wrap(line, 88, subsequent_indent="    ") or [""]
+        out.append("")
     models = _models_lines(advice)
     if models:
         out += ["", labels["models_not_applied"], "-" * len(labels["models_not_applied"]), *models]
@@ -103,6 +111,9 @@ def markdown(advice, explain=True):
                 out += [f"*{labels['source']}:* {_citation(c)}  " for c in conclusion.sources]
                 out += ["", f"<details><summary>{labels['because']}</summary>", "", "```text",
                         derivation(conclusion, labels), "```", "", "</details>"]
+    summary = _relationships.summary_lines(advice)
+    if summary:
+        out += ["", f"## {labels['relationships']}", "", *summary]
     models = _models_lines(advice)
     if models:
         out += ["", f"## {labels['models_not_applied']}", "", *models]
@@ -134,6 +145,9 @@ def html(advice):
                 f"<details><summary>{esc(labels['because'])}</summary>"
                 f"<pre>{esc(derivation(conclusion, labels))}</pre></details></div>"
             )
+    summary = _relationships.summary_lines(advice)
+    if summary:
+        out.append(f"<h4>{esc(labels['relationships'])}</h4><pre>{esc(chr(10).join(summary))}</pre>")
     models = _models_lines(advice)
     if models:
         out.append(f"<h4>{esc(labels['models_not_applied'])}</h4><pre>{esc(chr(10).join(models))}</pre>")

@@ -1,0 +1,220 @@
+"""A summary of the relationships of one collaboration, over the conclusions of an advice.
+
+The trust rules conclude per relationship; this module gathers those
+conclusions into what an analyst wants to see for the whole collaboration:
+how many relationships fall in each trust × vigilance quadrant, which
+triggers of opportunism recur, and which partners appear in the most risky
+relationships.  A relationship counts as *risky* when the rules found a
+trigger of opportunism, a blind spot, the trust paradox or split loyalties
+in it (:data:`RISKS`).  It is plain Python over the advice: it adds no
+knowledge, and gives the same summary for the same advice.
+"""
+
+import re
+
+import attrs
+
+__all__ = ["QUADRANTS", "RISKS", "TRIGGERS", "RelationshipResult", "RelationshipSummary",
+           "relationship_summary", "summary_lines"]
+
+#: The quadrant rules, in the order of the summary.
+QUADRANTS = (
+    "trust.quadrants.unhindered-collaboration",
+    "trust.quadrants.calculated-connection",
+    "trust.quadrants.vigilant-contracting",
+    "trust.quadrants.exploratory-exchange",
+)
+
+#: The rules that find a trigger of opportunism.
+TRIGGERS = (
+    "trust.opportunism.information-asymmetry",
+    "trust.opportunism.lack-of-transparency",
+    "trust.opportunism.lock-in",
+)
+
+#: The conclusions that make a relationship risky.
+RISKS = TRIGGERS + ("trust.blind-spot", "trust.paradox", "trust.split-loyalties")
+
+_MODELS = ("trust.quadrants", "trust.opportunism", "trust.building")
+_PATH = re.compile(r"relationships\[(\d+)\]")
+
+
+@attrs.frozen
+class RelationshipResult:
+    """What the rules concluded about one relationship.
+
+    Attributes
+    ----------
+    id : str
+        The relationship's id, ``'a~b'``.
+    partners : tuple of str
+        The two partner ids.
+    position : int
+        Its index under ``relationships`` in the case.
+    quadrant : str or None
+        The id of its quadrant rule, or None when trust or vigilance is unknown.
+    triggers : tuple of str
+        The ids of the trigger rules that fired for it, in :data:`TRIGGERS` order.
+    risks : tuple of str
+        The ids of the :data:`RISKS` rules that fired for it.
+    conclusions : tuple of str
+        The keys of every conclusion about it, in the advice's order.
+    """
+
+    id: str
+    partners: tuple
+    position: int
+    quadrant: str | None
+    triggers: tuple
+    risks: tuple
+    conclusions: tuple
+
+    @property
+    def risky(self):
+        """True when any of :data:`RISKS` was concluded about this relationship."""
+        return bool(self.risks)
+
+
+@attrs.frozen
+class RelationshipSummary:
+    """The relationships of a collaboration, summed up.
+
+    Attributes
+    ----------
+    relationships : tuple of RelationshipResult
+        In the order of the case.
+    quadrants : dict
+        Every quadrant rule id (and None, for no quadrant) to the ids of the
+        relationships in it; every key is present, in :data:`QUADRANTS` order.
+    triggers : dict
+        Every trigger rule id to the ids of the relationships where it fired.
+    partners : tuple of (str, int, int)
+        ``(partner, risky relationships, all relationships)`` for every partner
+        in at least one relationship, the most risky first, then by id.
+    """
+
+    relationships: tuple
+    quadrants: dict
+    triggers: dict
+    partners: tuple
+
+    def recurring_triggers(self):
+        """The triggers found in more than one relationship, with those relationships."""
+        return {trigger: found for trigger, found in self.triggers.items() if len(found) > 1}
+
+    def most_risky_partners(self):
+        """The partner(s) in the largest number of risky relationships (empty when none is risky)."""
+        top = max((risky for _, risky, _ in self.partners), default=0)
+        return tuple(partner for partner, risky, _ in self.partners if top and risky == top)
+
+
+def _relationship_inputs(explanation):
+    """Yield the relationship input evidence an explanation rests on, down the tree."""
+    for support in explanation.supports:
+        for evidence in support.evidence:
+            if evidence.type == "input" and evidence.fact == "relationship":
+                yield evidence
+            elif evidence.explanation is not None:
+                yield from _relationship_inputs(evidence.explanation)
+
+
+def relationship_summary(advice):
+    """Sum up what the rules concluded about the relationships of a collaboration.
+
+    Parameters
+    ----------
+    advice : Advice, or a case
+        An :class:`~interorg.Advice`, or anything :func:`interorg.advise`
+        accepts (it is then advised on in English).
+
+    Returns
+    -------
+    RelationshipSummary
+        Only relationships the rules concluded something about are included.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> summary = relationship_summary(interorg.example_case())
+    >>> len(summary.quadrants["trust.quadrants.unhindered-collaboration"])
+    2
+    >>> summary.most_risky_partners()
+    ('jeugdzorg-kempen',)
+    """
+    from .advice import Advice  # here, not at the top: advice imports render, which imports this module
+
+    if not isinstance(advice, Advice):
+        from .engine import advise
+
+        advice = advise(advice)
+    found = {}
+    for conclusion in advice.conclusions:
+        if conclusion.model not in _MODELS or conclusion.subject is None:
+            continue
+        entry = found.setdefault(conclusion.subject, {"keys": [], "ids": set(), "inputs": []})
+        entry["keys"].append(conclusion.key)
+        entry["ids"].add(conclusion.id)
+        entry["inputs"].extend(_relationship_inputs(conclusion.explanation))
+    results = []
+    for subject, entry in found.items():
+        fact = min(entry["inputs"], key=lambda e: int(_PATH.fullmatch(e.path).group(1)))
+        quadrant = next((rule for rule in QUADRANTS if rule in entry["ids"]), None)
+        results.append(RelationshipResult(
+            id=subject,
+            partners=(fact.values["partner_a"], fact.values["partner_b"]),
+            position=int(_PATH.fullmatch(fact.path).group(1)),
+            quadrant=quadrant,
+            triggers=tuple(rule for rule in TRIGGERS if rule in entry["ids"]),
+            risks=tuple(rule for rule in RISKS if rule in entry["ids"]),
+            conclusions=tuple(entry["keys"]),
+        ))
+    results.sort(key=lambda result: result.position)
+    quadrants = {rule: tuple(r.id for r in results if r.quadrant == rule) for rule in (*QUADRANTS, None)}
+    triggers = {rule: tuple(r.id for r in results if rule in r.triggers) for rule in TRIGGERS}
+    counts = {}
+    for result in results:
+        for partner in result.partners:
+            risky, total = counts.get(partner, (0, 0))
+            counts[partner] = (risky + result.risky, total + 1)
+    partners = tuple(sorted(((p, risky, total) for p, (risky, total) in counts.items()),
+                            key=lambda row: (-row[1], row[0])))
+    return RelationshipSummary(tuple(results), quadrants, triggers, partners)
+
+
+def summary_lines(advice):
+    """The summary of ``advice`` as lines of text (Markdown lists), in its language; [] without relationships.
+
+    The headings come from the advice's labels, so the renderers of
+    :mod:`interorg.render` can put them under a heading of their own.
+    """
+    summary = relationship_summary(advice)
+    if not summary.relationships:
+        return []
+    labels = advice.labels
+
+    def name(rule):
+        return labels[rule if rule is not None else "no_quadrant"]
+
+    def listed(ids):
+        return f"{len(ids)}" + (f": {', '.join(ids)}" if ids else "")
+
+    lines = [f"{labels['per_quadrant']}:"]
+    lines += [f"- {name(rule)} — {listed(ids)}" for rule, ids in summary.quadrants.items()
+              if rule is not None or ids]
+    lines += ["", f"{labels['triggers_of_opportunism']}:"]
+    for rule, ids in summary.triggers.items():
+        recurring = f" ({labels['recurring']})" if len(ids) > 1 else ""
+        lines.append(f"- {name(rule)}{recurring} — {listed(ids)}")
+    lines += ["", f"{labels['risky_partners']}:"]
+    risky = [(p, n, total) for p, n, total in summary.partners if n]
+    # plain substitution, as for rule texts: nothing in a label is evaluated
+    lines += [f"- {p}: " + labels["risky_of"].replace("{risky}", str(n)).replace("{total}", str(total))
+              for p, n, total in risky]
+    lines += [] if risky else [f"- {labels['none']}"]
+    lines += ["", f"{labels['per_relationship']}:"]
+    for result in summary.relationships:
+        parts = [name(result.quadrant)]
+        if result.risks:
+            parts.append(f"{labels['risks']}: {', '.join(name(rule) for rule in result.risks)}")
+        lines.append(f"- {result.id}: {'; '.join(parts)}")
+    return lines
