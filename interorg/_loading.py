@@ -191,7 +191,7 @@ class _Checker:
                 if dependency in self.rules:
                     graph.add_edge(dependency, rule_id)
         if not nx.is_directed_acyclic_graph(graph):
-            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph)) 
+            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph))
             self.problem("rules", "", f"rules depend on each other in a cycle ({cycle}); none of them could fire")
 
 
