@@ -73,9 +73,9 @@ class _Reader:
         self.problems.extend(attrs.evolve(document.locate(p), file=relative) for p in found)
         return None if value is INVALID else value
 
-    def rule_files(self):
-        folder = self.root.joinpath("rules")
-        return sorted(f"rules/{entry.name}" for entry in folder.iterdir()
+    def folder(self, name):
+        """The YAML files of a sub-folder, as relative paths in name order."""
+        return sorted(f"{name}/{entry.name}" for entry in self.root.joinpath(name).iterdir()
                       if entry.name.endswith((".yaml", ".yml")))
 
 
@@ -102,8 +102,9 @@ class _Checker:
     def problem(self, file, path, message):
         self.problems.append(Problem(path, message, file=file))
 
-    def check_vocabulary(self, file):
+    def check_vocabulary(self, defined_in):
         for name, fact_type in self.facts.items():
+            file = defined_in[name]
             if name in RESERVED_FACTS:
                 self.problem(file, f"facts.{name}", f"'{name}' is reserved for the engine")
             for field, field_def in fact_type.fields.items():
@@ -198,24 +199,39 @@ class _Checker:
                 if dependency in self.rules:
                     graph.add_edge(dependency, rule_id)
         if not nx.is_directed_acyclic_graph(graph):
-            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph)) 
+            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph))
             self.problem("rules", "", f"rules depend on each other in a cycle ({cycle}); none of them could fire")
 
 
 def _read_all(root):
     reader = _Reader(root)
     sources_file = reader.read("sources.yaml", _SourcesFile)
-    vocabulary_file = reader.read("vocabulary.yaml", _VocabularyFile)
+    vocabulary_files = [(name, reader.read(name, _VocabularyFile)) for name in reader.folder("vocabulary")]
     models_file = reader.read("models.yaml", _ModelsFile)
     messages_file = reader.read("messages.yaml", _MessagesFile)
-    rule_files = [(name, reader.read(name, _RulesFile)) for name in reader.rule_files()]
-    return reader.problems, sources_file, vocabulary_file, models_file, messages_file, rule_files
+    rule_files = [(name, reader.read(name, _RulesFile)) for name in reader.folder("rules")]
+    return reader.problems, sources_file, vocabulary_files, models_file, messages_file, rule_files
+
+
+def _merge_vocabulary(vocabulary_files, problems):
+    """One fact-type table from the vocabulary files; a type defined twice is an error."""
+    facts, defined_in = {}, {}
+    for name, vocabulary in vocabulary_files:
+        if vocabulary is None:
+            continue
+        for fact, fact_type in vocabulary.facts.items():
+            if fact in facts:
+                problems.append(Problem(f"facts.{fact}", f"fact type '{fact}' is already defined in {defined_in[fact]}",
+                                        file=name))
+                continue
+            facts[fact], defined_in[fact] = fact_type, name
+    return facts, defined_in
 
 
 def _assemble(root):
-    problems, sources_file, vocabulary_file, models_file, messages_file, rule_files = _read_all(root)
+    problems, sources_file, vocabulary_files, models_file, messages_file, rule_files = _read_all(root)
     sources = {s.id: s for s in sources_file.sources} if sources_file else {}
-    facts = vocabulary_file.facts if vocabulary_file else {}
+    facts, defined_in = _merge_vocabulary(vocabulary_files, problems)
     models = models_file.models if models_file else ()
     if sources_file:
         _duplicates(sources_file.sources, "source", "sources.yaml", problems, "sources")
@@ -239,7 +255,7 @@ def _assemble(root):
     by_id = {rule.id: rule for rule in rules}
     checker = _Checker(sources, facts, models, by_id, problems)
     checker.check_sources("sources.yaml")
-    checker.check_vocabulary("vocabulary.yaml")
+    checker.check_vocabulary(defined_in)
     checker.check_models("models.yaml")
     for rule in rules:
         checker.check_rule(rule, *located[rule.id])
@@ -263,7 +279,7 @@ def load_knowledge(path=None):
     ----------
     path : str or os.PathLike, optional
         A directory laid out like ``knowledge/`` (sources.yaml,
-        vocabulary.yaml, models.yaml, messages.yaml and rules/*.yaml).  By
+        vocabulary/*.yaml, models.yaml, messages.yaml and rules/*.yaml).  By
         default the knowledge shipped with interorg, loaded once and cached.
 
     Returns

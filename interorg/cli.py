@@ -12,7 +12,9 @@ import sys
 from . import __version__
 from ._loading import load_knowledge
 from .engine import LANGUAGES, advise
-from .errors import InterorgError
+from ._files import parse_document
+from .casefile import case_from_dict
+from .errors import CaseError, InterorgError
 from .examples import example_case
 
 __all__ = ["main"]
@@ -24,7 +26,13 @@ EXIT_INPUT = 2
 def _advise(args):
     if args.example == bool(args.case):
         raise _UsageError("give a CASE file or --example, not both and not neither")
-    case = example_case() if args.example else args.case
+    if args.example:
+        case = example_case()
+    elif args.case == "-":
+        document = parse_document(sys.stdin.read(), "<stdin>", CaseError)
+        case = case_from_dict(document.data, document.name, _document=document)
+    else:
+        case = args.case
     advice = advise(case, lang=args.lang)
     if args.format == "json":
         return advice.to_json() + "\n"
@@ -74,7 +82,7 @@ def _parser():
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     advise_cmd = commands.add_parser("advise", help="advise on a case file (YAML or JSON)")
-    advise_cmd.add_argument("case", nargs="?", help="the case file")
+    advise_cmd.add_argument("case", nargs="?", help="the case file, or - to read YAML or JSON from standard input")
     advise_cmd.add_argument("--example", action="store_true", help="use the bundled example case")
     advise_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     advise_cmd.add_argument("--lang", choices=LANGUAGES, default="en")

@@ -116,9 +116,9 @@ class _Builder:
         for test in pattern.tests:
             values = test.literal_values()
             shown = " / ".join(self.label(pattern.fact, test.field, value) for value in values)
-            tests.append(f"{self.label(pattern.fact, test.field)}: {shown}" if shown else test.describe())
+            tests.append(f"{self.label(pattern.fact, test.field)} = {shown}" if shown else test.describe())
         label = self.label(pattern.fact)
-        return f"{label} ({'; '.join(tests)})" if tests else label
+        return f"{label}: {'; '.join(tests)}" if tests else label
 
     def conclusion_evidence(self, key):
         record = self.session.records[key]

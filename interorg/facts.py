@@ -1,7 +1,7 @@
 """Turn a case into the input facts the rules reason over.
 
 Each section of a case gives facts of the types named in
-``knowledge/vocabulary.yaml``; each fact remembers the path in the case it
+``knowledge/vocabulary/``; each fact remembers the path in the case it
 comes from, so an explanation can point back to what the user wrote.
 A field the case leaves out is None (unknown), never a guessed default.
 """

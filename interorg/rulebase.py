@@ -189,11 +189,13 @@ class KnowledgeBase:
     messages: dict
     _rules_by_id: dict = attrs.field(init=False, repr=False, eq=False)
     _models_by_id: dict = attrs.field(init=False, repr=False, eq=False)
+    _ranks: dict = attrs.field(init=False, repr=False, eq=False)
     _cache: dict = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "_rules_by_id", {rule.id: rule for rule in self.rules})
         object.__setattr__(self, "_models_by_id", {model.id: model for model in self.models})
+        object.__setattr__(self, "_ranks", {rule.id: index for index, rule in enumerate(self.rules)})
 
     def rule(self, rule_id):
         """Return the rule with id ``rule_id`` (KeyError if there is none)."""
@@ -242,7 +244,7 @@ class KnowledgeBase:
 
     def rank(self, rule_id):
         """The position of a rule in the knowledge base (model order, then file order)."""
-        return self.rules.index(self._rules_by_id[rule_id])
+        return self._ranks[rule_id]
 
     def dependency_graph(self):
         """Return how rules chain, as a ``networkx.DiGraph``.

@@ -85,3 +85,20 @@ def test_rules_text(capsys):
     out = capsys.readouterr().out
     assert "kenis.need.quadrant-i  [finding, source]" in out
     assert "derived: " in out
+
+
+def test_case_from_standard_input():
+    """`interorg advise -` reads a JSON (or YAML) case from standard input, for other programs."""
+    case = json.dumps({"care": {"demand": "complex", "supply_in_municipality": True}})
+    result = subprocess.run([sys.executable, "-m", "interorg", "advise", "-", "--format", "json"],
+                            input=case, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["findings"][0]["id"] == "kenis.need.quadrant-ii"
+
+
+def test_bad_standard_input_exits_2():
+    """Invalid input on standard input is reported as <stdin> with its path."""
+    result = subprocess.run([sys.executable, "-m", "interorg", "advise", "-"],
+                            input='{"care": {"demand": 3}}', capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "<stdin>: care.demand (line 1, column 21): expected one of standard, complex; got 3" in result.stderr

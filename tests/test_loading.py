@@ -87,3 +87,10 @@ def test_no_eval_or_exec_in_the_package():
     for module in package.glob("*.py"):
         source = module.read_text(encoding="utf-8")
         assert "eval(" not in source and "exec(" not in source, module.name
+
+
+def test_fact_type_defined_twice(knowledge_copy):
+    """Two vocabulary files may not define the same fact type."""
+    shutil.copy(knowledge_copy / "vocabulary" / "kenis.yaml", knowledge_copy / "vocabulary" / "zz.yaml")
+    with pytest.raises(interorg.KnowledgeError, match="vocabulary/zz.yaml: facts.care: fact type 'care' is already defined in vocabulary/kenis.yaml"):
+        interorg.load_knowledge(knowledge_copy)

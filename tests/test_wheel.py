@@ -2,6 +2,7 @@
 
 import json
 import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -23,7 +24,11 @@ def _check(*args, **kwargs):
 def installed(tmp_path_factory):
     """A fresh virtual environment with the wheel of this tree installed (dependencies from the index)."""
     tmp = tmp_path_factory.mktemp("wheel")
-    _check(sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp / "dist"), str(ROOT))
+    # Build from a clean copy: a stale build/ folder in the tree could smuggle old files into the wheel.
+    source = tmp / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".ipynb_checkpoints"))
+    _check(sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp / "dist"), str(source))
     (wheel,) = (tmp / "dist").glob("interorg-*.whl")
     venv = tmp / "venv"
     _check(sys.executable, "-m", "venv", str(venv))

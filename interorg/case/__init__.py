@@ -1,0 +1,66 @@
+"""The case: what a user knows about one collaboration.
+
+Every section is optional.  A case built in Python uses these frozen attrs
+classes directly; a case file (YAML or JSON) has the same shape, and
+:func:`interorg.load_case` turns it into them, reporting every problem with
+its path.  Each section lives in a module named for its concept; the Dutch
+terms of the sources are given next to each field.
+"""
+
+import attrs
+
+from .care import Care
+from .coordination import Coordination, CoordinationElement
+from .partners import Partner
+from .reasons import StatedReason
+from .relationships import Relationship
+
+__all__ = [
+    "Care",
+    "Case",
+    "Coordination",
+    "CoordinationElement",
+    "Partner",
+    "Relationship",
+    "StatedReason",
+]
+
+
+@attrs.frozen
+class Case:
+    """One collaboration (samenwerkingsverband), as far as the user knows it.
+
+    Attributes
+    ----------
+    name : str, optional
+        What the collaboration is called.
+    description : str, optional
+        Free text.
+    partners : tuple of Partner
+        The organisations taking part; ids must be unique.
+    care : Care, optional
+        The care context (Kenis's quadrants and conclusions).
+    reasons : tuple of StatedReason
+        The reasons the partners give for collaborating.
+    coordination : Coordination, optional
+        The coordination checks of a multi-organisation network.
+    relationships : tuple of Relationship
+        The relationships between pairs of partners (trust, vigilance,
+        opportunism); each pair once, between partners listed in
+        ``partners``.
+
+    Examples
+    --------
+    >>> from interorg import Case, Care
+    >>> Case(name="Jeugdhulp", care=Care(demand="complex", supply_in_municipality=False)).care.demand
+    'complex'
+    """
+
+    name: str | None = None
+    description: str | None = None
+    partners: tuple[Partner, ...] = attrs.field(default=(), converter=tuple)
+    care: Care | None = None
+    reasons: tuple[StatedReason, ...] = attrs.field(default=(), converter=tuple)
+    coordination: Coordination | None = None
+    relationships: tuple[Relationship, ...] = attrs.field(default=(), converter=tuple)
+
