@@ -2,26 +2,25 @@
 
 Every condition becomes an experta pattern built from closures over the
 record's values: nothing read from a file is evaluated.  Each field's tests
-become one predicate ``P(...)``, optionally combined once with a variable
-``MATCH.v_<name>``; this avoids two traps of experta 1.9.4 (combining two
-compound field constraints raises NameError, and field-level ``|`` expands
-into one rule per alternative).
+become one predicate ``P(...)``; no variables are given to experta, whose
+joins are quadratic: each positive condition becomes a rule of its own (a
+trigger), and the joins between conditions are made through a hash index
+(see :mod:`interorg._join`).  This also keeps clear of two traps of experta
+1.9.4: combining two compound field constraints raises NameError, and
+field-level ``|`` expands into one rule per alternative.
 
 Rules are stratified: a rule that needs a conclusion to be *absent* gets a
 lower salience than every rule that could draw that conclusion, so it only
 fires once they have all had their chance.  Together with the agenda's
 salience order this makes negation safe and the result independent of the
 order in which experta happens to find matches.
-
-An ``any`` condition becomes experta's ``OR`` of its alternatives, each bound
-to the same name, so the rule sees the matched fact whichever alternative
-matched.
 """
 
 import networkx as nx
 
 from ._experta import experta
-from .conditions import AnyOf, ConclusionPattern, Negation
+from ._join import CompiledRule
+from .conditions import ConclusionPattern
 
 __all__ = ["compile_rules", "fact_class"]
 
@@ -35,20 +34,14 @@ def fact_class(name):
     return _FACT_CLASSES[name]
 
 
-def _constraint(test):
-    predicate = experta.P(test.predicate())
-    if test.var:
-        return getattr(experta.MATCH, f"v_{test.var}") & predicate
-    return predicate
-
-
 def _pattern(pattern):
+    """The experta pattern of one fact or conclusion pattern: its field tests, no variables."""
     if isinstance(pattern, ConclusionPattern):
         fields = {"rule": pattern.rule}
         if pattern.subject is not None:
-            fields["subject"] = _constraint(pattern.subject)
+            fields["subject"] = experta.P(pattern.subject.predicate())
         return fact_class("conclusion")(**fields)
-    return fact_class(pattern.fact)(**{test.field: _constraint(test) for test in pattern.tests})
+    return fact_class(pattern.fact)(**{test.field: experta.P(test.predicate()) for test in pattern.tests})
 
 
 def strata(knowledge):
@@ -68,43 +61,35 @@ def strata(knowledge):
     return level
 
 
-def compile_rules(knowledge, on_fire):
-    """Compile every rule of ``knowledge`` into an experta ``Rule``.
+def compile_rules(knowledge, on_trigger):
+    """Compile every rule of ``knowledge`` into experta rules, one per trigger.
 
     Parameters
     ----------
     knowledge : KnowledgeBase
-    on_fire : callable
-        Called as ``on_fire(engine, rule, matched, variables)`` when a rule
-        fires, with the matched facts of its positive conditions in order
-        and the values of its variables.
+    on_trigger : callable
+        Called as ``on_trigger(engine, compiled, position, pattern, ref)``
+        when the trigger for condition ``position`` of a rule matches the
+        fact or conclusion ``ref``; ``compiled`` is the rule's
+        :class:`~interorg._join.CompiledRule`.  A rule with negated conditions
+        only is triggered once, by experta's initial fact, with ``position``
+        None.
 
     Returns
     -------
     list of experta.Rule
     """
     level = strata(knowledge)
-    compiled = []
+    rules = []
     for rule in knowledge.rules:
-        patterns, captured = [], []
-        for index, condition in enumerate(rule.when):
-            if isinstance(condition, Negation):
-                patterns.append(experta.NOT(_pattern(condition.pattern)))
-            else:
-                name = f"f{index}"
-                captured.append(name)
-                if isinstance(condition, AnyOf):
-                    patterns.append(experta.OR(*(getattr(experta.AS, name) << _pattern(alternative)
-                                                 for alternative in condition.alternatives)))
-                else:
-                    patterns.append(getattr(experta.AS, name) << _pattern(condition))
-        variables = tuple(rule.variables())
+        compiled = CompiledRule(rule)
+        triggers = compiled.triggers() or [(None, None)]
+        for position, pattern in triggers:
+            def fire(engine, compiled=compiled, position=position, pattern=pattern, trigger=None):
+                ref = trigger["_ref"] if position is not None else None
+                on_trigger(engine, compiled, position, pattern, ref)
 
-        def fire(engine, rule=rule, captured=tuple(captured), variables=variables, **context):
-            matched = [context[name] for name in captured]
-            values = {name: context[f"v_{name}"] for name in variables}
-            on_fire(engine, rule, matched, values)
-
-        fire.__name__ = rule.id
-        compiled.append(experta.Rule(*patterns, salience=-level[rule.id])(fire))
-    return compiled
+            fire.__name__ = f"{rule.id}#{position}"
+            condition = (experta.AS.trigger << _pattern(pattern.source)) if pattern else experta.InitialFact()
+            rules.append(experta.Rule(condition, salience=-level[rule.id])(fire))
+    return rules

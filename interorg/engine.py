@@ -4,6 +4,7 @@ import importlib.metadata
 
 from ._compile import compile_rules, fact_class
 from ._experta import experta
+from ._join import WorkingMemory
 from ._loading import load_knowledge
 from .advice import (
     Advice,
@@ -56,6 +57,7 @@ class _Session:
         self.knowledge = knowledge
         self.inputs = {f"i{index}": fact for index, fact in enumerate(facts)}
         self.records = {}
+        self.memory = WorkingMemory()
 
     def declare_inputs(self, engine):
         for ref, fact in self.inputs.items():
@@ -64,17 +66,26 @@ class _Session:
             if unknown:
                 raise AssertionError(f"fact {fact.type} has fields outside the vocabulary: {sorted(unknown)}")
             values = {name: fact.values.get(name) for name in fields}
+            self.memory.add(ref, ("fact", fact.type), values)
             engine.declare(fact_class(fact.type)(_ref=ref, **values))
 
-    def on_fire(self, engine, rule, matched, variables):
+    def on_trigger(self, engine, compiled, position, pattern, ref):
+        """A trigger matched: join the rule's other conditions and conclude for each match."""
+        rule = compiled.rule
+        names = rule.variables()
+        for refs, bindings in compiled.matches(self.memory, position, pattern, ref):
+            self.conclude(engine, rule, refs, {name: bindings[name] for name in names})
+
+    def conclude(self, engine, rule, refs, variables):
         subject = variables[rule.subject] if rule.subject else None
         key = (rule.id, subject)
         record = self.records.get(key)
         if record is None:
-            order = min((self.position(f["_ref"]) for f in matched), default=len(self.inputs))
+            order = min((self.position(ref) for ref in refs), default=len(self.inputs))
             record = self.records[key] = _Record(rule, subject, variables, order)
+            self.memory.add(key, ("conclusion", rule.id), {"subject": subject})
             engine.declare(fact_class("conclusion")(rule=rule.id, subject=subject, _ref=key))
-        record.supports.add(tuple(f["_ref"] for f in matched))
+        record.supports.add(refs)
 
     def position(self, ref):
         """Where in the case a fact or conclusion stands: the first input it rests on."""
@@ -232,7 +243,7 @@ def _version():
 def _compiled(knowledge):
     cache = knowledge._cache
     if "experta" not in cache:
-        cache["experta"] = compile_rules(knowledge, lambda engine, *args: engine.session.on_fire(engine, *args))
+        cache["experta"] = compile_rules(knowledge, lambda engine, *args: engine.session.on_trigger(engine, *args))
     return cache["experta"]
 
 

@@ -1,0 +1,169 @@
+"""Joins between the conditions of a rule, through a hash index of working memory.
+
+experta 1.9.4 joins two patterns by scanning every pair of facts that pass
+them, which is quadratic in the number of facts: a rule on two conclusions
+about the same relationship would compare every relationship with every
+other.  interorg therefore lets experta do what it does well, matching
+single patterns (its alpha network) and keeping the agenda, and does the
+joins itself:
+
+* every positive condition of a rule (each alternative of an ``any``) is
+  compiled into its own experta rule with that condition alone, its
+  *trigger*;
+* when a trigger fires, the other conditions are matched against the facts
+  and conclusions present, looking candidates up by the value of an already
+  bound variable (a hash index) instead of scanning them;
+* negated conditions are checked at the same moment.  This is sound because
+  rules are stratified (see :func:`interorg._compile.strata`): a rule that
+  needs something to be absent fires only after every rule that could
+  conclude it has fired, and input facts are all declared before the run.
+
+Because conclusions are never retracted, a combination of matches is found
+when its last member arrives, whichever that is; earlier triggers simply
+find nothing yet.  A combination found twice is one support, not two.
+"""
+
+from collections import defaultdict
+
+from .conditions import AnyOf, FactPattern, Negation
+
+__all__ = ["CompiledRule", "WorkingMemory"]
+
+
+class WorkingMemory:
+    """Facts and conclusions by reference, indexed by kind and by field value.
+
+    A kind is ``("fact", fact_type)`` or ``("conclusion", rule_id)``; the
+    values of a conclusion are ``{"subject": subject}``.
+    """
+
+    def __init__(self):
+        self._values = {}
+        self._by_kind = defaultdict(list)
+        self._index = defaultdict(list)
+
+    def add(self, ref, kind, values):
+        """Add a fact or conclusion under ``ref``."""
+        self._values[ref] = values
+        self._by_kind[kind].append(ref)
+        for field, value in values.items():
+            if value is not None:
+                self._index[(kind, field, value)].append(ref)
+
+    def values(self, ref):
+        """The field values of ``ref``."""
+        return self._values[ref]
+
+    def of_kind(self, kind):
+        """Every reference of ``kind``, in the order they were added."""
+        return self._by_kind.get(kind, ())
+
+    def lookup(self, kind, field, value):
+        """The references of ``kind`` whose ``field`` equals ``value``."""
+        return self._index.get((kind, field, value), ())
+
+
+class _Pattern:
+    """One fact or conclusion pattern, ready to test values and bind variables."""
+
+    def __init__(self, pattern):
+        if isinstance(pattern, FactPattern):
+            self.kind = ("fact", pattern.fact)
+            tests = pattern.tests
+        else:
+            self.kind = ("conclusion", pattern.rule)
+            tests = (pattern.subject,) if pattern.subject is not None else ()
+        self.source = pattern
+        self.tests = [(test.field, test.predicate(), test.var) for test in tests]
+
+    def bind(self, values, bindings):
+        """Return ``bindings`` extended by this match, or None if ``values`` do not match."""
+        extended = bindings
+        for field, predicate, var in self.tests:
+            value = values.get(field)
+            if not predicate(value):
+                return None
+            if var is None:
+                continue
+            if var in extended:
+                if extended[var] != value:
+                    return None
+            else:
+                extended = {**extended, var: value}
+        return extended
+
+    def candidates(self, memory, bindings):
+        """The references that could match, found through a bound variable where there is one."""
+        for field, _predicate, var in self.tests:
+            if var is not None and var in bindings:
+                return memory.lookup(self.kind, field, bindings[var])
+        return memory.of_kind(self.kind)
+
+    def present(self, memory, bindings):
+        """Whether anything in memory matches, given ``bindings``."""
+        return any(self.bind(memory.values(ref), bindings) is not None
+                   for ref in self.candidates(memory, bindings))
+
+
+class CompiledRule:
+    """A rule's conditions, split into triggers and joined through the working memory.
+
+    Attributes
+    ----------
+    rule : Rule
+    positives : list of list of _Pattern
+        Per positive condition, its alternatives (one unless it is ``any``).
+    negatives : list of _Pattern
+    """
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.positives = []
+        self.negatives = []
+        for condition in rule.when:
+            if isinstance(condition, Negation):
+                self.negatives.append(_Pattern(condition.pattern))
+            elif isinstance(condition, AnyOf):
+                self.positives.append([_Pattern(a) for a in condition.alternatives])
+            else:
+                self.positives.append([_Pattern(condition)])
+
+    def triggers(self):
+        """``(position, pattern)`` for every condition alternative that can start a match."""
+        return [(position, pattern) for position, alternatives in enumerate(self.positives)
+                for pattern in alternatives]
+
+    def matches(self, memory, position, pattern, trigger):
+        """Every complete match that includes ``trigger`` as condition ``position``.
+
+        Returns a list of ``(refs, bindings)``: the references matched by the
+        positive conditions in order, and the variables' values.  With no
+        positive conditions (``position`` None), the negations alone decide.
+        """
+        if position is None:
+            bindings = {}
+        else:
+            bindings = pattern.bind(memory.values(trigger), {})
+            if bindings is None:
+                return []
+        found = []
+        refs = [None] * len(self.positives)
+
+        def extend(index, bindings):
+            if index == len(self.positives):
+                if not any(negative.present(memory, bindings) for negative in self.negatives):
+                    found.append((tuple(refs), bindings))
+                return
+            if index == position:
+                refs[index] = trigger
+                extend(index + 1, bindings)
+                return
+            for alternative in self.positives[index]:
+                for ref in alternative.candidates(memory, bindings):
+                    extended = alternative.bind(memory.values(ref), bindings)
+                    if extended is not None:
+                        refs[index] = ref
+                        extend(index + 1, extended)
+
+        extend(0, bindings)
+        return found
