@@ -45,6 +45,8 @@ class _DuplicateKey(Exception):
 def _construct_mapping(loader, node, deep=False):
     seen = set()
     for key_node, _value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":  # '<<: *anchor' is merged, not a key of its own
+            continue
         key = loader.construct_object(key_node, deep=True)
         if key in seen:
             raise _DuplicateKey(key, key_node.start_mark)

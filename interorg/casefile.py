@@ -71,6 +71,33 @@ def _relationship_problems(data):
     return problems
 
 
+def _partner_ids(data):
+    return [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
+
+
+def _dependency_problems(data):
+    """Problems of ``dependencies``: unknown partners, a partner depending on itself, repeats."""
+    problems, seen = [], {}
+    partners = _partner_ids(data)
+    known = f"expected one of {', '.join(partners)}" if partners else "no partners are listed under partners"
+    for index, item in _items(data, "dependencies"):
+        path = f"dependencies[{index}]"
+        pair = (item.get("partner"), item.get("on"))
+        if not all(isinstance(member, str) for member in pair):
+            continue  # the structurer reports it
+        for key, member in zip(("partner", "on"), pair):
+            if member not in partners:
+                problems.append(Problem(f"{path}.{key}", f"unknown partner '{member}'; {known}"))
+        if pair[0] == pair[1]:
+            problems.append(Problem(f"{path}.on", f"partner '{pair[0]}' cannot depend on itself"))
+        elif pair in seen:
+            problems.append(Problem(path, f"the dependence of '{pair[0]}' on '{pair[1]}' is already given at"
+                                          f" dependencies[{seen[pair]}]; give each direction once"))
+        else:
+            seen[pair] = index
+    return problems
+
+
 def _semantic_problems(data):
     """Problems that no single field shows: duplicates and dangling references.
 
@@ -79,7 +106,8 @@ def _semantic_problems(data):
     """
     return (_first_use(data, "partners", "id", "partner id")
             + _first_use(data, "reasons", "reason", "reason", "; give each reason once")
-            + _relationship_problems(data))
+            + _relationship_problems(data)
+            + _dependency_problems(data))
 
 
 def case_from_dict(data, source=None, *, _document=None):

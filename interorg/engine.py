@@ -58,6 +58,7 @@ class _Session:
         self.inputs = {f"i{index}": fact for index, fact in enumerate(facts)}
         self.records = {}
         self.memory = WorkingMemory()
+        self.partner_names = {}
 
     def declare_inputs(self, engine):
         for ref, fact in self.inputs.items():
@@ -104,14 +105,16 @@ class _Builder:
         self.explanations = {}
 
     def label(self, *args):
-        return self.knowledge.label(*args, lang=self.lang)
+        return self.knowledge.label(*args, lang=self.lang, partners=self.session.partner_names)
 
     def input_evidence(self, fact, pattern):
         """Evidence of an input fact; the summary names the fields the pattern tested."""
         given = fact.given()
         if isinstance(pattern, AnyOf):
             pattern = pattern.matching(fact.type, fact.values)
-        tested = [test.field for test in pattern.tests] or list(given)
+        tested = [test.field for test in pattern.tests]
+        if not tested or self.knowledge.facts[fact.type].explain == "all":
+            tested += [name for name in given if name not in tested]
         parts = [f"{self.label(fact.type, name)} = {self.label(fact.type, name, given[name])}"
                  for name in tested if name in given]
         summary = f"{fact.path}: " + "; ".join(parts)
@@ -289,6 +292,7 @@ def advise(case, lang="en", knowledge=None):
         case = load_case(case)
     knowledge = knowledge or load_knowledge()
     session = _Session(knowledge, case_facts(case))
+    session.partner_names = {p.id: p.name for p in case.partners if p.name}
     engine = _Engine(_compiled(knowledge), session)
     engine.reset()
     session.declare_inputs(engine)

@@ -8,6 +8,7 @@ A field the case leaves out is None (unknown), never a guessed default.
 
 import attrs
 
+from ._network_facts import PRODUCERS as network_producers
 from .case import Case
 
 __all__ = ["InputFact", "case_facts"]
@@ -97,8 +98,15 @@ def _relationship_facts(case):
         yield InputFact("relationship", values, f"relationships[{index}]")
 
 
+def _network_facts(case):
+    for produce in network_producers:
+        for fact_type, values, path in produce(case):
+            yield InputFact(fact_type, values, path)
+
+
 #: One producer per section of the case, in the order facts are declared.
-_PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _relationship_facts)
+_PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _relationship_facts,
+              _network_facts)
 
 
 def case_facts(case):

@@ -85,17 +85,24 @@ class FieldDef:
     """A field of a fact type: its label and the values it takes."""
 
     label: Text
-    type: Literal["enum", "bool", "number", "text"] = "enum"
+    type: Literal["enum", "bool", "number", "text", "partner"] = "enum"
     values: dict[str, Text] | None = None
 
 
 @attrs.frozen
 class FactType:
-    """A kind of fact the case produces, with the place in a case it comes from."""
+    """A kind of fact the case produces, with the place in a case it comes from.
+
+    ``explain`` says which fields an explanation shows for a matched fact:
+    the ``tested`` ones (by default) or ``all`` that the case gives, for facts
+    whose other fields are part of the reason (such as the criteria of a
+    partner's position).
+    """
 
     label: Text
     case_path: str
     fields: dict[str, FieldDef]
+    explain: Literal["tested", "all"] = "tested"
 
 
 @attrs.frozen
@@ -209,11 +216,13 @@ class KnowledgeBase:
         """Return the report phrase ``key`` in ``lang``."""
         return self.messages[key].get(lang)
 
-    def label(self, fact, field=None, value=None, lang="en"):
+    def label(self, fact, field=None, value=None, lang="en", partners=None):
         """Return the display label of a fact type, a field, or a field's value.
 
         In English the Dutch term follows in brackets where it differs, so
         the source's vocabulary stays visible: ``complex (complex: multi-...)``.
+        The value of a ``partner`` field is shown by the partner's name, from
+        ``partners`` (id to name), where it has one.
         """
         fact_type = self.facts[fact]
         if field is None:
@@ -225,6 +234,8 @@ class KnowledgeBase:
             return _bilingual(field_def.values[str(value)], lang)
         if isinstance(value, bool):
             return self.message("yes" if value else "no", lang)
+        if field_def.type == "partner" and partners and partners.get(value):
+            return partners[value]
         return str(value)
 
     def variable_origin(self, rule, name):

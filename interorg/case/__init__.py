@@ -11,7 +11,10 @@ import attrs
 
 from .care import Care
 from .coordination import Coordination, CoordinationElement
+from .dependencies import Dependency
+from .fit import Fit
 from .partners import Partner
+from .positions import PositionCriteria
 from .reasons import StatedReason
 from .relationships import Relationship
 
@@ -20,7 +23,10 @@ __all__ = [
     "Case",
     "Coordination",
     "CoordinationElement",
+    "Dependency",
+    "Fit",
     "Partner",
+    "PositionCriteria",
     "Relationship",
     "StatedReason",
 ]
@@ -48,6 +54,9 @@ class Case:
         The relationships between pairs of partners (trust, vigilance,
         opportunism); each pair once, between partners listed in
         ``partners``.
+    dependencies : tuple of Dependency
+        Who depends on whom, and how strongly; with the relationships they
+        make up the partner network.
 
     Examples
     --------
@@ -63,4 +72,5 @@ class Case:
     reasons: tuple[StatedReason, ...] = attrs.field(default=(), converter=tuple)
     coordination: Coordination | None = None
     relationships: tuple[Relationship, ...] = attrs.field(default=(), converter=tuple)
+    dependencies: tuple[Dependency, ...] = attrs.field(default=(), converter=tuple)
 
