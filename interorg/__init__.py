@@ -12,12 +12,25 @@ management sources, run on experta.  Start with :func:`advise`::
 import importlib.metadata
 
 from .advice import Advice, Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
-from .case import Care, Case, Coordination, CoordinationElement, Partner, Relationship, StatedReason
+from .case import (
+    Care,
+    Case,
+    Coordination,
+    CoordinationElement,
+    Dependency,
+    Fit,
+    Partner,
+    PositionCriteria,
+    Relationship,
+    StatedReason,
+)
 from .casefile import case_from_dict, case_to_dict, dump_case, load_case
 from .engine import advise
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
 from .examples import example_case, example_path
 from ._loading import load_knowledge
+from .network import analyse as analyse_network
+from .network import network_graph
 from .relationships import RelationshipSummary, relationship_summary
 from .rulebase import KnowledgeBase, Rule
 
@@ -35,14 +48,17 @@ __all__ = sorted([
     "Conclusion",
     "Coordination",
     "CoordinationElement",
+    "Dependency",
     "Evidence",
     "Explanation",
+    "Fit",
     "InterorgError",
     "KnowledgeBase",
     "KnowledgeError",
     "Missing",
     "ModelStatus",
     "Partner",
+    "PositionCriteria",
     "Problem",
     "Relationship",
     "RelationshipSummary",
@@ -51,6 +67,7 @@ __all__ = sorted([
     "Support",
     "__version__",
     "advise",
+    "analyse_network",
     "case_from_dict",
     "case_to_dict",
     "dump_case",
@@ -58,5 +75,6 @@ __all__ = sorted([
     "example_path",
     "load_case",
     "load_knowledge",
+    "network_graph",
     "relationship_summary",
 ])

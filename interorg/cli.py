@@ -1,13 +1,17 @@
 """The ``interorg`` command line.
 
 Exit codes: 0 on success, 2 for invalid input (a case or knowledge file, or
-the command's own arguments), with the problems on standard error and no
-traceback.
+the command's own arguments), 1 when the environment fails (a file that
+cannot be written, matplotlib missing for ``map``), always with the problem on
+standard error and no traceback.
 """
 
 import argparse
 import json
+import pathlib
 import sys
+
+import networkx
 
 from . import __version__
 from ._loading import load_knowledge
@@ -16,24 +20,30 @@ from ._files import parse_document
 from .casefile import case_from_dict
 from .errors import CaseError, InterorgError
 from .examples import example_case
+from .casefile import load_case
+from .network import network_graph
 
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_ENVIRONMENT = 1
 EXIT_INPUT = 2
 
 
-def _advise(args):
+def _case(args):
+    """The case named on the command line: a file, standard input (-) or the example."""
     if args.example == bool(args.case):
         raise _UsageError("give a CASE file or --example, not both and not neither")
     if args.example:
-        case = example_case()
-    elif args.case == "-":
+        return example_case()
+    if args.case == "-":
         document = parse_document(sys.stdin.read(), "<stdin>", CaseError)
-        case = case_from_dict(document.data, document.name, _document=document)
-    else:
-        case = args.case
-    advice = advise(case, lang=args.lang)
+        return case_from_dict(document.data, document.name, _document=document)
+    return load_case(args.case)
+
+
+def _advise(args):
+    advice = advise(_case(args), lang=args.lang)
     if args.format == "json":
         return advice.to_json() + "\n"
     if args.format == "markdown":
@@ -67,6 +77,25 @@ def _rules(args):
     return "\n".join(lines) + "\n"
 
 
+def _map(args):
+    from .plot import save_map
+
+    case = _case(args)
+    suffix = pathlib.Path(args.output).suffix.lower()
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise _UsageError(f"--output must end in .png, .svg or .pdf; got '{args.output}'")
+    save_map(network_graph(case, advise(case, lang=args.lang)), args.output, lang=args.lang)
+    return f"wrote {args.output}\n"
+
+
+def _graph(args):
+    case = _case(args)
+    if not args.output.lower().endswith(".graphml"):
+        raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
+    networkx.write_graphml(network_graph(case), args.output)
+    return f"wrote {args.output}\n"
+
+
 class _UsageError(InterorgError):
     pass
 
@@ -76,18 +105,33 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{self.prog}: {message}")
 
 
+def _add_case_arguments(command):
+    command.add_argument("case", nargs="?", help="the case file, or - to read YAML or JSON from standard input")
+    command.add_argument("--example", action="store_true", help="use the bundled example case")
+
+
 def _parser():
     parser = _Parser(prog="interorg", description="Explained advice on collaboration between organisations.")
     parser.add_argument("--version", action="version", version=f"interorg {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     advise_cmd = commands.add_parser("advise", help="advise on a case file (YAML or JSON)")
-    advise_cmd.add_argument("case", nargs="?", help="the case file, or - to read YAML or JSON from standard input")
-    advise_cmd.add_argument("--example", action="store_true", help="use the bundled example case")
+    _add_case_arguments(advise_cmd)
     advise_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     advise_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     advise_cmd.add_argument("--brief", action="store_true", help="leave out sources and explanations (text, markdown)")
     advise_cmd.set_defaults(run=_advise)
+
+    map_cmd = commands.add_parser("map", help="draw the partner network as a concentric map (PNG, SVG or PDF)")
+    _add_case_arguments(map_cmd)
+    map_cmd.add_argument("-o", "--output", required=True, help="the picture to write: .png, .svg or .pdf")
+    map_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    map_cmd.set_defaults(run=_map)
+
+    graph_cmd = commands.add_parser("graph", help="export the partner network to GraphML (for Gephi)")
+    _add_case_arguments(graph_cmd)
+    graph_cmd.add_argument("-o", "--output", required=True, help="the .graphml file to write")
+    graph_cmd.set_defaults(run=_graph)
 
     rules_cmd = commands.add_parser("rules", help="list every rule with its source and basis")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
@@ -109,7 +153,10 @@ def main(argv=None):
         output = args.run(args)
     except InterorgError as exc:
         print(f"interorg: error:\n{exc}" if "\n" in str(exc) else f"interorg: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT
+        return EXIT_ENVIRONMENT if isinstance(exc, ImportError) else EXIT_INPUT
+    except OSError as exc:
+        print(f"interorg: error: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     sys.stdout.write(output)
     return EXIT_OK
 

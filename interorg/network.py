@@ -34,7 +34,8 @@ class PartnerFacts:
         An articulation point of the network: without it, partners it
         connects would fall apart into separate groups.
     peripheral : bool
-        Tied to at most one other partner, in a network of three or more.
+        Tied to at most one other partner, in a network of three or more
+        that has ties at all.
     core_isolated : bool or None
         For a partner believed to be in the core: tied to no other core
         partner (None for the others, or when there is no other core partner).
@@ -164,7 +165,7 @@ def analyse(case):
             dependents=dependents.get(partner.id, 0),
             strong_dependents=strong_dependents.get(partner.id, 0),
             broker=partner.id in brokers,
-            peripheral=ties.number_of_nodes() >= 3 and ties.degree(partner.id) <= 1,
+            peripheral=ties.number_of_edges() > 0 and ties.number_of_nodes() >= 3 and ties.degree(partner.id) <= 1,
             core_isolated=isolated,
         ))
     return NetworkFacts(

@@ -1,8 +1,12 @@
 """Shared fixtures: the shipped knowledge base, the scenario cases and a runner."""
 
+import os
 import pathlib
 
 import pytest
+
+# Draw maps without a screen.
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 import interorg
 

@@ -20,10 +20,13 @@ def test_example_counts_per_quadrant():
 
 
 def test_example_recurring_trigger_and_most_risky_partner():
-    """In the example information asymmetry recurs, and the foundation is in the most risky relationships."""
+    """In the example information asymmetry and lock-in recur, and the foundation is in the most risky relationships."""
     summary = relationship_summary(interorg.example_case())
     assert summary.recurring_triggers() == {
-        "trust.opportunism.information-asymmetry": ("eersel~jeugdzorg-kempen", "bergeijk~jeugdzorg-kempen")}
+        "trust.opportunism.information-asymmetry": ("eersel~jeugdzorg-kempen", "bergeijk~jeugdzorg-kempen"),
+        # lock-in stated in the case (bladel) or read from the dependencies (the others)
+        "trust.opportunism.lock-in": ("bladel~jeugdzorg-kempen", "eersel~jeugdzorg-kempen",
+                                      "reusel~ggz-kempen", "bergeijk~jeugdzorg-kempen")}
     assert summary.most_risky_partners() == ("jeugdzorg-kempen",)
     assert summary.partners[0] == ("jeugdzorg-kempen", 3, 3)
 
