@@ -12,7 +12,7 @@ management sources, run on experta.  Start with :func:`advise`::
 import importlib.metadata
 
 from .advice import Advice, Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
-from .case import Care, Case, Coordination, CoordinationElement, Partner, StatedReason
+from .case import Care, Case, CollaborationForm, Coordination, CoordinationElement, Partner, StatedReason
 from .casefile import case_from_dict, case_to_dict, dump_case, load_case
 from .engine import advise
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
@@ -31,6 +31,7 @@ __all__ = sorted([
     "Case",
     "CaseError",
     "Citation",
+    "CollaborationForm",
     "Conclusion",
     "Coordination",
     "CoordinationElement",

@@ -77,8 +77,13 @@ def _coordination_facts(case):
             yield InputFact("coordination", values, f"coordination.{element}")
 
 
+def _form_facts(case):
+    if case.form is not None:
+        yield InputFact("form", attrs.asdict(case.form), "form")
+
+
 #: One producer per section of the case, in the order facts are declared.
-_PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts)
+_PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _form_facts)
 
 
 def case_facts(case):

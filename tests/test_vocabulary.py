@@ -27,6 +27,7 @@ ENUMS = [
     (interorg.StatedReason, "reason", "reason", "kind"),
     (interorg.CoordinationElement, "completeness", "coordination", "status"),
     (interorg.Coordination, "internal_information", "coordination", "status"),
+    (interorg.CollaborationForm, "claimed", "form", "claimed"),
 ]
 
 
@@ -39,6 +40,11 @@ def test_enum_values_agree(knowledge, cls, attribute, fact, field):
 def test_care_fields_are_the_vocabulary(knowledge):
     """Every field of Care is a field of the care fact, and the other way round."""
     assert [f.name for f in attrs.fields(interorg.Care)] == list(knowledge.facts["care"].fields)
+
+
+def test_form_fields_are_the_vocabulary(knowledge):
+    """Every field of CollaborationForm is a field of the form fact, and the other way round."""
+    assert [f.name for f in attrs.fields(interorg.CollaborationForm)] == list(knowledge.facts["form"].fields)
 
 
 def test_example_facts_use_only_declared_fields(knowledge):

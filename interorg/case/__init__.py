@@ -11,12 +11,14 @@ import attrs
 
 from .care import Care
 from .coordination import Coordination, CoordinationElement
+from .form import CollaborationForm
 from .partners import Partner
 from .reasons import StatedReason
 
 __all__ = [
     "Care",
     "Case",
+    "CollaborationForm",
     "Coordination",
     "CoordinationElement",
     "Partner",
@@ -42,6 +44,8 @@ class Case:
         The reasons the partners give for collaborating.
     coordination : Coordination, optional
         The coordination checks of a multi-organisation network.
+    form : CollaborationForm, optional
+        The characteristics that show the basic form (Kaats & Opheij).
 
     Examples
     --------
@@ -56,4 +60,5 @@ class Case:
     care: Care | None = None
     reasons: tuple[StatedReason, ...] = attrs.field(default=(), converter=tuple)
     coordination: Coordination | None = None
+    form: CollaborationForm | None = None
 
