@@ -12,7 +12,17 @@ management sources, run on experta.  Start with :func:`advise`::
 import importlib.metadata
 
 from .advice import Advice, Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
-from .case import Care, Case, CollaborationForm, Coordination, CoordinationElement, Partner, StatedReason
+from .case import (
+    Arrangement,
+    Care,
+    Case,
+    Challenge,
+    CollaborationForm,
+    Coordination,
+    CoordinationElement,
+    Partner,
+    StatedReason,
+)
 from .casefile import case_from_dict, case_to_dict, dump_case, load_case
 from .engine import advise
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
@@ -27,9 +37,11 @@ except importlib.metadata.PackageNotFoundError:  # running from a source tree th
 
 __all__ = sorted([
     "Advice",
+    "Arrangement",
     "Care",
     "Case",
     "CaseError",
+    "Challenge",
     "Citation",
     "CollaborationForm",
     "Conclusion",

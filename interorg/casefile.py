@@ -37,6 +37,24 @@ def _first_use(data, section, key, what, hint=""):
     return problems
 
 
+def _repeated_values(data, section, key):
+    """Problems for values of the list ``section.key`` that repeat an earlier value."""
+    mapping = data.get(section) if isinstance(data, dict) else None
+    values = mapping.get(key) if isinstance(mapping, dict) else None
+    if not isinstance(values, list):
+        return []
+    problems, seen = [], {}
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            problems.append(Problem(f"{section}.{key}[{index}]",
+                                    f"'{value}' is already given at {section}.{key}[{seen[value]}]; give each once"))
+        else:
+            seen[value] = index
+    return problems
+
+
 def _semantic_problems(data):
     """Problems that no single field shows: duplicates and dangling references.
 
@@ -44,7 +62,10 @@ def _semantic_problems(data):
     with the problems of single fields.
     """
     return (_first_use(data, "partners", "id", "partner id")
-            + _first_use(data, "reasons", "reason", "reason", "; give each reason once"))
+            + _first_use(data, "reasons", "reason", "reason", "; give each reason once")
+            + _first_use(data, "challenges", "challenge", "challenge", "; give each challenge once")
+            + [problem for key in ("mechanisms", "structures", "benefits")
+               for problem in _repeated_values(data, "arrangement", key)])
 
 
 def case_from_dict(data, source=None, *, _document=None):

@@ -28,6 +28,10 @@ ENUMS = [
     (interorg.CoordinationElement, "completeness", "coordination", "status"),
     (interorg.Coordination, "internal_information", "coordination", "status"),
     (interorg.CollaborationForm, "claimed", "form", "claimed"),
+    (interorg.Arrangement, "mechanisms", "mechanism", "kind"),
+    (interorg.Arrangement, "structures", "governance_structure", "kind"),
+    (interorg.Arrangement, "benefits", "benefit", "kind"),
+    (interorg.Challenge, "challenge", "challenge", "kind"),
 ]
 
 

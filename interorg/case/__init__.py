@@ -9,6 +9,7 @@ terms of the sources are given next to each field.
 
 import attrs
 
+from .arrangement import Arrangement, Challenge
 from .care import Care
 from .coordination import Coordination, CoordinationElement
 from .form import CollaborationForm
@@ -16,8 +17,10 @@ from .partners import Partner
 from .reasons import StatedReason
 
 __all__ = [
+    "Arrangement",
     "Care",
     "Case",
+    "Challenge",
     "CollaborationForm",
     "Coordination",
     "CoordinationElement",
@@ -46,6 +49,11 @@ class Case:
         The coordination checks of a multi-organisation network.
     form : CollaborationForm, optional
         The characteristics that show the basic form (Kaats & Opheij).
+    arrangement : Arrangement, optional
+        Mechanisms, governance structures, expected benefits and what is in
+        place (encyclopedia entry "interorganisationeel").
+    challenges : tuple of Challenge
+        The challenges the partners meet (same entry).
 
     Examples
     --------
@@ -61,4 +69,6 @@ class Case:
     reasons: tuple[StatedReason, ...] = attrs.field(default=(), converter=tuple)
     coordination: Coordination | None = None
     form: CollaborationForm | None = None
+    arrangement: Arrangement | None = None
+    challenges: tuple[Challenge, ...] = attrs.field(default=(), converter=tuple)
 
