@@ -20,6 +20,7 @@ from .case import (
     CollaborationForm,
     Coordination,
     CoordinationElement,
+    Governance,
     Partner,
     StatedReason,
 )
@@ -49,6 +50,7 @@ __all__ = sorted([
     "CoordinationElement",
     "Evidence",
     "Explanation",
+    "Governance",
     "InterorgError",
     "KnowledgeBase",
     "KnowledgeError",

@@ -101,9 +101,24 @@ def _challenge_facts(case):
         yield InputFact("challenge", {"kind": challenge.challenge}, f"challenges[{index}]")
 
 
+def _governance_facts(case):
+    """The governance fact; without a number of participants, the partners listed are counted."""
+    governance = case.governance
+    if governance is None:
+        return
+    values = attrs.asdict(governance)
+    counted = None
+    if governance.participants is not None:
+        counted = False
+    elif case.partners:
+        values["participants"], counted = len(case.partners), True
+    values["participants_counted"] = counted
+    yield InputFact("governance", values, "governance")
+
+
 #: One producer per section of the case, in the order facts are declared.
 _PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _form_facts, _arrangement_facts,
-              _challenge_facts)
+              _challenge_facts, _governance_facts)
 
 
 def case_facts(case):

@@ -13,6 +13,7 @@ from .arrangement import Arrangement, Challenge
 from .care import Care
 from .coordination import Coordination, CoordinationElement
 from .form import CollaborationForm
+from .governance import Governance
 from .partners import Partner
 from .reasons import StatedReason
 
@@ -24,6 +25,7 @@ __all__ = [
     "CollaborationForm",
     "Coordination",
     "CoordinationElement",
+    "Governance",
     "Partner",
     "StatedReason",
 ]
@@ -54,6 +56,8 @@ class Case:
         place (encyclopedia entry "interorganisationeel").
     challenges : tuple of Challenge
         The challenges the partners meet (same entry).
+    governance : Governance, optional
+        The mode of network governance and its contingencies (Provan & Kenis).
 
     Examples
     --------
@@ -71,4 +75,5 @@ class Case:
     form: CollaborationForm | None = None
     arrangement: Arrangement | None = None
     challenges: tuple[Challenge, ...] = attrs.field(default=(), converter=tuple)
+    governance: Governance | None = None
 
