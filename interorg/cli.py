@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-from . import __version__
+from . import __version__, coverage
 from ._loading import load_knowledge
 from .engine import LANGUAGES, advise
 from ._files import parse_document
@@ -67,6 +67,15 @@ def _rules(args):
     return "\n".join(lines) + "\n"
 
 
+def _coverage(args):
+    sources = coverage.coverage(lang=args.lang)
+    if args.format == "json":
+        return json.dumps(coverage.to_dict(sources), indent=2, ensure_ascii=False) + "\n"
+    if args.format == "markdown":
+        return coverage.to_markdown(sources)
+    return coverage.to_text(sources)
+
+
 class _UsageError(InterorgError):
     pass
 
@@ -93,6 +102,12 @@ def _parser():
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
     rules_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     rules_cmd.set_defaults(run=_rules)
+
+    coverage_cmd = commands.add_parser(
+        "coverage", help="every model of every source, the rules that encode it, and how many fire on the example")
+    coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    coverage_cmd.set_defaults(run=_coverage)
     return parser
 
 
