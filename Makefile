@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SOURCES := setup.cfg pyproject.toml
 
-.PHONY: demo test benchmark clean
+.PHONY: demo test benchmark coverage-table clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "interorg needs Python 3.10 or newer; set PYTHON=python3.1x"'
@@ -28,6 +28,10 @@ test: $(VENV)/.installed-test
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/advise.py
+
+# Rewrite the generated coverage table in knowledge/README.md (a test checks it).
+coverage-table: $(VENV)/.installed
+	$(BIN)/python -c 'from interorg.coverage import update_readme; update_readme("knowledge/README.md")'
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

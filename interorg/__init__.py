@@ -13,12 +13,16 @@ import importlib.metadata
 
 from .advice import Advice, Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
 from .case import (
+    Arrangement,
     Care,
     Case,
+    Challenge,
+    CollaborationForm,
     Coordination,
     CoordinationElement,
     Dependency,
     Fit,
+    Governance,
     Partner,
     PositionCriteria,
     Relationship,
@@ -41,10 +45,13 @@ except importlib.metadata.PackageNotFoundError:  # running from a source tree th
 
 __all__ = sorted([
     "Advice",
+    "Arrangement",
     "Care",
     "Case",
     "CaseError",
+    "Challenge",
     "Citation",
+    "CollaborationForm",
     "Conclusion",
     "Coordination",
     "CoordinationElement",
@@ -52,6 +59,7 @@ __all__ = sorted([
     "Evidence",
     "Explanation",
     "Fit",
+    "Governance",
     "InterorgError",
     "KnowledgeBase",
     "KnowledgeError",

@@ -98,6 +98,40 @@ def _dependency_problems(data):
     return problems
 
 
+def _repeated_values(data, section, key):
+    """Problems for values of the list ``section.key`` that repeat an earlier value."""
+    mapping = data.get(section) if isinstance(data, dict) else None
+    values = mapping.get(key) if isinstance(mapping, dict) else None
+    if not isinstance(values, list):
+        return []
+    problems, seen = [], {}
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            problems.append(Problem(f"{section}.{key}[{index}]",
+                                    f"'{value}' is already given at {section}.{key}[{seen[value]}]; give each once"))
+        else:
+            seen[value] = index
+    return problems
+
+
+def _participant_problems(data):
+    """The number of participants is at least two, and not fewer than the partners listed."""
+    governance = data.get("governance") if isinstance(data, dict) else None
+    number = governance.get("participants") if isinstance(governance, dict) else None
+    if not isinstance(number, int) or isinstance(number, bool):
+        return []
+    if number < 2:
+        return [Problem("governance.participants",
+                        f"expected at least 2 (a network has two or more participants); got {number}")]
+    listed = data.get("partners")
+    if isinstance(listed, list) and number < len(listed):
+        return [Problem("governance.participants",
+                        f"{number} is fewer than the {len(listed)} partners listed under partners")]
+    return []
+
+
 def _semantic_problems(data):
     """Problems that no single field shows: duplicates and dangling references.
 
@@ -107,7 +141,11 @@ def _semantic_problems(data):
     return (_first_use(data, "partners", "id", "partner id")
             + _first_use(data, "reasons", "reason", "reason", "; give each reason once")
             + _relationship_problems(data)
-            + _dependency_problems(data))
+            + _dependency_problems(data)
+            + _first_use(data, "challenges", "challenge", "challenge", "; give each challenge once")
+            + [problem for key in ("mechanisms", "structures", "benefits")
+               for problem in _repeated_values(data, "arrangement", key)]
+            + _participant_problems(data))
 
 
 def case_from_dict(data, source=None, *, _document=None):

@@ -13,14 +13,13 @@ import sys
 
 import networkx
 
-from . import __version__
-from ._loading import load_knowledge
-from .engine import LANGUAGES, advise
+from . import __version__, coverage
 from ._files import parse_document
-from .casefile import case_from_dict
+from ._loading import load_knowledge
+from .casefile import case_from_dict, load_case
+from .engine import LANGUAGES, advise
 from .errors import CaseError, InterorgError
 from .examples import example_case
-from .casefile import load_case
 from .network import network_graph
 
 __all__ = ["main"]
@@ -94,6 +93,13 @@ def _graph(args):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
     networkx.write_graphml(network_graph(case), args.output)
     return f"wrote {args.output}\n"
+def _coverage(args):
+    sources = coverage.coverage(lang=args.lang)
+    if args.format == "json":
+        return json.dumps(coverage.to_dict(sources), indent=2, ensure_ascii=False) + "\n"
+    if args.format == "markdown":
+        return coverage.to_markdown(sources)
+    return coverage.to_text(sources)
 
 
 class _UsageError(InterorgError):
@@ -137,6 +143,12 @@ def _parser():
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
     rules_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     rules_cmd.set_defaults(run=_rules)
+
+    coverage_cmd = commands.add_parser(
+        "coverage", help="every model of every source, the rules that encode it, and how many fire on the example")
+    coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    coverage_cmd.set_defaults(run=_coverage)
     return parser
 
 

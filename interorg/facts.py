@@ -104,9 +104,48 @@ def _network_facts(case):
             yield InputFact(fact_type, values, path)
 
 
+def _form_facts(case):
+    if case.form is not None:
+        yield InputFact("form", attrs.asdict(case.form), "form")
+
+
+_ARRANGEMENT_LISTS = (("mechanisms", "mechanism"), ("structures", "governance_structure"), ("benefits", "benefit"))
+_ENABLERS = ("clear_objectives", "formal_agreements", "trust_building", "compatible_systems", "effective_coordination")
+
+
+def _arrangement_facts(case):
+    arrangement = case.arrangement
+    if arrangement is None:
+        return
+    yield InputFact("arrangement", {name: getattr(arrangement, name) for name in _ENABLERS}, "arrangement")
+    for attribute, fact_type in _ARRANGEMENT_LISTS:
+        for index, kind in enumerate(getattr(arrangement, attribute)):
+            yield InputFact(fact_type, {"kind": kind}, f"arrangement.{attribute}[{index}]")
+
+
+def _challenge_facts(case):
+    for index, challenge in enumerate(case.challenges):
+        yield InputFact("challenge", {"kind": challenge.challenge}, f"challenges[{index}]")
+
+
+def _governance_facts(case):
+    """The governance fact; without a number of participants, the partners listed are counted."""
+    governance = case.governance
+    if governance is None:
+        return
+    values = attrs.asdict(governance)
+    counted = None
+    if governance.participants is not None:
+        counted = False
+    elif case.partners:
+        values["participants"], counted = len(case.partners), True
+    values["participants_counted"] = counted
+    yield InputFact("governance", values, "governance")
+
+
 #: One producer per section of the case, in the order facts are declared.
 _PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _relationship_facts,
-              _network_facts)
+              _network_facts, _form_facts, _arrangement_facts, _challenge_facts, _governance_facts)
 
 
 def case_facts(case):

@@ -27,6 +27,15 @@ ENUMS = [
     (interorg.StatedReason, "reason", "reason", "kind"),
     (interorg.CoordinationElement, "completeness", "coordination", "status"),
     (interorg.Coordination, "internal_information", "coordination", "status"),
+    (interorg.CollaborationForm, "claimed", "form", "claimed"),
+    (interorg.Arrangement, "mechanisms", "mechanism", "kind"),
+    (interorg.Arrangement, "structures", "governance_structure", "kind"),
+    (interorg.Arrangement, "benefits", "benefit", "kind"),
+    (interorg.Challenge, "challenge", "challenge", "kind"),
+    (interorg.Governance, "mode", "governance", "mode"),
+    (interorg.Governance, "trust", "governance", "trust"),
+    (interorg.Governance, "goal_consensus", "governance", "goal_consensus"),
+    (interorg.Governance, "competencies_need", "governance", "competencies_need"),
 ]
 
 
@@ -39,6 +48,17 @@ def test_enum_values_agree(knowledge, cls, attribute, fact, field):
 def test_care_fields_are_the_vocabulary(knowledge):
     """Every field of Care is a field of the care fact, and the other way round."""
     assert [f.name for f in attrs.fields(interorg.Care)] == list(knowledge.facts["care"].fields)
+
+
+def test_form_fields_are_the_vocabulary(knowledge):
+    """Every field of CollaborationForm is a field of the form fact, and the other way round."""
+    assert [f.name for f in attrs.fields(interorg.CollaborationForm)] == list(knowledge.facts["form"].fields)
+
+
+def test_governance_fields_are_the_vocabulary(knowledge):
+    """The governance fact has the fields of Governance, plus whether the participants were counted."""
+    fields = [f.name for f in attrs.fields(interorg.Governance)] + ["participants_counted"]
+    assert sorted(fields) == sorted(knowledge.facts["governance"].fields)
 
 
 def test_example_facts_use_only_declared_fields(knowledge):

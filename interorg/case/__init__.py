@@ -9,22 +9,29 @@ terms of the sources are given next to each field.
 
 import attrs
 
+from .arrangement import Arrangement, Challenge
 from .care import Care
 from .coordination import Coordination, CoordinationElement
 from .dependencies import Dependency
 from .fit import Fit
+from .form import CollaborationForm
+from .governance import Governance
 from .partners import Partner
 from .positions import PositionCriteria
 from .reasons import StatedReason
 from .relationships import Relationship
 
 __all__ = [
+    "Arrangement",
     "Care",
     "Case",
+    "Challenge",
+    "CollaborationForm",
     "Coordination",
     "CoordinationElement",
     "Dependency",
     "Fit",
+    "Governance",
     "Partner",
     "PositionCriteria",
     "Relationship",
@@ -57,6 +64,15 @@ class Case:
     dependencies : tuple of Dependency
         Who depends on whom, and how strongly; with the relationships they
         make up the partner network.
+    form : CollaborationForm, optional
+        The characteristics that show the basic form (Kaats & Opheij).
+    arrangement : Arrangement, optional
+        Mechanisms, governance structures, expected benefits and what is in
+        place (encyclopedia entry "interorganisationeel").
+    challenges : tuple of Challenge
+        The challenges the partners meet (same entry).
+    governance : Governance, optional
+        The mode of network governance and its contingencies (Provan & Kenis).
 
     Examples
     --------
@@ -73,4 +89,8 @@ class Case:
     coordination: Coordination | None = None
     relationships: tuple[Relationship, ...] = attrs.field(default=(), converter=tuple)
     dependencies: tuple[Dependency, ...] = attrs.field(default=(), converter=tuple)
+    form: CollaborationForm | None = None
+    arrangement: Arrangement | None = None
+    challenges: tuple[Challenge, ...] = attrs.field(default=(), converter=tuple)
+    governance: Governance | None = None
 
