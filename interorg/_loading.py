@@ -92,12 +92,15 @@ def _duplicates(items, what, file, problems, path):
 class _Checker:
     """Cross-reference checks: ids, sources, vocabulary, variables and chaining."""
 
-    def __init__(self, sources, facts, models, rules, problems):
+    def __init__(self, sources, facts, models, rules, problems, complete=("sources", "vocabulary", "models")):
         self.sources = sources
         self.facts = facts
         self.models = models
         self.rules = rules
         self.problems = problems
+        # A registry that did not load would make every reference to it look
+        # unknown; such references are not checked until it loads.
+        self.complete = set(complete)
 
     def problem(self, file, path, message):
         self.problems.append(Problem(path, message, file=file))
@@ -117,6 +120,8 @@ class _Checker:
                     self.problem(file, path, "field names may not start with '_'")
 
     def check_source_refs(self, refs, file, path):
+        if "sources" not in self.complete:
+            return
         for index, ref in enumerate(refs):
             if ref.source not in self.sources:
                 self.problem(file, f"{path}[{index}].source",
@@ -134,6 +139,8 @@ class _Checker:
             self.check_source_refs(model.sources, file, f"models[{index}].sources")
             for n, need in enumerate(model.needs):
                 fact, _, field = need.partition(".")
+                if fact not in self.facts and "vocabulary" not in self.complete:
+                    continue
                 if fact not in self.facts:
                     self.problem(file, f"models[{index}].needs[{n}]", f"unknown fact type '{fact}'")
                 elif field and field not in self.facts[fact].fields:
@@ -168,6 +175,8 @@ class _Checker:
             self.problem(file, f"{where}.conclusion", f"unknown conclusion '{pattern.rule}' (no rule has that id)")
 
     def check_fact_pattern(self, pattern, file, where):
+        if "vocabulary" not in self.complete and pattern.fact not in self.facts:
+            return
         if pattern.fact not in self.facts:
             self.problem(file, f"{where}.fact",
                          f"unknown fact type '{pattern.fact}'; expected one of {', '.join(sorted(self.facts))}")
@@ -242,7 +251,7 @@ def _assemble(root):
     for name, rules_file in rule_files:
         if rules_file is None:
             continue
-        if rules_file.model not in model_ids:
+        if models_file is not None and rules_file.model not in model_ids:
             problems.append(Problem("model", f"unknown model '{rules_file.model}'; add it to models.yaml", file=name))
         for index, rule in enumerate(rules_file.rules):
             path = f"rules[{index}]"
@@ -253,7 +262,10 @@ def _assemble(root):
             located[rule.id] = (name, path)
             rules.append(attrs.evolve(rule, model=rules_file.model))
     by_id = {rule.id: rule for rule in rules}
-    checker = _Checker(sources, facts, models, by_id, problems)
+    complete = [name for name, loaded in (("sources", sources_file is not None),
+                                          ("vocabulary", all(v is not None for _, v in vocabulary_files)),
+                                          ("models", models_file is not None)) if loaded]
+    checker = _Checker(sources, facts, models, by_id, problems, complete)
     checker.check_sources("sources.yaml")
     checker.check_vocabulary(defined_in)
     checker.check_models("models.yaml")

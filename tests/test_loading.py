@@ -94,3 +94,11 @@ def test_fact_type_defined_twice(knowledge_copy):
     shutil.copy(knowledge_copy / "vocabulary" / "kenis.yaml", knowledge_copy / "vocabulary" / "zz.yaml")
     with pytest.raises(interorg.KnowledgeError, match="vocabulary/zz.yaml: facts.care: fact type 'care' is already defined in vocabulary/kenis.yaml"):
         interorg.load_knowledge(knowledge_copy)
+
+
+def test_broken_registry_does_not_flood_the_report(knowledge_copy):
+    """A sources.yaml that does not parse is reported once, not as every citation being unknown."""
+    (knowledge_copy / "sources.yaml").write_text("sources: [unclosed\n", encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as info:
+        interorg.load_knowledge(knowledge_copy)
+    assert [p.file for p in info.value.problems] == ["sources.yaml"]
