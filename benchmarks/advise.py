@@ -4,11 +4,19 @@ Run with ``make benchmark``. Timings are printed, not asserted: the test
 suite checks behaviour, this script measures speed.
 """
 
+import pathlib
 import statistics
+import sys
 import time
 import tracemalloc
 
 import interorg
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from network import network_case  # noqa: E402  (a sibling script, not a package)
+
+#: Sizes of the generated networks; cost should grow about linearly with them.
+SIZES = (25, 100, 500)
 
 
 def _time(function, repeat):
@@ -34,6 +42,18 @@ def main():
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"advise on the example case: peak memory {peak / 1024:.0f} KiB")
+    print()
+    print("partners  relationships  conclusions   seconds  ms/partner  ratio to previous (size ratio)")
+    previous = None
+    for size in SIZES:
+        data = network_case(size)
+        case = interorg.case_from_dict(data)
+        seconds = _time(lambda: interorg.advise(case), repeat=3)
+        conclusions = len(interorg.advise(case).conclusions)
+        ratio = "" if previous is None else f"{seconds / previous[1]:.2f} ({size / previous[0]:.0f})"
+        print(f"{size:8d}  {len(data['relationships']):13d}  {conclusions:11d}  {seconds:8.2f}"
+              f"  {1000 * seconds / size:10.1f}  {ratio}")
+        previous = (size, seconds)
 
 
 if __name__ == "__main__":
