@@ -1,5 +1,6 @@
 """Run the rule base on a case: forward chaining with experta, explained conclusions."""
 
+import bisect
 import importlib.metadata
 
 from ._compile import compile_rules, fact_class
@@ -26,8 +27,37 @@ __all__ = ["advise"]
 LANGUAGES = ("en", "nl")
 
 
+class _DepthStrategy(experta.strategies.DepthStrategy):
+    """experta's depth strategy, with retracted activations removed reliably.
+
+    experta 1.9.4 looks for a retracted activation only at the agenda
+    position where bisection on its key lands and at the two next to it.
+    Activations of rules with the same salience on the same facts share a
+    key; when more than three do, the retracted one can lie further away and
+    stays on the agenda, so a rule whose negated condition no longer holds
+    fires anyway (which one depends on the hash seed).  This looks through
+    the whole run of equal keys.
+    """
+
+    def _update_agenda(self, agenda, added, removed):
+        activations = agenda.activations
+        for activation in removed:
+            activation.key = self.get_key(activation)
+            low = bisect.bisect_left(activations, activation)
+            high = bisect.bisect_right(activations, activation)
+            for index in range(low, high):
+                if activations[index] == activation:
+                    del activations[index]
+                    break
+        for activation in added:
+            activation.key = self.get_key(activation)
+            bisect.insort(activations, activation)
+
+
 class _Engine(experta.KnowledgeEngine):
     """A KnowledgeEngine whose rules come from the knowledge base, not from methods."""
+
+    __strategy__ = _DepthStrategy
 
     def __init__(self, rules, session):
         self._compiled = rules

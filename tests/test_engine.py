@@ -68,3 +68,30 @@ def test_unsupported_language():
         assert "language 'fr' is not supported" in str(exc)
     else:
         raise AssertionError("no error")
+
+
+def _crowded_agenda(strategy, size=6):
+    """An agenda of ``size`` activations sharing one key (same salience, same fact), and their rules."""
+    from interorg._experta import experta
+
+    fact = experta.Fact()
+    fact.__factid__ = 1
+    rules = [experta.Rule(experta.Fact())(lambda engine: None) for _ in range(size)]
+    agenda = experta.agenda.Agenda()
+    strategy.update_agenda(agenda, [experta.activation.Activation(rule, [fact]) for rule in rules], [])
+    return agenda, rules, fact
+
+
+def test_retracted_activation_leaves_a_crowded_agenda():
+    """A retracted activation leaves the agenda even when many share its key (experta 1.9.4 misses some)."""
+    from interorg._experta import experta
+    from interorg.engine import _DepthStrategy
+
+    for index in range(6):
+        strategy = _DepthStrategy()
+        agenda, rules, fact = _crowded_agenda(strategy)
+        retracted = rules[index]
+        strategy.update_agenda(agenda, [], [experta.activation.Activation(retracted, [fact])])
+        assert retracted not in [a.rule for a in agenda.activations]
+        assert len(agenda.activations) == 5
+
