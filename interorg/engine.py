@@ -126,11 +126,16 @@ class _Builder:
         return self.knowledge.label(*args, lang=self.lang)
 
     def input_evidence(self, fact, pattern):
-        """Evidence of an input fact; the summary names the fields the pattern tested."""
+        """Evidence of an input fact; the summary names the fields the pattern tested.
+
+        A tested field the case leaves out (a ``known: false`` test) is named
+        as not given, so that the evidence says what is missing.
+        """
         given = fact.given()
         tested = [test.field for test in pattern.tests] or list(given)
-        parts = [f"{self.label(fact.type, name)} = {self.label(fact.type, name, given[name])}"
-                 for name in tested if name in given]
+        not_given = self.knowledge.message("not_given", self.lang)
+        parts = [f"{self.label(fact.type, name)} = {self.label(fact.type, name, given[name])}" if name in given
+                 else f"{self.label(fact.type, name)}: {not_given}" for name in tested]
         summary = f"{fact.path}: " + "; ".join(parts)
         return Evidence("input", summary, fact=fact.type, path=fact.path, values=given)
 

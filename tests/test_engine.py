@@ -95,3 +95,11 @@ def test_retracted_activation_leaves_a_crowded_agenda():
         assert retracted not in [a.rule for a in agenda.activations]
         assert len(agenda.activations) == 5
 
+def test_evidence_names_a_field_required_to_be_missing():
+    """A field matched by 'known: false' shows in the evidence as not given, in the advice's language."""
+    case = interorg.Case(reasons=[interorg.StatedReason("efficiency")])
+    evidence = interorg.advise(case)["kenis.reasons.efficiency-analysis-unknown"].explanation.supports[0].evidence[1]
+    assert evidence.summary.endswith("backed by a cost-benefit analysis (onderbouwd met een kosten-batenanalyse): "
+                                     "not given")
+    dutch = interorg.advise(case, lang="nl")["kenis.reasons.efficiency-analysis-unknown"]
+    assert dutch.explanation.supports[0].evidence[1].summary.endswith("kosten-batenanalyse: niet opgegeven")
