@@ -9,18 +9,41 @@ terms of the sources are given next to each field.
 
 import attrs
 
+from .board_members import BoardMember
+from .boundaries import Boundaries
 from .care import Care
+from .complexity import Complexity, ComplexityFactor, Tension
 from .coordination import Coordination, CoordinationElement
+from .game_rules import GameRuleBreach, GameRules
+from .interests import Interests, PartnerInterests
+from .leadership import Leader
+from .motives import PartnerMotives
+from .network_logic import NetworkLogic
 from .partners import Partner
 from .reasons import StatedReason
+from .self_organisation import SelfOrganisation, SelfOrganisationPrinciples
 
 __all__ = [
+    "BoardMember",
+    "Boundaries",
     "Care",
     "Case",
+    "Complexity",
+    "ComplexityFactor",
     "Coordination",
     "CoordinationElement",
+    "GameRuleBreach",
+    "GameRules",
+    "Interests",
+    "Leader",
+    "NetworkLogic",
     "Partner",
+    "PartnerInterests",
+    "PartnerMotives",
+    "SelfOrganisation",
+    "SelfOrganisationPrinciples",
     "StatedReason",
+    "Tension",
 ]
 
 
@@ -42,6 +65,25 @@ class Case:
         The reasons the partners give for collaborating.
     coordination : Coordination, optional
         The coordination checks of a multi-organisation network.
+    motives : tuple of PartnerMotives
+        Per partner: its motives and where it starts from (Common Eye).
+    interests : Interests, optional
+        The interests at stake and the outcomes the partners expect.
+    complexity : Complexity, optional
+        Sources of complexity (Gomes-Casseres) and tensions observed.
+    network_logic : NetworkLogic, optional
+        Whether the collaboration is run by the logic of hierarchy or of the
+        network (De Bruijn & Ten Heuvelhof).
+    game_rules : GameRules, optional
+        The rules of the game in the network and observed breaches.
+    boundaries : Boundaries, optional
+        The four boundaries (Hirschhorn & Gilmore), each clear or unclear.
+    self_organisation : SelfOrganisation, optional
+        Whether it is or wants to be a self-organising network, and how.
+    leadership : tuple of Leader
+        Who leads the collaboration, with their collaborator signatures.
+    board_members : tuple of BoardMember
+        The partners' board members (bestuurders) and their drivers.
 
     Examples
     --------
@@ -56,4 +98,13 @@ class Case:
     care: Care | None = None
     reasons: tuple[StatedReason, ...] = attrs.field(default=(), converter=tuple)
     coordination: Coordination | None = None
+    motives: tuple[PartnerMotives, ...] = attrs.field(default=(), converter=tuple)
+    interests: Interests | None = None
+    complexity: Complexity | None = None
+    network_logic: NetworkLogic | None = None
+    game_rules: GameRules | None = None
+    boundaries: Boundaries | None = None
+    self_organisation: SelfOrganisation | None = None
+    leadership: tuple[Leader, ...] = attrs.field(default=(), converter=tuple)
+    board_members: tuple[BoardMember, ...] = attrs.field(default=(), converter=tuple)
 
