@@ -91,5 +91,5 @@ def test_models_not_applied_are_listed():
     text = advice.to_text()
     assert "Models not (fully) applied" in text and "reasons" in text
     statuses = {m.id: m.status for m in advice.models}
-    assert statuses == {"kenis.need": "applied", "kenis.reasons": "not_applied",
-                        "kenis.coordination": "not_applied", "kenis.conclusions": "not_applied"}
+    assert statuses.pop("kenis.need") == "applied"
+    assert set(statuses.values()) == {"not_applied"}
