@@ -15,7 +15,7 @@ from .engine import LANGUAGES, advise
 from ._files import parse_document
 from .casefile import case_from_dict
 from .errors import CaseError, InterorgError
-from .examples import example_case
+from .examples import DEFAULT, example_case, example_names
 
 __all__ = ["main"]
 
@@ -24,10 +24,10 @@ EXIT_INPUT = 2
 
 
 def _advise(args):
-    if args.example == bool(args.case):
+    if (args.example is not None) == bool(args.case):
         raise _UsageError("give a CASE file or --example, not both and not neither")
-    if args.example:
-        case = example_case()
+    if args.example is not None:
+        case = example_case(args.example)
     elif args.case == "-":
         document = parse_document(sys.stdin.read(), "<stdin>", CaseError)
         case = case_from_dict(document.data, document.name, _document=document)
@@ -83,7 +83,8 @@ def _parser():
 
     advise_cmd = commands.add_parser("advise", help="advise on a case file (YAML or JSON)")
     advise_cmd.add_argument("case", nargs="?", help="the case file, or - to read YAML or JSON from standard input")
-    advise_cmd.add_argument("--example", action="store_true", help="use the bundled example case")
+    advise_cmd.add_argument("--example", nargs="?", const=DEFAULT, metavar="NAME",
+                            help=f"use a bundled example case: {', '.join(example_names())} (default {DEFAULT})")
     advise_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     advise_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     advise_cmd.add_argument("--brief", action="store_true", help="leave out sources and explanations (text, markdown)")
