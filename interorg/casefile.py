@@ -21,19 +21,22 @@ def _items(data, key):
     return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
 
 
-def _first_use(data, section, key, what, hint=""):
-    """Problems for values of ``section[i].key`` that repeat an earlier item's value."""
+def _section(data, key):
+    """The mapping ``key`` of raw case data, or an empty one."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _repeats(pairs, what, verb="already used by", hint=""):
+    """Problems for ``(path, value, first-use path)`` triples whose value repeats an earlier one."""
     problems, seen = [], {}
-    for index, item in _items(data, section):
-        value = item.get(key)
+    for path, value, where in pairs:
         if not isinstance(value, str):
             continue
         if value in seen:
-            problems.append(Problem(f"{section}[{index}].{key}",
-                                    f"{what} '{value}' is already {'used by' if not hint else 'given at'} "
-                                    f"{section}[{seen[value]}]{hint}"))
+            problems.append(Problem(path, f"{what} '{value}' is {verb} {seen[value]}{hint}"))
         else:
-            seen[value] = index
+            seen[value] = where
     return problems
 
 
@@ -130,6 +133,59 @@ def _participant_problems(data):
         return [Problem("governance.participants",
                         f"{number} is fewer than the {len(listed)} partners listed under partners")]
     return []
+def _first_use(data, section, key, what, hint="", prefix=""):
+    """Problems for values of ``section[i].key`` that repeat an earlier item's value."""
+    verb = "already used by" if not hint else "already given at"
+    return _repeats(((f"{prefix}{section}[{index}].{key}", item.get(key), f"{prefix}{section}[{index}]")
+                     for index, item in _items(data, section)), what, verb, hint)
+
+
+def _listed_twice(data, section, what, prefix=""):
+    """Problems for values of the plain list ``section`` that repeat an earlier value."""
+    values = data.get(section) if isinstance(data, dict) else None
+    if not isinstance(values, list):
+        return []
+    path = f"{prefix}{section}"
+    return _repeats(((f"{path}[{index}]", value, f"{path}[{index}]") for index, value in enumerate(values)),
+                    what, "already given at", f"; list each {what} once")
+
+
+def _partner_references(data):
+    """Problems for references to partners that the case does not list."""
+    ids = [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
+    references = [(f"motives[{i}].partner", item.get("partner")) for i, item in _items(data, "motives")]
+    references += [(f"interests.partners[{i}].partner", item.get("partner"))
+                   for i, item in _items(_section(data, "interests"), "partners")]
+    references += [(f"game_rules.breaches[{i}].by", item.get("by"))
+                   for i, item in _items(_section(data, "game_rules"), "breaches")]
+    references += [(f"leadership[{i}].partner", item.get("partner")) for i, item in _items(data, "leadership")]
+    references += [(f"board_members[{i}].partner", item.get("partner"))
+                   for i, item in _items(data, "board_members")]
+    expected = f"expected one of {', '.join(ids)}" if ids else "the case lists no partners"
+    return [Problem(path, f"unknown partner '{value}'; {expected}")
+            for path, value in references if isinstance(value, str) and value not in ids]
+
+
+def _workbook_problems(data):
+    """Repeats and dangling references in the sections of the Common Eye workbook models."""
+    problems = _first_use(data, "motives", "partner", "partner", "; give each partner once")
+    for index, _item in _items(data, "motives"):
+        problems += _listed_twice(data["motives"][index], "motives", "motive", f"motives[{index}].")
+    problems += _first_use(_section(data, "interests"), "partners", "partner", "partner",
+                           "; give each partner once", "interests.")
+    complexity = _section(data, "complexity")
+    problems += _first_use(complexity, "factors", "factor", "source of complexity",
+                           "; give each once", "complexity.")
+    problems += _first_use(complexity, "tensions", "tension", "tension", "; give each once", "complexity.")
+    problems += _listed_twice(_section(data, "self_organisation"), "characteristics", "characteristic",
+                              "self_organisation.")
+    problems += _first_use(data, "leadership", "name", "leader", "; give each leader once")
+    for index, _item in _items(data, "leadership"):
+        problems += _listed_twice(data["leadership"][index], "signatures", "signature", f"leadership[{index}].")
+    problems += _first_use(data, "board_members", "name", "board member", "; give each board member once")
+    for index, _item in _items(data, "board_members"):
+        problems += _listed_twice(data["board_members"][index], "emotions", "emotion", f"board_members[{index}].")
+    return problems + _partner_references(data)
 
 
 def _semantic_problems(data):
@@ -145,7 +201,8 @@ def _semantic_problems(data):
             + _first_use(data, "challenges", "challenge", "challenge", "; give each challenge once")
             + [problem for key in ("mechanisms", "structures", "benefits")
                for problem in _repeated_values(data, "arrangement", key)]
-            + _participant_problems(data))
+            + _participant_problems(data)
+            + _workbook_problems(data))
 
 
 def case_from_dict(data, source=None, *, _document=None):

@@ -19,7 +19,7 @@ from ._loading import load_knowledge
 from .casefile import case_from_dict, load_case
 from .engine import LANGUAGES, advise
 from .errors import CaseError, InterorgError
-from .examples import example_case
+from .examples import DEFAULT, example_case, example_names
 from .network import network_graph
 
 __all__ = ["main"]
@@ -30,11 +30,11 @@ EXIT_INPUT = 2
 
 
 def _case(args):
-    """The case named on the command line: a file, standard input (-) or the example."""
-    if args.example == bool(args.case):
+    """The case named on the command line: a file, standard input (-) or a bundled example."""
+    if (args.example is not None) == bool(args.case):
         raise _UsageError("give a CASE file or --example, not both and not neither")
-    if args.example:
-        return example_case()
+    if args.example is not None:
+        return example_case(args.example)
     if args.case == "-":
         document = parse_document(sys.stdin.read(), "<stdin>", CaseError)
         return case_from_dict(document.data, document.name, _document=document)
@@ -113,7 +113,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_case_arguments(command):
     command.add_argument("case", nargs="?", help="the case file, or - to read YAML or JSON from standard input")
-    command.add_argument("--example", action="store_true", help="use the bundled example case")
+    command.add_argument("--example", nargs="?", const=DEFAULT, metavar="NAME",
+                         help=f"use a bundled example case: {', '.join(example_names())} (default {DEFAULT})")
 
 
 def _parser():

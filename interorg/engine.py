@@ -30,6 +30,7 @@ LANGUAGES = ("en", "nl")
 class _Engine(experta.KnowledgeEngine):
     """A KnowledgeEngine whose rules come from the knowledge base, not from methods."""
 
+
     def __init__(self, rules, session):
         self._compiled = rules
         self.session = session
@@ -108,15 +109,20 @@ class _Builder:
         return self.knowledge.label(*args, lang=self.lang, partners=self.session.partner_names)
 
     def input_evidence(self, fact, pattern):
-        """Evidence of an input fact; the summary names the fields the pattern tested."""
+        """Evidence of an input fact; the summary names the fields the pattern tested.
+
+        A tested field the case leaves out (a ``known: false`` test) is named
+        as not given, so that the evidence says what is missing.
+        """
         given = fact.given()
         if isinstance(pattern, AnyOf):
             pattern = pattern.matching(fact.type, fact.values)
         tested = [test.field for test in pattern.tests]
         if not tested or self.knowledge.facts[fact.type].explain == "all":
             tested += [name for name in given if name not in tested]
-        parts = [f"{self.label(fact.type, name)} = {self.label(fact.type, name, given[name])}"
-                 for name in tested if name in given]
+        not_given = self.knowledge.message("not_given", self.lang)
+        parts = [f"{self.label(fact.type, name)} = {self.label(fact.type, name, given[name])}" if name in given
+                 else f"{self.label(fact.type, name)}: {not_given}" for name in tested]
         summary = f"{fact.path}: " + "; ".join(parts)
         return Evidence("input", summary, fact=fact.type, path=fact.path, values=given)
 

@@ -10,6 +10,8 @@ import attrs
 
 from ._network_facts import PRODUCERS as network_producers
 from .case import Case
+from .case.motives import MOTIVE_CATEGORIES
+from .case.self_organisation import SelfOrganisationPrinciples as _PRINCIPLES
 
 __all__ = ["InputFact", "case_facts"]
 
@@ -143,9 +145,120 @@ def _governance_facts(case):
     yield InputFact("governance", values, "governance")
 
 
+def _motive_facts(case):
+    for index, entry in enumerate(case.motives):
+        for number, motive in enumerate(entry.motives):
+            values = {"partner": entry.partner, "motive": motive, "category": MOTIVE_CATEGORIES[motive]}
+            yield InputFact("motive", values, f"motives[{index}].motives[{number}]")
+        values = {"partner": entry.partner, "starting_point": entry.starting_point, "definition": entry.definition}
+        yield InputFact("framing", values, f"motives[{index}]")
+    if case.motives:
+        # Spread over the partners, on one fact: rules compare partners without joins.
+        values = {
+            "partners": len(case.motives),
+            "partners_with_motives": sum(1 for entry in case.motives if entry.motives),
+            "categories": len({MOTIVE_CATEGORIES[m] for entry in case.motives for m in entry.motives}),
+            "partners_with_starting_point": sum(1 for entry in case.motives if entry.starting_point),
+            "starting_points": len({entry.starting_point for entry in case.motives if entry.starting_point}),
+        }
+        yield InputFact("motives_spread", values, "motives")
+
+
+def _interest_facts(case):
+    interests = case.interests
+    if interests is None:
+        return
+    values = {
+        "shared_ambition": interests.shared_ambition,
+        "collective": "; ".join(interests.collective) or None,
+        "partners": len(interests.partners),
+    }
+    yield InputFact("interests", values, "interests")
+    for index, entry in enumerate(interests.partners):
+        yield InputFact("interest", attrs.asdict(entry), f"interests.partners[{index}]")
+
+
+def _complexity_facts(case):
+    complexity = case.complexity
+    if complexity is None:
+        return
+    for index, factor in enumerate(complexity.factors):
+        yield InputFact("complexity_factor", {"factor": factor.factor}, f"complexity.factors[{index}]")
+    for index, tension in enumerate(complexity.tensions):
+        yield InputFact("tension", {"tension": tension.tension}, f"complexity.tensions[{index}]")
+
+
+def _network_logic_facts(case):
+    if case.network_logic is not None:
+        yield InputFact("network_logic", attrs.asdict(case.network_logic), "network_logic")
+
+
+def _game_rule_facts(case):
+    game_rules = case.game_rules
+    if game_rules is None:
+        return
+    yield InputFact("game_rules", {"agreed": game_rules.agreed, "breaches": len(game_rules.breaches)}, "game_rules")
+    for index, breach in enumerate(game_rules.breaches):
+        yield InputFact("game_rule_breach", {"rule": breach.rule, "by": breach.by},
+                        f"game_rules.breaches[{index}]")
+
+
+_BOUNDARIES = ("authority", "task", "political", "identity")
+
+
+def _boundary_facts(case):
+    boundaries = case.boundaries
+    if boundaries is None:
+        return
+    for boundary in _BOUNDARIES:
+        clarity = getattr(boundaries, boundary)
+        if clarity is not None:
+            yield InputFact("boundary", {"boundary": boundary, "clarity": clarity}, f"boundaries.{boundary}")
+
+
+def _self_organisation_facts(case):
+    network = case.self_organisation
+    if network is None:
+        return
+    # All nine principles, the unknown ones too, so that a rule may ask for
+    # what is missing; declared first, so that advice per principle follows
+    # the source's numbering rather than the alphabet.
+    principles = network.principles or _PRINCIPLES()
+    for field in attrs.fields(_PRINCIPLES):
+        status = getattr(principles, field.name)
+        yield InputFact("self_organisation_principle", {"principle": field.name, "status": status},
+                        f"self_organisation.principles.{field.name}")
+    yield InputFact("self_organisation", {"status": network.status}, "self_organisation")
+    for index, characteristic in enumerate(network.characteristics):
+        yield InputFact("self_organisation_trait", {"characteristic": characteristic},
+                        f"self_organisation.characteristics[{index}]")
+
+
+def _leadership_facts(case):
+    for index, leader in enumerate(case.leadership):
+        values = {"name": leader.name, "partner": leader.partner, "signatures": len(leader.signatures)}
+        yield InputFact("leader", values, f"leadership[{index}]")
+        for number, signature in enumerate(leader.signatures):
+            yield InputFact("signature", {"leader": leader.name, "signature": signature},
+                            f"leadership[{index}].signatures[{number}]")
+
+
+def _board_member_facts(case):
+    for index, member in enumerate(case.board_members):
+        values = attrs.asdict(member)
+        del values["emotions"]
+        yield InputFact("board_member", values, f"board_members[{index}]")
+        for number, emotion in enumerate(member.emotions):
+            yield InputFact("board_emotion", {"member": member.name, "emotion": emotion},
+                            f"board_members[{index}].emotions[{number}]")
+
+
 #: One producer per section of the case, in the order facts are declared.
 _PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _relationship_facts,
-              _network_facts, _form_facts, _arrangement_facts, _challenge_facts, _governance_facts)
+              _network_facts, _form_facts, _arrangement_facts, _challenge_facts, _governance_facts,
+              _motive_facts, _interest_facts, _complexity_facts, _network_logic_facts,
+              _game_rule_facts, _boundary_facts, _self_organisation_facts, _leadership_facts,
+              _board_member_facts)
 
 
 def case_facts(case):

@@ -46,6 +46,24 @@ def test_all_problems_at_once_with_paths():
     assert all(p.line for p in error.problems)
 
 
+def test_workbook_sections_all_problems_at_once():
+    """Mistakes in the workbook sections, field and cross-reference alike, come together with their lines."""
+    error = problems(DATA / "bad_workbook.yaml")
+    assert [(str(p).split(" (line")[0], p.line) for p in error.problems] == [
+        ("motives[0].motives[1]", 6),
+        ("interests.partners[0].outcome", 11),
+        ("boundaries.authority", 17),
+        ("leadership[0].signatures[1]", 20),
+        ("motives[1].partner", 7),
+        ("game_rules.breaches[0].by", 15),
+    ]
+    text = str(error)
+    assert "motives[0].motives[1] (line 6, column 24): expected one of joint_marketing" in text
+    assert "got 'patent'" in text
+    assert "leadership[0].signatures[1] (line 20, column 28): signature 'designer' is already given" in text
+    assert "motives[1].partner (line 7, column 14): unknown partner 'c'; expected one of a, b" in text
+
+
 def test_duplicates_are_errors():
     """Duplicate partner ids and reasons are errors pointing at both places."""
     with pytest.raises(interorg.CaseError) as info:

@@ -37,6 +37,14 @@ def test_dutch(capsys):
     assert out.startswith("Advies voor") and "Omdat" not in out
 
 
+def test_named_example(capsys):
+    """--example NAME advises on that bundled example; an unknown name exits 2 listing the names."""
+    assert main(["advise", "--example", "regional_innovation_alliance", "--brief"]) == 0
+    assert capsys.readouterr().out.startswith("Advice for Innovatiealliantie Slimme Akkerbouw Oost")
+    assert main(["advise", "--example", "nope"]) == 2
+    assert "expected one of municipal_youth_care, regional_innovation_alliance" in capsys.readouterr().err
+
+
 def test_case_file(capsys, tmp_path):
     """A case file on the command line is advised on."""
     path = tmp_path / "case.yaml"

@@ -1,5 +1,7 @@
 """Every rule fires in at least one test or example case."""
 
+import pytest
+
 import interorg
 from conftest import scenario_paths
 from interorg.examples import example_names
@@ -28,3 +30,10 @@ def test_examples_show_every_model(knowledge):
     silent = [model.id for model in knowledge.models
               if not any(rule.model == model.id and rule.id in fired for rule in knowledge.rules)]
     assert silent == []
+@pytest.mark.parametrize("name", example_names())
+def test_example_exercises_most_rules(knowledge, name):
+    """Each bundled example alone fires well over half of the rules of the models it applies."""
+    advice = interorg.advise(interorg.example_case(name))
+    models = {model.id for model in advice.models if model.status != "not_applied"}
+    rules = {rule.id for rule in knowledge.rules if rule.model in models}
+    assert rules and len(set(advice.ids()) & rules) > len(rules) / 2

@@ -6,6 +6,8 @@ import attrs
 import pytest
 
 import interorg
+from interorg.case.motives import MOTIVE_CATEGORIES
+from interorg.examples import example_names
 from interorg.facts import case_facts
 
 
@@ -36,6 +38,20 @@ ENUMS = [
     (interorg.Governance, "trust", "governance", "trust"),
     (interorg.Governance, "goal_consensus", "governance", "goal_consensus"),
     (interorg.Governance, "competencies_need", "governance", "competencies_need"),
+    (interorg.PartnerMotives, "motives", "motive", "motive"),
+    (interorg.PartnerMotives, "starting_point", "framing", "starting_point"),
+    (interorg.PartnerInterests, "outcome", "interest", "outcome"),
+    (interorg.ComplexityFactor, "factor", "complexity_factor", "factor"),
+    (interorg.Tension, "tension", "tension", "tension"),
+    *[(interorg.NetworkLogic, aspect, "network_logic", aspect)
+      for aspect in ("problem", "goal", "information", "decision", "implementation", "norm")],
+    (interorg.GameRuleBreach, "rule", "game_rule_breach", "rule"),
+    (interorg.Boundaries, "authority", "boundary", "clarity"),
+    (interorg.SelfOrganisation, "status", "self_organisation", "status"),
+    (interorg.SelfOrganisation, "characteristics", "self_organisation_trait", "characteristic"),
+    (interorg.SelfOrganisationPrinciples, "meaningful_issue", "self_organisation_principle", "status"),
+    (interorg.Leader, "signatures", "signature", "signature"),
+    (interorg.BoardMember, "emotions", "board_emotion", "emotion"),
 ]
 
 
@@ -61,17 +77,38 @@ def test_governance_fields_are_the_vocabulary(knowledge):
     assert sorted(fields) == sorted(knowledge.facts["governance"].fields)
 
 
-def test_example_facts_use_only_declared_fields(knowledge):
-    """The facts of the example case stay inside the vocabulary, with declared values."""
-    for fact in case_facts(interorg.example_case()):
+def test_network_logic_fields_are_the_vocabulary(knowledge):
+    """Every field of NetworkLogic is a field of the network_logic fact, and the other way round."""
+    assert [f.name for f in attrs.fields(interorg.NetworkLogic)] == list(knowledge.facts["network_logic"].fields)
+
+
+@pytest.mark.parametrize("cls, fact, field", [
+    (interorg.Boundaries, "boundary", "boundary"),
+    (interorg.SelfOrganisationPrinciples, "self_organisation_principle", "principle"),
+])
+def test_section_fields_are_vocabulary_values(knowledge, cls, fact, field):
+    """The fields of a section that become one fact each are exactly the values the vocabulary labels."""
+    assert [f.name for f in attrs.fields(cls)] == list(knowledge.facts[fact].fields[field].values)
+
+
+def test_every_motive_has_a_category(knowledge):
+    """Each motive of the case model falls in one of the four categories the vocabulary labels."""
+    assert set(MOTIVE_CATEGORIES) == _literal_values(interorg.PartnerMotives, "motives")
+    assert set(MOTIVE_CATEGORIES.values()) == set(knowledge.facts["motive"].fields["category"].values)
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_example_facts_use_only_declared_fields(knowledge, name):
+    """The facts of each bundled example stay inside the vocabulary, with declared values."""
+    for fact in case_facts(interorg.example_case(name)):
         fields = knowledge.facts[fact.type].fields
         assert set(fact.values) <= set(fields), fact
-        for name, value in fact.given().items():
-            if fields[name].type == "enum":
-                assert value in fields[name].values, (fact.path, name, value)
+        for field, value in fact.given().items():
+            if fields[field].type == "enum":
+                assert value in fields[field].values, (fact.path, field, value)
 
 
 def test_every_fact_type_has_a_producer(knowledge):
-    """Every fact type in the vocabulary is produced by the example case."""
-    produced = {fact.type for fact in case_facts(interorg.example_case())}
+    """Every fact type in the vocabulary is produced by one of the bundled examples."""
+    produced = {fact.type for name in example_names() for fact in case_facts(interorg.example_case(name))}
     assert produced == set(knowledge.facts)

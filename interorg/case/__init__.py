@@ -10,33 +10,57 @@ terms of the sources are given next to each field.
 import attrs
 
 from .arrangement import Arrangement, Challenge
+from .board_members import BoardMember
+from .boundaries import Boundaries
 from .care import Care
+from .complexity import Complexity, ComplexityFactor, Tension
 from .coordination import Coordination, CoordinationElement
 from .dependencies import Dependency
 from .fit import Fit
 from .form import CollaborationForm
+from .game_rules import GameRuleBreach, GameRules
 from .governance import Governance
+from .interests import Interests, PartnerInterests
+from .leadership import Leader
+from .motives import PartnerMotives
+from .network_logic import NetworkLogic
 from .partners import Partner
 from .positions import PositionCriteria
 from .reasons import StatedReason
 from .relationships import Relationship
+from .self_organisation import SelfOrganisation, SelfOrganisationPrinciples
 
 __all__ = [
     "Arrangement",
+    "BoardMember",
+    "Boundaries",
     "Care",
     "Case",
     "Challenge",
     "CollaborationForm",
+    "Complexity",
+    "ComplexityFactor",
     "Coordination",
     "CoordinationElement",
     "Dependency",
     "Fit",
+    "GameRuleBreach",
+    "GameRules",
     "Governance",
+    "Interests",
+    "Leader",
+    "NetworkLogic",
     "Partner",
+    "PartnerInterests",
+    "PartnerMotives",
     "PositionCriteria",
     "Relationship",
+    "SelfOrganisation",
+    "SelfOrganisationPrinciples",
     "StatedReason",
+    "Tension",
 ]
+
 
 
 @attrs.frozen
@@ -73,6 +97,25 @@ class Case:
         The challenges the partners meet (same entry).
     governance : Governance, optional
         The mode of network governance and its contingencies (Provan & Kenis).
+    motives : tuple of PartnerMotives
+        Per partner: its motives and where it starts from (Common Eye).
+    interests : Interests, optional
+        The interests at stake and the outcomes the partners expect.
+    complexity : Complexity, optional
+        Sources of complexity (Gomes-Casseres) and tensions observed.
+    network_logic : NetworkLogic, optional
+        Whether the collaboration is run by the logic of hierarchy or of the
+        network (De Bruijn & Ten Heuvelhof).
+    game_rules : GameRules, optional
+        The rules of the game in the network and observed breaches.
+    boundaries : Boundaries, optional
+        The four boundaries (Hirschhorn & Gilmore), each clear or unclear.
+    self_organisation : SelfOrganisation, optional
+        Whether it is or wants to be a self-organising network, and how.
+    leadership : tuple of Leader
+        Who leads the collaboration, with their collaborator signatures.
+    board_members : tuple of BoardMember
+        The partners' board members (bestuurders) and their drivers.
 
     Examples
     --------
@@ -93,4 +136,13 @@ class Case:
     arrangement: Arrangement | None = None
     challenges: tuple[Challenge, ...] = attrs.field(default=(), converter=tuple)
     governance: Governance | None = None
+    motives: tuple[PartnerMotives, ...] = attrs.field(default=(), converter=tuple)
+    interests: Interests | None = None
+    complexity: Complexity | None = None
+    network_logic: NetworkLogic | None = None
+    game_rules: GameRules | None = None
+    boundaries: Boundaries | None = None
+    self_organisation: SelfOrganisation | None = None
+    leadership: tuple[Leader, ...] = attrs.field(default=(), converter=tuple)
+    board_members: tuple[BoardMember, ...] = attrs.field(default=(), converter=tuple)
 
