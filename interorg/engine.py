@@ -1,6 +1,7 @@
 """Run the rule base on a case: forward chaining with experta, explained conclusions."""
 
 import importlib.metadata
+import threading
 
 from ._compile import compile_rules, fact_class
 from ._experta import experta
@@ -28,12 +29,16 @@ LANGUAGES = ("en", "nl")
 
 
 class _Engine(experta.KnowledgeEngine):
-    """A KnowledgeEngine whose rules come from the knowledge base, not from methods."""
+    """A KnowledgeEngine whose rules come from the knowledge base, not from methods.
 
+    Building experta's Rete network costs more than a typical run, so one
+    engine per knowledge base and thread is kept and ``reset()`` between runs
+    (which empties the network's memories and the agenda, not its shape).
+    """
 
-    def __init__(self, rules, session):
+    def __init__(self, rules):
         self._compiled = rules
-        self.session = session
+        self.session = None
         super().__init__()
 
     def get_rules(self):
@@ -256,6 +261,14 @@ def _compiled(knowledge):
     return cache["experta"]
 
 
+def _engine(knowledge):
+    """The engine of ``knowledge`` for the calling thread, built on first use."""
+    local = knowledge._cache.setdefault("engines", threading.local())
+    if not hasattr(local, "engine"):
+        local.engine = _Engine(_compiled(knowledge))
+    return local.engine
+
+
 def advise(case, lang="en", knowledge=None):
     """Run the rule base on a case and return the explained advice.
 
@@ -299,8 +312,12 @@ def advise(case, lang="en", knowledge=None):
     knowledge = knowledge or load_knowledge()
     session = _Session(knowledge, case_facts(case))
     session.partner_names = {p.id: p.name for p in case.partners if p.name}
-    engine = _Engine(_compiled(knowledge), session)
-    engine.reset()
-    session.declare_inputs(engine)
-    engine.run()
+    engine = _engine(knowledge)
+    engine.session = session
+    try:
+        engine.reset()
+        session.declare_inputs(engine)
+        engine.run()
+    finally:
+        engine.session = None
     return _Builder(session, lang).advice(case)

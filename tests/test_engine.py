@@ -97,3 +97,22 @@ def test_evidence_names_a_field_required_to_be_missing():
                                      "not given")
     dutch = interorg.advise(case, lang="nl")["kenis.reasons.efficiency-analysis-unknown"]
     assert dutch.explanation.supports[0].evidence[1].summary.endswith("kosten-batenanalyse: niet opgegeven")
+
+
+def test_advice_from_several_threads_is_the_same():
+    """Engines are kept per thread and reset between runs: concurrent advice equals sequential advice."""
+    import threading
+
+    case = interorg.example_case()
+    expected = interorg.advise(case).to_json()
+    results = []
+
+    def work():
+        results.extend(interorg.advise(case).to_json() == expected for _ in range(2))
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [True] * 6
