@@ -23,12 +23,17 @@ from .case import (
     Dependency,
     Fit,
     Governance,
+    Observation,
     Partner,
+    Phase,
     PositionCriteria,
     Relationship,
+    Respondent,
+    Scan,
     StatedReason,
 )
 from .casefile import case_from_dict, case_to_dict, dump_case, load_case
+from .diagnosis import Diagnosis, diagnose
 from .engine import advise
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
 from .examples import example_case, example_path
@@ -37,6 +42,7 @@ from .network import analyse as analyse_network
 from .network import network_graph
 from .relationships import RelationshipSummary, relationship_summary
 from .rulebase import KnowledgeBase, Rule
+from .scan import FactorScore, scan_scores
 
 try:
     __version__ = importlib.metadata.version("interorg")
@@ -56,8 +62,10 @@ __all__ = sorted([
     "Coordination",
     "CoordinationElement",
     "Dependency",
+    "Diagnosis",
     "Evidence",
     "Explanation",
+    "FactorScore",
     "Fit",
     "Governance",
     "InterorgError",
@@ -65,12 +73,16 @@ __all__ = sorted([
     "KnowledgeError",
     "Missing",
     "ModelStatus",
+    "Observation",
     "Partner",
+    "Phase",
     "PositionCriteria",
     "Problem",
     "Relationship",
     "RelationshipSummary",
+    "Respondent",
     "Rule",
+    "Scan",
     "StatedReason",
     "Support",
     "__version__",
@@ -78,6 +90,7 @@ __all__ = sorted([
     "analyse_network",
     "case_from_dict",
     "case_to_dict",
+    "diagnose",
     "dump_case",
     "example_case",
     "example_path",
@@ -85,4 +98,5 @@ __all__ = sorted([
     "load_knowledge",
     "network_graph",
     "relationship_summary",
+    "scan_scores",
 ])

@@ -8,6 +8,7 @@ A field the case leaves out is None (unknown), never a guessed default.
 
 import attrs
 
+from ._diagnosis_facts import PRODUCERS as diagnosis_producers
 from ._network_facts import PRODUCERS as network_producers
 from .case import Case
 
@@ -104,6 +105,12 @@ def _network_facts(case):
             yield InputFact(fact_type, values, path)
 
 
+def _diagnosis_facts(case):
+    for produce in diagnosis_producers:
+        for fact_type, values, path in produce(case):
+            yield InputFact(fact_type, values, path)
+
+
 def _form_facts(case):
     if case.form is not None:
         yield InputFact("form", attrs.asdict(case.form), "form")
@@ -145,7 +152,8 @@ def _governance_facts(case):
 
 #: One producer per section of the case, in the order facts are declared.
 _PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _relationship_facts,
-              _network_facts, _form_facts, _arrangement_facts, _challenge_facts, _governance_facts)
+              _network_facts, _form_facts, _arrangement_facts, _challenge_facts, _governance_facts,
+              _diagnosis_facts)
 
 
 def case_facts(case):

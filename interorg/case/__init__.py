@@ -16,10 +16,13 @@ from .dependencies import Dependency
 from .fit import Fit
 from .form import CollaborationForm
 from .governance import Governance
+from .observations import Observation
 from .partners import Partner
+from .phase import Phase
 from .positions import PositionCriteria
 from .reasons import StatedReason
 from .relationships import Relationship
+from .scan import Respondent, Scan
 
 __all__ = [
     "Arrangement",
@@ -32,9 +35,13 @@ __all__ = [
     "Dependency",
     "Fit",
     "Governance",
+    "Observation",
     "Partner",
+    "Phase",
     "PositionCriteria",
     "Relationship",
+    "Respondent",
+    "Scan",
     "StatedReason",
 ]
 
@@ -73,6 +80,15 @@ class Case:
         The challenges the partners meet (same entry).
     governance : Governance, optional
         The mode of network governance and its contingencies (Provan & Kenis).
+    scan : Scan, optional
+        The answers of respondents of each partner to the statements of the
+        sixteen success factors (BINT).
+    phase : Phase, optional
+        The phase of the collaboration and the activities of the workbook's
+        checklist that are done (Common Eye).
+    observations : tuple of Observation
+        What the user has seen in the collaboration (turnover of people, a
+        history of conflict, ...); each kind once.
 
     Examples
     --------
@@ -93,4 +109,7 @@ class Case:
     arrangement: Arrangement | None = None
     challenges: tuple[Challenge, ...] = attrs.field(default=(), converter=tuple)
     governance: Governance | None = None
+    scan: Scan | None = None
+    phase: Phase | None = None
+    observations: tuple[Observation, ...] = attrs.field(default=(), converter=tuple)
 
