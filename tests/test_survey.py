@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+import attrs
 import pytest
 
 import interorg
@@ -161,3 +162,17 @@ def test_scan_in_a_subprocess(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "2 answer(s) from 1 respondent(s)" in result.stdout
     assert interorg.load_case(path).scan.respondents[0].answers == {"felt_urgency_1": 5, "felt_urgency_2": 4}
+
+
+def test_example_keeps_everything_through_a_scan(monkeypatch, capsys, tmp_path):
+    """Scanning a copy of the example changes nothing but the answers given: every other section is kept as it was."""
+    with interorg.example_path() as example:
+        path = tmp_path / "example.yaml"
+        path.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    before = interorg.load_case(path)
+    scan(monkeypatch, capsys, path, ["ggz-manager", "q", ""])
+    scan(monkeypatch, capsys, path, ["nieuw", "eersel", "5", "q"])
+    after = interorg.load_case(path)
+    assert after.scan.respondents[:-1] == before.scan.respondents
+    assert after.scan.respondents[-1] == interorg.Respondent("nieuw", "eersel", {"felt_urgency_1": 5})
+    assert attrs.evolve(after, scan=before.scan) == before
