@@ -32,17 +32,22 @@ from .case import (
     Interests,
     Leader,
     NetworkLogic,
+    Observation,
     Partner,
     PartnerInterests,
     PartnerMotives,
+    Phase,
     PositionCriteria,
     Relationship,
+    Respondent,
+    Scan,
     SelfOrganisation,
     SelfOrganisationPrinciples,
     StatedReason,
     Tension,
 )
 from .casefile import case_from_dict, case_to_dict, dump_case, load_case
+from .diagnosis import Diagnosis, diagnose
 from .engine import advise
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
 from .examples import example_case, example_path
@@ -51,6 +56,7 @@ from .network import analyse as analyse_network
 from .network import network_graph
 from .relationships import RelationshipSummary, relationship_summary
 from .rulebase import KnowledgeBase, Rule
+from .scan import FactorScore, scan_scores
 
 try:
     __version__ = importlib.metadata.version("interorg")
@@ -74,8 +80,10 @@ __all__ = sorted([
     "Coordination",
     "CoordinationElement",
     "Dependency",
+    "Diagnosis",
     "Evidence",
     "Explanation",
+    "FactorScore",
     "Fit",
     "GameRuleBreach",
     "GameRules",
@@ -88,14 +96,18 @@ __all__ = sorted([
     "Missing",
     "ModelStatus",
     "NetworkLogic",
+    "Observation",
     "Partner",
     "PartnerInterests",
     "PartnerMotives",
+    "Phase",
     "PositionCriteria",
     "Problem",
     "Relationship",
     "RelationshipSummary",
+    "Respondent",
     "Rule",
+    "Scan",
     "SelfOrganisation",
     "SelfOrganisationPrinciples",
     "StatedReason",
@@ -106,6 +118,7 @@ __all__ = sorted([
     "analyse_network",
     "case_from_dict",
     "case_to_dict",
+    "diagnose",
     "dump_case",
     "example_case",
     "example_path",
@@ -113,4 +126,5 @@ __all__ = sorted([
     "load_knowledge",
     "network_graph",
     "relationship_summary",
+    "scan_scores",
 ])

@@ -11,6 +11,7 @@ from . import _files
 from ._structure import INVALID, structure
 from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 from .errors import KnowledgeError, Problem
+from .instruments import Archetype, InterventionType, Statement
 from .rulebase import FactType, KnowledgeBase, Model, Rule, Source, Text
 
 __all__ = ["load_knowledge"]
@@ -41,6 +42,19 @@ class _ModelsFile:
 class _MessagesFile:
     about: str
     messages: dict[str, Text]
+
+
+@attrs.frozen
+class _ScanFile:
+    about: str
+    statements: tuple[Statement, ...]
+
+
+@attrs.frozen
+class _InterventionsFile:
+    about: str
+    archetypes: tuple[Archetype, ...]
+    interventions: tuple[InterventionType, ...]
 
 
 @attrs.frozen
@@ -200,6 +214,41 @@ class _Checker:
         if test.compare and field_def.type != "number":
             self.problem(file, where, f"comparisons need a number field; this one is {field_def.type}")
 
+    def check_statements(self, statements, file):
+        """Each statement names a factor of the vocabulary's scan_factor.id, and each factor has two."""
+        fact_type = self.facts.get("scan_factor")
+        factors = fact_type.fields["id"].values if fact_type and "id" in fact_type.fields else None
+        if factors is None and "vocabulary" in self.complete:
+            self.problem(file, "statements", "the vocabulary defines no fact 'scan_factor' with a field 'id'")
+            return
+        counts = {}
+        for index, statement in enumerate(statements):
+            if statement.basis == "derived" and not statement.reason:
+                self.problem(file, f"statements[{index}]", f"statement '{statement.id}' is derived and needs a one-line 'reason'")
+            if factors is not None and statement.factor not in factors:
+                self.problem(file, f"statements[{index}].factor",
+                             f"unknown factor '{statement.factor}'; expected one of {', '.join(factors)}")
+            counts[statement.factor] = counts.get(statement.factor, 0) + 1
+        for factor in factors or ():
+            if counts.get(factor, 0) != 2:
+                self.problem(file, "statements", f"factor '{factor}' has {counts.get(factor, 0)} statements; expected 2")
+
+    def check_instruments(self, archetypes, interventions, file):
+        """Archetypes and intervention types cite known sources and name rules that exist."""
+        def check_rule(rule_id, path):
+            if rule_id not in self.rules:
+                self.problem(file, path, f"unknown rule '{rule_id}'")
+
+        for index, archetype in enumerate(archetypes):
+            self.check_source_refs(archetype.sources, file, f"archetypes[{index}].sources")
+            check_rule(archetype.suspected_by, f"archetypes[{index}].suspected_by")
+            for number, rule_id in enumerate(archetype.against):
+                check_rule(rule_id, f"archetypes[{index}].against[{number}]")
+        for index, intervention in enumerate(interventions):
+            self.check_source_refs(intervention.sources, file, f"interventions[{index}].sources")
+            for number, rule_id in enumerate(intervention.recommended_by):
+                check_rule(rule_id, f"interventions[{index}].recommended_by[{number}]")
+
     def check_chaining(self):
         graph = nx.DiGraph()
         for rule_id, rule in self.rules.items():
@@ -219,7 +268,8 @@ def _read_all(root):
     models_file = reader.read("models.yaml", _ModelsFile)
     messages_file = reader.read("messages.yaml", _MessagesFile)
     rule_files = [(name, reader.read(name, _RulesFile)) for name in reader.folder("rules")]
-    return reader.problems, sources_file, vocabulary_files, models_file, messages_file, rule_files
+    instruments = (reader.read("scan.yaml", _ScanFile), reader.read("interventions.yaml", _InterventionsFile))
+    return reader.problems, sources_file, vocabulary_files, models_file, messages_file, rule_files, instruments
 
 
 def _merge_vocabulary(vocabulary_files, problems):
@@ -238,7 +288,8 @@ def _merge_vocabulary(vocabulary_files, problems):
 
 
 def _assemble(root):
-    problems, sources_file, vocabulary_files, models_file, messages_file, rule_files = _read_all(root)
+    problems, sources_file, vocabulary_files, models_file, messages_file, rule_files, instruments = _read_all(root)
+    scan_file, interventions_file = instruments
     sources = {s.id: s for s in sources_file.sources} if sources_file else {}
     facts, defined_in = _merge_vocabulary(vocabulary_files, problems)
     models = models_file.models if models_file else ()
@@ -272,11 +323,20 @@ def _assemble(root):
     for rule in rules:
         checker.check_rule(rule, *located[rule.id])
     checker.check_chaining()
+    if scan_file:
+        _duplicates(scan_file.statements, "statement", "scan.yaml", problems, "statements")
+        checker.check_statements(scan_file.statements, "scan.yaml")
+    if interventions_file:
+        for key in ("archetypes", "interventions"):
+            _duplicates(getattr(interventions_file, key), key[:-1], "interventions.yaml", problems, key)
+        checker.check_instruments(interventions_file.archetypes, interventions_file.interventions,
+                                  "interventions.yaml")
     if problems:
         raise KnowledgeError(problems)
     model_order = {model.id: index for index, model in enumerate(models)}
     rules.sort(key=lambda rule: model_order[rule.model])  # stable: file order within a model
-    return KnowledgeBase(sources, facts, tuple(models), tuple(rules), messages_file.messages)
+    return KnowledgeBase(sources, facts, tuple(models), tuple(rules), messages_file.messages,
+                         scan_file.statements, interventions_file.archetypes, interventions_file.interventions)
 
 
 @functools.lru_cache(maxsize=None)
@@ -291,7 +351,8 @@ def load_knowledge(path=None):
     ----------
     path : str or os.PathLike, optional
         A directory laid out like ``knowledge/`` (sources.yaml,
-        vocabulary/*.yaml, models.yaml, messages.yaml and rules/*.yaml).  By
+        vocabulary/*.yaml, models.yaml, messages.yaml, rules/*.yaml, and the
+        instruments of the diagnosis: scan.yaml and interventions.yaml).  By
         default the knowledge shipped with interorg, loaded once and cached.
 
     Returns

@@ -9,9 +9,11 @@ its path (``partners[2].trust``) and the walk goes on, so a user sees all of
 them at once.
 
 Field metadata understood: ``internal`` (set by the program, never read
-from data), ``min`` and ``max`` (numbers), ``min_length``
-(tuples) and ``pattern`` (a compiled regular expression for strings, with
-``pattern_hint`` saying in words what is expected).
+from data), ``min`` and ``max`` (a number, or each number of a mapping
+such as a scan's answers), ``min_length`` (tuples) and ``pattern`` (a
+compiled regular expression for strings, with ``pattern_hint`` saying in
+words what is expected).  The keys of a ``dict[Literal[...], X]`` must be
+among the literal's values.
 """
 
 import difflib
@@ -90,12 +92,23 @@ def _structure_attrs(cls, data, path, problems):
         return INVALID
 
 
-def _check_metadata(value, path, problems, metadata):
+def _check_range(value, path, problems, metadata):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         low, high = metadata.get("min"), metadata.get("max")
         if (low is not None and value < low) or (high is not None and value > high):
             problems.append(Problem(path, f"expected a number from {low} to {high}; got {describe(value)}"))
             return False
+    return True
+
+
+def _check_metadata(value, path, problems, metadata):
+    if isinstance(value, dict):
+        # every value is checked, so that all out-of-range answers are reported at once
+        checked = [_check_range(item, join_path(path, key), problems, metadata) for key, item in value.items()]
+        if not all(checked):
+            return False
+    elif not _check_range(value, path, problems, metadata):
+        return False
     if isinstance(value, str) and "pattern" in metadata:
         if not metadata["pattern"].fullmatch(value):
             problems.append(Problem(path, f"expected {metadata['pattern_hint']}; got {describe(value)}"))
@@ -130,7 +143,11 @@ def structure(tp, data, path, problems, metadata=None):
     """
     metadata = metadata or {}
     value = _structure_type(tp, data, path, problems)
-    if value is INVALID or not _check_metadata(value, path, problems, metadata):
+    if value is INVALID:
+        if isinstance(data, dict):  # a mapping with one bad key still has its values checked
+            _check_metadata(data, path, problems, metadata)
+        return INVALID
+    if not _check_metadata(value, path, problems, metadata):
         return INVALID
     return value
 
@@ -152,14 +169,18 @@ def _structure_type(tp, data, path, problems):
         problems.append(Problem(path, f"expected one of {', '.join(map(str, allowed))}; got {describe(data)}"))
         return INVALID
     if origin is dict:
-        (_key_type, item_type) = typing.get_args(tp)
+        (key_type, item_type) = typing.get_args(tp)
         if not isinstance(data, dict):
             problems.append(Problem(path, f"expected a mapping (key: value); got {describe(data)}"))
             return INVALID
+        allowed = typing.get_args(key_type) if typing.get_origin(key_type) is typing.Literal else None
         items = {}
         for key, item in data.items():
             if not isinstance(key, str):
                 problems.append(Problem(path, f"expected text keys; got {describe(key)}"))
+                items[key] = INVALID
+            elif allowed is not None and key not in allowed:
+                problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed)))
                 items[key] = INVALID
             else:
                 items[key] = _structure_type(item_type, item, join_path(path, key), problems)
@@ -204,12 +225,17 @@ def _structure_type(tp, data, path, problems):
 
 
 def unstructure(obj):
-    """Return plain data for an attrs object, leaving out unset optional fields."""
+    """Return plain data for an attrs object, leaving out unset optional fields.
+
+    A field is unset when it is None, or an empty tuple where that is its
+    default; an empty tuple given for a field whose default is None (an
+    empty checklist, say) is kept, because it says something.
+    """
     if attrs.has(type(obj)):
         out = {}
         for field in attrs.fields(type(obj)):
             value = getattr(obj, field.name)
-            if value is None or value == ():
+            if value is None or (value == () and field.default is not None):
                 continue
             out[field.name] = unstructure(value)
         return out

@@ -185,6 +185,7 @@ class Advice:
     models: tuple[ModelStatus, ...]
     interorg_version: str
     labels: dict = attrs.field(repr=False, eq=False)
+    _knowledge: object = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def findings(self):
@@ -225,7 +226,20 @@ class Advice:
             "case": {"name": self.case_name},
             **by_kind,
             "models": [_plain(m) for m in self.models],
+            "summaries": self.summaries(),
         }
+
+    def summaries(self):
+        """The summaries over all conclusions, as JSON-ready data.
+
+        ``relationships`` is :func:`interorg.relationship_summary` and
+        ``diagnosis`` is :func:`interorg.diagnose`, each as a dict.
+        """
+        from .diagnosis import diagnose
+        from .relationships import relationship_summary
+
+        return {"relationships": relationship_summary(self).to_dict(),
+                "diagnosis": diagnose(self, self._knowledge).to_dict()}
 
     def to_json(self, indent=2):
         """Return :meth:`to_dict` as a JSON string (UTF-8 text, Dutch letters kept)."""

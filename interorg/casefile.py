@@ -188,6 +188,28 @@ def _workbook_problems(data):
     return problems + _partner_references(data)
 
 
+def _scan_problems(data):
+    """Problems of ``scan.respondents``: a respondent id given twice, or an unknown partner."""
+    scan = data.get("scan") if isinstance(data, dict) else None
+    if not isinstance(scan, dict):
+        return []
+    partners = _partner_ids(data)
+    known = f"expected one of {', '.join(partners)}" if partners else "no partners are listed under partners"
+    problems, seen = [], {}
+    for index, item in _items(scan, "respondents"):
+        respondent = item.get("id")
+        if isinstance(respondent, str):
+            if respondent in seen:
+                problems.append(Problem(f"scan.respondents[{index}].id", f"respondent id '{respondent}' is already"
+                                                                        f" used by scan.respondents[{seen[respondent]}]"))
+            else:
+                seen[respondent] = index
+        partner = item.get("partner")
+        if isinstance(partner, str) and partner not in partners:
+            problems.append(Problem(f"scan.respondents[{index}].partner", f"unknown partner '{partner}'; {known}"))
+    return problems
+
+
 def _semantic_problems(data):
     """Problems that no single field shows: duplicates and dangling references.
 
@@ -202,7 +224,9 @@ def _semantic_problems(data):
             + [problem for key in ("mechanisms", "structures", "benefits")
                for problem in _repeated_values(data, "arrangement", key)]
             + _participant_problems(data)
-            + _workbook_problems(data))
+            + _workbook_problems(data)
+            + _scan_problems(data)
+            + _first_use(data, "observations", "observation", "observation", "; give each observation once"))
 
 
 def case_from_dict(data, source=None, *, _document=None):

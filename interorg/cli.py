@@ -13,7 +13,7 @@ import sys
 
 import networkx
 
-from . import __version__, coverage
+from . import __version__, coverage, survey
 from ._files import parse_document
 from ._loading import load_knowledge
 from .casefile import case_from_dict, load_case
@@ -93,6 +93,12 @@ def _graph(args):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
     networkx.write_graphml(network_graph(case), args.output)
     return f"wrote {args.output}\n"
+
+
+def _scan(args):
+    return survey.run(args.case, sys.stdin, sys.stdout, lang=args.lang)
+
+
 def _coverage(args):
     sources = coverage.coverage(lang=args.lang)
     if args.format == "json":
@@ -139,6 +145,12 @@ def _parser():
     _add_case_arguments(graph_cmd)
     graph_cmd.add_argument("-o", "--output", required=True, help="the .graphml file to write")
     graph_cmd.set_defaults(run=_graph)
+
+    scan_cmd = commands.add_parser(
+        "scan", help="ask the scan's statements in the terminal and write the answers into the case file")
+    scan_cmd.add_argument("case", help="the case file (YAML or JSON); it must list the partners")
+    scan_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    scan_cmd.set_defaults(run=_scan)
 
     rules_cmd = commands.add_parser("rules", help="list every rule with its source and basis")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")

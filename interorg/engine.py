@@ -6,6 +6,7 @@ import threading
 from ._compile import compile_rules, fact_class
 from ._experta import experta
 from ._join import WorkingMemory
+from ._matcher import TrackingReteMatcher
 from ._loading import load_knowledge
 from .advice import (
     Advice,
@@ -35,6 +36,8 @@ class _Engine(experta.KnowledgeEngine):
     engine per knowledge base and thread is kept and ``reset()`` between runs
     (which empties the network's memories and the agenda, not its shape).
     """
+
+    __matcher__ = TrackingReteMatcher
 
     def __init__(self, rules):
         self._compiled = rules
@@ -145,11 +148,18 @@ class _Builder:
         label = self.label(pattern.fact)
         return f"{label}: {'; '.join(tests)}" if tests else label
 
+    def filled_title(self, record):
+        """The rule's title in the advice's language, its placeholders filled for this conclusion."""
+        values = {name: self._variable_label(record.rule, name, value) for name, value in record.variables.items()}
+        return record.rule.title.fill(self.lang, values)
+
     def conclusion_evidence(self, key):
         record = self.session.records[key]
-        title = record.rule.title.get(self.lang)
+        title = self.filled_title(record)
         subject = self.subject_label(record)
-        summary = title if subject is None else f"{title}: {subject}"
+        # a title with placeholders names what the conclusion is about already
+        named = bool(record.rule.title.placeholders())
+        summary = title if subject is None or named else f"{title}: {subject}"
         return Evidence("conclusion", summary, rule=record.rule.id, subject=_text(record.subject),
                         explanation=self.explanation(key))
 
@@ -165,7 +175,7 @@ class _Builder:
             evidence = tuple(self.input_evidence(self.session.inputs[ref], pattern) if ref in self.session.inputs
                              else self.conclusion_evidence(ref) for ref, pattern in zip(refs, patterns))
             supports.append(Support(evidence, absent))
-        explanation = Explanation(rule.id, rule.title.get(self.lang), rule.basis, rule.reason, tuple(supports))
+        explanation = Explanation(rule.id, self.filled_title(record), rule.basis, rule.reason, tuple(supports))
         self.explanations[key] = explanation
         return explanation
 
@@ -236,7 +246,7 @@ class _Builder:
         ))
         labels = {key: text.get(self.lang) for key, text in knowledge.messages.items()}
         return Advice(case.name, self.lang, tuple(self.conclusion(key) for key in keys),
-                      self.model_statuses(), _version(), labels)
+                      self.model_statuses(), _version(), labels, knowledge)
 
 
 def _text(value):

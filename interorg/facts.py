@@ -8,6 +8,7 @@ A field the case leaves out is None (unknown), never a guessed default.
 
 import attrs
 
+from ._diagnosis_facts import PRODUCERS as diagnosis_producers
 from ._network_facts import PRODUCERS as network_producers
 from .case import Case
 from .case.motives import MOTIVE_CATEGORIES
@@ -102,6 +103,12 @@ def _relationship_facts(case):
 
 def _network_facts(case):
     for produce in network_producers:
+        for fact_type, values, path in produce(case):
+            yield InputFact(fact_type, values, path)
+
+
+def _diagnosis_facts(case):
+    for produce in diagnosis_producers:
         for fact_type, values, path in produce(case):
             yield InputFact(fact_type, values, path)
 
@@ -258,7 +265,7 @@ _PRODUCERS = (_partner_facts, _care_facts, _reason_facts, _coordination_facts, _
               _network_facts, _form_facts, _arrangement_facts, _challenge_facts, _governance_facts,
               _motive_facts, _interest_facts, _complexity_facts, _network_logic_facts,
               _game_rule_facts, _boundary_facts, _self_organisation_facts, _leadership_facts,
-              _board_member_facts)
+              _board_member_facts, _diagnosis_facts)
 
 
 def case_facts(case):

@@ -98,6 +98,20 @@ class RelationshipSummary:
     triggers: dict
     partners: tuple
 
+    def to_dict(self):
+        """The summary as JSON-ready data: relationships, quadrants, triggers, partners."""
+        return {
+            "relationships": [{key: list(value) if isinstance(value, tuple) else value
+                               for key, value in attrs.asdict(result).items()} for result in self.relationships],
+            # None (trust or vigilance unknown) is written as "unknown": JSON keys are text
+            "quadrants": {(quadrant or "unknown"): list(found) for quadrant, found in self.quadrants.items()},
+            "triggers": {trigger: list(found) for trigger, found in self.triggers.items()},
+            "recurring_triggers": {trigger: list(found) for trigger, found in self.recurring_triggers().items()},
+            "partners": [{"partner": partner, "risky": risky, "relationships": total}
+                         for partner, risky, total in self.partners],
+            "most_risky_partners": list(self.most_risky_partners()),
+        }
+
     def recurring_triggers(self):
         """The triggers found in more than one relationship, with those relationships."""
         return {trigger: found for trigger, found in self.triggers.items() if len(found) > 1}

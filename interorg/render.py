@@ -3,6 +3,7 @@
 import html as _html
 import textwrap
 
+from . import diagnosis as _diagnosis
 from . import relationships as _relationships
 
 __all__ = ["derivation", "html", "markdown", "text"]
@@ -90,6 +91,13 @@ def text(advice, explain=True):
         for line in summary:
             out += textwrap.wrap(line, 88, subsequent_indent="    ") or [""]
         out.append("")
+    diagnosis = _diagnosis.summary_lines(advice, explain)
+    if diagnosis:
+        out += ["", labels["diagnosis"], "-" * len(labels["diagnosis"])]
+        for line in diagnosis:
+            indent = " " * (len(line) - len(line.lstrip()))
+            out += textwrap.wrap(line, 88, subsequent_indent=indent + "    ") or [""]
+        out.append("")
     models = _models_lines(advice)
     if models:
         out += ["", labels["models_not_applied"], "-" * len(labels["models_not_applied"]), *models]
@@ -114,6 +122,9 @@ def markdown(advice, explain=True):
     summary = _relationships.summary_lines(advice)
     if summary:
         out += ["", f"## {labels['relationships']}", "", *summary]
+    diagnosis = _diagnosis.summary_lines(advice, explain)
+    if diagnosis:
+        out += ["", f"## {labels['diagnosis']}", "", *diagnosis]
     models = _models_lines(advice)
     if models:
         out += ["", f"## {labels['models_not_applied']}", "", *models]
@@ -148,6 +159,9 @@ def html(advice):
     summary = _relationships.summary_lines(advice)
     if summary:
         out.append(f"<h4>{esc(labels['relationships'])}</h4><pre>{esc(chr(10).join(summary))}</pre>")
+    diagnosis = _diagnosis.summary_lines(advice)
+    if diagnosis:
+        out.append(f"<h4>{esc(labels['diagnosis'])}</h4><pre>{esc(chr(10).join(diagnosis))}</pre>")
     models = _models_lines(advice)
     if models:
         out.append(f"<h4>{esc(labels['models_not_applied'])}</h4><pre>{esc(chr(10).join(models))}</pre>")

@@ -187,6 +187,13 @@ class KnowledgeBase:
         Ordered by model, then by their order in the model's file.
     messages : dict of str to Text
         Headings and phrases of the reports.
+    statements : tuple of Statement
+        The statements of the scan of the sixteen success factors, two per
+        factor, in order.
+    archetypes : tuple of Archetype
+        The nine archetypical collaboration problems.
+    interventions : tuple of InterventionType
+        The eight intervention types, with their descriptions and techniques.
     """
 
     sources: dict
@@ -194,6 +201,9 @@ class KnowledgeBase:
     models: tuple
     rules: tuple
     messages: dict
+    statements: tuple = ()
+    archetypes: tuple = ()
+    interventions: tuple = ()
     _rules_by_id: dict = attrs.field(init=False, repr=False, eq=False)
     _models_by_id: dict = attrs.field(init=False, repr=False, eq=False)
     _ranks: dict = attrs.field(init=False, repr=False, eq=False)

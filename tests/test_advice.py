@@ -16,7 +16,8 @@ def test_to_dict_shape(advice):
     """to_dict has the documented top-level keys and is JSON-serialisable."""
     data = advice.to_dict()
     assert list(data) == ["schema_version", "interorg_version", "lang", "case", "findings",
-                          "warnings", "recommendations", "models"]
+                          "warnings", "recommendations", "models", "summaries"]
+    assert list(data["summaries"]) == ["relationships", "diagnosis"]
     assert json.loads(json.dumps(data)) == data
 
 
@@ -93,3 +94,10 @@ def test_models_not_applied_are_listed():
     statuses = {m.id: m.status for m in advice.models}
     assert statuses.pop("kenis.need") == "applied"
     assert set(statuses.values()) == {"not_applied"}
+
+
+def test_summaries_in_json_match_the_python_api(advice):
+    """The JSON summaries are the relationship summary and the diagnosis, as the Python API gives them."""
+    summaries = json.loads(advice.to_json())["summaries"]
+    assert summaries["relationships"]["most_risky_partners"] == list(interorg.relationship_summary(advice).most_risky_partners())
+    assert summaries["diagnosis"] == json.loads(json.dumps(interorg.diagnose(advice).to_dict()))

@@ -28,6 +28,9 @@ def _citations():
     for model in KNOWLEDGE.models:
         for ref in model.sources:
             yield f"model {model.id}", ref
+    for record in KNOWLEDGE.archetypes + KNOWLEDGE.interventions:
+        for ref in record.sources:
+            yield f"{type(record).__name__} {record.id}", ref
 
 
 CITATIONS = list(_citations())

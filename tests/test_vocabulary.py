@@ -12,10 +12,12 @@ from interorg.facts import case_facts
 
 
 def _literal_values(cls, name):
-    hint = typing.get_type_hints(cls)[name]
-    for arg in (hint, *typing.get_args(hint)):
+    pending = [typing.get_type_hints(cls)[name]]
+    while pending:  # breadth first, through X | None and tuple[X, ...]
+        arg = pending.pop(0)
         if typing.get_origin(arg) is typing.Literal:
             return set(typing.get_args(arg))
+        pending.extend(inner for inner in typing.get_args(arg) if inner is not Ellipsis)
     raise AssertionError(f"{cls.__name__}.{name} is not a Literal")
 
 
@@ -52,6 +54,9 @@ ENUMS = [
     (interorg.SelfOrganisationPrinciples, "meaningful_issue", "self_organisation_principle", "status"),
     (interorg.Leader, "signatures", "signature", "signature"),
     (interorg.BoardMember, "emotions", "board_emotion", "emotion"),
+    (interorg.Phase, "current", "phase", "current"),
+    (interorg.Phase, "done", "phase_activity", "id"),
+    (interorg.Observation, "observation", "observation", "kind"),
 ]
 
 

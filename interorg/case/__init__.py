@@ -24,10 +24,13 @@ from .interests import Interests, PartnerInterests
 from .leadership import Leader
 from .motives import PartnerMotives
 from .network_logic import NetworkLogic
+from .observations import Observation
 from .partners import Partner
+from .phase import Phase
 from .positions import PositionCriteria
 from .reasons import StatedReason
 from .relationships import Relationship
+from .scan import Respondent, Scan
 from .self_organisation import SelfOrganisation, SelfOrganisationPrinciples
 
 __all__ = [
@@ -50,11 +53,15 @@ __all__ = [
     "Interests",
     "Leader",
     "NetworkLogic",
+    "Observation",
     "Partner",
     "PartnerInterests",
     "PartnerMotives",
+    "Phase",
     "PositionCriteria",
     "Relationship",
+    "Respondent",
+    "Scan",
     "SelfOrganisation",
     "SelfOrganisationPrinciples",
     "StatedReason",
@@ -116,6 +123,15 @@ class Case:
         Who leads the collaboration, with their collaborator signatures.
     board_members : tuple of BoardMember
         The partners' board members (bestuurders) and their drivers.
+    scan : Scan, optional
+        The answers of respondents of each partner to the statements of the
+        sixteen success factors (BINT).
+    phase : Phase, optional
+        The phase of the collaboration and the activities of the workbook's
+        checklist that are done (Common Eye).
+    observations : tuple of Observation
+        What the user has seen in the collaboration (turnover of people, a
+        history of conflict, ...); each kind once.
 
     Examples
     --------
@@ -145,4 +161,7 @@ class Case:
     self_organisation: SelfOrganisation | None = None
     leadership: tuple[Leader, ...] = attrs.field(default=(), converter=tuple)
     board_members: tuple[BoardMember, ...] = attrs.field(default=(), converter=tuple)
+    scan: Scan | None = None
+    phase: Phase | None = None
+    observations: tuple[Observation, ...] = attrs.field(default=(), converter=tuple)
 
