@@ -161,7 +161,7 @@ class ModelStatus:
     conclusions: int
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Advice:
     """The advice on one case, in one language.
 
@@ -259,6 +259,11 @@ class Advice:
 
     def __str__(self):
         return self.to_text(explain=False)
+
+    def __repr__(self):
+        name = f" for {self.case_name!r}" if self.case_name else ""
+        return (f"<Advice{name} ({self.lang}): {len(self.findings)} findings, {len(self.warnings)} warnings,"
+                f" {len(self.recommendations)} recommendations>")
 
     def _repr_markdown_(self):
         return self.to_markdown()

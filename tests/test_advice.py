@@ -101,3 +101,9 @@ def test_summaries_in_json_match_the_python_api(advice):
     summaries = json.loads(advice.to_json())["summaries"]
     assert summaries["relationships"]["most_risky_partners"] == list(interorg.relationship_summary(advice).most_risky_partners())
     assert summaries["diagnosis"] == json.loads(json.dumps(interorg.diagnose(advice).to_dict()))
+
+
+def test_repr_is_a_short_summary(advice):
+    """The repr counts the conclusions instead of printing all of them."""
+    assert repr(advice) == (f"<Advice for 'Jeugdhulp regio Kempenland' (en): {len(advice.findings)} findings, "
+                            f"{len(advice.warnings)} warnings, {len(advice.recommendations)} recommendations>")
