@@ -40,6 +40,18 @@ def _repeats(pairs, what, verb="already used by", hint=""):
     return problems
 
 
+def _partner_ids(data):
+    """The ids of the partners the raw case lists."""
+    return [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
+
+
+def _known_partners(data):
+    """The listed partner ids, and the words saying which ids a reference may use."""
+    partners = _partner_ids(data)
+    return partners, (f"expected one of {', '.join(partners)}" if partners
+                      else "no partners are listed under partners")
+
+
 def _relationship_problems(data):
     """Problems of ``relationships``: pairs that are not two known, different partners, or repeat.
 
@@ -48,8 +60,7 @@ def _relationship_problems(data):
     differs from what is seen is itself worth discussing.
     """
     problems, seen = [], {}
-    partners = [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
-    known = f"expected one of {', '.join(partners)}" if partners else "no partners are listed under partners"
+    partners, known = _known_partners(data)
     for index, item in _items(data, "relationships"):
         path = f"relationships[{index}].between"
         pair = item.get("between")
@@ -74,15 +85,10 @@ def _relationship_problems(data):
     return problems
 
 
-def _partner_ids(data):
-    return [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
-
-
 def _dependency_problems(data):
     """Problems of ``dependencies``: unknown partners, a partner depending on itself, repeats."""
     problems, seen = [], {}
-    partners = _partner_ids(data)
-    known = f"expected one of {', '.join(partners)}" if partners else "no partners are listed under partners"
+    partners, known = _known_partners(data)
     for index, item in _items(data, "dependencies"):
         path = f"dependencies[{index}]"
         pair = (item.get("partner"), item.get("on"))
@@ -152,7 +158,7 @@ def _listed_twice(data, section, what, prefix=""):
 
 def _partner_references(data):
     """Problems for references to partners that the case does not list."""
-    ids = [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
+    ids = _partner_ids(data)
     references = [(f"motives[{i}].partner", item.get("partner")) for i, item in _items(data, "motives")]
     references += [(f"interests.partners[{i}].partner", item.get("partner"))
                    for i, item in _items(_section(data, "interests"), "partners")]
@@ -193,8 +199,7 @@ def _scan_problems(data):
     scan = data.get("scan") if isinstance(data, dict) else None
     if not isinstance(scan, dict):
         return []
-    partners = _partner_ids(data)
-    known = f"expected one of {', '.join(partners)}" if partners else "no partners are listed under partners"
+    partners, known = _known_partners(data)
     problems, seen = [], {}
     for index, item in _items(scan, "respondents"):
         respondent = item.get("id")
