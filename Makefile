@@ -31,7 +31,7 @@ benchmark: $(VENV)/.installed
 
 # Rewrite the generated coverage table in knowledge/README.md (a test checks it).
 coverage-table: $(VENV)/.installed
-	$(BIN)/python -c 'from interorg.coverage import update_readme; update_readme("knowledge/README.md")'
+	$(BIN)/python -c 'from interorg.research.coverage import update_readme; update_readme("knowledge/README.md")'
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -11,7 +11,11 @@ management sources, run on experta.  Start with :func:`advise`::
 
 import importlib.metadata
 
-from .advice import Advice, Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
+from .analysis.diagnosis import Diagnosis
+from .analysis.knowledge import KnowledgeBase, load_knowledge
+from .analysis.network import analyse as analyse_network
+from .analysis.relationships import RelationshipSummary
+from .analysis.scan import FactorScore, scan_scores
 from .case import (
     Arrangement,
     BoardMember,
@@ -46,17 +50,11 @@ from .case import (
     StatedReason,
     Tension,
 )
-from .casefile import case_from_dict, case_to_dict, dump_case, load_case
-from .diagnosis import Diagnosis, diagnose
-from .engine import advise
+from .case import case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case
+from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
-from .examples import example_case, example_path
-from ._loading import load_knowledge
-from .network import analyse as analyse_network
-from .network import network_graph
-from .relationships import RelationshipSummary, relationship_summary
-from .rulebase import KnowledgeBase, Rule
-from .scan import FactorScore, scan_scores
+from .pipeline import advise, diagnose, network_graph, relationship_summary
+from .report.advice import Advice
 
 try:
     __version__ = importlib.metadata.version("interorg")

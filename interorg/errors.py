@@ -6,6 +6,7 @@ __all__ = [
     "CaseError",
     "InterorgError",
     "KnowledgeError",
+    "MissingDependency",
     "Problem",
 ]
 
@@ -88,3 +89,7 @@ class KnowledgeError(_ProblemsError, ValueError):
     source : str or None
         The knowledge file (or ``knowledge`` for cross-file checks).
     """
+
+
+class MissingDependency(InterorgError, ImportError):
+    """An optional dependency (such as matplotlib for drawing) is not installed."""

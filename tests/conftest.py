@@ -1,7 +1,9 @@
 """Shared fixtures: the shipped knowledge base, the scenario cases and a runner."""
 
+import importlib.resources
 import os
 import pathlib
+import shutil
 
 import pytest
 
@@ -13,6 +15,7 @@ import interorg
 HERE = pathlib.Path(__file__).parent
 CASES = HERE / "cases"
 DATA = HERE / "data"
+SHIPPED = pathlib.Path(str(importlib.resources.files("interorg.knowledge")))
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +32,11 @@ def scenario(name, lang="en"):
 def scenario_paths():
     """Every scenario case, sorted."""
     return sorted(CASES.glob("*.yaml"))
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path):
+    """A writable copy of the shipped knowledge directory."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(SHIPPED, target, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    return target

@@ -1,0 +1,147 @@
+"""The knowledge of the collaboration domain: the rule base and the instruments of the diagnosis.
+
+The engine reads the generic files of ``knowledge/`` (sources, vocabulary,
+models, messages, rules).  This module adds the two files of the diagnosis,
+``scan.yaml`` (the statements of the sixteen-factor scan) and
+``interventions.yaml`` (the archetypical problems and the intervention
+types), with their checks against the rest, and loads the shipped knowledge
+once.
+"""
+
+import functools
+import importlib.resources
+import pathlib
+
+import attrs
+
+from ..engine.loading import Extension, duplicates, read_knowledge
+from ..engine.rulebase import KnowledgeBase as RuleBase
+from .instruments import Archetype, InterventionType, Statement
+
+__all__ = ["KnowledgeBase", "load_knowledge"]
+
+
+@attrs.frozen
+class KnowledgeBase(RuleBase):
+    """The knowledge shipped with interorg: the rule base and the instruments of the diagnosis.
+
+    Besides the attributes of the engine's rule base (``sources``, ``facts``,
+    ``models``, ``rules``, ``messages``):
+
+    Attributes
+    ----------
+    statements : tuple of Statement
+        The statements of the scan of the sixteen success factors, two per
+        factor, in order.
+    archetypes : tuple of Archetype
+        The nine archetypical collaboration problems.
+    interventions : tuple of InterventionType
+        The eight intervention types, with their descriptions and techniques.
+    """
+
+    statements: tuple = ()
+    archetypes: tuple = ()
+    interventions: tuple = ()
+
+
+@attrs.frozen
+class _ScanFile:
+    about: str
+    statements: tuple[Statement, ...]
+
+
+@attrs.frozen
+class _InterventionsFile:
+    about: str
+    archetypes: tuple[Archetype, ...]
+    interventions: tuple[InterventionType, ...]
+
+
+def _check_statements(record, checker, file):
+    """Each statement names a factor of the vocabulary's scan_factor.id, and each factor has two."""
+    statements = record.statements
+    duplicates(statements, "statement", file, checker.problems, "statements")
+    fact_type = checker.facts.get("scan_factor")
+    factors = fact_type.fields["id"].values if fact_type and "id" in fact_type.fields else None
+    if factors is None and "vocabulary" in checker.complete:
+        checker.problem(file, "statements", "the vocabulary defines no fact 'scan_factor' with a field 'id'")
+        return
+    counts = {}
+    for index, statement in enumerate(statements):
+        if statement.basis == "derived" and not statement.reason:
+            checker.problem(file, f"statements[{index}]",
+                            f"statement '{statement.id}' is derived and needs a one-line 'reason'")
+        if factors is not None and statement.factor not in factors:
+            checker.problem(file, f"statements[{index}].factor",
+                            f"unknown factor '{statement.factor}'; expected one of {', '.join(factors)}")
+        counts[statement.factor] = counts.get(statement.factor, 0) + 1
+    for factor in factors or ():
+        if counts.get(factor, 0) != 2:
+            checker.problem(file, "statements", f"factor '{factor}' has {counts.get(factor, 0)} statements; expected 2")
+
+
+def _check_instruments(record, checker, file):
+    """Archetypes and intervention types cite known sources and name rules that exist."""
+    for key in ("archetypes", "interventions"):
+        duplicates(getattr(record, key), key[:-1], file, checker.problems, key)
+
+    def check_rule(rule_id, path):
+        if rule_id not in checker.rules:
+            checker.problem(file, path, f"unknown rule '{rule_id}'")
+
+    for index, archetype in enumerate(record.archetypes):
+        checker.check_source_refs(archetype.sources, file, f"archetypes[{index}].sources")
+        check_rule(archetype.suspected_by, f"archetypes[{index}].suspected_by")
+        for number, rule_id in enumerate(archetype.against):
+            check_rule(rule_id, f"archetypes[{index}].against[{number}]")
+    for index, intervention in enumerate(record.interventions):
+        checker.check_source_refs(intervention.sources, file, f"interventions[{index}].sources")
+        for number, rule_id in enumerate(intervention.recommended_by):
+            check_rule(rule_id, f"interventions[{index}].recommended_by[{number}]")
+
+
+EXTENSIONS = (
+    Extension("scan.yaml", _ScanFile, ("statements",), _check_statements),
+    Extension("interventions.yaml", _InterventionsFile, ("archetypes", "interventions"), _check_instruments),
+)
+
+
+@functools.lru_cache(maxsize=None)
+def _load_default():
+    return read_knowledge(importlib.resources.files("interorg.knowledge"), EXTENSIONS, KnowledgeBase)
+
+
+def load_knowledge(path=None):
+    """Load and check a knowledge base.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A directory laid out like ``knowledge/`` (sources.yaml,
+        vocabulary/*.yaml, models.yaml, messages.yaml, rules/*.yaml, and the
+        instruments of the diagnosis: scan.yaml and interventions.yaml).  By
+        default the knowledge shipped with interorg, loaded once and cached.
+
+    Returns
+    -------
+    KnowledgeBase
+
+    Raises
+    ------
+    KnowledgeError
+        With every problem in every file: unknown keys, duplicate ids,
+        references to unknown sources, facts, fields, values or conclusions,
+        rules without a source, derived rules without a reason, chains that
+        loop.
+
+    Examples
+    --------
+    >>> kb = load_knowledge()
+    >>> kb.rule("kenis.need.quadrant-iv").basis
+    'source'
+    >>> len(kb.archetypes)
+    9
+    """
+    if path is None:
+        return _load_default()
+    return read_knowledge(pathlib.Path(path), EXTENSIONS, KnowledgeBase)

@@ -1,0 +1,189 @@
+"""The ``interorg`` command line.
+
+Exit codes: 0 on success, 2 for invalid input (a case or knowledge file, or
+the command's own arguments), 1 when the environment fails (a file that
+cannot be written, matplotlib missing for ``map``), always with the problem on
+standard error and no traceback.
+"""
+
+import argparse
+import json
+import pathlib
+import sys
+
+import networkx
+
+from .. import __version__
+from ..analysis.knowledge import load_knowledge
+from ..case import case_from_text, example_case, example_names, load_case
+from ..case.examples import DEFAULT
+from ..errors import InterorgError
+from ..pipeline import LANGUAGES, advise, network_graph
+from ..research import coverage
+from . import survey
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_ENVIRONMENT = 1
+EXIT_INPUT = 2
+
+
+def _case(args):
+    """The case named on the command line: a file, standard input (-) or a bundled example."""
+    if (args.example is not None) == bool(args.case):
+        raise _UsageError("give a CASE file or --example, not both and not neither")
+    if args.example is not None:
+        return example_case(args.example)
+    if args.case == "-":
+        return case_from_text(sys.stdin.read(), "<stdin>")
+    return load_case(args.case)
+
+
+def _advise(args):
+    advice = advise(_case(args), lang=args.lang)
+    if args.format == "json":
+        return advice.to_json() + "\n"
+    if args.format == "markdown":
+        return advice.to_markdown(explain=not args.brief)
+    return advice.to_text(explain=not args.brief)
+
+
+def _rules(args):
+    knowledge = load_knowledge()
+    rows = []
+    for rule in knowledge.rules:
+        rows.append({
+            "id": rule.id,
+            "title": rule.title.get(args.lang),
+            "kind": rule.kind,
+            "model": rule.model,
+            "basis": rule.basis,
+            "reason": rule.reason,
+            "sources": [{"source": ref.source, "document": knowledge.sources[ref.source].file,
+                         "where": ref.where} for ref in rule.sources],
+        })
+    if args.format == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    lines = []
+    for row in rows:
+        where = "; ".join(f"{s['source']} “{s['where']}”" for s in row["sources"])
+        lines.append(f"{row['id']}  [{row['kind']}, {row['basis']}]  {row['title']}")
+        lines.append(f"    {where}")
+        if row["reason"]:
+            lines.append(f"    derived: {row['reason']}")
+    return "\n".join(lines) + "\n"
+
+
+def _map(args):
+    from ..report.plot import save_map
+
+    case = _case(args)
+    suffix = pathlib.Path(args.output).suffix.lower()
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise _UsageError(f"--output must end in .png, .svg or .pdf; got '{args.output}'")
+    save_map(network_graph(advise(case, lang=args.lang)), args.output, lang=args.lang)
+    return f"wrote {args.output}\n"
+
+
+def _graph(args):
+    case = _case(args)
+    if not args.output.lower().endswith(".graphml"):
+        raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
+    networkx.write_graphml(network_graph(case), args.output)
+    return f"wrote {args.output}\n"
+
+
+def _scan(args):
+    return survey.run(args.case, sys.stdin, sys.stdout, lang=args.lang)
+
+
+def _coverage(args):
+    sources = coverage.coverage(lang=args.lang)
+    if args.format == "json":
+        return json.dumps(coverage.to_dict(sources), indent=2, ensure_ascii=False) + "\n"
+    if args.format == "markdown":
+        return coverage.to_markdown(sources)
+    return coverage.to_text(sources)
+
+
+class _UsageError(InterorgError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+def _add_case_arguments(command):
+    command.add_argument("case", nargs="?", help="the case file, or - to read YAML or JSON from standard input")
+    command.add_argument("--example", nargs="?", const=DEFAULT, metavar="NAME",
+                         help=f"use a bundled example case: {', '.join(example_names())} (default {DEFAULT})")
+
+
+def _parser():
+    parser = _Parser(prog="interorg", description="Explained advice on collaboration between organisations.")
+    parser.add_argument("--version", action="version", version=f"interorg {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    advise_cmd = commands.add_parser("advise", help="advise on a case file (YAML or JSON)")
+    _add_case_arguments(advise_cmd)
+    advise_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    advise_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    advise_cmd.add_argument("--brief", action="store_true", help="leave out sources and explanations (text, markdown)")
+    advise_cmd.set_defaults(run=_advise)
+
+    map_cmd = commands.add_parser("map", help="draw the partner network as a concentric map (PNG, SVG or PDF)")
+    _add_case_arguments(map_cmd)
+    map_cmd.add_argument("-o", "--output", required=True, help="the picture to write: .png, .svg or .pdf")
+    map_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    map_cmd.set_defaults(run=_map)
+
+    graph_cmd = commands.add_parser("graph", help="export the partner network to GraphML (for Gephi)")
+    _add_case_arguments(graph_cmd)
+    graph_cmd.add_argument("-o", "--output", required=True, help="the .graphml file to write")
+    graph_cmd.set_defaults(run=_graph)
+
+    scan_cmd = commands.add_parser(
+        "scan", help="ask the scan's statements in the terminal and write the answers into the case file")
+    scan_cmd.add_argument("case", help="the case file (YAML or JSON); it must list the partners")
+    scan_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    scan_cmd.set_defaults(run=_scan)
+
+    rules_cmd = commands.add_parser("rules", help="list every rule with its source and basis")
+    rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    rules_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    rules_cmd.set_defaults(run=_rules)
+
+    coverage_cmd = commands.add_parser(
+        "coverage", help="every model of every source, the rules that encode it, and how many fire on the example")
+    coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    coverage_cmd.set_defaults(run=_coverage)
+    return parser
+
+
+def main(argv=None):
+    """Run the command line; return the exit code.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments; by default ``sys.argv[1:]``.
+    """
+    try:
+        args = _parser().parse_args(argv)
+        output = args.run(args)
+    except InterorgError as exc:
+        print(f"interorg: error:\n{exc}" if "\n" in str(exc) else f"interorg: error: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT if isinstance(exc, ImportError) else EXIT_INPUT
+    except OSError as exc:
+        print(f"interorg: error: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    sys.stdout.write(output)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

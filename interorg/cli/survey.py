@@ -1,0 +1,191 @@
+"""The scan in the terminal: ask the statements, one respondent at a time, and keep the answers in the case file.
+
+``interorg scan CASE`` runs :func:`run`.  It asks a respondent's id and
+partner, then each statement the respondent has not answered yet (so a scan
+stopped halfway resumes where it stopped), and checks every answer: 1 to 5,
+``s`` to skip (kept as ``null``, so it is not asked again), ``q`` to stop.
+End of input and Ctrl-C stop too.  After every answer the case is written
+back through :func:`interorg.dump_case`, so nothing answered is lost; before
+the first write the file as it was is copied to ``CASE.bak``.  Everything the
+case held is kept, but not its comments or layout: the file is rewritten from
+the checked case.
+"""
+
+import os
+import pathlib
+import shutil
+
+import attrs
+
+from ..analysis.knowledge import load_knowledge
+from ..case import Respondent, Scan, dump_case, load_case
+from ..case._types import ID_META
+from ..case.scan import FACTORS
+from ..errors import CaseError, Problem
+
+__all__ = ["run"]
+
+_STOP = "q"
+_SKIP = "s"
+
+
+class _Stop(Exception):
+    """The user stopped: q, end of input or Ctrl-C."""
+
+
+class _Session:
+    """One run of the scan on one case file."""
+
+    def __init__(self, path, stdin, stdout, lang, knowledge):
+        self.path = pathlib.Path(path)
+        self.stdin = stdin
+        self.stdout = stdout
+        self.lang = lang
+        self.knowledge = knowledge
+        self.labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
+        self.case = load_case(self.path)
+        self.backup = self.path.with_name(self.path.name + ".bak")
+        self.saved = False
+        self.answers = 0
+        self.respondents = set()
+
+    def say(self, text):
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def message(self, key, **values):
+        text = self.labels[key]
+        for name, value in values.items():  # plain substitution: nothing in a label is evaluated
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def ask(self, prompt):
+        """One line of input, stripped; raise _Stop on q, end of input or Ctrl-C."""
+        self.stdout.write(f"{prompt}> ")
+        self.stdout.flush()
+        try:
+            line = self.stdin.readline()
+        except KeyboardInterrupt as exc:
+            raise _Stop from exc
+        if not line:
+            self.stdout.write("\n")
+            raise _Stop
+        line = line.strip()
+        if line.lower() == _STOP:
+            raise _Stop
+        return line
+
+    def save(self):
+        if not self.saved:
+            shutil.copy2(self.path, self.backup)
+            self.saved = True
+        partial = self.path.with_name(f".{self.path.stem}.partial{self.path.suffix}")
+        dump_case(self.case, partial)
+        os.replace(partial, self.path)
+
+    def respondents_list(self):
+        return list(self.case.scan.respondents) if self.case.scan else []
+
+    def store(self, index, respondent):
+        respondents = self.respondents_list()
+        if index == len(respondents):
+            respondents.append(respondent)
+        else:
+            respondents[index] = respondent
+        scan = attrs.evolve(self.case.scan, respondents=tuple(respondents)) if self.case.scan else Scan(respondents)
+        self.case = attrs.evolve(self.case, scan=scan)
+        self.save()
+
+    def choose_respondent(self):
+        """Return (index, respondent) of the next respondent, or None to finish."""
+        partners = [partner.id for partner in self.case.partners]
+        while True:
+            given = self.ask(self.labels["scan_respondent"])
+            if not given:
+                return None
+            if not ID_META["pattern"].fullmatch(given):
+                self.say(self.labels["scan_bad_id"])
+                continue
+            for index, respondent in enumerate(self.respondents_list()):
+                if respondent.id == given:
+                    return index, respondent
+            while True:
+                partner = self.ask(self.message("scan_partner", respondent=given, partners=", ".join(partners)))
+                if partner in partners:
+                    return len(self.respondents_list()), Respondent(given, partner, {})
+                self.say(self.message("scan_bad_partner", partners=", ".join(partners)))
+
+    def interview(self, index, respondent):
+        statements = self.knowledge.statements
+        open_statements = [s for s in statements if s.id not in respondent.answers]
+        if not open_statements:
+            self.say(self.message("scan_complete", respondent=respondent.id))
+            return
+        if respondent.answers:
+            self.say(self.message("scan_resume", respondent=respondent.id, partner=respondent.partner,
+                                  answered=len(respondent.answers), count=len(statements)))
+        position = {statement.id: number for number, statement in enumerate(statements, start=1)}
+        for statement in open_statements:
+            perspective = self.knowledge.label("scan_factor", "perspective", FACTORS[statement.factor], self.lang)
+            factor = self.knowledge.label("scan_factor", "id", statement.factor, self.lang)
+            self.say(f"\n[{position[statement.id]}/{len(statements)}] {perspective} — {factor}")
+            self.say(f"  {statement.text.get(self.lang)}")
+            while True:
+                given = self.ask(f"  {self.labels['scan_prompt']} ")
+                if given.lower() == _SKIP:
+                    answer = None
+                    break
+                if given in ("1", "2", "3", "4", "5"):
+                    answer = int(given)
+                    break
+                self.say("  " + self.labels["scan_invalid"])
+            respondent = attrs.evolve(respondent, answers={**respondent.answers, statement.id: answer})
+            self.store(index, respondent)
+            self.answers += answer is not None
+            self.respondents.add(respondent.id)
+
+    def run(self):
+        if not self.case.partners:
+            raise CaseError([Problem("partners", "the case lists no partners; add them before the scan,"
+                                                 " so that each respondent can be tied to one")], str(self.path))
+        self.say(self.message("scan_intro", count=len(self.knowledge.statements)))
+        try:
+            while True:
+                chosen = self.choose_respondent()
+                if chosen is None:
+                    break
+                self.interview(*chosen)
+        except (_Stop, KeyboardInterrupt):
+            pass
+        if not self.saved:
+            return self.message("scan_nothing", file=self.path) + "\n"
+        return self.message("scan_saved", answers=self.answers, respondents=len(self.respondents),
+                            file=self.path, backup=self.backup) + "\n"
+
+
+def run(path, stdin, stdout, lang="en", knowledge=None):
+    """Ask the scan's statements in a terminal and write the answers into the case file at ``path``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A YAML or JSON case file that lists the partners.
+    stdin, stdout : file-like
+        Where the answers are read from (line by line) and the questions
+        written to.
+    lang : {'en', 'nl'}
+        The language of the statements and the prompts.
+    knowledge : KnowledgeBase, optional
+        By default the shipped knowledge (its scan statements).
+
+    Returns
+    -------
+    str
+        What was saved, as a line of text.
+
+    Raises
+    ------
+    CaseError
+        If the file is not a valid case or lists no partners.
+    """
+    return _Session(path, stdin, stdout, lang, knowledge or load_knowledge()).run()

@@ -1,0 +1,47 @@
+"""The generic forward-chaining machinery over rules as data.
+
+A knowledge directory (sources, vocabulary, models, messages, rules; see
+``knowledge/README.md``) is read into frozen records (:mod:`.rulebase`,
+:mod:`.conditions`) and checked at load (:mod:`.loading`); the rules are
+compiled to experta (:mod:`.compiling`), whose Rete network fires their
+triggers while the joins, negations and strata are done here
+(:mod:`.join`, :mod:`.matcher`).  A run (:mod:`.session`) records the
+supports of every conclusion, and :mod:`.explaining` turns them into
+explained conclusions (:mod:`.results`).
+
+Nothing in this package knows the domain the rules are about: it imports
+no other layer of interorg than :mod:`interorg.utils` and
+:mod:`interorg.errors`.
+"""
+
+from .explaining import explain
+from .facts import InputFact
+from .loading import Extension, load_rule_base, read_knowledge
+from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
+from .rulebase import FactType, FieldDef, KnowledgeBase, Model, Rule, Source, SourceRef, Text
+from .session import Session, run
+
+__all__ = [
+    "Citation",
+    "Conclusion",
+    "Evidence",
+    "Explanation",
+    "Extension",
+    "FactType",
+    "FieldDef",
+    "InputFact",
+    "KnowledgeBase",
+    "Missing",
+    "Model",
+    "ModelStatus",
+    "Rule",
+    "Session",
+    "Source",
+    "SourceRef",
+    "Support",
+    "Text",
+    "explain",
+    "load_rule_base",
+    "read_knowledge",
+    "run",
+]

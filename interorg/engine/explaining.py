@@ -1,0 +1,186 @@
+"""Explain what a session concluded: conclusions with their derivation trees, in one language.
+
+Every conclusion's explanation goes down to the input facts of the case,
+and names what each negated condition required to be absent.  A shared
+sub-explanation is built once and reused.
+"""
+
+import importlib.metadata
+
+from .conditions import AnyOf, ConclusionPattern, Negation
+from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
+
+__all__ = ["explain", "version"]
+
+
+class _Builder:
+    """Turn a session's records into the attrs objects of the advice, in one language."""
+
+    def __init__(self, session, lang):
+        self.session = session
+        self.knowledge = session.knowledge
+        self.lang = lang
+        self.explanations = {}
+
+    def label(self, *args):
+        return self.knowledge.label(*args, lang=self.lang, partners=self.session.partner_names)
+
+    def input_evidence(self, fact, pattern):
+        """Evidence of an input fact; the summary names the fields the pattern tested.
+
+        A tested field the case leaves out (a ``known: false`` test) is named
+        as not given, so that the evidence says what is missing.
+        """
+        given = fact.given()
+        if isinstance(pattern, AnyOf):
+            pattern = pattern.matching(fact.type, fact.values)
+        tested = [test.field for test in pattern.tests]
+        if not tested or self.knowledge.facts[fact.type].explain == "all":
+            tested += [name for name in given if name not in tested]
+        not_given = self.knowledge.message("not_given", self.lang)
+        parts = [f"{self.label(fact.type, name)} = {self.label(fact.type, name, given[name])}" if name in given
+                 else f"{self.label(fact.type, name)}: {not_given}" for name in tested]
+        summary = f"{fact.path}: " + "; ".join(parts)
+        return Evidence("input", summary, fact=fact.type, path=fact.path, values=given)
+
+    def describe_absent(self, pattern):
+        """Say in words what a negated condition required to be absent."""
+        if isinstance(pattern, ConclusionPattern):
+            title = self.knowledge.rule(pattern.rule).title.get(self.lang)
+            subject = f" ({pattern.subject.describe()})" if pattern.subject else ""
+            return f"{title}{subject}"
+        tests = []
+        for test in pattern.tests:
+            values = test.literal_values()
+            shown = " / ".join(self.label(pattern.fact, test.field, value) for value in values)
+            tests.append(f"{self.label(pattern.fact, test.field)} = {shown}" if shown else test.describe())
+        label = self.label(pattern.fact)
+        return f"{label}: {'; '.join(tests)}" if tests else label
+
+    def filled_title(self, record):
+        """The rule's title in the advice's language, its placeholders filled for this conclusion."""
+        values = {name: self._variable_label(record.rule, name, value) for name, value in record.variables.items()}
+        return record.rule.title.fill(self.lang, values)
+
+    def conclusion_evidence(self, key):
+        record = self.session.records[key]
+        title = self.filled_title(record)
+        subject = self.subject_label(record)
+        # a title with placeholders names what the conclusion is about already
+        named = bool(record.rule.title.placeholders())
+        summary = title if subject is None or named else f"{title}: {subject}"
+        return Evidence("conclusion", summary, rule=record.rule.id, subject=_text(record.subject),
+                        explanation=self.explanation(key))
+
+    def explanation(self, key):
+        if key in self.explanations:
+            return self.explanations[key]
+        record = self.session.records[key]
+        rule = record.rule
+        absent = tuple(self.describe_absent(c.pattern) for c in rule.when if isinstance(c, Negation))
+        patterns = rule.positive_patterns()
+        supports = []
+        for refs in sorted(record.supports, key=lambda refs: [str(r) for r in refs]):
+            evidence = tuple(self.input_evidence(self.session.inputs[ref], pattern) if ref in self.session.inputs
+                             else self.conclusion_evidence(ref) for ref, pattern in zip(refs, patterns))
+            supports.append(Support(evidence, absent))
+        explanation = Explanation(rule.id, self.filled_title(record), rule.basis, rule.reason, tuple(supports))
+        self.explanations[key] = explanation
+        return explanation
+
+    def subject_label(self, record):
+        if record.subject is None:
+            return None
+        return self._variable_label(record.rule, record.rule.subject, record.subject)
+
+    def citations(self, refs):
+        out = []
+        for ref in refs:
+            source = self.knowledge.sources[ref.source]
+            out.append(Citation(source.id, source.title, source.author, source.year,
+                                source.file, ref.where, ref.quote))
+        return tuple(out)
+
+    def conclusion(self, key):
+        record = self.session.records[key]
+        rule = record.rule
+        values = {name: self._variable_label(rule, name, value) for name, value in record.variables.items()}
+        return Conclusion(
+            id=rule.id,
+            kind=rule.kind,
+            subject=_text(record.subject),
+            subject_label=self.subject_label(record),
+            model=rule.model,
+            title=rule.title.fill(self.lang, values),
+            text=rule.text.fill(self.lang, values),
+            basis=rule.basis,
+            reason=rule.reason,
+            sources=self.citations(rule.sources),
+            explanation=self.explanation(key),
+        )
+
+    def _variable_label(self, rule, name, value):
+        origin = self.knowledge.variable_origin(rule, name)
+        return _text(value) if origin is None else self.label(*origin, value)
+
+    def model_statuses(self):
+        facts = list(self.session.inputs.values())
+        counts = {}
+        for record in self.session.records.values():
+            counts[record.rule.model] = counts.get(record.rule.model, 0) + 1
+        statuses = []
+        for model in self.knowledge.models:
+            missing = []
+            for need in model.needs:
+                fact_type, _, field = need.partition(".")
+                present = any(f.type == fact_type and (not field or f.values.get(field) is not None)
+                              for f in facts)
+                if not present:
+                    case_path = self.knowledge.facts[fact_type].case_path
+                    path = f"{case_path}.{field}" if field else case_path
+                    label = self.label(fact_type, field) if field else self.label(fact_type)
+                    missing.append(Missing(path, label))
+            status = "applied" if not missing else "not_applied" if len(missing) == len(model.needs) else "partial"
+            statuses.append(ModelStatus(model.id, model.title.get(self.lang), status, tuple(missing),
+                                        model.to_apply.get(self.lang) if missing else None,
+                                        counts.get(model.id, 0)))
+        return tuple(statuses)
+
+    def conclusions(self):
+        knowledge = self.knowledge
+        keys = sorted(self.session.records, key=lambda key: (
+            knowledge.rank(key[0]),
+            self.session.records[key].order,
+            _text(key[1]) or "",
+        ))
+        return tuple(self.conclusion(key) for key in keys)
+
+
+def _text(value):
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def version():
+    """The installed version of interorg, or ``'unknown'`` in a source tree that is not installed."""
+    try:
+        return importlib.metadata.version("interorg")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def explain(session, lang):
+    """The conclusions of ``session`` and the status of every model, in ``lang``.
+
+    Returns
+    -------
+    tuple
+        ``(conclusions, models)``: a tuple of :class:`Conclusion` in a fixed
+        order (by model, by rule, then by where the subject stands in the
+        case), and a tuple of :class:`ModelStatus` in the knowledge's order.
+    """
+    builder = _Builder(session, lang)
+    return builder.conclusions(), builder.model_statuses()

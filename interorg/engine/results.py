@@ -1,0 +1,154 @@
+"""What a run of the rule base concludes: conclusions, their explanations and citations.
+
+These frozen attrs objects are built by the engine from the supports it
+recorded, in one language.  They know nothing of the domain the rules are
+about; the layers above gather them into summaries and an advice.
+"""
+
+import attrs
+
+__all__ = [
+    "Citation",
+    "Conclusion",
+    "Evidence",
+    "Explanation",
+    "Missing",
+    "ModelStatus",
+    "Support",
+    "plain",
+]
+
+KINDS = ("finding", "warning", "recommendation")
+
+
+def plain(obj):
+    """attrs objects to dicts, keeping None values so every key is always there."""
+    if attrs.has(type(obj)):
+        return {field.name: plain(getattr(obj, field.name)) for field in attrs.fields(type(obj))}
+    if isinstance(obj, (tuple, list)):
+        return [plain(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: plain(value) for key, value in obj.items()}
+    return obj
+
+
+@attrs.frozen
+class Citation:
+    """A place in a source: the document, the heading or phrase, and a quote."""
+
+    source: str
+    title: str
+    author: str
+    year: int | None
+    document: str | None
+    where: str
+    quote: str | None
+
+
+@attrs.frozen
+class Evidence:
+    """One thing a rule matched: an input fact, or an earlier conclusion.
+
+    For an input fact, ``path`` says where it is in the case and ``values``
+    what the case gives there.  For a conclusion, ``rule`` and ``subject``
+    name it and ``explanation`` tells how it was reached, down to the input.
+    ``summary`` says it in words, in the advice's language.
+    """
+
+    type: str
+    summary: str
+    fact: str | None = None
+    path: str | None = None
+    values: dict | None = None
+    rule: str | None = None
+    subject: str | None = None
+    explanation: "Explanation | None" = None
+
+
+@attrs.frozen
+class Support:
+    """One way a rule's conditions were met.
+
+    ``evidence`` holds what its positive conditions matched, in order;
+    ``absent`` describes its negated conditions, which held because nothing
+    matched them.
+    """
+
+    evidence: tuple[Evidence, ...]
+    absent: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Explanation:
+    """Why a conclusion was drawn: the rule, its basis and each way it was supported."""
+
+    rule: str
+    title: str
+    basis: str
+    reason: str | None
+    supports: tuple[Support, ...]
+
+
+@attrs.frozen
+class Conclusion:
+    """A finding, warning or recommendation, with its explanation and sources.
+
+    Attributes
+    ----------
+    id : str
+        Stable id: the id of the rule that draws it.
+    kind : {'finding', 'warning', 'recommendation'}
+    subject : str or None
+        What it is about when the rule concludes per item (a reason, a
+        coordination cell...); ``subject_label`` says it in words.
+    model : str
+        The id of the model of the sources it belongs to.
+    title, text : str
+        In the advice's language.
+    basis : {'source', 'derived'}
+        Taken from the source, or inferred by the project (see ``reason``).
+    sources : tuple of Citation
+    explanation : Explanation
+    """
+
+    id: str
+    kind: str
+    subject: str | None
+    subject_label: str | None
+    model: str
+    title: str
+    text: str
+    basis: str
+    reason: str | None
+    sources: tuple[Citation, ...]
+    explanation: Explanation
+
+    @property
+    def key(self):
+        """``id`` or ``id[subject]``: unique within one advice."""
+        return self.id if self.subject is None else f"{self.id}[{self.subject}]"
+
+
+@attrs.frozen
+class Missing:
+    """Something a case would need to give for a model to apply."""
+
+    path: str
+    label: str
+
+
+@attrs.frozen
+class ModelStatus:
+    """Whether a model of the sources could be applied to the case.
+
+    ``status`` is ``applied`` (the case gives all it needs), ``partial``
+    (some) or ``not_applied`` (none); ``missing`` lists what to add and
+    ``to_apply`` says it in words.  ``conclusions`` counts what it produced.
+    """
+
+    id: str
+    title: str
+    status: str
+    missing: tuple[Missing, ...]
+    to_apply: str | None
+    conclusions: int

@@ -1,0 +1,292 @@
+"""The knowledge base: sources, vocabulary of facts, models and rules, as frozen records.
+
+The records are read from the YAML files in ``knowledge/`` (see its
+README.md for the grammar) by :func:`interorg.load_knowledge`; this module
+holds what they mean.
+"""
+
+import re
+from typing import Literal
+
+import attrs
+import networkx as nx
+
+from .conditions import AnyOf, Condition, ConclusionPattern, FactPattern, Negation
+
+__all__ = [
+    "ID_META",
+    "FactType",
+    "FieldDef",
+    "KnowledgeBase",
+    "Model",
+    "Rule",
+    "Source",
+    "SourceRef",
+    "Text",
+]
+
+_ID = re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*")
+ID_META = {"pattern": _ID, "pattern_hint": "a dotted id of lower-case letters, digits, '-' and '_'"}
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+@attrs.frozen
+class Text:
+    """A text in English and Dutch."""
+
+    en: str
+    nl: str
+
+    def get(self, lang):
+        """Return the text in ``lang`` (``'en'`` or ``'nl'``)."""
+        return self.nl if lang == "nl" else self.en
+
+    def placeholders(self):
+        """The ``{name}`` placeholders used in either language."""
+        return set(_PLACEHOLDER.findall(self.en)) | set(_PLACEHOLDER.findall(self.nl))
+
+    def fill(self, lang, values):
+        """Return the text in ``lang`` with each ``{name}`` replaced by ``values[name]``.
+
+        Plain substitution, no format language: nothing in a text is evaluated.
+        """
+        return _PLACEHOLDER.sub(lambda match: values[match.group(1)], self.get(lang))
+
+
+@attrs.frozen
+class Source:
+    """A document the knowledge comes from, listed once in ``sources.yaml``.
+
+    ``kind`` is ``seed`` for the documents shipped in ``knowledge/sources/``
+    (``file`` names it) and ``external`` for published work cited by
+    reference (``citation``).
+    """
+
+    id: str = attrs.field(metadata=ID_META)
+    title: str
+    author: str
+    kind: Literal["seed", "external"]
+    year: int | None = None
+    file: str | None = None
+    citation: str | None = None
+    description: str | None = None
+
+
+@attrs.frozen
+class SourceRef:
+    """Where in a source a rule or model comes from: a heading or phrase, and a quote."""
+
+    source: str
+    where: str
+    quote: str | None = None
+
+
+@attrs.frozen
+class FieldDef:
+    """A field of a fact type: its label and the values it takes."""
+
+    label: Text
+    type: Literal["enum", "bool", "number", "text", "partner"] = "enum"
+    values: dict[str, Text] | None = None
+
+
+@attrs.frozen
+class FactType:
+    """A kind of fact the case produces, with the place in a case it comes from.
+
+    ``explain`` says which fields an explanation shows for a matched fact:
+    the ``tested`` ones (by default) or ``all`` that the case gives, for facts
+    whose other fields are part of the reason (such as the criteria of a
+    partner's position).
+    """
+
+    label: Text
+    case_path: str
+    fields: dict[str, FieldDef]
+    explain: Literal["tested", "all"] = "tested"
+
+
+@attrs.frozen
+class Model:
+    """A model of a source (a matrix, a list of conditions...) that a set of rules encodes.
+
+    ``needs`` names what a case must give for the model to apply, each as
+    ``fact`` (at least one fact of that type) or ``fact.field`` (that field
+    given); ``to_apply`` tells the user what to add.
+    """
+
+    id: str = attrs.field(metadata=ID_META)
+    title: Text
+    sources: tuple[SourceRef, ...] = attrs.field(metadata={"min_length": 1})
+    needs: tuple[str, ...] = attrs.field(metadata={"min_length": 1})
+    to_apply: Text
+    description: Text | None = None
+
+
+@attrs.frozen
+class Rule:
+    """One rule: conditions (``when``) and the conclusion they lead to.
+
+    A rule concludes one conclusion per subject: its ``id`` names the
+    conclusion, and ``subject`` (a variable bound in ``when``) says what it
+    is about when the rule can fire for several things.
+    """
+
+    id: str = attrs.field(metadata=ID_META)
+    kind: Literal["finding", "warning", "recommendation"]
+    title: Text
+    text: Text
+    basis: Literal["source", "derived"]
+    sources: tuple[SourceRef, ...] = attrs.field(metadata={"min_length": 1})
+    when: tuple[Condition, ...] = attrs.field(metadata={"min_length": 1})
+    reason: str | None = None
+    subject: str | None = None
+    model: str = attrs.field(default="", metadata={"internal": True})
+
+    def positive_patterns(self):
+        """The patterns that must match (not the negated ones), in order."""
+        return [c for c in self.when if not isinstance(c, Negation)]
+
+    def variables(self):
+        """Variables bound by the positive patterns, with the fact and field they come from."""
+        bound = {}
+        for pattern in self.positive_patterns():
+            if isinstance(pattern, AnyOf):  # every alternative binds the same variables
+                pattern = pattern.alternatives[0]
+            if isinstance(pattern, FactPattern):
+                for test in pattern.tests:
+                    if test.var and test.var not in bound:
+                        bound[test.var] = (pattern.fact, test.field)
+            elif pattern.subject is not None and pattern.subject.var and pattern.subject.var not in bound:
+                bound[pattern.subject.var] = ("conclusion", pattern.rule)
+        return bound
+
+    def depends_on(self):
+        """``(rule id, negated)`` for every conclusion this rule's conditions name."""
+        out = []
+        for condition in self.when:
+            negated = isinstance(condition, Negation)
+            pattern = condition.pattern if negated else condition
+            for alternative in pattern.alternatives if isinstance(pattern, AnyOf) else (pattern,):
+                if isinstance(alternative, ConclusionPattern):
+                    out.append((alternative.rule, negated))
+        return out
+
+
+@attrs.frozen
+class KnowledgeBase:
+    """Everything interorg knows, loaded and checked.
+
+    Attributes
+    ----------
+    sources : dict of str to Source
+    facts : dict of str to FactType
+        The vocabulary: every fact type and field a rule may test.
+    models : tuple of Model
+        In the order of ``models.yaml``; the advice follows it.
+    rules : tuple of Rule
+        Ordered by model, then by their order in the model's file.
+    messages : dict of str to Text
+        Headings and phrases of the reports.
+
+    A domain adds records of its own in a subclass (see
+    :class:`interorg.KnowledgeBase`, which adds the instruments of the
+    diagnosis).
+    """
+
+    sources: dict
+    facts: dict
+    models: tuple
+    rules: tuple
+    messages: dict
+    _rules_by_id: dict = attrs.field(init=False, repr=False, eq=False)
+    _models_by_id: dict = attrs.field(init=False, repr=False, eq=False)
+    _ranks: dict = attrs.field(init=False, repr=False, eq=False)
+    _cache: dict = attrs.field(init=False, repr=False, eq=False, factory=dict)
+
+    def __attrs_post_init__(self):
+        object.__setattr__(self, "_rules_by_id", {rule.id: rule for rule in self.rules})
+        object.__setattr__(self, "_models_by_id", {model.id: model for model in self.models})
+        object.__setattr__(self, "_ranks", {rule.id: index for index, rule in enumerate(self.rules)})
+
+    def rule(self, rule_id):
+        """Return the rule with id ``rule_id`` (KeyError if there is none)."""
+        return self._rules_by_id[rule_id]
+
+    def model(self, model_id):
+        """Return the model with id ``model_id`` (KeyError if there is none)."""
+        return self._models_by_id[model_id]
+
+    def message(self, key, lang):
+        """Return the report phrase ``key`` in ``lang``."""
+        return self.messages[key].get(lang)
+
+    def label(self, fact, field=None, value=None, lang="en", partners=None):
+        """Return the display label of a fact type, a field, or a field's value.
+
+        In English the Dutch term follows in brackets where it differs, so
+        the source's vocabulary stays visible: ``complex (complex: multi-...)``.
+        The value of a ``partner`` field is shown by the partner's name, from
+        ``partners`` (id to name), where it has one.
+        """
+        fact_type = self.facts[fact]
+        if field is None:
+            return _bilingual(fact_type.label, lang)
+        field_def = fact_type.fields[field]
+        if value is None:
+            return _bilingual(field_def.label, lang)
+        if field_def.values and str(value) in field_def.values:
+            return _bilingual(field_def.values[str(value)], lang)
+        if isinstance(value, bool):
+            return self.message("yes" if value else "no", lang)
+        if field_def.type == "partner" and partners and partners.get(value):
+            return partners[value]
+        return str(value)
+
+    def variable_origin(self, rule, name):
+        """Return the ``(fact type, field)`` a variable of ``rule`` takes its values from.
+
+        A variable bound to the subject of an earlier conclusion is followed
+        back to the fact field that conclusion's own subject came from; None
+        when it leads to a conclusion without a subject.
+        """
+        fact, field = rule.variables()[name]
+        while fact == "conclusion":
+            earlier = self.rule(field)
+            if earlier.subject is None:
+                return None
+            fact, field = earlier.variables()[earlier.subject]
+        return fact, field
+
+    def rank(self, rule_id):
+        """The position of a rule in the knowledge base (model order, then file order)."""
+        return self._ranks[rule_id]
+
+    def dependency_graph(self):
+        """Return how rules chain, as a ``networkx.DiGraph``.
+
+        There is an edge ``a -> b`` when rule ``b`` uses the conclusion of
+        rule ``a`` as a condition; the edge attribute ``negated`` is True when
+        ``b`` needs that conclusion to be absent.  Every rule is a node with
+        its ``model`` and ``kind`` as attributes.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> graph = interorg.load_knowledge().dependency_graph()
+        >>> graph.number_of_nodes() == len(interorg.load_knowledge().rules)
+        True
+        """
+        graph = nx.DiGraph()
+        for rule in self.rules:
+            graph.add_node(rule.id, model=rule.model, kind=rule.kind)
+        for rule in self.rules:
+            for dependency, negated in rule.depends_on():
+                graph.add_edge(dependency, rule.id, negated=negated)
+        return graph
+
+
+def _bilingual(text, lang):
+    if lang == "nl" or text.en.lower() == text.nl.lower():
+        return text.get(lang)
+    return f"{text.en} ({text.nl})"

@@ -1,0 +1,145 @@
+"""One run of the rule base: declare the input facts, chain forward with experta, record the supports.
+
+The engine is generic: it runs any knowledge base of the grammar in
+``knowledge/README.md`` over a sequence of :class:`~interorg.engine.facts.InputFact`,
+and records, for every (rule, subject) it concludes, each set of facts and
+earlier conclusions that supported it.  :mod:`.explaining` turns that record
+into explained conclusions.
+"""
+
+import threading
+
+from ._experta import experta
+from .compiling import compile_rules, fact_class
+from .join import WorkingMemory
+from .matcher import TrackingReteMatcher
+
+__all__ = ["Session", "run"]
+
+
+class _Engine(experta.KnowledgeEngine):
+    """A KnowledgeEngine whose rules come from the knowledge base, not from methods.
+
+    Building experta's Rete network costs more than a typical run, so one
+    engine per knowledge base and thread is kept and ``reset()`` between runs
+    (which empties the network's memories and the agenda, not its shape).
+    """
+
+    __matcher__ = TrackingReteMatcher
+
+    def __init__(self, rules):
+        self._compiled = rules
+        self.session = None
+        super().__init__()
+
+    def get_rules(self):
+        return list(self._compiled)
+
+
+class _Record:
+    """What the engine concluded for one (rule, subject): its supports, as fact refs."""
+
+    def __init__(self, rule, subject, variables, order):
+        self.rule = rule
+        self.subject = subject
+        self.variables = variables
+        self.order = order
+        self.supports = set()
+
+
+class Session:
+    """The facts of one run and the conclusions drawn, by reference."""
+
+    def __init__(self, knowledge, facts):
+        self.knowledge = knowledge
+        self.inputs = {f"i{index}": fact for index, fact in enumerate(facts)}
+        self.records = {}
+        self.memory = WorkingMemory()
+        self.partner_names = {}
+
+    def declare_inputs(self, engine):
+        for ref, fact in self.inputs.items():
+            fields = self.knowledge.facts[fact.type].fields
+            unknown = set(fact.values) - set(fields)
+            if unknown:
+                raise AssertionError(f"fact {fact.type} has fields outside the vocabulary: {sorted(unknown)}")
+            values = {name: fact.values.get(name) for name in fields}
+            self.memory.add(ref, ("fact", fact.type), values)
+            engine.declare(fact_class(fact.type)(_ref=ref, **values))
+
+    def on_trigger(self, engine, compiled, position, pattern, ref):
+        """A trigger matched: join the rule's other conditions and conclude for each match."""
+        rule = compiled.rule
+        names = rule.variables()
+        for refs, bindings in compiled.matches(self.memory, position, pattern, ref):
+            self.conclude(engine, rule, refs, {name: bindings[name] for name in names})
+
+    def conclude(self, engine, rule, refs, variables):
+        subject = variables[rule.subject] if rule.subject else None
+        key = (rule.id, subject)
+        record = self.records.get(key)
+        if record is None:
+            order = min((self.position(ref) for ref in refs), default=len(self.inputs))
+            record = self.records[key] = _Record(rule, subject, variables, order)
+            self.memory.add(key, ("conclusion", rule.id), {"subject": subject})
+            engine.declare(fact_class("conclusion")(rule=rule.id, subject=subject, _ref=key))
+        record.supports.add(refs)
+
+    def position(self, ref):
+        """Where in the case a fact or conclusion stands: the first input it rests on."""
+        if ref in self.inputs:
+            return int(ref[1:])
+        return self.records[ref].order
+
+
+def _compiled(knowledge):
+    cache = knowledge._cache
+    if "experta" not in cache:
+        cache["experta"] = compile_rules(knowledge, lambda engine, *args: engine.session.on_trigger(engine, *args))
+    return cache["experta"]
+
+
+def _engine(knowledge):
+    """The engine of ``knowledge`` for the calling thread, built on first use."""
+    local = knowledge._cache.setdefault("engines", threading.local())
+    if not hasattr(local, "engine"):
+        local.engine = _Engine(_compiled(knowledge))
+    return local.engine
+
+
+def run(knowledge, facts, names=None):
+    """Run ``knowledge`` over the input ``facts`` and return the session that recorded it.
+
+    Parameters
+    ----------
+    knowledge : KnowledgeBase
+    facts : iterable of InputFact
+        Their order is the order of the case: conclusions are sorted by the
+        first input they rest on.
+    names : dict, optional
+        Display names of the values of ``partner`` fields (id to name).
+
+    Returns
+    -------
+    Session
+        ``records`` maps each ``(rule id, subject)`` concluded to its supports.
+
+    Examples
+    --------
+    >>> from interorg.engine import InputFact, run
+    >>> from interorg import load_knowledge
+    >>> facts = [InputFact("care", {"demand": "complex", "supply_in_municipality": False}, "care")]
+    >>> ("kenis.need.quadrant-iv", None) in run(load_knowledge(), facts).records
+    True
+    """
+    session = Session(knowledge, facts)
+    session.partner_names = dict(names or {})
+    engine = _engine(knowledge)
+    engine.session = session
+    try:
+        engine.reset()
+        session.declare_inputs(engine)
+        engine.run()
+    finally:
+        engine.session = None
+    return session

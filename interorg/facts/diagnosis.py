@@ -1,0 +1,95 @@
+"""Facts for the diagnosis: the scan's factor scores, the phase and its checklist, the observations.
+
+Each producer yields ``(fact type, values, path in the case)``;
+:mod:`interorg.facts.sections` turns them into input facts.  Scores are computed in
+:mod:`interorg.analysis.scan`; the phase of each activity is read from its id
+(``phase.domain.name``) and compared with the current phase here, so that a
+rule can ask whether an activity belongs to an earlier phase without joining
+two facts.
+"""
+
+from ..case.phase import ACTIVITIES, PHASES
+from ..analysis.scan import scan_scores
+
+__all__ = ["PRODUCERS"]
+
+#: The phase that is the switch point of the collaboration process (schakelpunt).
+SWITCH = "sharing"
+
+#: The domains counted for neglect ('all' spans them and belongs to the last phase only).
+_DOMAINS = ("ambition", "interests", "relationship", "organisation")
+
+
+def _answers_text(factor):
+    """The answers behind a factor as text: ``r1 (eersel): 4, 5; r2 (ggz): 2, –``."""
+    def shown(answer):
+        return "–" if answer is None else str(answer)
+
+    return "; ".join(f"{respondent} ({partner}): {', '.join(shown(a) for a in given)}"
+                     for respondent, partner, given in factor.answers)
+
+
+def _scan_facts(case):
+    for factor in scan_scores(case):
+        if factor.score is None:
+            continue
+        low = min(factor.by_partner, key=lambda p: p.score) if factor.spread is not None else None
+        high = max(factor.by_partner, key=lambda p: p.score) if factor.spread is not None else None
+        values = {
+            "id": factor.factor, "perspective": factor.perspective, "score": factor.score, "band": factor.band,
+            "respondents": len(factor.respondents), "partners": len(factor.by_partner),
+            "spread": factor.spread, "disagreement": factor.disagreement,
+            "lowest_partner": low.partner if low else None, "lowest_score": low.score if low else None,
+            "highest_partner": high.partner if high else None, "highest_score": high.score if high else None,
+            "partner_scores": "; ".join(f"{p.partner} {p.score}" for p in factor.by_partner),
+            "answers": _answers_text(factor),
+        }
+        yield ("scan_factor", values, factor.path)
+
+
+def _timing(activity_phase, current):
+    if current is None:
+        return None
+    difference = PHASES.index(activity_phase) - PHASES.index(current)
+    return "earlier" if difference < 0 else "current" if difference == 0 else "later"
+
+
+def _phase_facts(case):
+    phase = case.phase
+    if phase is None:
+        return
+    current = phase.current
+    past_switch = None if current is None else PHASES.index(current) > PHASES.index(SWITCH)
+    phase_values = {"current": current, "past_switch": past_switch, "checklist": phase.done is not None}
+    if phase.done is None:
+        yield ("phase", phase_values, "phase")
+        return
+    position = {activity: index for index, activity in enumerate(phase.done)}
+    counts = {domain: {"earlier": 0, "earlier_done": 0, "open": 0} for domain in _DOMAINS}
+    for activity in ACTIVITIES:
+        activity_phase, domain, _name = activity.split(".")
+        done = activity in position
+        timing = _timing(activity_phase, current)
+        values = {"id": activity, "phase": activity_phase, "domain": domain, "done": done, "timing": timing,
+                  "before_switch": PHASES.index(activity_phase) <= PHASES.index(SWITCH)}
+        yield ("phase_activity", values, f"phase.done[{position[activity]}]" if done else "phase.done")
+        if domain in counts and timing == "earlier":
+            counts[domain]["earlier"] += 1
+            counts[domain]["earlier_done"] += done
+        elif domain in counts and timing == "current" and not done:
+            counts[domain]["open"] += 1
+    # Declared after the activities, so that conclusions joining both follow the checklist's order.
+    yield ("phase", phase_values, "phase")
+    if current is None:
+        return
+    for domain in _DOMAINS:
+        yield ("phase_domain", {"domain": domain, "current": current, **counts[domain]}, "phase.done")
+
+
+def _observation_facts(case):
+    for index, observation in enumerate(case.observations):
+        yield ("observation", {"kind": observation.observation, "seen": observation.seen}, f"observations[{index}]")
+
+
+#: Producers of this module, in the order their facts are declared.
+PRODUCERS = (_scan_facts, _phase_facts, _observation_facts)

@@ -1,0 +1,179 @@
+"""The pipeline: from a case to the advice, computed once.
+
+:func:`advise` checks the case, turns it into input facts, runs the rule
+base, explains the conclusions, computes the summaries over them and
+returns an :class:`~interorg.Advice` that holds all of it as data.  The
+functions over an advice (:func:`diagnose`, :func:`relationship_summary`,
+:func:`network_graph`) read what it holds; given a case instead, they
+advise on it first.
+"""
+
+from .analysis.diagnosis import build_diagnosis
+from .analysis.knowledge import load_knowledge
+from .analysis.network import partner_graph
+from .analysis.relationships import summarise_relationships
+from .case import Case, case_from_dict, check_case, load_case
+from .engine import explain, run
+from .engine.explaining import version
+from .errors import InterorgError
+from .facts import case_facts
+from .report.advice import Advice
+
+__all__ = ["LANGUAGES", "advise", "diagnose", "network_graph", "relationship_summary"]
+
+#: The languages of the advice.
+LANGUAGES = ("en", "nl")
+
+
+def _checked(case):
+    if isinstance(case, Case):
+        return check_case(case)
+    if isinstance(case, dict):
+        return case_from_dict(case)
+    return load_case(case)
+
+
+def advise(case, lang="en", knowledge=None):
+    """Run the rule base on a case and return the explained advice.
+
+    Parameters
+    ----------
+    case : Case, dict, str or os.PathLike
+        A :class:`~interorg.Case`, plain data of the same shape, or the path
+        of a YAML or JSON case file.
+    lang : {'en', 'nl'}
+        The language of the advice.
+    knowledge : KnowledgeBase, optional
+        By default the knowledge shipped with interorg.
+
+    Returns
+    -------
+    Advice
+        The same case gives the same advice, in the same order, every run.
+
+    Raises
+    ------
+    CaseError
+        If the case is not valid (every problem, with its path).
+    InterorgError
+        If ``lang`` is not supported.
+
+    Examples
+    --------
+    >>> from interorg import Case, Care, advise
+    >>> advice = advise(Case(care=Care(demand="complex", supply_in_municipality=False)))
+    >>> "kenis.need.quadrant-iv" in advice
+    True
+    """
+    if lang not in LANGUAGES:
+        raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
+    case = _checked(case)
+    knowledge = knowledge or load_knowledge()
+    session = run(knowledge, case_facts(case), {p.id: p.name for p in case.partners if p.name})
+    conclusions, models = explain(session, lang)
+    labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
+    return Advice(case.name, lang, conclusions, models, version(), labels,
+                  relationships=summarise_relationships(conclusions, case.relationships),
+                  diagnosis=build_diagnosis(conclusions, knowledge, lang),
+                  case=case)
+
+
+def diagnose(advice, knowledge=None):
+    """The diagnosis of a collaboration: suspected problems, ranked, and what answers them.
+
+    Parameters
+    ----------
+    advice : Advice, or a case
+        An :class:`~interorg.Advice`, or anything :func:`advise` accepts (it
+        is then advised on in English).
+    knowledge : KnowledgeBase, optional
+        The knowledge the advice was drawn from; by default the shipped one.
+
+    Returns
+    -------
+    Diagnosis
+        The one the advice holds (:attr:`Advice.diagnosis`).
+
+    Examples
+    --------
+    >>> import interorg
+    >>> result = diagnose(interorg.example_case())
+    >>> result.suspected[0].id, result.suspected[0].balance
+    ('power-play', 4)
+    >>> [i.id for i in result.interventions][:2]
+    ['visioning', 'convening']
+    """
+    if not isinstance(advice, Advice):
+        return advise(advice, knowledge=knowledge).diagnosis
+    if knowledge is None:
+        return advice.diagnosis
+    return build_diagnosis(advice.conclusions, knowledge, advice.lang)
+
+
+def relationship_summary(advice):
+    """Sum up what the rules concluded about the relationships of a collaboration.
+
+    Parameters
+    ----------
+    advice : Advice, or a case
+        An :class:`~interorg.Advice`, or anything :func:`advise` accepts (it
+        is then advised on in English).
+
+    Returns
+    -------
+    RelationshipSummary
+        The one the advice holds (:attr:`Advice.relationships`); only
+        relationships the rules concluded something about are included.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> summary = relationship_summary(interorg.example_case())
+    >>> len(summary.quadrants["trust.quadrants.unhindered-collaboration"])
+    2
+    >>> summary.most_risky_partners()
+    ('jeugdzorg-kempen',)
+    """
+    if not isinstance(advice, Advice):
+        advice = advise(advice)
+    return advice.relationships
+
+
+def network_graph(case, advice=None):
+    """Return the partner network as a ``networkx.MultiDiGraph``.
+
+    Nodes are partner ids with the attributes ``name``, ``kind``,
+    ``position`` (what the partners believe), ``placed`` (the position the
+    rules place it in: ``core``, ``ring``, ``free_space``, ``several`` or
+    ``none``; empty when the case says too little), the fit per Douma
+    dimension (``fit_strategic``...) and the structural facts of
+    :class:`~interorg.analysis.network.PartnerFacts`.  Edges have the key
+    ``relationship`` (with the relationship's levels and ``quadrant`` where
+    the rules found one) or ``dependency`` (from the dependent partner to
+    the one it depends on, with ``strength``).  Every attribute is a string,
+    number or boolean, so the graph can be written to GraphML as it is.
+
+    Parameters
+    ----------
+    case : Advice, or a case
+        An :class:`~interorg.Advice` (its case is drawn), or anything
+        :func:`advise` accepts.
+    advice : Advice, optional
+        The advice on ``case``; computed when not given.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Examples
+    --------
+    >>> import interorg
+    >>> graph = interorg.network_graph(interorg.example_case())
+    >>> graph.nodes["jeugdzorg-kempen"]["strong_dependents"]
+    3
+    """
+    if isinstance(case, Advice):
+        advice = case
+    elif advice is None:
+        advice = advise(case)
+    return partner_graph(advice.case, advice.conclusions)

@@ -1,0 +1,129 @@
+"""The summaries of an advice as lines of text: the relationships and the diagnosis.
+
+Each function reads what :func:`interorg.advise` computed (``advice.relationships``,
+``advice.diagnosis``) and writes it in the advice's language, as Markdown
+lists that the plain-text renderer wraps.
+"""
+
+__all__ = ["diagnosis_lines", "relationship_lines"]
+
+
+def relationship_lines(advice):
+    """The summary of ``advice`` as lines of text (Markdown lists), in its language; [] without relationships.
+
+    The headings come from the advice's labels, so the renderers of
+    :mod:`.render` can put them under a heading of their own.
+    """
+    summary = advice.relationships
+    if not summary.relationships:
+        return []
+    labels = advice.labels
+
+    def name(rule):
+        return labels[rule if rule is not None else "no_quadrant"]
+
+    def listed(ids):
+        return f"{len(ids)}" + (f": {', '.join(ids)}" if ids else "")
+
+    lines = [f"{labels['per_quadrant']}:"]
+    lines += [f"- {name(rule)} — {listed(ids)}" for rule, ids in summary.quadrants.items()
+              if rule is not None or ids]
+    lines += ["", f"{labels['triggers_of_opportunism']}:"]
+    for rule, ids in summary.triggers.items():
+        recurring = f" ({labels['recurring']})" if len(ids) > 1 else ""
+        lines.append(f"- {name(rule)}{recurring} — {listed(ids)}")
+    lines += ["", f"{labels['risky_partners']}:"]
+    risky = [(p, n, total) for p, n, total in summary.partners if n]
+    # plain substitution, as for rule texts: nothing in a label is evaluated
+    lines += [f"- {p}: " + labels["risky_of"].replace("{risky}", str(n)).replace("{total}", str(total))
+              for p, n, total in risky]
+    lines += [] if risky else [f"- {labels['none']}"]
+    lines += ["", f"{labels['per_relationship']}:"]
+    for result in summary.relationships:
+        parts = [name(result.quadrant)]
+        if result.risks:
+            parts.append(f"{labels['risks']}: {', '.join(name(rule) for rule in result.risks)}")
+        lines.append(f"- {result.id}: {'; '.join(parts)}")
+    return lines
+
+
+def diagnosis_lines(advice, explain=True):
+    """The diagnosis of ``advice`` as lines of text (Markdown lists), in its language; [] when there is none.
+
+    There is a diagnosis when the advice has a conclusion of the scan, the
+    phases, the archetypes or the interventions.  Without ``explain``, the
+    places in the case behind each piece of evidence, the descriptions of
+    the interventions and the keys of the recommendations are left out.
+    """
+    result = advice.diagnosis
+    labels = advice.labels
+    has_scan = any(result.scan.values())
+    if not (has_scan or result.phase or result.suspected or result.interventions
+            or any(r.evidence_against for r in result.not_suspected)):
+        return []
+    lines = []
+    if has_scan:
+        lines.append(f"{labels['diagnosis_scan']}:")
+        for name in ("strengths", "concerns", "disagreements"):
+            found = [_scan_item(advice[i.key]) for i in result.scan[name]]
+            lines.append(f"- {labels['scan_' + name]}: {'; '.join(found) if found else labels['none']}")
+        lines.append("")
+    if result.phase:
+        lines.append(f"{labels['diagnosis_phase']}: {result.phase.title}")
+        before = sum(1 for i in result.skipped if i.rule == "phases.skipped-before-switch")
+        lines.append("- " + labels["phase_counts"].replace("{next}", str(len(result.next_steps)))
+                     .replace("{skipped}", str(len(result.skipped))).replace("{before}", str(before)))
+        lines.append("")
+    titles = {item.id: item.title for item in result.interventions}
+    lines.append(f"{labels['suspected_problems']}:")
+    if not result.suspected:
+        lines.append(f"- {labels['none']}")
+    for rank, archetype in enumerate(result.suspected, start=1):
+        counts = (labels["for_against"].replace("{for}", str(archetype.signs_for))
+                  .replace("{pieces}", str(len(archetype.evidence_for)))
+                  .replace("{against}", str(archetype.signs_against)))
+        lines.append(f"{rank}. {archetype.title} — {counts}")
+        lines += [f"   - {labels['evidence_for']}: {_evidence(i, explain)}" for i in archetype.evidence_for]
+        lines += [f"   - {labels['evidence_against']}: {_evidence(i, explain)}" for i in archetype.evidence_against]
+        if archetype.interventions:
+            lines.append(f"   - {labels['interventions']}: "
+                         + ", ".join(titles[item] for item in archetype.interventions))
+    against = [r for r in result.not_suspected if r.evidence_against]
+    quiet = [r for r in result.not_suspected if not r.evidence_against]
+    if result.not_suspected:
+        lines += ["", f"{labels['not_suspected']}:"]
+        for archetype in against:
+            lines.append(f"- {archetype.title}")
+            lines += [f"   - {labels['evidence_against']}: {_evidence(i, explain)}"
+                      for i in archetype.evidence_against]
+        if quiet:
+            lines.append(f"- {labels['no_evidence']}: " + ", ".join(r.title for r in quiet))
+    if result.interventions:
+        problem_titles = {r.id: r.title for r in result.suspected}
+        lines += ["", f"{labels['interventions']}:"]
+        for item in result.interventions:
+            lines.append(f"- {item.title}")
+            if explain:
+                lines.append(f"   {item.description}")
+            lines.append(f"   - {labels['techniques']}: " + "; ".join(item.techniques))
+            if item.answers:
+                lines.append(f"   - {labels['answers_problems']}: "
+                             + ", ".join(problem_titles.get(a, a) for a in item.answers))
+            if explain:
+                lines.append(f"   - {labels['recommended_by']}: " + ", ".join(item.recommended_by))
+            lines += [f"   - {labels['caveat']}: {advice[key].title}" for key in item.caveats]
+    return lines
+
+
+def _scan_item(conclusion):
+    """A scan conclusion in a few words: the factor and its score, or the partners' scores."""
+    values = conclusion.explanation.supports[0].evidence[0].values
+    if conclusion.id == "scan.disagreement":
+        return (f"{conclusion.subject_label} ({values['lowest_partner']} {values['lowest_score']}, "
+                f"{values['highest_partner']} {values['highest_score']})")
+    return f"{conclusion.subject_label} ({values['score']})"
+
+
+def _evidence(indication, explain=True):
+    paths = f" [{', '.join(indication.paths)}]" if indication.paths and explain else ""
+    return f"{indication.title}{paths}"

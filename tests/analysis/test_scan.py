@@ -1,0 +1,214 @@
+"""The scan of the sixteen success factors: statements, answers, scores, bands and disagreement."""
+
+import pytest
+
+import interorg
+from conftest import DATA, scenario
+from interorg.case.scan import FACTORS, PERSPECTIVES, STATEMENTS
+from interorg.analysis.scan import CONCERN, DISAGREEMENT, STRENGTH, scan_scores
+
+PARTNERS = [{"id": "a"}, {"id": "b"}, {"id": "c"}]
+
+
+def case_with(*respondents):
+    """A case with partners a, b, c and respondents given as (id, partner, answers)."""
+    return {"partners": PARTNERS,
+            "scan": {"respondents": [{"id": rid, "partner": partner, "answers": answers}
+                                     for rid, partner, answers in respondents]}}
+
+
+def factor_answers(factor, first, second):
+    return {f"{factor}_1": first, f"{factor}_2": second}
+
+
+def scores(data):
+    return {score.factor: score for score in scan_scores(interorg.case_from_dict(data))}
+
+
+# --- The knowledge: statements --------------------------------------------------------
+
+def test_two_statements_per_factor_in_both_languages(knowledge):
+    """Every factor has exactly two statements, in Dutch and English, written by the project and saying why."""
+    assert [s.id for s in knowledge.statements] == list(STATEMENTS)
+    for factor in FACTORS:
+        statements = [s for s in knowledge.statements if s.factor == factor]
+        assert [s.id for s in statements] == [f"{factor}_1", f"{factor}_2"]
+    for statement in knowledge.statements:
+        assert statement.basis == "derived" and statement.reason
+        assert statement.text.en and statement.text.nl and statement.text.en != statement.text.nl
+
+
+def test_factors_are_the_vocabulary(knowledge):
+    """The sixteen factors and four perspectives of the case model are those the vocabulary labels."""
+    fields = knowledge.facts["scan_factor"].fields
+    assert list(fields["id"].values) == list(FACTORS)
+    assert list(fields["perspective"].values) == list(PERSPECTIVES)
+    assert [list(FACTORS.values()).count(p) for p in PERSPECTIVES] == [4, 4, 4, 4]
+
+
+def test_scan_file_with_a_missing_statement_is_rejected(knowledge_copy):
+    """A factor with one statement, or a statement of an unknown factor, fails to load, with its path."""
+    target = knowledge_copy
+    path = target / "scan.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("factor: felt_urgency\n", "factor: felt_urgncy\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as info:
+        interorg.load_knowledge(target)
+    text = str(info.value)
+    assert "scan.yaml: statements[0].factor: unknown factor 'felt_urgncy'" in text
+    assert "scan.yaml: statements: factor 'felt_urgency' has 1 statements; expected 2" in text
+
+
+# --- Answers in a case ----------------------------------------------------------------
+
+def test_bad_answers_are_reported_with_their_paths():
+    """Unknown partner, unknown statement, an answer outside 1–5 and a repeated respondent: all at once, with paths."""
+    with pytest.raises(interorg.CaseError) as info:
+        interorg.load_case(DATA / "bad_scan.yaml")
+    text = str(info.value)
+    assert "scan.respondents[0].partner (line 7, column 25): unknown partner 'bladel'; expected one of eersel, ggz" in text
+    assert "scan.respondents[0].answers.felt_urgncy_1 (line 8, column 33): unknown key 'felt_urgncy_1'" \
+           " (did you mean 'felt_urgency_1'?)" in text
+    assert "scan.respondents[0].answers.equality_1 (line 8, column 48): expected a number from 1 to 5; got 7" in text
+    assert "scan.respondents[1].answers.equality_2 (line 11, column 29): expected a whole number; got 3.5" in text
+    assert "scan.respondents[2].id (line 12, column 12): respondent id 'r1' is already used by scan.respondents[0]" in text
+
+
+def test_skipped_answer_is_kept_and_not_counted():
+    """A skipped statement (null) stays in the case and does not count in the score."""
+    data = case_with(("r1", "a", factor_answers("equality", 4, None)), ("r2", "b", factor_answers("equality", 2, 2)))
+    case = interorg.case_from_dict(data)
+    assert case.scan.respondents[0].answers == {"equality_1": 4, "equality_2": None}
+    assert interorg.case_to_dict(case)["scan"]["respondents"][0]["answers"] == {"equality_1": 4, "equality_2": None}
+    equality = scores(data)["equality"]
+    assert equality.score == 3.0 and equality.answers[0] == ("r1", "a", (4, None))
+
+
+def test_respondent_who_skipped_both_is_left_out():
+    """A respondent with no answer to a factor's statements is not counted for it; nobody answering means no score."""
+    data = case_with(("r1", "a", factor_answers("equality", None, None)), ("r2", "b", factor_answers("equality", 5, 5)))
+    result = scores(data)
+    assert result["equality"].respondents == (1,) and result["equality"].score == 5.0
+    assert result["felt_urgency"].score is None and result["felt_urgency"].band is None
+
+
+# --- Scores, bands and disagreement -----------------------------------------------------
+
+def test_score_is_the_mean_over_respondents_per_partner_and_overall():
+    """A respondent's score is the mean of their two answers; the factor's the mean over respondents; per partner too."""
+    data = case_with(("r1", "a", factor_answers("strategy", 5, 4)), ("r2", "a", factor_answers("strategy", 3, 3)),
+                     ("r3", "b", factor_answers("strategy", 1, 2)))
+    strategy = scores(data)["strategy"]
+    assert strategy.score == round((4.5 + 3 + 1.5) / 3, 2)
+    assert [(p.partner, p.score, p.respondents) for p in strategy.by_partner] == [("a", 3.75, 2), ("b", 1.5, 1)]
+    assert strategy.spread == 2.25 and strategy.disagreement is True
+    assert strategy.path == "scan.respondents[0,1,2].answers.{strategy_1,strategy_2}"
+
+
+@pytest.mark.parametrize("answers, band", [
+    ((4, 4), "strength"), ((5, 4), "strength"), ((4, 3), "middle"), ((3, 3), "middle"),
+    ((3, 2), "concern"), ((2, 3), "concern"), ((2, 2), "concern"), ((1, 1), "concern"),
+])
+def test_band_thresholds(answers, band):
+    """A mean of 4 or more is a strength, 2.5 or less a concern, anything between is the middle."""
+    assert STRENGTH == 4.0 and CONCERN == 2.5
+    assert scores(case_with(("r1", "a", factor_answers("monitoring", *answers))))["monitoring"].band == band
+
+
+def test_band_boundaries_between_respondents():
+    """Just under the thresholds the band changes: 3.67 is middle, 2.67 is middle, 2.33 is a concern."""
+    def band(*pairs):
+        respondents = [(f"r{i}", "a", factor_answers("monitoring", *pair)) for i, pair in enumerate(pairs)]
+        return scores(case_with(*respondents))["monitoring"]
+
+    assert (band((4, 4), (4, 4), (3, 3)).score, band((4, 4), (4, 4), (3, 3)).band) == (3.67, "middle")
+    assert (band((3, 3), (3, 3), (2, 2)).score, band((3, 3), (3, 3), (2, 2)).band) == (2.67, "middle")
+    assert (band((2, 2), (2, 2), (3, 3)).score, band((2, 2), (2, 2), (3, 3)).band) == (2.33, "concern")
+
+
+@pytest.mark.parametrize("low, high, disagreement", [((3, 3), (5, 4), True), ((3, 3), (4, 4), False),
+                                                       ((1, 2), (3, 3), True), ((2, 2), (3, 3), False),
+                                                       ((2, 2), (4, 3), True), ((2, 2), (3, 4), True)])
+def test_disagreement_threshold(low, high, disagreement):
+    """Partner scores 1.5 or more apart are a disagreement; less is not."""
+    assert DISAGREEMENT == 1.5
+    equality = scores(case_with(("r1", "a", factor_answers("equality", *low)),
+                                ("r2", "b", factor_answers("equality", *high))))["equality"]
+    assert equality.disagreement is disagreement
+
+
+def test_one_partner_has_no_spread():
+    """With respondents of one partner only there is no spread, so no disagreement either way."""
+    equality = scores(case_with(("r1", "a", factor_answers("equality", 1, 1)),
+                                ("r2", "a", factor_answers("equality", 5, 5))))["equality"]
+    assert equality.spread is None and equality.disagreement is None
+
+
+def test_disagreement_is_a_signal_of_its_own():
+    """A middle score hides partners far apart: the disagreement is a warning naming both ends, down to the answers."""
+    advice = interorg.advise(case_with(("r1", "a", factor_answers("equality", 2, 1)),
+                                       ("r2", "b", factor_answers("equality", 5, 4)),
+                                       ("r3", "c", factor_answers("equality", 3, 3))))
+    assert "scan.concern" not in advice and "scan.strength" not in advice
+    warning = advice["scan.disagreement[equality]"]
+    assert warning.kind == "warning"
+    assert warning.title == "The partners disagree on a sense of equality (een gevoel van gelijkwaardigheid): a 1.5, b 4.5"
+    evidence = warning.explanation.supports[0].evidence[0]
+    assert evidence.path == "scan.respondents[0,1,2].answers.{equality_1,equality_2}"
+    assert evidence.values["answers"] == "r1 (a): 2, 1; r2 (b): 5, 4; r3 (c): 3, 3"
+    assert evidence.values["spread"] == 3.0 and evidence.values["partner_scores"] == "a 1.5; b 4.5; c 3.0"
+
+
+@pytest.mark.parametrize("factor", list(FACTORS))
+def test_each_factor_as_concern_and_strength(factor):
+    """Each of the sixteen factors is a concern at low answers and a strength at high ones, named and explained."""
+    low = interorg.advise(case_with(("r1", "a", factor_answers(factor, 2, 2))))
+    concern = low[f"scan.concern[{factor}]"]
+    assert [c.id for c in low.conclusions if c.model == "diagnosis.scan"] == ["scan.concern", "scan.discuss"]
+    assert concern.explanation.supports[0].evidence[0].path == f"scan.respondents[0].answers.{{{factor}_1,{factor}_2}}"
+    assert "(2.0)" in concern.title
+    high = interorg.advise(case_with(("r1", "a", factor_answers(factor, 4, 5))))
+    assert [c.key for c in high.conclusions if c.model == "diagnosis.scan"] == [f"scan.strength[{factor}]"]
+    assert "(4.5)" in high[f"scan.strength[{factor}]"].title
+
+
+@pytest.mark.parametrize("factor", list(FACTORS))
+def test_each_factor_disagreement(factor):
+    """Each factor gives a disagreement when two partners score it 1.5 points apart."""
+    advice = interorg.advise(case_with(("r1", "a", factor_answers(factor, 3, 3)),
+                                       ("r2", "b", factor_answers(factor, 5, 4))))
+    assert f"scan.disagreement[{factor}]" in advice and "scan.discuss" in advice
+
+
+def test_discuss_only_with_concern_or_disagreement():
+    """Strengths and middle scores alone do not call for the joint discussion."""
+    advice = interorg.advise(case_with(("r1", "a", {**factor_answers("equality", 5, 5), **factor_answers("strategy", 3, 3)})))
+    assert "scan.strength" in advice and "scan.discuss" not in advice
+
+
+def test_healthy_scenario_scores_every_factor_as_a_strength():
+    """The healthy scenario's sixteen factors are all strengths, with no concern or disagreement."""
+    advice = scenario("diagnosis_healthy")
+    assert sorted(c.subject for c in advice.conclusions if c.id == "scan.strength") == sorted(FACTORS)
+    assert "scan.concern" not in advice and "scan.disagreement" not in advice
+
+
+def test_dutch_scan_titles():
+    """In Dutch the factor is named by the source's term and the advice is Dutch."""
+    advice = interorg.advise(case_with(("r1", "a", factor_answers("parent_commitment", 1, 2))), lang="nl")
+    assert advice["scan.concern[parent_commitment]"].title == "Een zorgpunt: betrokken moederorganisaties (1.5)"
+
+
+def test_scores_without_scan():
+    """A case without a scan has no scores, and the scan model says what to add."""
+    assert scan_scores(interorg.Case()) == ()
+    status = {m.id: m for m in interorg.advise(interorg.Case()).models}["diagnosis.scan"]
+    assert status.status == "not_applied" and "interorg scan" in status.to_apply
+
+
+def test_scan_in_python():
+    """A scan built in Python with the attrs classes is checked like a file: an answer of 6 is an error."""
+    case = interorg.Case(partners=[interorg.Partner("a")],
+                         scan=interorg.Scan([interorg.Respondent("r1", "a", {"equality_1": 6})]))
+    with pytest.raises(interorg.CaseError, match=r"scan.respondents\[0\].answers.equality_1: expected a number from 1 to 5; got 6"):
+        interorg.advise(case)

@@ -1,0 +1,94 @@
+"""Loading the knowledge base: the shipped one loads, and every kind of mistake is caught."""
+
+import pathlib
+import shutil
+
+import pytest
+
+import interorg
+from conftest import DATA
+
+BAD_RULES = sorted((DATA / "bad_rules").glob("*.yaml"))
+
+
+def test_shipped_knowledge_loads(knowledge):
+    """The shipped knowledge base loads, with its rules ordered by model."""
+    models = [m.id for m in knowledge.models]
+    order = [models.index(rule.model) for rule in knowledge.rules]
+    assert order == sorted(order)
+    assert len({rule.id for rule in knowledge.rules}) == len(knowledge.rules)
+
+
+@pytest.mark.parametrize("bad", BAD_RULES, ids=[p.stem for p in BAD_RULES])
+def test_bad_rule_file_is_rejected(bad, knowledge_copy):
+    """Each bad rules file fails to load, naming the file and the path of the mistake."""
+    expected = bad.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect: ")
+    shutil.copy(bad, knowledge_copy / "rules" / f"zz_{bad.name}")
+    with pytest.raises(interorg.KnowledgeError) as info:
+        interorg.load_knowledge(knowledge_copy)
+    shown = [f"{p.path}: {p.message}" if p.path else str(p) for p in info.value.problems]
+    assert any(expected in line for line in shown), shown
+    if "cycle" not in expected:
+        assert f"rules/zz_{bad.name}:" in str(info.value)
+
+
+def test_all_problems_across_files_at_once(knowledge_copy):
+    """Problems in several files are reported together."""
+    for name in ("unknown_fact.yaml", "unknown_source.yaml"):
+        shutil.copy(DATA / "bad_rules" / name, knowledge_copy / "rules" / f"zz_{name}")
+    with pytest.raises(interorg.KnowledgeError) as info:
+        interorg.load_knowledge(knowledge_copy)
+    files = {problem.file for problem in info.value.problems}
+    assert files == {"rules/zz_unknown_fact.yaml", "rules/zz_unknown_source.yaml"}
+
+
+def test_unknown_model_in_rules_file(knowledge_copy):
+    """A rules file must belong to a model listed in models.yaml."""
+    (knowledge_copy / "rules" / "zz.yaml").write_text("about: x\nmodel: nowhere\nrules: []\n", encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError, match="rules/zz.yaml: model: unknown model 'nowhere'"):
+        interorg.load_knowledge(knowledge_copy)
+
+
+def test_unknown_need_in_models(knowledge_copy):
+    """A model that needs a field the vocabulary lacks is rejected."""
+    path = knowledge_copy / "models.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("care.demand,", "care.demnd,", 1), encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError, match=r"models.yaml: models\[0\].needs\[0\]: fact 'care' has no field 'demnd'"):
+        interorg.load_knowledge(knowledge_copy)
+
+
+def test_knowledge_error_is_a_value_error():
+    """KnowledgeError is an InterorgError and a ValueError."""
+    assert issubclass(interorg.KnowledgeError, interorg.InterorgError)
+    assert issubclass(interorg.KnowledgeError, ValueError)
+
+
+def test_dependency_graph_has_the_chains(knowledge):
+    """The rule dependency graph is a networkx DiGraph with the chains as edges."""
+    graph = knowledge.dependency_graph()
+    assert graph.has_edge("kenis.coordination.b1", "kenis.conclusions.region-all-products")
+    assert graph.edges["kenis.need.quadrant-i", "kenis.need.collaboration-without-need"]["negated"] is False
+    assert graph.nodes["kenis.need.quadrant-i"]["model"] == "kenis.need"
+
+
+def test_no_eval_or_exec_in_the_package():
+    """Nothing in the package evaluates text: rules are data."""
+    package = pathlib.Path(interorg.__file__).parent
+    for module in package.rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert "eval(" not in source and "exec(" not in source, module.name
+
+
+def test_fact_type_defined_twice(knowledge_copy):
+    """Two vocabulary files may not define the same fact type."""
+    shutil.copy(knowledge_copy / "vocabulary" / "kenis.yaml", knowledge_copy / "vocabulary" / "zz.yaml")
+    with pytest.raises(interorg.KnowledgeError, match="vocabulary/zz.yaml: facts.care: fact type 'care' is already defined in vocabulary/kenis.yaml"):
+        interorg.load_knowledge(knowledge_copy)
+
+
+def test_broken_registry_does_not_flood_the_report(knowledge_copy):
+    """A sources.yaml that does not parse is reported once, not as every citation being unknown."""
+    (knowledge_copy / "sources.yaml").write_text("sources: [unclosed\n", encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as info:
+        interorg.load_knowledge(knowledge_copy)
+    assert [p.file for p in info.value.problems] == ["sources.yaml"]
