@@ -2,7 +2,7 @@
 
 Aggregation is arithmetic, not rule logic, so it is done here, once per
 case; the rules reason over the result (one ``scan_factor`` fact per factor,
-see :mod:`interorg._diagnosis_facts`).  For each factor:
+see :mod:`interorg.facts.diagnosis`).  For each factor:
 
 * a respondent's score is the mean of their answers to the factor's two
   statements (a skipped statement does not count; a respondent who skipped

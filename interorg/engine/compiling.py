@@ -5,7 +5,7 @@ record's values: nothing read from a file is evaluated.  Each field's tests
 become one predicate ``P(...)``; no variables are given to experta, whose
 joins are quadratic: each positive condition becomes a rule of its own (a
 trigger), and the joins between conditions are made through a hash index
-(see :mod:`interorg._join`).  This also keeps clear of two traps of experta
+(see :mod:`interorg.engine.join`).  This also keeps clear of two traps of experta
 1.9.4: combining two compound field constraints raises NameError, and
 field-level ``|`` expands into one rule per alternative.
 
@@ -71,7 +71,7 @@ def compile_rules(knowledge, on_trigger):
         Called as ``on_trigger(engine, compiled, position, pattern, ref)``
         when the trigger for condition ``position`` of a rule matches the
         fact or conclusion ``ref``; ``compiled`` is the rule's
-        :class:`~interorg._join.CompiledRule`.  A rule with negated conditions
+        :class:`~interorg.engine.join.CompiledRule`.  A rule with negated conditions
         only is triggered once, by experta's initial fact, with ``position``
         None.
 

@@ -14,7 +14,7 @@ joins itself:
   and conclusions present, looking candidates up by the value of an already
   bound variable (a hash index) instead of scanning them;
 * negated conditions are checked at the same moment.  This is sound because
-  rules are stratified (see :func:`interorg._compile.strata`): a rule that
+  rules are stratified (see :func:`interorg.engine.compiling.strata`): a rule that
   needs something to be absent fires only after every rule that could
   conclude it has fired, and input facts are all declared before the run.
 

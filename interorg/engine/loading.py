@@ -104,9 +104,19 @@ class _Reader:
         return None if value is INVALID else value
 
     def folder(self, name):
-        """The YAML files of a sub-folder, as relative paths in name order."""
-        return sorted(f"{name}/{entry.name}" for entry in self.root.joinpath(name).iterdir()
-                      if entry.name.endswith((".yaml", ".yml")))
+        """The YAML files of a sub-folder and its folders, as relative paths in name order.
+
+        A model's rules may be split over a folder of files (one per
+        archetypical problem, say); sorting by path keeps their order.
+        """
+        return sorted(self._yaml_files(self.root.joinpath(name), name))
+
+    def _yaml_files(self, folder, relative):
+        for entry in folder.iterdir():
+            if entry.is_dir() and not entry.name.startswith(("_", ".")):
+                yield from self._yaml_files(entry, f"{relative}/{entry.name}")
+            elif entry.name.endswith((".yaml", ".yml")):
+                yield f"{relative}/{entry.name}"
 
 
 def duplicates(items, what, file, problems, path):
