@@ -9,19 +9,15 @@ of the knowledge; the engine reads it with the same reporting of problems.
 import pathlib
 
 import attrs
-import networkx as nx
 
 from ..errors import KnowledgeError, Problem
 from ..utils import documents
 from ..utils.structure import INVALID, structure
-from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
+from .checking import Checker
+from .conflicts import Defeat, Exclusion
 from .rulebase import FactType, KnowledgeBase, Model, Rule, Source, Text
 
 __all__ = ["Checker", "Extension", "duplicates", "load_rule_base", "read_knowledge"]
-
-#: Fact type names the engine declares itself; the vocabulary may not use them.
-RESERVED_FACTS = ("conclusion",)
-
 
 @attrs.frozen
 class _SourcesFile:
@@ -74,6 +70,13 @@ class Extension:
 
 
 @attrs.frozen
+class _ConflictsFile:
+    about: str
+    exclusive: tuple[Exclusion, ...] = ()
+    defeats: tuple[Defeat, ...] = ()
+
+
+@attrs.frozen
 class _RulesFile:
     about: str
     model: str
@@ -103,6 +106,9 @@ class _Reader:
         self.problems.extend(attrs.evolve(document.locate(p), file=relative) for p in found)
         return None if value is INVALID else value
 
+    def exists(self, relative):
+        return self.root.joinpath(*relative.split("/")).is_file()
+
     def folder(self, name):
         """The YAML files of a sub-folder and its folders, as relative paths in name order.
 
@@ -129,129 +135,6 @@ def duplicates(items, what, file, problems, path):
             seen[item.id] = index
 
 
-class Checker:
-    """Cross-reference checks: ids, sources, vocabulary, variables and chaining."""
-
-    def __init__(self, sources, facts, models, rules, problems, complete=("sources", "vocabulary", "models")):
-        self.sources = sources
-        self.facts = facts
-        self.models = models
-        self.rules = rules
-        self.problems = problems
-        # A registry that did not load would make every reference to it look
-        # unknown; such references are not checked until it loads.
-        self.complete = set(complete)
-
-    def problem(self, file, path, message):
-        self.problems.append(Problem(path, message, file=file))
-
-    def check_vocabulary(self, defined_in):
-        for name, fact_type in self.facts.items():
-            file = defined_in[name]
-            if name in RESERVED_FACTS:
-                self.problem(file, f"facts.{name}", f"'{name}' is reserved for the engine")
-            for field, field_def in fact_type.fields.items():
-                path = f"facts.{name}.fields.{field}"
-                if field_def.type == "enum" and not field_def.values:
-                    self.problem(file, path, "an enum field needs its 'values'")
-                if field_def.type in ("number", "text", "partner") and field_def.values:
-                    self.problem(file, path, f"a {field_def.type} field takes no 'values'")
-                if field.startswith("_"):
-                    self.problem(file, path, "field names may not start with '_'")
-
-    def check_source_refs(self, refs, file, path):
-        if "sources" not in self.complete:
-            return
-        for index, ref in enumerate(refs):
-            if ref.source not in self.sources:
-                self.problem(file, f"{path}[{index}].source",
-                             f"unknown source '{ref.source}'; expected one of {', '.join(sorted(self.sources))}")
-
-    def check_sources(self, file):
-        for index, source in enumerate(self.sources.values()):
-            if source.kind == "seed" and not source.file:
-                self.problem(file, f"sources[{index}]", f"seed source '{source.id}' needs its 'file'")
-            if source.kind == "external" and not source.citation:
-                self.problem(file, f"sources[{index}]", f"external source '{source.id}' needs its 'citation'")
-
-    def check_models(self, file):
-        for index, model in enumerate(self.models):
-            self.check_source_refs(model.sources, file, f"models[{index}].sources")
-            for n, need in enumerate(model.needs):
-                fact, _, field = need.partition(".")
-                if fact not in self.facts and "vocabulary" not in self.complete:
-                    continue
-                if fact not in self.facts:
-                    self.problem(file, f"models[{index}].needs[{n}]", f"unknown fact type '{fact}'")
-                elif field and field not in self.facts[fact].fields:
-                    self.problem(file, f"models[{index}].needs[{n}]", f"fact '{fact}' has no field '{field}'")
-
-    def check_rule(self, rule, file, path):
-        if rule.basis == "derived" and not rule.reason:
-            self.problem(file, path, f"rule '{rule.id}' is derived and needs a one-line 'reason'")
-        self.check_source_refs(rule.sources, file, f"{path}.sources")
-        bound = set()
-        for index, condition in enumerate(rule.when):
-            negated = isinstance(condition, Negation)
-            pattern = condition.pattern if negated else condition
-            where = f"{path}.when[{index}]" + (".not" if negated else "")
-            if isinstance(pattern, AnyOf):
-                for number, alternative in enumerate(pattern.alternatives):
-                    self.check_pattern(alternative, file, f"{where}.any[{number}]")
-            else:
-                self.check_pattern(pattern, file, where)
-            if not negated:
-                bound.update(pattern.variables())
-        for text_name in ("title", "text"):
-            for name in sorted(getattr(rule, text_name).placeholders() - bound):
-                self.problem(file, f"{path}.{text_name}", f"placeholder '{{{name}}}' names no variable bound in 'when'")
-        if rule.subject is not None and rule.subject not in bound:
-            self.problem(file, f"{path}.subject", f"subject '{rule.subject}' names no variable bound in 'when'")
-
-    def check_pattern(self, pattern, file, where):
-        if isinstance(pattern, FactPattern):
-            self.check_fact_pattern(pattern, file, where)
-        elif pattern.rule not in self.rules:
-            self.problem(file, f"{where}.conclusion", f"unknown conclusion '{pattern.rule}' (no rule has that id)")
-
-    def check_fact_pattern(self, pattern, file, where):
-        if "vocabulary" not in self.complete and pattern.fact not in self.facts:
-            return
-        if pattern.fact not in self.facts:
-            self.problem(file, f"{where}.fact",
-                         f"unknown fact type '{pattern.fact}'; expected one of {', '.join(sorted(self.facts))}")
-            return
-        fields = self.facts[pattern.fact].fields
-        for test in pattern.tests:
-            if test.field not in fields:
-                self.problem(file, f"{where}.{test.field}",
-                             f"fact '{pattern.fact}' has no field '{test.field}'; expected one of {', '.join(fields)}")
-                continue
-            self.check_values(test, fields[test.field], file, f"{where}.{test.field}")
-
-    def check_values(self, test, field_def, file, where):
-        for value in test.literal_values():
-            if field_def.type == "enum" and value not in field_def.values:
-                self.problem(file, where, f"value '{value}' is not one of {', '.join(field_def.values)}")
-            elif field_def.type == "bool" and not isinstance(value, bool):
-                self.problem(file, where, f"expected true or false; got {value!r}")
-            elif field_def.type == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
-                self.problem(file, where, f"expected a number; got {value!r}")
-        if test.compare and field_def.type != "number":
-            self.problem(file, where, f"comparisons need a number field; this one is {field_def.type}")
-
-    def check_chaining(self):
-        graph = nx.DiGraph()
-        for rule_id, rule in self.rules.items():
-            graph.add_node(rule_id)
-            for dependency, _negated in rule.depends_on():
-                if dependency in self.rules:
-                    graph.add_edge(dependency, rule_id)
-        if not nx.is_directed_acyclic_graph(graph):
-            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph))
-            self.problem("rules", "", f"rules depend on each other in a cycle ({cycle}); none of them could fire")
-
-
 def _read_all(root):
     reader = _Reader(root)
     sources_file = reader.read("sources.yaml", _SourcesFile)
@@ -259,7 +142,9 @@ def _read_all(root):
     models_file = reader.read("models.yaml", _ModelsFile)
     messages_file = reader.read("messages.yaml", _MessagesFile)
     rule_files = [(name, reader.read(name, _RulesFile)) for name in reader.folder("rules")]
-    return reader, sources_file, vocabulary_files, models_file, messages_file, rule_files
+    # optional: a knowledge base without conflicts between its conclusions needs no such file
+    conflicts_file = reader.read("conflicts.yaml", _ConflictsFile) if reader.exists("conflicts.yaml") else None
+    return reader, sources_file, vocabulary_files, models_file, messages_file, rule_files, conflicts_file
 
 
 def _merge_vocabulary(vocabulary_files, problems):
@@ -293,7 +178,7 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase):
     KnowledgeError
         With every problem of every file.
     """
-    reader, sources_file, vocabulary_files, models_file, messages_file, rule_files = _read_all(root)
+    reader, sources_file, vocabulary_files, models_file, messages_file, rule_files, conflicts_file = _read_all(root)
     extras = [(extension, reader.read(extension.file, extension.record_type)) for extension in extensions]
     problems = reader.problems
     sources = {s.id: s for s in sources_file.sources} if sources_file else {}
@@ -329,6 +214,12 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase):
     for rule in rules:
         checker.check_rule(rule, *located[rule.id])
     checker.check_chaining()
+    exclusions = conflicts_file.exclusive if conflicts_file else ()
+    defeats = conflicts_file.defeats if conflicts_file else ()
+    if conflicts_file:
+        duplicates(exclusions, "exclusive group", "conflicts.yaml", problems, "exclusive")
+        duplicates(defeats, "defeat", "conflicts.yaml", problems, "defeats")
+        checker.check_conflicts(exclusions, defeats, "conflicts.yaml")
     for extension, record in extras:
         if record is not None:
             extension.check(record, checker, extension.file)
@@ -337,7 +228,7 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase):
     model_order = {model.id: index for index, model in enumerate(models)}
     rules.sort(key=lambda rule: model_order[rule.model])  # stable: file order within a model
     values = {name: getattr(record, name) for extension, record in extras for name in extension.fields}
-    return cls(sources, facts, tuple(models), tuple(rules), messages_file.messages, **values)
+    return cls(sources, facts, tuple(models), tuple(rules), messages_file.messages, exclusions, defeats, **values)
 
 
 def load_rule_base(path):

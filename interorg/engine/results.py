@@ -18,7 +18,7 @@ __all__ = [
     "plain",
 ]
 
-KINDS = ("finding", "warning", "recommendation")
+KINDS = ("step", "finding", "warning", "recommendation")
 
 
 def plain(obj):

@@ -130,10 +130,19 @@ class Rule:
     A rule concludes one conclusion per subject: its ``id`` names the
     conclusion, and ``subject`` (a variable bound in ``when``) says what it
     is about when the rule can fire for several things.
+
+    ``kind`` says what the conclusion is for the reader: a ``step`` is an
+    intermediate conclusion that other rules use (shown inside their
+    explanations, never as advice of its own); a ``finding``, ``warning``
+    or ``recommendation`` is advice, with a ``priority`` (and, where the
+    priority is the project's judgement beyond the scale of
+    ``knowledge/README.md``, a ``priority_reason``).  ``weight`` says how
+    much the conclusion counts as evidence where evidence is weighed (the
+    suspicion of an archetypical problem): ``strong`` or ``weak``.
     """
 
     id: str = attrs.field(metadata=ID_META)
-    kind: Literal["finding", "warning", "recommendation"]
+    kind: Literal["step", "finding", "warning", "recommendation"]
     title: Text
     text: Text
     basis: Literal["source", "derived"]
@@ -141,7 +150,15 @@ class Rule:
     when: tuple[Condition, ...] = attrs.field(metadata={"min_length": 1})
     reason: str | None = None
     subject: str | None = None
+    priority: Literal["critical", "high", "medium", "low"] | None = None
+    priority_reason: Text | None = None
+    weight: Literal["strong", "weak"] = "strong"
     model: str = attrs.field(default="", metadata={"internal": True})
+
+    @property
+    def is_step(self):
+        """True for an intermediate conclusion: shown in explanations, not as advice."""
+        return self.kind == "step"
 
     def positive_patterns(self):
         """The patterns that must match (not the negated ones), in order."""
@@ -188,6 +205,10 @@ class KnowledgeBase:
         Ordered by model, then by their order in the model's file.
     messages : dict of str to Text
         Headings and phrases of the reports.
+    exclusions : tuple of Exclusion
+        Groups of conclusions that exclude each other for one subject.
+    defeats : tuple of Defeat
+        Conclusions that set aside others (``knowledge/conflicts.yaml``).
 
     A domain adds records of its own in a subclass (see
     :class:`interorg.KnowledgeBase`, which adds the instruments of the
@@ -199,6 +220,8 @@ class KnowledgeBase:
     models: tuple
     rules: tuple
     messages: dict
+    exclusions: tuple = ()
+    defeats: tuple = ()
     _rules_by_id: dict = attrs.field(init=False, repr=False, eq=False)
     _models_by_id: dict = attrs.field(init=False, repr=False, eq=False)
     _ranks: dict = attrs.field(init=False, repr=False, eq=False)
@@ -261,6 +284,22 @@ class KnowledgeBase:
     def rank(self, rule_id):
         """The position of a rule in the knowledge base (model order, then file order)."""
         return self._ranks[rule_id]
+
+    def conflict_order(self):
+        """A position for every rule such that each rule comes after what it uses and after what can defeat it.
+
+        :func:`interorg.engine.conflicts.resolve` settles conclusions in this
+        order, so a conclusion is judged only once everything that could set
+        it aside has been judged.  The loader checks that such an order exists.
+        """
+        cache = self._cache
+        if "conflict_order" not in cache:
+            graph = self.dependency_graph()
+            graph.add_edges_from((defeat.winner, defeat.loser) for defeat in self.defeats)
+            rank = {rule.id: index for index, rule in enumerate(self.rules)}
+            ordered = nx.lexicographical_topological_sort(graph, key=rank.__getitem__)
+            cache["conflict_order"] = {rule_id: index for index, rule_id in enumerate(ordered)}
+        return cache["conflict_order"]
 
     def dependency_graph(self):
         """Return how rules chain, as a ``networkx.DiGraph``.

@@ -65,6 +65,11 @@ class Advice:
         object.__setattr__(self, "_by_id", by_id)
 
     @property
+    def steps(self):
+        """The intermediate conclusions: shown inside explanations, not as advice."""
+        return tuple(c for c in self.conclusions if c.kind == "step")
+
+    @property
     def findings(self):
         """The conclusions of kind ``finding``."""
         return tuple(c for c in self.conclusions if c.kind == "finding")

@@ -16,6 +16,7 @@ model: kenis.reasons
 rules:
   - id: test.power-or-unanalysed
     kind: finding
+    priority: low
     title: {en: "Power or unanalysed: {reason}", nl: "Macht of niet onderbouwd: {reason}"}
     text: {en: "t {reason}", nl: "t nl {reason}"}
     basis: source
@@ -27,6 +28,7 @@ rules:
           - {fact: reason, kind: {var: reason}, cost_benefit_analysis: false}
   - id: test.client-reason
     kind: finding
+    priority: low
     title: {en: A client reason, nl: Een klantreden}
     text: {en: t, nl: t nl}
     basis: source

@@ -15,7 +15,7 @@ def advice():
 def test_to_dict_shape(advice):
     """to_dict has the documented top-level keys and is JSON-serialisable."""
     data = advice.to_dict()
-    assert list(data) == ["schema_version", "interorg_version", "lang", "case", "findings",
+    assert list(data) == ["schema_version", "interorg_version", "lang", "case", "steps", "findings",
                           "warnings", "recommendations", "models", "summaries"]
     assert list(data["summaries"]) == ["relationships", "diagnosis"]
     assert json.loads(json.dumps(data)) == data
@@ -24,18 +24,19 @@ def test_to_dict_shape(advice):
 def test_every_conclusion_has_id_explanation_and_sources(advice):
     """Each conclusion in JSON carries its id, kind, explanation with rule, and its sources."""
     data = advice.to_dict()
-    conclusions = data["findings"] + data["warnings"] + data["recommendations"]
+    conclusions = data["steps"] + data["findings"] + data["warnings"] + data["recommendations"]
     assert len(conclusions) == len(advice.conclusions)
     for item in conclusions:
-        assert item["id"] and item["kind"] in ("finding", "warning", "recommendation")
+        assert item["id"] and item["kind"] in ("step", "finding", "warning", "recommendation")
         assert item["explanation"]["rule"] == item["id"]
         assert item["explanation"]["supports"]
         assert item["sources"] and all(s["where"] and s["source"] for s in item["sources"])
 
 
 def test_kind_properties_partition_the_conclusions(advice):
-    """findings, warnings and recommendations together are all conclusions."""
-    assert len(advice.findings) + len(advice.warnings) + len(advice.recommendations) == len(advice.conclusions)
+    """steps, findings, warnings and recommendations together are all conclusions."""
+    parts = advice.steps + advice.findings + advice.warnings + advice.recommendations
+    assert len(parts) == len(advice.conclusions)
     assert all(c.kind == "warning" for c in advice.warnings)
 
 

@@ -1,0 +1,180 @@
+"""Cross-reference checks of a knowledge directory: ids, sources, vocabulary, variables, chaining, conflicts.
+
+:func:`interorg.engine.loading.read_knowledge` reads every file into
+records, then a :class:`Checker` holds them against each other and collects
+every problem, with its file and path, before any is raised.
+"""
+
+import networkx as nx
+
+from ..errors import Problem
+from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
+
+__all__ = ["RESERVED_FACTS", "Checker"]
+
+#: Fact type names the engine declares itself; the vocabulary may not use them.
+RESERVED_FACTS = ("conclusion",)
+
+
+class Checker:
+    """Cross-reference checks: ids, sources, vocabulary, variables and chaining."""
+
+    def __init__(self, sources, facts, models, rules, problems, complete=("sources", "vocabulary", "models")):
+        self.sources = sources
+        self.facts = facts
+        self.models = models
+        self.rules = rules
+        self.problems = problems
+        # A registry that did not load would make every reference to it look
+        # unknown; such references are not checked until it loads.
+        self.complete = set(complete)
+
+    def problem(self, file, path, message):
+        self.problems.append(Problem(path, message, file=file))
+
+    def check_vocabulary(self, defined_in):
+        for name, fact_type in self.facts.items():
+            file = defined_in[name]
+            if name in RESERVED_FACTS:
+                self.problem(file, f"facts.{name}", f"'{name}' is reserved for the engine")
+            for field, field_def in fact_type.fields.items():
+                path = f"facts.{name}.fields.{field}"
+                if field_def.type == "enum" and not field_def.values:
+                    self.problem(file, path, "an enum field needs its 'values'")
+                if field_def.type in ("number", "text", "partner") and field_def.values:
+                    self.problem(file, path, f"a {field_def.type} field takes no 'values'")
+                if field.startswith("_"):
+                    self.problem(file, path, "field names may not start with '_'")
+
+    def check_source_refs(self, refs, file, path):
+        if "sources" not in self.complete:
+            return
+        for index, ref in enumerate(refs):
+            if ref.source not in self.sources:
+                self.problem(file, f"{path}[{index}].source",
+                             f"unknown source '{ref.source}'; expected one of {', '.join(sorted(self.sources))}")
+
+    def check_sources(self, file):
+        for index, source in enumerate(self.sources.values()):
+            if source.kind == "seed" and not source.file:
+                self.problem(file, f"sources[{index}]", f"seed source '{source.id}' needs its 'file'")
+            if source.kind == "external" and not source.citation:
+                self.problem(file, f"sources[{index}]", f"external source '{source.id}' needs its 'citation'")
+
+    def check_models(self, file):
+        for index, model in enumerate(self.models):
+            self.check_source_refs(model.sources, file, f"models[{index}].sources")
+            for n, need in enumerate(model.needs):
+                fact, _, field = need.partition(".")
+                if fact not in self.facts and "vocabulary" not in self.complete:
+                    continue
+                if fact not in self.facts:
+                    self.problem(file, f"models[{index}].needs[{n}]", f"unknown fact type '{fact}'")
+                elif field and field not in self.facts[fact].fields:
+                    self.problem(file, f"models[{index}].needs[{n}]", f"fact '{fact}' has no field '{field}'")
+
+    def check_rule(self, rule, file, path):
+        if rule.basis == "derived" and not rule.reason:
+            self.problem(file, path, f"rule '{rule.id}' is derived and needs a one-line 'reason'")
+        if rule.is_step and rule.priority is not None:
+            self.problem(file, f"{path}.priority", f"rule '{rule.id}' is a step: a step has no priority")
+        if not rule.is_step and rule.priority is None:
+            self.problem(file, path, f"rule '{rule.id}' is a {rule.kind} and needs a 'priority'"
+                                     " (critical, high, medium or low)")
+        if rule.priority == "critical" and rule.priority_reason is None:
+            self.problem(file, path, f"rule '{rule.id}' is critical and needs a 'priority_reason'")
+        self.check_source_refs(rule.sources, file, f"{path}.sources")
+        bound = set()
+        for index, condition in enumerate(rule.when):
+            negated = isinstance(condition, Negation)
+            pattern = condition.pattern if negated else condition
+            where = f"{path}.when[{index}]" + (".not" if negated else "")
+            if isinstance(pattern, AnyOf):
+                for number, alternative in enumerate(pattern.alternatives):
+                    self.check_pattern(alternative, file, f"{where}.any[{number}]")
+            else:
+                self.check_pattern(pattern, file, where)
+            if not negated:
+                bound.update(pattern.variables())
+        for text_name in ("title", "text"):
+            for name in sorted(getattr(rule, text_name).placeholders() - bound):
+                self.problem(file, f"{path}.{text_name}", f"placeholder '{{{name}}}' names no variable bound in 'when'")
+        if rule.subject is not None and rule.subject not in bound:
+            self.problem(file, f"{path}.subject", f"subject '{rule.subject}' names no variable bound in 'when'")
+
+    def check_pattern(self, pattern, file, where):
+        if isinstance(pattern, FactPattern):
+            self.check_fact_pattern(pattern, file, where)
+        elif pattern.rule not in self.rules:
+            self.problem(file, f"{where}.conclusion", f"unknown conclusion '{pattern.rule}' (no rule has that id)")
+
+    def check_fact_pattern(self, pattern, file, where):
+        if "vocabulary" not in self.complete and pattern.fact not in self.facts:
+            return
+        if pattern.fact not in self.facts:
+            self.problem(file, f"{where}.fact",
+                         f"unknown fact type '{pattern.fact}'; expected one of {', '.join(sorted(self.facts))}")
+            return
+        fields = self.facts[pattern.fact].fields
+        for test in pattern.tests:
+            if test.field not in fields:
+                self.problem(file, f"{where}.{test.field}",
+                             f"fact '{pattern.fact}' has no field '{test.field}'; expected one of {', '.join(fields)}")
+                continue
+            self.check_values(test, fields[test.field], file, f"{where}.{test.field}")
+
+    def check_values(self, test, field_def, file, where):
+        for value in test.literal_values():
+            if field_def.type == "enum" and value not in field_def.values:
+                self.problem(file, where, f"value '{value}' is not one of {', '.join(field_def.values)}")
+            elif field_def.type == "bool" and not isinstance(value, bool):
+                self.problem(file, where, f"expected true or false; got {value!r}")
+            elif field_def.type == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                self.problem(file, where, f"expected a number; got {value!r}")
+        if test.compare and field_def.type != "number":
+            self.problem(file, where, f"comparisons need a number field; this one is {field_def.type}")
+
+    def check_chaining(self):
+        graph = nx.DiGraph()
+        for rule_id, rule in self.rules.items():
+            graph.add_node(rule_id)
+            for dependency, _negated in rule.depends_on():
+                if dependency in self.rules:
+                    graph.add_edge(dependency, rule_id)
+        if not nx.is_directed_acyclic_graph(graph):
+            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph))
+            self.problem("rules", "", f"rules depend on each other in a cycle ({cycle}); none of them could fire")
+
+    def check_conflicts(self, exclusions, defeats, file):
+        """Exclusive groups and defeats name rules that exist, and no defeat can undo itself."""
+        def check_rule(rule_id, path):
+            if rule_id not in self.rules:
+                self.problem(file, path, f"unknown rule '{rule_id}'")
+                return False
+            return True
+
+        for index, group in enumerate(exclusions):
+            path = f"exclusive[{index}]"
+            self.check_source_refs(group.sources, file, f"{path}.sources")
+            if group.basis == "derived" and group.reason is None:
+                self.problem(file, path, f"exclusive group '{group.id}' is derived and needs a 'reason'")
+            for number, rule_id in enumerate(group.rules):
+                check_rule(rule_id, f"{path}.rules[{number}]")
+            if len(set(group.rules)) != len(group.rules):
+                self.problem(file, f"{path}.rules", "a rule is listed twice")
+        graph = nx.DiGraph()
+        for rule_id, rule in self.rules.items():
+            for dependency, _negated in rule.depends_on():
+                graph.add_edge(dependency, rule_id)
+        for index, defeat in enumerate(defeats):
+            path = f"defeats[{index}]"
+            self.check_source_refs(defeat.sources, file, f"{path}.sources")
+            known = check_rule(defeat.winner, f"{path}.winner") & check_rule(defeat.loser, f"{path}.loser")
+            if defeat.winner == defeat.loser:
+                self.problem(file, path, "a conclusion cannot defeat itself")
+            elif known:
+                graph.add_edge(defeat.winner, defeat.loser)
+        if defeats and not nx.is_directed_acyclic_graph(graph):
+            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph))
+            self.problem(file, "defeats", f"defeats and chaining form a cycle ({cycle}): a conclusion would set"
+                                          " aside what it rests on, or itself")
