@@ -52,7 +52,7 @@ from .case import (
 )
 from .case import case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case
 from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support
-from .errors import CaseError, InterorgError, KnowledgeError, Problem
+from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem
 from .pipeline import advise, diagnose, network_graph, relationship_summary
 from .report.advice import Advice
 
@@ -63,6 +63,7 @@ except importlib.metadata.PackageNotFoundError:  # running from a source tree th
 
 __all__ = sorted([
     "Advice",
+    "AmbiguousKey",
     "Arrangement",
     "BoardMember",
     "Boundaries",

@@ -3,6 +3,7 @@
 import attrs
 
 __all__ = [
+    "AmbiguousKey",
     "CaseError",
     "InterorgError",
     "KnowledgeError",
@@ -93,3 +94,18 @@ class KnowledgeError(_ProblemsError, ValueError):
 
 class MissingDependency(InterorgError, ImportError):
     """An optional dependency (such as matplotlib for drawing) is not installed."""
+
+
+class AmbiguousKey(InterorgError, KeyError):
+    """A conclusion looked up by a rule id that was drawn for several subjects.
+
+    ``keys`` lists the unique keys (``id[subject]``) to use instead.
+    """
+
+    def __init__(self, key, keys):
+        self.key = key
+        self.keys = tuple(keys)
+        super().__init__(f"'{key}' was concluded for {len(self.keys)} subjects; use one of: {', '.join(self.keys)}")
+
+    def __str__(self):
+        return self.args[0]

@@ -1,19 +1,22 @@
 """The pipeline: from a case to the advice, computed once.
 
 :func:`advise` checks the case, turns it into input facts, runs the rule
-base, explains the conclusions, computes the summaries over them and
-returns an :class:`~interorg.Advice` that holds all of it as data.  The
+base, explains the conclusions, resolves the conflicts between them,
+computes the summaries, the diagnosis and the counsel (the action plan) over
+them and returns an :class:`~interorg.Advice` that holds all of it as data.  The
 functions over an advice (:func:`diagnose`, :func:`relationship_summary`,
 :func:`network_graph`) read what it holds; given a case instead, they
 advise on it first.
 """
 
+from .analysis.counsel import build_counsel
 from .analysis.diagnosis import build_diagnosis
 from .analysis.knowledge import load_knowledge
 from .analysis.network import partner_graph
 from .analysis.relationships import summarise_relationships
 from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
+from .engine.conflicts import resolve
 from .engine.explaining import version
 from .errors import InterorgError
 from .facts import case_facts
@@ -69,12 +72,16 @@ def advise(case, lang="en", knowledge=None):
         raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
     case = _checked(case)
     knowledge = knowledge or load_knowledge()
-    session = run(knowledge, case_facts(case), {p.id: p.name for p in case.partners if p.name})
+    names = {p.id: p.name for p in case.partners if p.name}
+    session = run(knowledge, case_facts(case), names)
     conclusions, models = explain(session, lang)
     labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
+    resolution = resolve(conclusions, knowledge, lang)
+    diagnosis = build_diagnosis(conclusions, knowledge, lang, resolution.set_aside)
     return Advice(case.name, lang, conclusions, models, version(), labels,
                   relationships=summarise_relationships(conclusions, case.relationships),
-                  diagnosis=build_diagnosis(conclusions, knowledge, lang),
+                  diagnosis=diagnosis,
+                  counsel=build_counsel(conclusions, knowledge, lang, resolution, diagnosis, names),
                   case=case)
 
 
@@ -107,7 +114,7 @@ def diagnose(advice, knowledge=None):
         return advise(advice, knowledge=knowledge).diagnosis
     if knowledge is None:
         return advice.diagnosis
-    return build_diagnosis(advice.conclusions, knowledge, advice.lang)
+    return build_diagnosis(advice.conclusions, knowledge, advice.lang, advice.counsel.set_aside)
 
 
 def relationship_summary(advice):

@@ -8,18 +8,22 @@ into what a practitioner asks for: which problems are suspected, ranked by
 the evidence for and against each, and which interventions, with their
 descriptions and techniques, answer them.
 
-The ranking is plain arithmetic over the conclusions, not knowledge.  A
-*sign* is one indicator rule: it counts once, however many relationships,
-dependencies or activities show it, so that one kind of evidence repeated
-does not outweigh several kinds.  A suspected problem's *balance* is its
-signs for minus its signs against; problems are ranked by balance, then by
-the signs for, then by the pieces of evidence for, then in the source's
-order.  Every piece of evidence keeps the key of its conclusion and the
-places in the case it rests on, so that the explanation of any line can be
-looked up in the advice.
+The weighing is plain arithmetic over the conclusions (:mod:`.evidence`):
+signs resting on a common input count once, each with its rule's weight,
+and a problem is *suspected* only with enough independent evidence, else it
+is *worth checking*, with the signs that would confirm it.  Evidence that a
+conflict set aside (:mod:`interorg.engine.conflicts`) does not count.
+Problems are ranked by the net score, then by the independent pieces for,
+then by the signs for, then in the source's order.  An intervention that
+answers only problems worth checking is *conditional*: worth doing once the
+problem is confirmed.  Every piece of evidence keeps the key of its
+conclusion and the places in the case it rests on, so that the explanation
+of any line can be looked up in the advice.
 """
 
 import attrs
+
+from .evidence import weigh
 
 __all__ = [
     "ArchetypeResult",
@@ -65,8 +69,10 @@ class InterventionAdvice:
 
     ``recommended_by`` holds the keys of the recommendations that name it,
     ``answers`` the ids of the suspected problems those recommendations answer
-    (empty when it is recommended straight from the network or the phase), and
-    ``caveats`` the keys of warnings about it.
+    (empty when it is recommended straight from the network or the phase),
+    ``if_confirmed`` the ids of the problems worth checking it would answer,
+    and ``caveats`` the keys of warnings about it.  It is ``conditional``
+    when it answers only problems worth checking.
     """
 
     id: str
@@ -76,6 +82,8 @@ class InterventionAdvice:
     recommended_by: tuple
     answers: tuple
     caveats: tuple = ()
+    if_confirmed: tuple = ()
+    conditional: bool = False
 
 
 @attrs.frozen
@@ -87,12 +95,18 @@ class ArchetypeResult:
     id : str
     title : str
     suspected : bool
-        Whether the rule that suspects it concluded.
+        Whether the independent evidence is enough to suspect it.
     evidence_for : tuple of Indication
-        The indicators that hold (the supports of the suspicion).
+        The indicators that hold (the supports of the suspicion), less any
+        set aside by a conflict.
     evidence_against : tuple of Indication
     interventions : tuple of str
         The ids of the intervention types recommended for it.
+    level : {'suspected', 'worth-checking'} or None
+    weighing : Weighing or None
+        The independent pieces of evidence and their scores.
+    confirm : tuple of str
+        For a problem worth checking: the signs that would confirm it.
     """
 
     id: str
@@ -101,6 +115,9 @@ class ArchetypeResult:
     evidence_for: tuple
     evidence_against: tuple
     interventions: tuple
+    level: str | None = None
+    weighing: object = None
+    confirm: tuple = ()
 
     @property
     def signs_for(self):
@@ -136,9 +153,12 @@ class Diagnosis:
     suspected : tuple of ArchetypeResult
         The suspected problems, ranked (see the module docstring).
     not_suspected : tuple of ArchetypeResult
-        The others, in the source's order, with any evidence against them.
+        The problems without evidence for them, in the source's order, with
+        any evidence against them.
     interventions : tuple of InterventionAdvice
         Every intervention type recommended, in the source's order.
+    worth_checking : tuple of ArchetypeResult
+        The problems with some evidence, too little to suspect them, ranked.
     """
 
     lang: str
@@ -149,6 +169,7 @@ class Diagnosis:
     suspected: tuple
     not_suspected: tuple
     interventions: tuple
+    worth_checking: tuple = ()
 
     def to_dict(self):
         """The diagnosis as JSON-ready data (lists and dicts of text and numbers)."""
@@ -157,6 +178,8 @@ class Diagnosis:
                 data = {field.name: plain(getattr(obj, field.name)) for field in attrs.fields(type(obj))}
                 if isinstance(obj, ArchetypeResult):
                     data.update(signs_for=obj.signs_for, signs_against=obj.signs_against, balance=obj.balance)
+                    if obj.weighing is not None:
+                        data["weighing"]["net"] = obj.weighing.net
                 return data
             if isinstance(obj, (tuple, list)):
                 return [plain(item) for item in obj]
@@ -204,22 +227,50 @@ def _recommendations(conclusions, knowledge):
     return recommended, answers, caveats
 
 
-def _archetype_result(archetype, lang, by_key, by_rule, indications, answers, knowledge):
-    """One problem: the indicators its suspicion rests on (in the advice's order), the evidence against, its answers."""
-    position = {key: index for index, key in enumerate(by_key)}
-    suspicion = by_rule.get(archetype.suspected_by, ())
+def _archetype_result(archetype, lang, found, answers, knowledge):
+    """One problem: its indicators (in the advice's order), the evidence against, the weighing, its answers."""
+    suspicion = found.by_rule.get(archetype.suspected_by, ())
     keys = []
     for conclusion in suspicion:
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
                 key = evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]"
-                if key not in keys:
+                if key not in keys and key not in found.set_aside:
                     keys.append(key)
-    evidence_for = tuple(_indication(by_key[key]) for key in sorted(keys, key=position.__getitem__))
+    evidence_for = tuple(_indication(found.by_key[key]) for key in sorted(keys, key=found.position.__getitem__))
+    evidence_against = found.indications(*archetype.against)
+    weighing = weigh(evidence_for, evidence_against, lambda i: found.by_key[i.key].weight)
+    holding = {indication.rule for indication in evidence_for}
+    confirm = ()
+    if weighing.level == "worth-checking":
+        signs = [rule for rule, negated in knowledge.rule(archetype.suspected_by).depends_on() if not negated]
+        confirm = tuple(_plain_title(knowledge.rule(rule), lang) for rule in dict.fromkeys(signs)
+                        if rule not in holding)
     return ArchetypeResult(
-        archetype.id, archetype.title.get(lang), bool(suspicion), evidence_for,
-        indications(*archetype.against),
-        tuple(item.id for item in knowledge.interventions if archetype.id in answers.get(item.id, ())))
+        archetype.id, archetype.title.get(lang), weighing.level == "suspected", evidence_for, evidence_against,
+        tuple(item.id for item in knowledge.interventions if archetype.id in answers.get(item.id, ())),
+        weighing.level, weighing, confirm)
+
+
+def _plain_title(rule, lang):
+    """A rule's title with its placeholders left as an ellipsis: what a sign says, before any case."""
+    return rule.title.fill(lang, {name: "…" for name in rule.title.placeholders()})
+
+
+class _Found:
+    """The conclusions of one advice, looked up by key and rule, less those set aside."""
+
+    def __init__(self, conclusions, set_aside):
+        self.set_aside = set_aside
+        self.by_key = {conclusion.key: conclusion for conclusion in conclusions}
+        self.position = {key: index for index, key in enumerate(self.by_key)}
+        self.by_rule = {}
+        for conclusion in conclusions:
+            if conclusion.key not in set_aside:
+                self.by_rule.setdefault(conclusion.id, []).append(conclusion)
+
+    def indications(self, *rules):
+        return tuple(_indication(c) for rule in rules for c in self.by_rule.get(rule, ()))
 
 
 def _indication(conclusion):
@@ -227,7 +278,7 @@ def _indication(conclusion):
                       tuple(_paths(conclusion.explanation, [])))
 
 
-def build_diagnosis(conclusions, knowledge, lang):
+def build_diagnosis(conclusions, knowledge, lang, set_aside=()):
     """Gather the diagnosis of a collaboration from the conclusions of its advice.
 
     Parameters
@@ -238,6 +289,10 @@ def build_diagnosis(conclusions, knowledge, lang):
         The knowledge they were drawn from (its archetypes and interventions).
     lang : {'en', 'nl'}
         The language of the conclusions.
+    set_aside : collection of str
+        The keys of the conclusions a conflict set aside: they are no
+        evidence, and an intervention recommended only on their strength is
+        not listed.
 
     Returns
     -------
@@ -248,38 +303,44 @@ def build_diagnosis(conclusions, knowledge, lang):
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
     >>> result = build_diagnosis(advice.conclusions, interorg.load_knowledge(), "en")
-    >>> result.suspected[0].id, result.suspected[0].balance
-    ('power-play', 4)
-    >>> [i.id for i in result.interventions][:2]
-    ['visioning', 'convening']
+    >>> result.suspected[0].id, result.suspected[0].level
+    ('power-play', 'suspected')
     """
-    by_key = {conclusion.key: conclusion for conclusion in conclusions}
-    by_rule = {}
-    for conclusion in conclusions:
-        by_rule.setdefault(conclusion.id, []).append(conclusion)
+    set_aside = frozenset(set_aside)
+    found = _Found(conclusions, set_aside)
+    shown = [c for c in conclusions if c.key not in set_aside]
+    recommended, answers, caveats = _recommendations(shown, knowledge)
+    results = [_archetype_result(archetype, lang, found, answers, knowledge)
+               for archetype in getattr(knowledge, "archetypes", ())]
+    order = {archetype.id: index for index, archetype in enumerate(getattr(knowledge, "archetypes", ()))}
 
-    def indications(*rules):
-        return tuple(_indication(c) for rule in rules for c in by_rule.get(rule, ()))
+    def ranked(level):
+        return tuple(sorted((r for r in results if r.level == level),
+                            key=lambda r: (-r.weighing.net, -r.weighing.pieces_for, -r.signs_for, order[r.id])))
 
-    recommended, answers, caveats = _recommendations(conclusions, knowledge)
-    results = [_archetype_result(archetype, lang, by_key, by_rule, indications, answers, knowledge)
-               for archetype in knowledge.archetypes]
-    order = {archetype.id: index for index, archetype in enumerate(knowledge.archetypes)}
-    suspected = sorted((r for r in results if r.suspected),
-                       key=lambda r: (-r.balance, -r.signs_for, -len(r.evidence_for), order[r.id]))
-    interventions = tuple(
-        InterventionAdvice(item.id, item.title.get(lang), item.description.get(lang),
-                           tuple(t.get(lang) for t in item.techniques), tuple(recommended[item.id]),
-                           tuple(answers.get(item.id, ())), tuple(caveats.get(item.id, ())))
-        for item in knowledge.interventions if item.id in recommended)
-    phase = indications(*_PHASES)
+    suspected, worth_checking = ranked("suspected"), ranked("worth-checking")
+    suspected_ids = {r.id for r in suspected}
+    checking_ids = {r.id for r in worth_checking}
+    interventions = []
+    for item in getattr(knowledge, "interventions", ()):
+        if item.id not in recommended:
+            continue
+        answered = answers.get(item.id, ())
+        firm = tuple(a for a in answered if a in suspected_ids)
+        maybe = tuple(a for a in answered if a in checking_ids)
+        interventions.append(InterventionAdvice(
+            item.id, item.title.get(lang), item.description.get(lang), tuple(t.get(lang) for t in item.techniques),
+            tuple(recommended[item.id]), firm, tuple(caveats.get(item.id, ())), maybe,
+            conditional=bool(answered) and not firm))
+    phase = found.indications(*_PHASES)
     return Diagnosis(
         lang=lang,
-        scan={name: indications(rule) for rule, name in _SCAN},
+        scan={name: found.indications(rule) for rule, name in _SCAN},
         phase=phase[0] if phase else None,
-        next_steps=indications(*_NEXT),
-        skipped=indications(*_SKIPPED),
-        suspected=tuple(suspected),
-        not_suspected=tuple(r for r in results if not r.suspected),
-        interventions=interventions,
+        next_steps=found.indications(*_NEXT),
+        skipped=found.indications(*_SKIPPED),
+        suspected=suspected,
+        not_suspected=tuple(r for r in results if r.level is None),
+        interventions=tuple(interventions),
+        worth_checking=worth_checking,
     )

@@ -1,4 +1,4 @@
-"""The instruments of the diagnosis, as frozen records: scan statements, archetypes, intervention types.
+"""The instruments of the diagnosis and the plan, as frozen records: scan statements, archetypes, interventions, actions.
 
 They are read from ``knowledge/scan.yaml`` and ``knowledge/interventions.yaml``
 by :func:`interorg.load_knowledge` (see :mod:`.knowledge`) and checked against the rest of the
@@ -14,7 +14,7 @@ import attrs
 
 from ..engine.rulebase import ID_META, SourceRef, Text
 
-__all__ = ["Archetype", "InterventionType", "Statement"]
+__all__ = ["ActionGroup", "Archetype", "InterventionType", "Statement"]
 
 
 @attrs.frozen
@@ -64,3 +64,18 @@ class InterventionType:
     techniques: tuple[Text, ...] = attrs.field(metadata={"min_length": 1})
     sources: tuple[SourceRef, ...] = attrs.field(metadata={"min_length": 1})
     recommended_by: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ActionGroup:
+    """Recommendations that lead to one action of the plan, under one title.
+
+    The grouping is the project's: it says that the recommendations of
+    ``rules`` are one thing to do (``reason`` says why), so the plan lists
+    them once.
+    """
+
+    id: str = attrs.field(metadata=ID_META)
+    title: Text
+    rules: tuple[str, ...] = attrs.field(metadata={"min_length": 1})
+    reason: Text

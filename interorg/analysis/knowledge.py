@@ -1,11 +1,11 @@
 """The knowledge of the collaboration domain: the rule base and the instruments of the diagnosis.
 
 The engine reads the generic files of ``knowledge/`` (sources, vocabulary,
-models, messages, rules).  This module adds the two files of the diagnosis,
-``scan.yaml`` (the statements of the sixteen-factor scan) and
-``interventions.yaml`` (the archetypical problems and the intervention
-types), with their checks against the rest, and loads the shipped knowledge
-once.
+models, messages, rules, conflicts).  This module adds the files of the
+diagnosis and the plan, ``scan.yaml`` (the statements of the sixteen-factor
+scan), ``interventions.yaml`` (the archetypical problems and the
+intervention types) and ``plan.yaml`` (recommendations that are one action),
+with their checks against the rest, and loads the shipped knowledge once.
 """
 
 import functools
@@ -16,7 +16,7 @@ import attrs
 
 from ..engine.loading import Extension, duplicates, read_knowledge
 from ..engine.rulebase import KnowledgeBase as RuleBase
-from .instruments import Archetype, InterventionType, Statement
+from .instruments import ActionGroup, Archetype, InterventionType, Statement
 
 __all__ = ["KnowledgeBase", "load_knowledge"]
 
@@ -37,11 +37,14 @@ class KnowledgeBase(RuleBase):
         The nine archetypical collaboration problems.
     interventions : tuple of InterventionType
         The eight intervention types, with their descriptions and techniques.
+    actions : tuple of ActionGroup
+        Recommendations that the action plan lists as one action.
     """
 
     statements: tuple = ()
     archetypes: tuple = ()
     interventions: tuple = ()
+    actions: tuple = ()
 
 
 @attrs.frozen
@@ -100,9 +103,33 @@ def _check_instruments(record, checker, file):
             check_rule(rule_id, f"interventions[{index}].recommended_by[{number}]")
 
 
+@attrs.frozen
+class _PlanFile:
+    about: str
+    actions: tuple[ActionGroup, ...]
+
+
+def _check_actions(record, checker, file):
+    """Every action groups recommendations that exist, and a rule belongs to one action at most."""
+    duplicates(record.actions, "action", file, checker.problems, "actions")
+    first = {}
+    for index, action in enumerate(record.actions):
+        for number, rule_id in enumerate(action.rules):
+            path = f"actions[{index}].rules[{number}]"
+            rule = checker.rules.get(rule_id)
+            if rule is None:
+                checker.problem(file, path, f"unknown rule '{rule_id}'")
+            elif rule.kind != "recommendation":
+                checker.problem(file, path, f"rule '{rule_id}' is a {rule.kind}; an action groups recommendations")
+            if rule_id in first:
+                checker.problem(file, path, f"rule '{rule_id}' is already in action '{first[rule_id]}'")
+            first.setdefault(rule_id, action.id)
+
+
 EXTENSIONS = (
     Extension("scan.yaml", _ScanFile, ("statements",), _check_statements),
     Extension("interventions.yaml", _InterventionsFile, ("archetypes", "interventions"), _check_instruments),
+    Extension("plan.yaml", _PlanFile, ("actions",), _check_actions),
 )
 
 

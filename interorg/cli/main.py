@@ -20,6 +20,7 @@ from ..case.examples import DEFAULT
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
+from . import advise as advise_command
 from . import survey
 
 __all__ = ["main"]
@@ -38,15 +39,6 @@ def _case(args):
     if args.case == "-":
         return case_from_text(sys.stdin.read(), "<stdin>")
     return load_case(args.case)
-
-
-def _advise(args):
-    advice = advise(_case(args), lang=args.lang)
-    if args.format == "json":
-        return advice.to_json() + "\n"
-    if args.format == "markdown":
-        return advice.to_markdown(explain=not args.brief)
-    return advice.to_text(explain=not args.brief)
 
 
 def _rules(args):
@@ -127,12 +119,7 @@ def _parser():
     parser.add_argument("--version", action="version", version=f"interorg {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    advise_cmd = commands.add_parser("advise", help="advise on a case file (YAML or JSON)")
-    _add_case_arguments(advise_cmd)
-    advise_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    advise_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
-    advise_cmd.add_argument("--brief", action="store_true", help="leave out sources and explanations (text, markdown)")
-    advise_cmd.set_defaults(run=_advise)
+    advise_command.add_parser(commands, _add_case_arguments, _case)
 
     map_cmd = commands.add_parser("map", help="draw the partner network as a concentric map (PNG, SVG or PDF)")
     _add_case_arguments(map_cmd)

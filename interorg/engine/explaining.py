@@ -117,6 +117,8 @@ class _Builder:
             reason=rule.reason,
             sources=self.citations(rule.sources),
             explanation=self.explanation(key),
+            priority=rule.priority,
+            weight=rule.weight,
         )
 
     def _variable_label(self, rule, name, value):

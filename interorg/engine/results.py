@@ -20,6 +20,9 @@ __all__ = [
 
 KINDS = ("step", "finding", "warning", "recommendation")
 
+#: The priorities of advice, from the highest down.
+PRIORITIES = ("critical", "high", "medium", "low")
+
 
 def plain(obj):
     """attrs objects to dicts, keeping None values so every key is always there."""
@@ -91,13 +94,15 @@ class Explanation:
 
 @attrs.frozen
 class Conclusion:
-    """A finding, warning or recommendation, with its explanation and sources.
+    """A conclusion of the rules (a step, or a finding, warning or recommendation), explained and sourced.
 
     Attributes
     ----------
     id : str
         Stable id: the id of the rule that draws it.
-    kind : {'finding', 'warning', 'recommendation'}
+    kind : {'step', 'finding', 'warning', 'recommendation'}
+        A ``step`` is an intermediate conclusion: other conclusions rest on
+        it, and it is shown inside their explanations, not as advice.
     subject : str or None
         What it is about when the rule concludes per item (a reason, a
         coordination cell...); ``subject_label`` says it in words.
@@ -109,6 +114,10 @@ class Conclusion:
         Taken from the source, or inferred by the project (see ``reason``).
     sources : tuple of Citation
     explanation : Explanation
+    priority : {'critical', 'high', 'medium', 'low'} or None
+        How much it matters to the reader; None for a step.
+    weight : {'strong', 'weak'}
+        How much it counts as evidence where evidence is weighed.
     """
 
     id: str
@@ -122,6 +131,8 @@ class Conclusion:
     reason: str | None
     sources: tuple[Citation, ...]
     explanation: Explanation
+    priority: str | None = None
+    weight: str = "strong"
 
     @property
     def key(self):

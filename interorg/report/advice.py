@@ -10,13 +10,17 @@ import json
 
 import attrs
 
-from ..engine.results import KINDS, Conclusion, ModelStatus, plain
+from ..engine.results import Conclusion, ModelStatus, plain
+from ..errors import AmbiguousKey
 from . import render
+from .view import Selection
 
 __all__ = ["Advice", "SCHEMA_VERSION"]
 
 #: Version of the shape of :meth:`Advice.to_dict`; raised on any incompatible change.
-SCHEMA_VERSION = 1
+#: 2: a ``plan``; every conclusion in one list ``conclusions``, with its ``key``, ``priority``,
+#: ``status`` and conflicts; ``advice`` lists the keys of what is advice, by kind.
+SCHEMA_VERSION = 2
 
 
 @attrs.frozen(repr=False)
@@ -40,6 +44,9 @@ class Advice:
         (:func:`interorg.relationship_summary`).
     diagnosis : Diagnosis
         Suspected problems and interventions (:func:`interorg.diagnose`).
+    counsel : Counsel
+        The action plan, which conclusions are advice, and which were set
+        aside by a conflict (with what and why).
     case : Case or None
         The case advised on, as checked.
     """
@@ -52,6 +59,7 @@ class Advice:
     labels: dict = attrs.field(repr=False, eq=False)
     relationships: object = attrs.field(default=None, repr=False, eq=False)
     diagnosis: object = attrs.field(default=None, repr=False, eq=False)
+    counsel: object = attrs.field(default=None, repr=False, eq=False)
     case: object = attrs.field(default=None, repr=False, eq=False)
     _by_key: dict = attrs.field(init=False, repr=False, eq=False)
     _by_id: dict = attrs.field(init=False, repr=False, eq=False)
@@ -60,7 +68,7 @@ class Advice:
         by_key, by_id = {}, {}
         for conclusion in self.conclusions:
             by_key[conclusion.key] = conclusion
-            by_id.setdefault(conclusion.id, conclusion)
+            by_id.setdefault(conclusion.id, []).append(conclusion)
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_by_id", by_id)
 
@@ -85,28 +93,70 @@ class Advice:
         return tuple(c for c in self.conclusions if c.kind == "recommendation")
 
     def __getitem__(self, key):
-        """Return the conclusion with ``key`` (``id`` or ``id[subject]``)."""
-        found = self._by_key.get(key) or self._by_id.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
+        """Return the conclusion with the unique ``key`` (``id[subject]``, or ``id`` for one without subject).
+
+        An ``id`` alone also finds a conclusion drawn for one subject only;
+        for a rule drawn for several subjects it raises
+        :class:`~interorg.errors.AmbiguousKey`, naming the keys to use.
+        """
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
+        matches = self._by_id.get(key, ())
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousKey(key, tuple(c.key for c in matches))
+        raise KeyError(key)
 
     def __contains__(self, key):
         return key in self._by_key or key in self._by_id
+
+    def get_all(self, rule_id):
+        """Every conclusion of the rule ``rule_id``, one per subject, in the advice's order."""
+        return tuple(self._by_id.get(rule_id, ()))
+
+    @property
+    def plan(self):
+        """The action plan: at most seven actions, most important first."""
+        return self.counsel.plan
 
     def ids(self):
         """The ids of all conclusions, in order (an id appears once per subject)."""
         return [c.id for c in self.conclusions]
 
-    def to_dict(self):
-        """Return the advice as JSON-ready data (see the README for the shape)."""
-        by_kind = {kind + "s": [plain(c) for c in self.conclusions if c.kind == kind] for kind in KINDS}
+    def to_dict(self, explanations=True):
+        """Return the advice as JSON-ready data (see the README for the shape).
+
+        Without ``explanations`` the conclusions carry no derivation trees:
+        for tools that want only the plan and the conclusions.
+        """
+        counsel = self.counsel
+        sets_aside = {}
+        for item in counsel.set_aside.values():
+            sets_aside.setdefault(item.by, []).append(item.key)
+        conclusions = []
+        for conclusion in self.conclusions:
+            data = plain(conclusion)
+            if not explanations:
+                data.pop("explanation")
+            mine = counsel.set_aside.get(conclusion.key)
+            data.update(key=conclusion.key, step=conclusion.kind == "step", status=counsel.status(conclusion.key),
+                        set_aside_by=plain(mine) if mine is not None else None,
+                        sets_aside=sets_aside.get(conclusion.key, []))
+            conclusions.append(data)
+        advice = {kind + "s": [key for key in counsel.advice if self[key].kind == kind]
+                  for kind in ("finding", "warning", "recommendation")}
         return {
             "schema_version": SCHEMA_VERSION,
             "interorg_version": self.interorg_version,
             "lang": self.lang,
             "case": {"name": self.case_name},
-            **by_kind,
+            "plan": [plain(action) for action in counsel.plan],
+            "advice": advice,
+            "conclusions": conclusions,
+            "held_back": list(counsel.held_back),
+            "inconsistencies": [plain(item) for item in counsel.inconsistencies],
             "models": [plain(m) for m in self.models],
             "summaries": self.summaries(),
         }
@@ -119,32 +169,47 @@ class Advice:
         """
         return {"relationships": self.relationships.to_dict(), "diagnosis": self.diagnosis.to_dict()}
 
-    def to_json(self, indent=2):
+    def to_json(self, indent=2, explanations=True):
         """Return :meth:`to_dict` as a JSON string (UTF-8 text, Dutch letters kept)."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        return json.dumps(self.to_dict(explanations), indent=indent, ensure_ascii=False)
 
-    def to_text(self, explain=True):
-        """Return the advice as plain text; with ``explain``, each conclusion's reasons."""
-        return render.text(self, explain=explain)
+    def to_text(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None):
+        """Return the advice as plain text: the action plan, then the rest in brief.
 
-    def to_markdown(self, explain=True):
-        """Return the advice as Markdown."""
-        return render.markdown(self, explain=explain)
+        Parameters
+        ----------
+        full : bool
+            Everything: each conclusion with its text, basis, sources and
+            derivation, what was set aside and why, what each model needs.
+        explain : bool, optional
+            The former name of ``full``.
+        kinds, models, partner, top
+            Show only these kinds (``finding``, ``warning``,
+            ``recommendation``), models (ids or prefixes), conclusions
+            about one partner, or the first ``top`` of each list.
+        """
+        full = full if explain is None else explain
+        return render.text(self, full, Selection(tuple(kinds), tuple(models), partner, top))
+
+    def to_markdown(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None):
+        """Return the advice as Markdown, with the same content as :meth:`to_text`."""
+        full = full if explain is None else explain
+        return render.markdown(self, full, Selection(tuple(kinds), tuple(models), partner, top))
 
     def explain(self, key):
-        """Return the derivation of one conclusion as an indented text tree."""
-        return render.derivation(self[key], self.labels)
+        """Return one conclusion in full: its derivation, and what it set aside or what set it aside."""
+        conclusion = self[key]
+        lines = [render.derivation(conclusion, self.labels)]
+        lines += render._conflict_lines(self, conclusion)
+        return "\n".join(lines)
 
     def __str__(self):
-        return self.to_text(explain=False)
+        return self.to_text()
 
     def __repr__(self):
         name = f" for {self.case_name!r}" if self.case_name else ""
         return (f"<Advice{name} ({self.lang}): {len(self.findings)} findings, {len(self.warnings)} warnings,"
                 f" {len(self.recommendations)} recommendations>")
-
-    def _repr_markdown_(self):
-        return self.to_markdown()
 
     def _repr_html_(self):
         return render.html(self)

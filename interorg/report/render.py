@@ -1,20 +1,24 @@
-"""Render an advice as plain text, Markdown or HTML (for Jupyter)."""
+"""Render an advice as plain text, Markdown or HTML (for Jupyter).
+
+By default a rendering is counsel a reader can take in: the action plan
+first, then the rest of the advice one line per rule, the diagnosis in
+brief, and one line each for what was set aside and which models could not
+be applied.  ``full=True`` gives everything: each conclusion with its text,
+basis, sources and derivation, what it set aside, what was set aside and
+why, the summaries in full and what each model still needs.
+"""
 
 import html as _html
 import textwrap
 
+from . import briefs
 from .summaries import diagnosis_lines, relationship_lines
+from .view import Selection, advice_entries, fill, plan_entries
 
 __all__ = ["derivation", "html", "markdown", "text"]
 
-_SECTIONS = (("finding", "findings"), ("warning", "warnings"), ("recommendation", "recommendations"))
-
-
-def _sections(advice):
-    for kind, heading in _SECTIONS:
-        items = [c for c in advice.conclusions if c.kind == kind]
-        if items:
-            yield advice.labels[heading], items
+_WIDTH = 88
+_HEADINGS = (("warning", "warnings"), ("finding", "findings"), ("recommendation", "beyond_plan"))
 
 
 def _citation(citation):
@@ -47,122 +51,211 @@ def derivation(conclusion, labels):
     return "\n".join(_derivation_lines(conclusion.explanation, labels))
 
 
-def _models_lines(advice):
-    labels = advice.labels
-    lines = []
-    for model in advice.models:
-        if model.status == "applied":
-            continue
-        lines.append(f"- {model.title} ({labels[model.status]})")
-        missing = ", ".join(f"{m.path} ({m.label})" for m in model.missing)
-        lines.append(f"  {labels['add']}: {missing}")
-        if model.to_apply:
-            lines.append(f"  {model.to_apply}")
+def _conflict_lines(advice, conclusion):
+    """What the conclusion set aside, or what set it aside, with the reason: one line each."""
+    labels, counsel = advice.labels, advice.counsel
+    lines = [f"{labels['sets_aside']}: {advice[item.key].title} — {item.reason}"
+             for item in counsel.set_aside.values() if item.by == conclusion.key]
+    mine = counsel.set_aside.get(conclusion.key)
+    if mine is not None:
+        lines.append(f"{labels['set_aside_by']}: {advice[mine.by].title} — {mine.reason}")
     return lines
 
 
-def text(advice, explain=True):
-    """Return the advice as plain text, wrapped at 88 columns."""
+def _wrap(line, indent="", hang="    "):
+    return textwrap.wrap(line, _WIDTH, initial_indent=indent, subsequent_indent=indent + hang) or [""]
+
+
+def _priority(labels, priority):
+    return labels[f"priority_{priority}"] if priority else labels["step"]
+
+
+def _entry_line(entry, labels):
+    also = f" ({labels['also']}: {_listed(entry.subjects, labels)})" if entry.subjects else ""
+    return f"[{_priority(labels, entry.priority)}] {entry.title}{also}"
+
+
+def _listed(items, labels, most=3):
+    shown = ", ".join(items[:most])
+    return shown + (" " + fill(labels["and_more"], count=len(items) - most) if len(items) > most else "")
+
+
+def _action_lines(action, labels):
+    about = f" ({_listed(action.subjects, labels)})" if action.subjects else ""
+    return (f"{action.rank}. {action.title}{about} [{_priority(labels, action.priority)}]",
+            f"{labels['plan_because']}: {action.because} [{', '.join(action.rules)}]")
+
+
+def _full_conclusion_text(advice, conclusion):
     labels = advice.labels
-    title = labels["advice_for"] + (f" {advice.case_name}" if advice.case_name else "")
-    out = [title, "=" * len(title)]
+    out = [f"[{conclusion.key}] {conclusion.title} [{_priority(labels, conclusion.priority)}]"]
+    out += _wrap(conclusion.text, "    ", "")
+    out.append(f"    {labels['basis']}: {_basis(conclusion, labels)}")
+    for citation in conclusion.sources:
+        out += _wrap(f"{labels['source']}: {_citation(citation)}", "    ", "  ")
+    for line in _conflict_lines(advice, conclusion):
+        out += _wrap(line, "    ")
+    out.append(f"    {labels['because']}:")
+    for line in _derivation_lines(conclusion.explanation, labels)[1:]:
+        leading = " " * (4 + len(line) - len(line.lstrip()))
+        out += _wrap(line.strip(), leading)
+    return out
+
+
+def _title(advice, underline):
+    title = advice.labels["advice_for"] + (f" {advice.case_name}" if advice.case_name else "")
+    return [title, underline * len(title)]
+
+
+def text(advice, full=False, selection=Selection()):
+    """Return the advice as plain text, wrapped at 88 columns.
+
+    Parameters
+    ----------
+    advice : Advice
+    full : bool
+        Everything, with explanations and sources; by default the plan and
+        the advice in brief.
+    selection : Selection
+        Which conclusions to show.
+    """
+    labels = advice.labels
+    out = _title(advice, "=")
     if not advice.conclusions:
         out += ["", labels["nothing_concluded"]]
-    for heading, items in _sections(advice):
+    actions = plan_entries(advice, selection)
+    if actions:
+        out += ["", labels["action_plan"], "-" * len(labels["action_plan"])]
+        for action in actions:
+            head, because = _action_lines(action, labels)
+            out += _wrap(head, "", "   ") + _wrap(because, "   ", "  ")
+    for kind, heading in _HEADINGS:
+        entries = advice_entries(advice, selection, full)[kind]
+        if not entries:
+            continue
+        out += ["", labels[heading], "-" * len(labels[heading])]
+        for entry in entries:
+            if full:
+                for conclusion in entry.conclusions:
+                    out += _full_conclusion_text(advice, conclusion) + [""]
+            else:
+                out += _wrap("- " + _entry_line(entry, labels), "", "  ")
+    for heading, lines in _summary_sections(advice, full, selection):
         out += ["", heading, "-" * len(heading)]
-        for conclusion in items:
-            out.append(f"[{conclusion.key}] {conclusion.title}")
-            out += textwrap.wrap(conclusion.text, 88, initial_indent="    ", subsequent_indent="    ")
-            if explain:
-                out.append(f"    {labels['basis']}: {_basis(conclusion, labels)}")
-                for citation in conclusion.sources:
-                    out += textwrap.wrap(f"{labels['source']}: {_citation(citation)}", 88,
-                                         initial_indent="    ", subsequent_indent="      ")
-                out.append(f"    {labels['because']}:")
-                for line in _derivation_lines(conclusion.explanation, labels)[1:]:
-                    leading = " " * (4 + len(line) - len(line.lstrip()))
-                    out += textwrap.wrap(line.strip(), 88, initial_indent=leading,
-                                         subsequent_indent=leading + "    ")
-            out.append("")
-    summary = relationship_lines(advice)
-    if summary:
-        out += ["", labels["relationships"], "-" * len(labels["relationships"])]
-        for line in summary:
-            out += textwrap.wrap(line, 88, subsequent_indent="    ") or [""]
-        out.append("")
-    diagnosis = diagnosis_lines(advice, explain)
-    if diagnosis:
-        out += ["", labels["diagnosis"], "-" * len(labels["diagnosis"])]
-        for line in diagnosis:
+        for line in lines:
             indent = " " * (len(line) - len(line.lstrip()))
-            out += textwrap.wrap(line, 88, subsequent_indent=indent + "    ") or [""]
-        out.append("")
-    models = _models_lines(advice)
-    if models:
-        out += ["", labels["models_not_applied"], "-" * len(labels["models_not_applied"]), *models]
+            out += _wrap(line.strip(), indent, "    ") if line.strip() else [""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def markdown(advice, explain=True):
-    """Return the advice as Markdown."""
+def _summary_sections(advice, full, selection):
+    """The sections after the lists, as (heading, lines): diagnosis, relationships, set aside, models."""
     labels = advice.labels
-    out = [f"# {labels['advice_for']}" + (f" {advice.case_name}" if advice.case_name else "")]
+    if selection != Selection():
+        return []
+    sections = []
+    if full:
+        relationships = relationship_lines(advice)
+        if relationships:
+            sections.append((labels["relationships"], relationships))
+        diagnosis = diagnosis_lines(advice, explain=True)
+    else:
+        diagnosis = briefs.diagnosis_brief(advice)
+    if diagnosis:
+        sections.append((labels["diagnosis"], diagnosis))
+    other = briefs.set_aside_lines(advice, full) + briefs.inconsistency_lines(advice)
+    if other:
+        sections.append((labels["set_aside"], other))
+    models = briefs.model_lines(advice, full)
+    if models:
+        sections.append((labels["models_not_applied"], models))
+    return sections
+
+
+def _md(value):
+    """User and rule text inside Markdown: no line breaks that start blocks, no raw HTML."""
+    return _html.escape(" ".join(str(value).split()), quote=False)
+
+
+def markdown(advice, full=False, selection=Selection()):
+    """Return the advice as Markdown (same content as :func:`text`)."""
+    labels = advice.labels
+    out = [f"# {_md(labels['advice_for'])}" + (f" {_md(advice.case_name)}" if advice.case_name else "")]
     if not advice.conclusions:
         out += ["", labels["nothing_concluded"]]
-    for heading, items in _sections(advice):
-        out += ["", f"## {heading}"]
-        for conclusion in items:
-            out += ["", f"### {conclusion.title}", "", f"`{conclusion.key}`", "", conclusion.text]
-            if explain:
-                out += ["", f"*{labels['basis']}:* {_basis(conclusion, labels)}  "]
-                out += [f"*{labels['source']}:* {_citation(c)}  " for c in conclusion.sources]
+    actions = plan_entries(advice, selection)
+    if actions:
+        out += ["", f"## {labels['action_plan']}", ""]
+        for action in actions:
+            head, because = _action_lines(action, labels)
+            out += [_md(head), f"   *{_md(because)}*"]
+    for kind, heading in _HEADINGS:
+        entries = advice_entries(advice, selection, full)[kind]
+        if not entries:
+            continue
+        out += ["", f"## {labels[heading]}", ""]
+        for entry in entries:
+            if not full:
+                out.append(f"- {_md(_entry_line(entry, labels))}")
+                continue
+            for conclusion in entry.conclusions:
+                out += ["", f"### {_md(conclusion.title)}", "", f"`{conclusion.key}` · "
+                        f"{_priority(labels, conclusion.priority)}", "", _md(conclusion.text),
+                        "", f"*{labels['basis']}:* {_md(_basis(conclusion, labels))}  "]
+                out += [f"*{labels['source']}:* {_md(_citation(c))}  " for c in conclusion.sources]
+                out += [f"*{_md(line)}*  " for line in _conflict_lines(advice, conclusion)]
                 out += ["", f"<details><summary>{labels['because']}</summary>", "", "```text",
-                        derivation(conclusion, labels), "```", "", "</details>"]
-    summary = relationship_lines(advice)
-    if summary:
-        out += ["", f"## {labels['relationships']}", "", *summary]
-    diagnosis = diagnosis_lines(advice, explain)
-    if diagnosis:
-        out += ["", f"## {labels['diagnosis']}", "", *diagnosis]
-    models = _models_lines(advice)
-    if models:
-        out += ["", f"## {labels['models_not_applied']}", "", *models]
+                        derivation(conclusion, labels).replace("```", "'''"), "```", "", "</details>"]
+    for heading, lines in _summary_sections(advice, full, selection):
+        out += ["", f"## {heading}", "", *[_md_line(line) for line in lines]]
     return "\n".join(out) + "\n"
+
+
+def _md_line(line):
+    indent = line[:len(line) - len(line.lstrip())]
+    return indent + _md(line.strip()) if line.strip() else ""
 
 
 _KIND_COLOURS = {"finding": "#2b6cb0", "warning": "#c05621", "recommendation": "#2f855a"}
 
 
-def html(advice):
-    """Return the advice as an HTML fragment, for Jupyter's rich display."""
+def html(advice, selection=Selection()):
+    """Return the advice as an HTML fragment for Jupyter: the plan first, everything else folded."""
     esc = _html.escape
     labels = advice.labels
     out = ['<div class="interorg-advice">',
            f"<h3>{esc(labels['advice_for'])} {esc(advice.case_name or '')}</h3>"]
     if not advice.conclusions:
         out.append(f"<p>{esc(labels['nothing_concluded'])}</p>")
-    for heading, items in _sections(advice):
-        out.append(f"<h4>{esc(heading)}</h4>")
-        for conclusion in items:
-            colour = _KIND_COLOURS[conclusion.kind]
-            sources = "<br>".join(esc(_citation(c)) for c in conclusion.sources)
-            out.append(
-                f'<div style="border-left:4px solid {colour};padding-left:8px;margin:6px 0">'
-                f"<b>{esc(conclusion.title)}</b> <code>{esc(conclusion.key)}</code>"
-                f"<p>{esc(conclusion.text)}</p>"
-                f"<small>{esc(labels['basis'])}: {esc(_basis(conclusion, labels))}<br>"
-                f"{esc(labels['source'])}: {sources}</small>"
-                f"<details><summary>{esc(labels['because'])}</summary>"
-                f"<pre>{esc(derivation(conclusion, labels))}</pre></details></div>"
-            )
-    summary = relationship_lines(advice)
-    if summary:
-        out.append(f"<h4>{esc(labels['relationships'])}</h4><pre>{esc(chr(10).join(summary))}</pre>")
-    diagnosis = diagnosis_lines(advice)
-    if diagnosis:
-        out.append(f"<h4>{esc(labels['diagnosis'])}</h4><pre>{esc(chr(10).join(diagnosis))}</pre>")
-    models = _models_lines(advice)
-    if models:
-        out.append(f"<h4>{esc(labels['models_not_applied'])}</h4><pre>{esc(chr(10).join(models))}</pre>")
+    actions = plan_entries(advice, selection)
+    if actions:
+        out.append(f"<h4>{esc(labels['action_plan'])}</h4><ol>")
+        for action in actions:
+            head, because = _action_lines(action, labels)
+            out.append(f"<li><b>{esc(head.split('. ', 1)[1])}</b><br><small>{esc(because)}</small></li>")
+        out.append("</ol>")
+    for kind, heading in _HEADINGS:
+        entries = advice_entries(advice, selection, full=False)[kind]
+        if not entries:
+            continue
+        out.append(f"<details><summary><b>{esc(labels[heading])}</b> ({len(entries)})</summary>")
+        for entry in entries:
+            for conclusion in entry.conclusions:
+                colour = _KIND_COLOURS[conclusion.kind]
+                sources = "<br>".join(esc(_citation(c)) for c in conclusion.sources)
+                conflicts = "".join(f"<br>{esc(line)}" for line in _conflict_lines(advice, conclusion))
+                out.append(
+                    f'<div style="border-left:4px solid {colour};padding-left:8px;margin:6px 0">'
+                    f"<b>{esc(conclusion.title)}</b> <code>{esc(conclusion.key)}</code> "
+                    f"<small>{esc(_priority(labels, conclusion.priority))}</small>"
+                    f"<p>{esc(conclusion.text)}</p>"
+                    f"<small>{esc(labels['basis'])}: {esc(_basis(conclusion, labels))}<br>"
+                    f"{esc(labels['source'])}: {sources}{conflicts}</small>"
+                    f"<details><summary>{esc(labels['because'])}</summary>"
+                    f'<pre style="white-space:pre-wrap">{esc(derivation(conclusion, labels))}</pre></details></div>')
+        out.append("</details>")
+    for heading, lines in _summary_sections(advice, True, selection):
+        body = "<br>".join(esc(line).replace("  ", "&nbsp;&nbsp;") for line in lines)
+        out.append(f"<details><summary><b>{esc(heading)}</b></summary><p>{body}</p></details>")
     out.append("</div>")
     return "\n".join(out)

@@ -63,13 +63,14 @@ def test_no_relationships_no_summary_section():
     advice = interorg.advise({"care": {"demand": "complex", "supply_in_municipality": False}})
     summary = relationship_summary(advice)
     assert summary.relationships == () and summary.most_risky_partners() == ()
-    assert "Relationships" not in advice.to_text() and "## Relationships" not in advice.to_markdown()
+    assert "Relationships" not in advice.to_text(full=True)
+    assert "## Relationships" not in advice.to_markdown(full=True)
 
 
 def test_summary_is_rendered_in_every_format():
     """Text, Markdown and HTML each carry the summary, with quadrant names, triggers and partners."""
     advice, _ = summary_of({"between": ["a", "b"], "trust": "high", "vigilance": "low", "lock_in": "both"})
-    for rendering in (advice.to_text(), advice.to_markdown(), advice._repr_html_()):
+    for rendering in (advice.to_text(full=True), advice.to_markdown(full=True), advice._repr_html_()):
         assert "Relationships" in rendering
         assert "gaan met die banaan" in rendering
         assert "lock-in (lock-in situatie) — 1: a~b" in rendering
@@ -80,7 +81,7 @@ def test_summary_in_dutch():
     """In Dutch the summary's headings and names are Dutch."""
     advice, _ = summary_of({"between": ["a", "b"], "trust": "low", "vigilance": "high"},
                            {"between": ["c", "d"]}, lang="nl")
-    text = advice.to_text()
+    text = advice.to_text(full=True)
     assert "Relaties\n--------" in text and "waakzaam contracteren — je vingers natellen — 1: a~b" in text
     assert "Partners in risicovolle relaties" in text and "- geen" in text
 

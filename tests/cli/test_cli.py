@@ -19,8 +19,9 @@ def test_example_as_json_is_valid():
     result = run("advise", "--example", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    conclusions = data["findings"] + data["warnings"] + data["recommendations"]
+    conclusions = data["conclusions"]
     assert conclusions and all(c["id"] and c["explanation"] and c["sources"] for c in conclusions)
+    assert 1 <= len(data["plan"]) <= 7
 
 
 @pytest.mark.parametrize("fmt, marker", [("text", "Findings\n--------"), ("markdown", "## Findings")])
@@ -50,7 +51,7 @@ def test_case_file(capsys, tmp_path):
     path = tmp_path / "case.yaml"
     path.write_text("care: {demand: standard, supply_in_municipality: false}\n", encoding="utf-8")
     assert main(["advise", str(path), "--format", "json"]) == 0
-    assert [c["id"] for c in json.loads(capsys.readouterr().out)["findings"]] == ["kenis.need.quadrant-iii"]
+    assert json.loads(capsys.readouterr().out)["advice"]["findings"] == ["kenis.need.quadrant-iii"]
 
 
 def test_malformed_case_exits_2_without_traceback():
@@ -101,7 +102,7 @@ def test_case_from_standard_input():
     result = subprocess.run([sys.executable, "-m", "interorg", "advise", "-", "--format", "json"],
                             input=case, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["findings"][0]["id"] == "kenis.need.quadrant-ii"
+    assert json.loads(result.stdout)["advice"]["findings"][0] == "kenis.need.quadrant-ii"
 
 
 def test_bad_standard_input_exits_2():

@@ -147,20 +147,31 @@ def test_fading_urgency_needs_a_later_phase():
 
 
 def test_ranking_in_the_example():
-    """In the example, power play ranks first: the most different signs for it and none against."""
+    """In the example, power play ranks first; every problem is graded by its independent evidence."""
     result = diagnose(interorg.example_case())
-    ranked = [(r.id, r.signs_for, r.signs_against) for r in result.suspected]
-    assert ranked[0] == ("power-play", 4, 0)
+    assert result.suspected[0].id == "power-play" and result.suspected[0].signs_against == 0
+    nets = [r.weighing.net for r in result.suspected]
+    assert nets == sorted(nets, reverse=True)
     assert [r.id for r in result.not_suspected] == ["dilution-of-perspective"]
-    balances = [r.balance for r in result.suspected]
-    assert balances == sorted(balances, reverse=True)
-    enemy = next(r for r in result.suspected if r.id == "enemy-image")
+    enemy = next(r for r in result.suspected + result.worth_checking if r.id == "enemy-image")
     assert [i.key for i in enemy.evidence_against] == ["archetypes.enemy-image.against-no-conflict-history"]
     assert enemy.evidence_against[0].paths == ("observations[3]",)
 
 
 def test_a_sign_counts_once_however_often_it_shows():
-    """Four one-sided dependencies are four pieces of evidence but one sign; ranking goes by signs."""
+    """Three partners depending on one hub are one independent piece of evidence for power play, not three."""
     result = diagnose(interorg.example_case())
     power = result.suspected[0]
-    assert len(power.evidence_for) == 7 and power.signs_for == 4
+    imbalance = [i for i in power.evidence_for if i.rule == "archetypes.power-play.power-imbalance"]
+    assert len(imbalance) == 4  # three on Stichting Jeugdzorg Kempen, one on GGZ Kempen
+    others = {i.rule for i in power.evidence_for} - {"archetypes.power-play.power-imbalance"}
+    assert power.weighing.pieces_for == 2 + len(others)
+
+
+def test_one_sign_is_never_a_suspicion():
+    """A single indicator makes a problem worth checking, never suspected, with what would confirm it."""
+    advice = interorg.advise({"observations": [{"observation": "staff_turnover"}]})
+    result = advice.diagnosis
+    assert [r.id for r in result.worth_checking] == ["personnel-instability"] and result.suspected == ()
+    assert result.worth_checking[0].confirm
+    assert not [a for a in advice.plan if any("personnel-instability" in k for k in a.keys)]

@@ -15,22 +15,37 @@ def advice():
 def test_to_dict_shape(advice):
     """to_dict has the documented top-level keys and is JSON-serialisable."""
     data = advice.to_dict()
-    assert list(data) == ["schema_version", "interorg_version", "lang", "case", "steps", "findings",
-                          "warnings", "recommendations", "models", "summaries"]
+    assert data["schema_version"] == 2
+    assert list(data) == ["schema_version", "interorg_version", "lang", "case", "plan", "advice", "conclusions",
+                          "held_back", "inconsistencies", "models", "summaries"]
+    assert list(data["advice"]) == ["findings", "warnings", "recommendations"]
     assert list(data["summaries"]) == ["relationships", "diagnosis"]
     assert json.loads(json.dumps(data)) == data
 
 
-def test_every_conclusion_has_id_explanation_and_sources(advice):
-    """Each conclusion in JSON carries its id, kind, explanation with rule, and its sources."""
+def test_every_conclusion_has_key_status_explanation_and_sources(advice):
+    """Each conclusion in JSON carries its key, kind, priority, status, explanation and sources."""
     data = advice.to_dict()
-    conclusions = data["steps"] + data["findings"] + data["warnings"] + data["recommendations"]
-    assert len(conclusions) == len(advice.conclusions)
-    for item in conclusions:
-        assert item["id"] and item["kind"] in ("step", "finding", "warning", "recommendation")
-        assert item["explanation"]["rule"] == item["id"]
-        assert item["explanation"]["supports"]
+    assert len(data["conclusions"]) == len(advice.conclusions)
+    for item in data["conclusions"]:
+        assert item["key"] == (item["id"] if item["subject"] is None else f"{item['id']}[{item['subject']}]")
+        assert item["kind"] in ("step", "finding", "warning", "recommendation")
+        assert item["step"] == (item["kind"] == "step") and (item["priority"] is None) == item["step"]
+        assert item["status"] in ("advice", "step", "set-aside", "held-back")
+        assert item["explanation"]["rule"] == item["id"] and item["explanation"]["supports"]
         assert item["sources"] and all(s["where"] and s["source"] for s in item["sources"])
+    keys = {item["key"] for item in data["conclusions"]}
+    listed = [key for kind in data["advice"].values() for key in kind]
+    assert set(listed) <= keys and len(listed) == len(set(listed))
+    assert all(key in keys for action in data["plan"] for key in action["keys"])
+
+
+def test_json_without_explanations_is_smaller_and_keeps_the_plan(advice):
+    """to_dict(explanations=False) drops the derivation trees but keeps the plan and every conclusion."""
+    lean = advice.to_dict(explanations=False)
+    assert all("explanation" not in item for item in lean["conclusions"])
+    assert lean["plan"] == advice.to_dict()["plan"]
+    assert len(json.dumps(lean)) < len(json.dumps(advice.to_dict())) / 2
 
 
 def test_kind_properties_partition_the_conclusions(advice):
@@ -41,35 +56,63 @@ def test_kind_properties_partition_the_conclusions(advice):
 
 
 def test_lookup_by_key(advice):
-    """An advice can be indexed by id or by id[subject], and says what it contains."""
+    """An advice is indexed by its unique keys; an id drawn for one subject only also finds it."""
     assert advice["kenis.reasons.organisation-serving[power]"].subject == "power"
-    assert "kenis.need.quadrant-iv" in advice
+    assert "kenis.need.quadrant-iv" in advice and advice["kenis.need.quadrant-iv"].subject is None
     with pytest.raises(KeyError):
         advice["no.such.rule"]
 
 
-def test_text_rendering(advice):
-    """The text rendering has the sections, each conclusion's key, its basis and derivation."""
+def test_ambiguous_id_names_the_keys(advice):
+    """An id drawn for several subjects is ambiguous: the error names the keys to use."""
+    with pytest.raises(interorg.AmbiguousKey) as info:
+        advice["kenis.reasons.organisation-serving"]
+    assert "kenis.reasons.organisation-serving[power]" in str(info.value)
+    assert isinstance(info.value, KeyError)
+    assert len(advice.get_all("kenis.reasons.organisation-serving")) == 2
+
+
+def test_default_text_is_the_plan_then_the_advice_in_brief(advice):
+    """By default: the action plan first, then one line per rule, no derivations."""
     text = advice.to_text()
     assert text.startswith("Advice for Jeugdhulp regio Kempenland")
-    for heading in ("Findings", "Warnings", "Recommendations"):
+    lines = text.splitlines()
+    assert lines[3] == "Action plan"
+    for heading in ("Warnings", "Findings", "Recommendations beyond the plan", "Diagnosis"):
         assert f"\n{heading}\n" in text
+    assert "Because:" not in text and "Source:" not in text
+    assert len(lines) <= 200
+
+
+def test_full_text_has_keys_basis_and_derivations(advice):
+    """full=True gives each conclusion with its key, basis, sources and derivation."""
+    text = advice.to_text(full=True)
     assert "[kenis.need.quadrant-iv]" in text
     assert "Because:" in text and "coordination.providers.completeness" in text
-    assert "derived by interorg" in text
+    assert "derived by interorg" in text and "Source:" in text
+    assert advice.to_text(explain=True) == text
 
 
-def test_brief_text_has_no_explanations(advice):
-    """explain=False leaves sources and derivations out."""
-    assert "Because:" not in advice.to_text(explain=False)
+def test_filters_narrow_what_is_shown(advice):
+    """--kind, --model, --partner and --top narrow the lists, never the conclusions."""
+    only_trust = advice.to_text(models=("trust",))
+    assert "Lock-in" in only_trust and "Quadrant IV" not in only_trust
+    only_warnings = advice.to_text(kinds=("warning",))
+    assert "\nFindings\n" not in only_warnings and "\nWarnings\n" in only_warnings
+    top = advice.to_text(top=2)
+    assert "\n3. " not in top.split("\nWarnings")[0]
+    about = advice.to_text(partner="ggz-kempen")
+    assert "GGZ Kempen" in about and "Quadrant IV" not in about
 
 
 def test_markdown_and_html(advice):
-    """Markdown has headings per kind; HTML (Jupyter) escapes text and folds the derivation."""
+    """Markdown has the plan and headings per kind; HTML (Jupyter) shows the plan first and folds the rest."""
     markdown = advice.to_markdown()
-    assert "## Findings" in markdown and "<details>" in markdown
+    assert "## Action plan" in markdown and "## Warnings" in markdown
+    assert "<details>" in advice.to_markdown(full=True)
     html = advice._repr_html_()
     assert html.startswith('<div class="interorg-advice">') and "<details>" in html
+    assert html.index("Action plan") < html.index("<details>")
     assert "Jeugdhulp regio Kempenland" in html
 
 
@@ -83,14 +126,17 @@ def test_explain_one_conclusion(advice):
 
 def test_dutch_rendering():
     """In Dutch the headings and texts are Dutch."""
-    text = interorg.advise(interorg.example_case(), lang="nl").to_text()
-    assert text.startswith("Advies voor") and "Bevindingen" in text and "Omdat:" in text
+    advice = interorg.advise(interorg.example_case(), lang="nl")
+    text = advice.to_text()
+    assert text.startswith("Advies voor") and "Actieplan" in text and "Bevindingen" in text
+    assert "Omdat:" in advice.to_text(full=True)
 
 
 def test_models_not_applied_are_listed():
     """Models the case gives nothing for are listed with the paths to add."""
     advice = interorg.advise({"care": {"demand": "standard", "supply_in_municipality": True}})
-    text = advice.to_text()
+    assert "Models not (fully) applied" in advice.to_text()
+    text = advice.to_text(full=True)
     assert "Models not (fully) applied" in text and "reasons" in text
     statuses = {m.id: m.status for m in advice.models}
     assert statuses.pop("kenis.need") == "applied"

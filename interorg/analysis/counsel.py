@@ -1,0 +1,253 @@
+"""From conclusions to counsel: what is advice, what was set aside, and the action plan.
+
+The rules conclude piece by piece; a practitioner wants to know what to do
+first.  :func:`build_counsel` takes the conclusions of one advice, the
+conflicts resolved between them (:func:`interorg.engine.conflicts.resolve`)
+and the diagnosis, and decides:
+
+- which conclusions are **advice**: not a step, not set aside by another
+  conclusion, and not an intervention for a problem that is only worth
+  checking (that one is *held back* and shown under the diagnosis, "if
+  confirmed");
+- the **action plan**: the recommendations that are advice, grouped where
+  several lead to the same action (the groups of ``knowledge/plan.yaml``;
+  otherwise one action per rule, whatever the number of subjects), ranked by
+  priority, then by the weight of their evidence (the number of different
+  places in the case they rest on), then in the knowledge's order; at most
+  :data:`PLAN_SIZE` actions.
+
+It is plain Python over the conclusions: it adds no knowledge and gives the
+same counsel for the same conclusions.
+"""
+
+import attrs
+
+from ..engine.results import PRIORITIES
+
+__all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "input_paths", "subject_words"]
+
+#: The most actions an action plan holds: what a meeting can take on.
+PLAN_SIZE = 7
+
+_RANK = {priority: index for index, priority in enumerate(PRIORITIES)}
+
+
+@attrs.frozen
+class Action:
+    """One action of the plan.
+
+    Attributes
+    ----------
+    rank : int
+        1 for the first action.
+    title : str
+        What to do, in one line, in the advice's language.
+    because : str
+        Why, in one line: what the conclusions behind it rest on.
+    priority : {'critical', 'high', 'medium', 'low'}
+        The highest priority among its conclusions.
+    weight : int
+        The number of different places in the case its conclusions rest on.
+    keys : tuple of str
+        The keys of the recommendations behind it, in the advice's order.
+    rules : tuple of str
+        Their rule ids, each once.
+    subjects : tuple of str
+        What it is about, in words (partners, relationships...), each once.
+    """
+
+    rank: int
+    title: str
+    because: str
+    priority: str
+    weight: int
+    keys: tuple
+    rules: tuple
+    subjects: tuple = ()
+
+
+@attrs.frozen
+class Counsel:
+    """What of an advice is counsel: the plan, and why the rest is not shown as advice.
+
+    Attributes
+    ----------
+    plan : tuple of Action
+    advice : tuple of str
+        The keys of the conclusions that are advice, most important first
+        (priority, then the advice's order).
+    set_aside : dict of str to SetAside
+        The conclusions a conflict set aside, by key.
+    held_back : tuple of str
+        Interventions for problems that are only worth checking.
+    inconsistencies : tuple of Inconsistency
+        Conclusions of one exclusive group drawn for one subject: a fault of
+        the knowledge base, withheld from the advice.
+    """
+
+    plan: tuple
+    advice: tuple
+    set_aside: dict
+    held_back: tuple
+    inconsistencies: tuple
+    _advice_keys: frozenset = attrs.field(init=False, repr=False, eq=False)
+    _held_keys: frozenset = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self):
+        object.__setattr__(self, "_advice_keys", frozenset(self.advice))
+        object.__setattr__(self, "_held_keys", frozenset(self.held_back))
+
+    def status(self, key):
+        """``advice``, ``step``, ``set-aside`` or ``held-back`` for the conclusion with ``key``."""
+        if key in self.set_aside:
+            return "set-aside"
+        if key in self._held_keys:
+            return "held-back"
+        return "advice" if key in self._advice_keys else "step"
+
+
+def input_paths(explanation, found=None):
+    """The paths of the case's inputs an explanation rests on, down the whole tree, in the order first met.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> input_paths(advice["kenis.need.quadrant-iv"].explanation)
+    ['care']
+    """
+    found = [] if found is None else found
+    for support in explanation.supports:
+        for evidence in support.evidence:
+            if evidence.type == "input":
+                if evidence.path not in found:
+                    found.append(evidence.path)
+            elif evidence.explanation is not None:
+                input_paths(evidence.explanation, found)
+    return found
+
+
+def _held_back(conclusions, knowledge, diagnosis):
+    """Recommendations of an intervention that answer only problems not suspected."""
+    suspicion_of = {archetype.suspected_by: archetype.id for archetype in getattr(knowledge, "archetypes", ())}
+    suspected = {result.id for result in diagnosis.suspected} if diagnosis is not None else set()
+    held = []
+    for conclusion in conclusions:
+        if conclusion.kind != "recommendation":
+            continue
+        problems = [suspicion_of[rule] for rule, negated in knowledge.rule(conclusion.id).depends_on()
+                    if not negated and rule in suspicion_of]
+        if problems and not any(problem in suspected for problem in problems):
+            held.append(conclusion.key)
+    return tuple(held)
+
+
+def _because(conclusions, lang_labels):
+    """One line: the earlier conclusions the action rests on (each once), or else the places in the case."""
+    premises, paths = [], []
+    for conclusion in conclusions:
+        for support in conclusion.explanation.supports:
+            for evidence in support.evidence:
+                if evidence.type == "conclusion":
+                    title = evidence.explanation.title
+                    if title not in premises:
+                        premises.append(title)
+                elif evidence.path not in paths:
+                    paths.append(evidence.path)
+    if premises:
+        more = f" (+{len(premises) - 2})" if len(premises) > 2 else ""
+        return "; ".join(premises[:2]) + more
+    more = f" (+{len(paths) - 3})" if len(paths) > 3 else ""
+    return f"{lang_labels['plan_case']}: {', '.join(paths[:3])}{more}"
+
+
+def subject_words(subject, label, names):
+    """A subject in words: a label if the rules gave one, partner names for ids joined by ``~`` or ``>``.
+
+    Examples
+    --------
+    >>> subject_words("a~b", None, {"a": "Gemeente A", "b": "Stichting B"})
+    'Gemeente A – Stichting B'
+    >>> subject_words("a>b", None, {"a": "Gemeente A"})
+    'Gemeente A → b'
+    """
+    if label and label != subject:
+        return label
+    for mark, shown in (("~", " – "), (">", " → ")):
+        if mark in subject:
+            return shown.join(names.get(part, part) for part in subject.split(mark))
+    return names.get(subject, subject)
+
+
+def _action_title(group, members, lang):
+    if group is not None:
+        return group.title.get(lang)
+    first = members[0]
+    return first.title
+
+
+def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, names=None):
+    """Decide what of the conclusions is advice, and build the action plan.
+
+    Parameters
+    ----------
+    conclusions : sequence of Conclusion
+        In the advice's order.
+    knowledge : KnowledgeBase
+        Its ``actions`` (from ``plan.yaml``) group recommendations into one
+        action; its rules give the chains to the archetypical problems.
+    lang : {'en', 'nl'}
+    resolution : Resolution
+        The conflicts resolved between the conclusions.
+    diagnosis : Diagnosis, optional
+        Which problems are suspected; without it no intervention is held back.
+    names : dict, optional
+        Partner ids to names, to say what an action is about.
+
+    Returns
+    -------
+    Counsel
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> 1 <= len(advice.counsel.plan) <= PLAN_SIZE
+    True
+    """
+    names = names or {}
+    labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
+    set_aside = resolution.set_aside
+    held_back = _held_back([c for c in conclusions if c.key not in set_aside], knowledge, diagnosis)
+    held = set(held_back)
+    order = {c.key: index for index, c in enumerate(conclusions)}
+    advice = [c for c in conclusions if c.kind != "step" and c.key not in set_aside and c.key not in held]
+    advice.sort(key=lambda c: (_RANK[c.priority], order[c.key]))
+    group_of = {rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
+    grouped = {}
+    for conclusion in advice:
+        if conclusion.kind != "recommendation":
+            continue
+        group = group_of.get(conclusion.id)
+        grouped.setdefault(group.id if group else conclusion.id, (group, []))[1].append(conclusion)
+    actions = []
+    for group, members in grouped.values():
+        members.sort(key=lambda c: order[c.key])
+        paths = []
+        for member in members:
+            input_paths(member.explanation, paths)
+        subjects = tuple(dict.fromkeys(subject_words(m.subject, m.subject_label, names)
+                                       for m in members if m.subject is not None))
+        actions.append(Action(
+            rank=0,
+            title=_action_title(group, members, lang),
+            because=_because(members, labels),
+            priority=min((m.priority for m in members), key=_RANK.__getitem__),
+            weight=len(paths),
+            keys=tuple(m.key for m in members),
+            rules=tuple(dict.fromkeys(m.id for m in members)),
+            subjects=subjects if len(subjects) > 1 or group is not None else (),
+        ))
+    actions.sort(key=lambda a: (_RANK[a.priority], -a.weight, order[a.keys[0]]))
+    plan = tuple(attrs.evolve(action, rank=index) for index, action in enumerate(actions[:PLAN_SIZE], start=1))
+    return Counsel(plan, tuple(c.key for c in advice), dict(set_aside), held_back, resolution.inconsistencies)

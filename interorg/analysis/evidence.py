@@ -1,0 +1,139 @@
+"""Weighing evidence: independent signs, their weights, and the level of a suspicion.
+
+The workbook names nine archetypical collaboration problems but says
+nothing of how to recognise them; the indicator rules are the project's, and
+one indicator is rarely enough.  The arithmetic here is the project's too,
+kept small and documented so that a reader can redo it by hand:
+
+- A *sign* is one indicator conclusion.  Signs that rest on a common input
+  of the case (the same dependency, the same answers of the scan), and signs
+  of one rule about subjects that share an item (three partners depending on
+  one hub: ``a>hub``, ``b>hub``, ``c>hub``), are one piece of *independent
+  evidence*: one hub partner is one sign, not three.
+- Each piece counts with the strongest weight among its signs: ``strong``
+  counts :data:`STRONG`, ``weak`` counts :data:`WEAK`.
+- A problem is **suspected** when the evidence for it, less the evidence
+  against it, reaches :data:`SUSPECTED` from at least two independent
+  pieces; with less it is **worth checking**.  One strong sign alone, or
+  two weak ones, never make a suspicion.
+"""
+
+import attrs
+
+from ..engine.conflicts import subjects_meet
+
+__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "independent", "weigh"]
+
+#: What one independent piece of strong or weak evidence counts.
+STRONG = 2
+WEAK = 1
+
+#: The net score (for less against) from which a problem is suspected.
+SUSPECTED = 3
+
+
+@attrs.frozen
+class Weighing:
+    """The evidence for and against one problem, weighed.
+
+    Attributes
+    ----------
+    level : {'suspected', 'worth-checking'} or None
+        None when there is no evidence for it.
+    score_for, score_against : int
+        The weights of the independent pieces of evidence for and against.
+    pieces_for, pieces_against : int
+        How many independent pieces there are.
+    """
+
+    level: str | None
+    score_for: int
+    score_against: int
+    pieces_for: int
+    pieces_against: int
+
+    @property
+    def net(self):
+        """The score for less the score against."""
+        return self.score_for - self.score_against
+
+
+def independent(indications, weight_of):
+    """Group indications that rest on a common input; return the weight of each group.
+
+    Parameters
+    ----------
+    indications : sequence of Indication
+        Each with the ``paths`` of the inputs it rests on.
+    weight_of : callable
+        The weight (``'strong'`` or ``'weak'``) of an indication.
+
+    Returns
+    -------
+    list of int
+        One score per independent piece of evidence, in the order first met.
+
+    Examples
+    --------
+    >>> from interorg.analysis.diagnosis import Indication
+    >>> a = Indication("x[1]", "x", "1", "x", ("dependencies[0]",))
+    >>> b = Indication("y[1]", "y", "1", "y", ("dependencies[0]", "observations[0]"))
+    >>> c = Indication("z", "z", None, "z", ("reasons[0]",))
+    >>> independent([a, b, c], lambda i: "weak" if i.rule == "z" else "strong")
+    [2, 1]
+    >>> hub = [Indication(f"p[{x}>hub]", "p", f"{x}>hub", "p", (f"dependencies[{n}]",)) for n, x in enumerate("abc")]
+    >>> independent(hub, lambda i: "strong")
+    [2]
+    """
+    groups = []  # each: [set of paths, score, indications], in the order first met
+    for indication in indications:
+        score = STRONG if weight_of(indication) == "strong" else WEAK
+        paths = set(indication.paths) or {indication.key}
+        merged = None
+        for group in groups:
+            if not (group[0] & paths or any(_same_sign(indication, other) for other in group[2])):
+                continue
+            if merged is None:
+                merged = group
+                group[0] |= paths
+                group[1] = max(group[1], score)
+                group[2].append(indication)
+            else:  # the new sign joins two pieces that were independent until now
+                merged[0] |= group[0]
+                merged[1] = max(merged[1], group[1])
+                merged[2].extend(group[2])
+                group[0] = set()
+        groups = [group for group in groups if group[0]]
+        if merged is None:
+            groups.append([paths, score, [indication]])
+    return [group[1] for group in groups]
+
+
+def _same_sign(a, b):
+    """One rule about subjects that share an item: the same sign seen twice."""
+    return a.rule == b.rule and a.subject is not None and subjects_meet("overlapping", a.subject, b.subject)
+
+
+def weigh(evidence_for, evidence_against, weight_of):
+    """Weigh the evidence for and against one problem.
+
+    Examples
+    --------
+    >>> from interorg.analysis.diagnosis import Indication
+    >>> one = Indication("x", "x", None, "x", ("care",))
+    >>> weigh([one], [], lambda i: "strong").level
+    'worth-checking'
+    >>> two = Indication("y", "y", None, "y", ("reasons[0]",))
+    >>> weigh([one, two], [], lambda i: "strong").level
+    'suspected'
+    """
+    pieces_for = independent(evidence_for, weight_of)
+    pieces_against = independent(evidence_against, weight_of)
+    score_for, score_against = sum(pieces_for), sum(pieces_against)
+    if not pieces_for:
+        level = None
+    elif len(pieces_for) >= 2 and score_for - score_against >= SUSPECTED:
+        level = "suspected"
+    else:
+        level = "worth-checking"
+    return Weighing(level, score_for, score_against, len(pieces_for), len(pieces_against))

@@ -1,0 +1,51 @@
+"""``interorg advise``: the advice on one case, as text, Markdown or JSON.
+
+By default the action plan and the rest in brief; ``--full`` everything with
+explanations and sources; ``--explain KEY`` one conclusion in full.  The
+filters narrow what is shown, never what is concluded.
+"""
+
+import pathlib
+
+from ..pipeline import LANGUAGES, advise
+
+__all__ = ["add_parser"]
+
+
+def _run(args, case):
+    advice = advise(case, lang=args.lang)
+    if args.explain:
+        output = advice.explain(args.explain) + "\n"
+    elif args.format == "json":
+        output = advice.to_json(explanations=not args.no_explanations) + "\n"
+    else:
+        options = dict(full=args.full, kinds=tuple(args.kind or ()), models=tuple(args.model or ()),
+                       partner=args.partner, top=args.top)
+        output = advice.to_markdown(**options) if args.format == "markdown" else advice.to_text(**options)
+    if args.output:
+        pathlib.Path(args.output).write_text(output, encoding="utf-8")
+        return f"wrote {args.output}\n"
+    return output
+
+
+def add_parser(commands, add_case_arguments, read_case):
+    """Add the ``advise`` command to the ``commands`` of the parser."""
+    command = commands.add_parser("advise", help="advise on a case file (YAML or JSON): the action plan first")
+    add_case_arguments(command)
+    command.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    command.add_argument("--lang", choices=LANGUAGES, default="en")
+    command.add_argument("--full", action="store_true",
+                         help="everything: each conclusion with its explanation and sources, what was set aside")
+    command.add_argument("--brief", action="store_true", help="the plan and the advice in brief (the default)")
+    command.add_argument("--explain", metavar="KEY", help="one conclusion in full: id or id[subject]")
+    command.add_argument("--kind", action="append", choices=("finding", "warning", "recommendation"),
+                         help="show only this kind (repeatable)")
+    command.add_argument("--model", action="append", metavar="MODEL",
+                         help="show only this model, or models under a prefix such as 'trust' (repeatable)")
+    command.add_argument("--partner", metavar="ID", help="show only conclusions about this partner")
+    command.add_argument("--top", type=int, metavar="N", help="at most N actions and N entries per list")
+    command.add_argument("--no-explanations", action="store_true",
+                         help="JSON without the derivation trees (the plan and the conclusions only)")
+    command.add_argument("-o", "--output", metavar="FILE", help="write the advice to FILE instead of the screen")
+    command.set_defaults(run=lambda args: _run(args, read_case(args)))
+    return command

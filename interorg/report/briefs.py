@@ -1,0 +1,74 @@
+"""The short sections of a rendering: the diagnosis in brief, what was set aside, inconsistencies, models.
+
+Each returns lines of text in the advice's language (Markdown lists that the
+plain-text writer wraps), or [] when there is nothing to say.
+"""
+
+from .view import fill
+
+__all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "set_aside_lines"]
+
+
+def diagnosis_brief(advice):
+    """The diagnosis in a few lines: problems suspected and worth checking, interventions, scan, phase."""
+    result, labels = advice.diagnosis, advice.labels
+    lines = []
+    if result.suspected:
+        ranked = "; ".join(f"{n}. {r.title} ({fill(labels['independent_signs'], count=r.weighing.pieces_for)})"
+                           for n, r in enumerate(result.suspected, start=1))
+        lines.append(f"- {labels['diagnosis_suspected']}: {ranked}")
+    for result_item in result.worth_checking:
+        # a sign's title names its problem first ("Sign of X: ..."); the line names the problem already
+        confirm = "; ".join(title.split(": ", 1)[-1] for title in result_item.confirm[:2])
+        more = f" {labels['would_confirm']}: {confirm}" if confirm else ""
+        lines.append(f"- {labels['worth_checking']}: {result_item.title} —{more}")
+    # the interventions that answer suspected problems are in the action plan: not said again here
+    maybe = [i for i in result.interventions if i.conditional]
+    if maybe:
+        lines.append(f"- {labels['if_confirmed']}: " + "; ".join(i.title for i in maybe))
+    scan = result.scan
+    if any(scan.values()):
+        parts = [f"{labels['scan_' + name]}: {', '.join(advice[i.key].subject_label or i.title for i in scan[name])}"
+                 for name in ("strengths", "concerns", "disagreements") if scan[name]]
+        lines.append(f"- {labels['diagnosis_scan_short']}: " + "; ".join(parts))
+    if result.phase:
+        before = sum(1 for i in result.skipped if i.rule == "phases.skipped-before-switch")
+        lines.append(f"- {result.phase.title}: " + fill(labels["phase_counts"], next=len(result.next_steps),
+                                                        skipped=len(result.skipped), before=before))
+    return lines
+
+
+def set_aside_lines(advice, full=False):
+    """What conflicts set aside: in brief a count, in full each conclusion with the one that set it aside and why."""
+    labels, counsel = advice.labels, advice.counsel
+    items = [item for item in counsel.set_aside.values() if item.relation != "inconsistent"]
+    if not items:
+        return []
+    if not full:
+        return [fill(labels["set_aside_count"], count=len(items))]
+    return [f"- {advice[item.key].title} [{item.key}] — {labels['set_aside_by']}: {advice[item.by].title}"
+            f" [{item.by}]: {item.reason}" for item in items]
+
+
+def inconsistency_lines(advice):
+    """Conclusions of one exclusive group drawn for one subject: always shown, with both derivations' keys."""
+    labels = advice.labels
+    return [fill(labels["inconsistency"], group=item.title, subject=item.subject or "—", keys=", ".join(item.keys))
+            for item in advice.counsel.inconsistencies]
+
+
+def model_lines(advice, full=False):
+    """Models the case gives too little for: in brief one line, in full what to add for each."""
+    labels = advice.labels
+    missing = [model for model in advice.models if model.status != "applied"]
+    if not missing:
+        return []
+    if not full:
+        return [fill(labels["models_count"], count=len(missing))]
+    lines = []
+    for model in missing:
+        lines.append(f"- {model.title} ({labels[model.status]})")
+        lines.append(f"  {labels['add']}: " + ", ".join(f"{m.path} ({m.label})" for m in model.missing))
+        if model.to_apply:
+            lines.append(f"  {model.to_apply}")
+    return lines

@@ -1,0 +1,137 @@
+"""What a rendering shows, before it is written as text, Markdown or HTML.
+
+The three writers of :mod:`.render` share one reading of the advice: the
+action plan, then the advice that is not in the plan (warnings, findings,
+recommendations), each rule once with all its subjects, most important
+first; the diagnosis in brief; and one line each for what was set aside and
+which models could not be applied.  What the diagnosis section shows (the
+scan, the phase, the archetypical problems and their interventions) is not
+listed again among the findings: nothing is said twice.
+
+A :class:`Selection` narrows what is shown (``--kind``, ``--model``,
+``--partner``, ``--top``); it never changes what was concluded.
+"""
+
+import attrs
+
+from ..analysis.counsel import subject_words
+from ..engine.results import PRIORITIES
+
+__all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "advice_entries", "fill", "plan_entries"]
+
+#: Models whose conclusions the diagnosis section shows (so the lists do not).
+DIAGNOSIS_MODELS = ("diagnosis.scan", "diagnosis.phases", "diagnosis.archetypes", "diagnosis.interventions")
+
+_KINDS = ("warning", "finding", "recommendation")
+
+
+def fill(label, **values):
+    """A label with its ``{name}`` placeholders replaced: plain substitution, nothing evaluated.
+
+    Examples
+    --------
+    >>> fill("{risky} of {total}", risky=1, total=3)
+    '1 of 3'
+    """
+    for name, value in values.items():
+        label = label.replace("{" + name + "}", str(value))
+    return label
+
+
+@attrs.frozen
+class Selection:
+    """Which advice to show: all by default.
+
+    Attributes
+    ----------
+    kinds : tuple of str
+        ``finding``, ``warning``, ``recommendation``; empty for all.
+    models : tuple of str
+        Model ids or their prefixes (``trust`` takes ``trust.quadrants``...).
+    partner : str or None
+        A partner id: only conclusions about it (its id in the subject).
+    top : int or None
+        At most this many actions, and this many entries per list.
+    """
+
+    kinds: tuple = ()
+    models: tuple = ()
+    partner: str | None = None
+    top: int | None = None
+
+    def takes(self, conclusion):
+        if self.kinds and conclusion.kind not in self.kinds:
+            return False
+        if self.models and not any(conclusion.model == m or conclusion.model.startswith(m + ".")
+                                   for m in self.models):
+            return False
+        if self.partner is not None:
+            subject = conclusion.subject or ""
+            if self.partner not in subject.replace(">", "~").split("~"):
+                return False
+        return True
+
+    def cut(self, items):
+        return list(items) if self.top is None else list(items)[:self.top]
+
+
+@attrs.frozen
+class Entry:
+    """One line of a list: a rule's conclusion, with all the subjects it was drawn for.
+
+    ``conclusions`` holds them (the first gives the title); ``subjects``
+    their labels beyond the first.
+    """
+
+    kind: str
+    priority: str | None
+    title: str
+    conclusions: tuple
+    subjects: tuple
+
+    @property
+    def keys(self):
+        return tuple(c.key for c in self.conclusions)
+
+    @property
+    def rule(self):
+        return self.conclusions[0].id
+
+
+def plan_entries(advice, selection=Selection()):
+    """The actions of the plan that the selection keeps (an action is kept when one of its conclusions is)."""
+    actions = []
+    for action in advice.counsel.plan:
+        if any(selection.takes(advice[key]) for key in action.keys):
+            actions.append(action)
+    return selection.cut(actions)
+
+
+def advice_entries(advice, selection=Selection(), full=False):
+    """The advice not in the plan, by kind: ``{kind: [Entry, ...]}``, most important first.
+
+    Without ``full`` the conclusions the diagnosis section shows are left
+    out; with it they are listed too.
+    """
+    counsel = advice.counsel
+    in_plan = {key for action in counsel.plan for key in action.keys}
+    by_rule = {}
+    for key in counsel.advice:
+        conclusion = advice[key]
+        if key in in_plan or not selection.takes(conclusion):
+            continue
+        if not full and conclusion.model in DIAGNOSIS_MODELS:
+            continue
+        by_rule.setdefault(conclusion.id, []).append(conclusion)
+    rank = {priority: index for index, priority in enumerate(PRIORITIES)}
+    names = {p.id: p.name for p in advice.case.partners if p.name} if advice.case is not None else {}
+    out = {kind: [] for kind in _KINDS}
+    for members in by_rule.values():
+        first = members[0]
+        subjects = tuple(subject_words(m.subject, m.subject_label, names) for m in members[1:])
+        out[first.kind].append(Entry(first.kind, first.priority, first.title, tuple(members), subjects))
+    for kind in out:
+        # counsel.advice is ordered by priority already; keep that order, stable
+        out[kind].sort(key=lambda entry: rank[entry.priority])
+        out[kind] = selection.cut(out[kind])
+    return out

@@ -1,0 +1,183 @@
+"""The counsel: the action plan, conflicts resolved between conclusions, and what is advice."""
+
+import pytest
+
+import interorg
+from interorg.analysis.counsel import PLAN_SIZE
+from interorg.engine.results import PRIORITIES
+
+RANK = {priority: index for index, priority in enumerate(PRIORITIES)}
+
+
+@pytest.fixture(scope="module")
+def example():
+    return interorg.advise(interorg.example_case())
+
+
+def test_plan_is_short_and_ranked(example):
+    """The plan has at most seven actions, by priority, then by the weight of their evidence."""
+    plan = example.plan
+    assert 1 <= len(plan) <= PLAN_SIZE
+    assert [action.rank for action in plan] == list(range(1, len(plan) + 1))
+    order = [(RANK[a.priority], -a.weight) for a in plan]
+    assert order == sorted(order)
+    for action in plan:
+        assert action.title and action.because and action.rules
+        assert all(example[key].kind == "recommendation" for key in action.keys)
+        assert action.priority == min((example[key].priority for key in action.keys), key=RANK.__getitem__)
+
+
+def test_one_action_for_the_dependence_on_the_hub(example):
+    """The recommendations about the one-sided dependence on the hub partner are one action, not many."""
+    actions = [a for a in example.plan if "trust.opportunism.balance-dependence" in a.rules]
+    assert len(actions) == 1
+    (action,) = actions
+    assert {"interventions.brokering.power-bridging", "trust.opportunism.balance-dependence"} <= set(action.rules)
+    assert any("Stichting Jeugdzorg Kempen" in subject for subject in action.subjects)
+
+
+def test_nothing_in_the_plan_is_listed_again(example):
+    """A recommendation in the plan is not listed again beyond it."""
+    text = example.to_text()
+    beyond = text.split("Recommendations beyond the plan")[-1].split("\nDiagnosis")[0]
+    for action in example.plan:
+        for key in action.keys:
+            assert example[key].title not in beyond
+
+
+def test_steps_are_not_advice(example):
+    """A step is shown only inside explanations, never as advice of its own."""
+    steps = {c.key for c in example.steps}
+    assert steps and not steps & set(example.counsel.advice)
+    assert "Personal trust is high" not in example.to_text()
+    assert "Personal trust is high" in example.to_text(full=True)
+
+
+def _with_conflicts(knowledge_copy, text):
+    (knowledge_copy / "conflicts.yaml").write_text(text, encoding="utf-8")
+    return interorg.load_knowledge(knowledge_copy)
+
+
+_SOURCE = "sources: [{source: kenis-2011, where: 5 redenen voor organisaties om samen te werken}]"
+
+
+def test_a_defeat_sets_the_loser_aside_and_the_winner_says_so(knowledge_copy):
+    """A declared defeat removes the loser from the advice; the winner's explanation names it and why."""
+    knowledge = _with_conflicts(knowledge_copy, f"""
+about: test
+defeats:
+  - id: test.counterweight
+    winner: kenis.conclusions.top-down-support
+    loser: kenis.conclusions.supply-led
+    relation: undercuts
+    scope: any
+    basis: derived
+    {_SOURCE}
+    reason: {{en: "Test reason in English.", nl: "Testreden in het Nederlands."}}
+""")
+    advice = interorg.advise(interorg.example_case(), knowledge=knowledge)
+    loser, winner = "kenis.conclusions.supply-led", "kenis.conclusions.top-down-support"
+    assert advice.counsel.status(loser) == "set-aside"
+    assert loser not in advice.counsel.advice
+    assert "Supply-led care risks" not in advice.to_text().split("\nSet aside\n")[0]
+    explained = advice.explain(winner)
+    assert "Sets aside: Supply-led care risks" in explained and "Test reason in English." in explained
+    data = advice.to_dict()
+    item = next(c for c in data["conclusions"] if c["key"] == loser)
+    assert item["set_aside_by"]["by"] == winner
+    assert item["set_aside_by"]["relation"] == "undercuts"
+    dutch = interorg.advise(interorg.example_case(), lang="nl", knowledge=knowledge)
+    assert "Testreden in het Nederlands." in dutch.explain(winner)
+
+
+def test_what_rests_on_a_set_aside_conclusion_is_set_aside_too(knowledge_copy):
+    """A conclusion whose every support uses a set-aside conclusion is set aside, naming it."""
+    knowledge = _with_conflicts(knowledge_copy, f"""
+about: test
+defeats:
+  - id: test.b1
+    winner: kenis.need.quadrant-iv
+    loser: kenis.coordination.b1
+    relation: defeats
+    scope: any
+    basis: derived
+    {_SOURCE}
+    reason: {{en: "Test.", nl: "Test."}}
+""")
+    advice = interorg.advise(interorg.example_case(), knowledge=knowledge)
+    dependent = advice.counsel.set_aside["kenis.conclusions.region-all-products"]
+    assert dependent.relation == "rests-on" and dependent.by == "kenis.coordination.b1"
+
+
+def test_two_exclusive_conclusions_are_an_inconsistency_not_advice(knowledge_copy):
+    """Two conclusions of one exclusive group about one subject are reported, with both keys, and neither shown."""
+    knowledge = _with_conflicts(knowledge_copy, f"""
+about: test
+exclusive:
+  - id: test.group
+    title: {{en: "a test group", nl: "een testgroep"}}
+    rules: [kenis.need.quadrant-iv, kenis.need.multi-organisation-network]
+    basis: derived
+    {_SOURCE}
+    reason: {{en: "Test.", nl: "Test."}}
+""")
+    advice = interorg.advise(interorg.example_case(), knowledge=knowledge)
+    (item,) = advice.counsel.inconsistencies
+    assert set(item.keys) == {"kenis.need.quadrant-iv", "kenis.need.multi-organisation-network"}
+    assert not set(item.keys) & set(advice.counsel.advice)
+    assert "Inconsistent knowledge: a test group" in advice.to_text()
+
+
+@pytest.mark.parametrize("conflicts, message", [
+    ("defeats: [{id: x, winner: no.such, loser: kenis.need.quadrant-iv, relation: defeats, scope: any,"
+     f" basis: derived, {_SOURCE}, reason: {{en: a, nl: b}}}}]", "defeats[0].winner: unknown rule 'no.such'"),
+    ("defeats: [{id: x, winner: kenis.need.quadrant-iv, loser: kenis.need.quadrant-iv, relation: defeats,"
+     f" scope: any, basis: derived, {_SOURCE}, reason: {{en: a, nl: b}}}}]", "cannot defeat itself"),
+    ("defeats: [{id: x, winner: kenis.conclusions.region-all-products, loser: kenis.coordination.b1,"
+     f" relation: defeats, scope: any, basis: derived, {_SOURCE}, reason: {{en: a, nl: b}}}}]",
+     "defeats and chaining form a cycle"),
+    (f"exclusive: [{{id: x, title: {{en: a, nl: b}}, rules: [kenis.need.quadrant-i], basis: source, {_SOURCE}}}]",
+     "expected at least 2 item(s); got 1"),
+    (f"exclusive: [{{id: x, title: {{en: a, nl: b}}, rules: [kenis.need.quadrant-i, kenis.need.quadrant-ii],"
+     f" basis: derived, {_SOURCE}}}]", "is derived and needs a 'reason'"),
+])
+def test_bad_conflicts_are_load_errors(knowledge_copy, conflicts, message):
+    """conflicts.yaml is checked at load: unknown rules, self-defeat, cycles, small groups, missing reasons."""
+    (knowledge_copy / "conflicts.yaml").write_text(f"about: test\n{conflicts}\n", encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError, match="conflicts.yaml") as info:
+        interorg.load_knowledge(knowledge_copy)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize("change, message", [
+    (("    kind: finding\n    priority: low\n", "    kind: finding\n"), "needs a 'priority'"),
+    (("    kind: finding\n    priority: low\n", "    kind: step\n    priority: low\n"), "a step has no priority"),
+    (("    kind: finding\n    priority: low\n", "    kind: finding\n    priority: critical\n"),
+     "is critical and needs a 'priority_reason'"),
+])
+def test_priorities_are_checked_at_load(knowledge_copy, change, message):
+    """Advice needs a priority, a step has none, and a critical one says why."""
+    path = knowledge_copy / "rules" / "kenis_need.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert change[0] in text
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError, match=message):
+        interorg.load_knowledge(knowledge_copy)
+
+
+def test_plan_is_the_same_every_run():
+    """The same case gives the same plan, in the same order."""
+    plans = {tuple((a.title, a.keys) for a in interorg.advise(interorg.example_case()).plan) for _ in range(3)}
+    assert len(plans) == 1
+
+
+def test_actions_file_names_only_recommendations(knowledge_copy):
+    """plan.yaml may only group existing recommendations, each in one action."""
+    path = knowledge_copy / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("rules: [phases.catch-up, phases.next]",
+                                 "rules: [phases.catch-up, phases.next, kenis.need.quadrant-iv, no.such]"),
+                    encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as info:
+        interorg.load_knowledge(knowledge_copy)
+    assert "an action groups recommendations" in str(info.value) and "unknown rule 'no.such'" in str(info.value)
