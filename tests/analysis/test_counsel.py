@@ -181,3 +181,28 @@ def test_actions_file_names_only_recommendations(knowledge_copy):
     with pytest.raises(interorg.KnowledgeError) as info:
         interorg.load_knowledge(knowledge_copy)
     assert "an action groups recommendations" in str(info.value) and "unknown rule 'no.such'" in str(info.value)
+
+
+def test_no_two_exclusive_conclusions_are_both_advice():
+    """Over generated cases, two conclusions of one exclusive group about one subject never both reach the user."""
+    from hypothesis import HealthCheck, given, settings
+
+    from generate import cases
+
+    knowledge = interorg.load_knowledge()
+    groups = [set(group.rules) for group in knowledge.exclusions]
+    assert groups, "the shipped knowledge declares exclusive groups"
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(cases())
+    def check(case):
+        advice = interorg.advise(case)
+        shown = [advice[key] for key in advice.counsel.advice]
+        for group in groups:
+            seen = {}
+            for conclusion in shown:
+                if conclusion.id in group:
+                    assert conclusion.subject not in seen, (conclusion.key, seen[conclusion.subject])
+                    seen[conclusion.subject] = conclusion.key
+
+    check()
