@@ -50,3 +50,34 @@ def test_competitor_in_core_with_exclusivity_agreed():
     advice = interorg.advise(interorg.example_case())
     assert "network.position.core[jeugdzorg-kempen]" in advice
     assert "network.position.competitor-in-core" not in advice
+
+
+DOUMA = {  # the end of each dimension's cell in the workbook, which a shortened list would drop
+    "strategic": "Complementaire bijdrage Strategie en resources Motivatie",
+    "cultural": "Bereidheid tot delen kennis Cultuurwaarde oriëntatie",
+    "organisational": "Complementaire vaardigheden Marketing vaardigheden Alliantievaardigheden",
+    "operational": "Toegang tot markt / marktkennis Klantreferenties Beheersing van technologie",
+}
+
+
+@pytest.mark.parametrize("dimension", sorted(DOUMA))
+def test_weak_fit_quotes_all_of_douma(knowledge, dimension):
+    """A weak dimension quotes Douma's full cell from the workbook and does not ask to find out what the case says."""
+    rule = knowledge.rule(f"network.fit.weak-{dimension}")
+    assert rule.sources[0].quote.endswith(DOUMA[dimension])
+    assert "find out which" not in rule.text.en.lower()
+
+
+def test_strategic_fit_names_government_and_local_identity(knowledge):
+    """The criteria most relevant for municipalities are in the strategic list, in English and in Dutch."""
+    rule = knowledge.rule("network.fit.weak-strategic")
+    assert "relations with government" in rule.text.en and "local identity" in rule.text.en
+    assert "relaties met overheid" in rule.text.nl and "lokale identiteit partner" in rule.text.nl
+
+
+def test_weak_fit_with_criteria_named_does_not_ask_for_them():
+    """Where the case names the weak criteria, only the dimension's advice is given; where not, a question asks."""
+    advice = interorg.advise(interorg.example_case())
+    assert "network.fit.weak-strategic[reusel]" in advice
+    assert "network.fit.weak-criteria-unknown[reusel]" not in advice
+    assert "network.fit.weak-criteria-unknown[jeugdzorg-kempen]" in advice
