@@ -175,3 +175,45 @@ def test_one_sign_is_never_a_suspicion():
     assert [r.id for r in result.worth_checking] == ["personnel-instability"] and result.suspected == ()
     assert result.worth_checking[0].confirm
     assert not [a for a in advice.plan if any("personnel-instability" in k for k in a.keys)]
+
+WEAK_SIGNS = {
+    "archetypes.sham-collaboration.legitimacy": "legitimacy is not sham",
+    "archetypes.sham-collaboration.imposed": "a top-down origin alone",
+    "archetypes.enemy-image.vigilant-contracting": "waakzaam contracteren is a workable way of relating",
+    "archetypes.unbridgeable-diversity.weak-cultural-fit": "one weak fit is not onoverbrugbaar",
+    "archetypes.unbridgeable-diversity.trust-culture": "a challenge of every arrangement",
+    "archetypes.lack-of-shared-ambition.core-not-connected": "missing ties look the same",
+    "archetypes.power-play.power-imbalance": "dependence makes power play possible, not shown",
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(WEAK_SIGNS))
+def test_weak_signs_are_weak_and_say_why(knowledge, rule_id):
+    """A sign the sources do not carry as evidence of its problem is weak, and its reason says so."""
+    rule = knowledge.rule(rule_id)
+    assert rule.is_step and rule.weight == "weak"
+    assert "weak evidence" in rule.reason
+
+
+def test_only_the_reviewed_signs_are_weak(knowledge):
+    """Every other rule counts as strong evidence: weak is the exception, declared sign by sign."""
+    assert {r.id for r in knowledge.rules if r.weight == "weak"} == set(WEAK_SIGNS)
+
+
+@pytest.mark.parametrize("archetype", ARCHETYPES)
+def test_every_problem_can_rest_on_strong_evidence(knowledge, archetype):
+    """Each suspicion has at least two strong signs, so no problem depends on weak evidence to be suspected."""
+    signs = [dep for dep, _ in knowledge.rule(f"archetypes.{archetype}").depends_on()]
+    assert len([s for s in signs if knowledge.rule(s).weight == "strong"]) >= 2
+
+
+def test_imposed_origin_and_legitimacy_alone_are_weak_evidence_only():
+    """A case whose only signs of sham collaboration are a top-down origin and legitimacy rests on weak evidence."""
+    case = {"care": {"origin": "top_down"}, "reasons": [{"reason": "legitimacy"}]}
+    advice = interorg.advise(case)
+    knowledge = interorg.load_knowledge()
+    used = {e.rule for s in advice["archetypes.sham-collaboration"].explanation.supports for e in s.evidence}
+    assert used == {"archetypes.sham-collaboration.imposed", "archetypes.sham-collaboration.legitimacy"}
+    assert all(knowledge.rule(rule_id).weight == "weak" for rule_id in used)
+    (checking,) = [r for r in advice.diagnosis.worth_checking if r.id == "sham-collaboration"]
+    assert checking.weighing.score_for == 2 and not advice.diagnosis.suspected

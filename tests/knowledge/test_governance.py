@@ -86,16 +86,56 @@ def test_no_partners_and_no_number_gives_no_size_finding():
     assert "governance.participants" in missing
 
 
-def test_contingencies_pointing_to_different_modes():
-    """The example: trust, goals and competencies favour a lead organisation, size favours shared governance."""
+def test_best_fit_with_three_of_four_in_the_example():
+    """The example: trust, goals and competencies favour a lead organisation, size shared governance: lead fits best."""
     advice = interorg.advise(interorg.example_case())
     assert ids(advice) == ["trust-low-density", "few-participants", "goal-consensus-moderately-low",
-                           "competencies-moderate", "contingencies-conflict"]
+                           "competencies-moderate", "mostly-fits-lead-organisation", "mismatch-lead-organisation"]
+    best = advice[PREFIX + "mostly-fits-lead-organisation"]
+    assert best.kind == "finding" and best.basis == "derived"
+    assert best.title == "Three of the four contingencies favour a lead organisation"
+    used = {e.rule for s in best.explanation.supports for e in s.evidence}
+    assert used == {PREFIX + r for r in ("trust-low-density", "goal-consensus-moderately-low", "competencies-moderate")}
+    mismatch = advice[PREFIX + "mismatch-lead-organisation"]
+    assert mismatch.explanation.supports[0].evidence[0].rule == PREFIX + "mostly-fits-lead-organisation"
+    assert "three of the four" in mismatch.text
+
+
+@pytest.mark.parametrize("name, best, mismatch", [
+    ("provan_kenis_governance_mostly_shared", "mostly-fits-shared", "mismatch-shared"),
+    ("provan_kenis_governance_mostly_nao", "mostly-fits-nao", "mismatch-nao"),
+])
+def test_three_of_four_give_the_best_fit(name, best, mismatch):
+    """Three contingencies favouring one mode make it the best fit, not all four; a different current mode is flagged."""
+    found = ids(scenario(name))
+    assert best in found and mismatch in found
+    assert not [i for i in found if i.startswith("fits-") or i == "contingencies-conflict"]
+
+
+def test_contingencies_pointing_to_different_modes():
+    """Two contingencies for shared governance and two for an NAO: no mode fits best, and that is said."""
+    advice = scenario("provan_kenis_governance_conflict")
+    assert ids(advice)[-1] == "contingencies-conflict"
+    assert not [i for i in ids(advice) if "fits-" in i or i.startswith("mismatch-")]
     conflict = advice[PREFIX + "contingencies-conflict"]
     assert conflict.basis == "derived"
     support = conflict.explanation.supports[0]
-    assert support.evidence[0].values["participants"] == 6
-    assert len(support.absent) == 3 and "All four contingencies favour a lead organisation" in support.absent
+    assert support.evidence[0].values["participants"] == 5
+    assert len(support.absent) == 6 and "All four contingencies favour a lead organisation" in support.absent
+
+
+def test_contingency_readings_are_steps(knowledge):
+    """Each contingency's reading is a step towards the best fit; only low goal consensus is advice of its own."""
+    readings = [r for r in knowledge.rules if r.model == "provan-kenis.governance" and "fits-" not in r.id
+                and not r.id.endswith(("-conflict",)) and "mismatch" not in r.id]
+    assert {r.id for r in readings if not r.is_step} == {PREFIX + "goal-consensus-low"}
+
+
+def test_every_rule_on_the_external_source_is_derived(knowledge):
+    """Provan & Kenis is external and not shipped: every rule resting on it is derived, with a reason."""
+    external = {s.id for s in knowledge.sources.values() if s.kind == "external"}
+    resting = [r for r in knowledge.rules if any(ref.source in external for ref in r.sources)]
+    assert resting and all(r.basis == "derived" and r.reason for r in resting)
 
 
 def test_partial_contingencies_give_no_fit_and_no_conflict():

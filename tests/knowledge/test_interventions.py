@@ -59,8 +59,7 @@ def test_only_under_organisation_is_the_sources_pairing(knowledge):
     """The source ties institutional entrepreneurship to under-organisation in so many words; every other pairing is derived."""
     rules = [r for r in knowledge.rules if r.model == "diagnosis.interventions"]
     sourced = sorted(r.id for r in rules if r.basis == "source")
-    assert sourced == ["interventions.institutional-entrepreneurship.implementing",
-                       "interventions.institutional-entrepreneurship.under-organisation"]
+    assert sourced == ["interventions.institutional-entrepreneurship.under-organisation"]
     rule = knowledge.rule("interventions.institutional-entrepreneurship.under-organisation")
     assert "lijden onder 'onderorganisatie'" in rule.sources[0].quote
     assert all(r.reason for r in rules if r.basis == "derived")
@@ -111,6 +110,13 @@ def test_institutional_entrepreneurship_in_implementing():
     assert "interventions.institutional-entrepreneurship.implementing" in advice
     assert "interventions.institutional-entrepreneurship.implementing" not in interorg.advise(
         {"phase": {"current": "shaping"}})
+
+
+def test_phase_mapping_of_institutional_entrepreneurship_is_derived(knowledge):
+    """'Operationaliseren en vernieuwen' read as the checklist's 'uitvoeren en vernieuwen' is the project's mapping."""
+    rule = knowledge.rule("interventions.institutional-entrepreneurship.implementing")
+    assert rule.basis == "derived" and "uitvoeren en vernieuwen" in rule.reason
+    assert rule.sources[0].quote == "Vooral van belang in de fase van 'operationaliseren en vernieuwen'."
 
 
 def test_dutch_recommendation():

@@ -146,6 +146,7 @@ def test_complex_demand_without_coordination_data_asks_for_the_matrix():
     ({"leading": "demand"}, "kenis.conclusions.region-per-demand", None),
     ({"leading": "demand", "region_basis": "administrative"}, "kenis.conclusions.region-per-demand", None),
     ({"leading": "demand", "region_basis": "per_demand_type"}, None, "kenis.conclusions.region-per-demand"),
+    ({"leading": "demand", "region_basis": "all_products"}, None, "kenis.conclusions.region-per-demand"),
     ({"leading": "supply"}, None, "kenis.conclusions.region-per-demand"),
 ])
 def test_conclusions_of_may_2011(care, expected, not_expected):
@@ -175,6 +176,39 @@ def test_region_with_all_products_follows_b1():
     drawn = interorg.advise({"care": {"region_basis": "all_products"},
                              "coordination": {"providers": {"completeness": "no"}}})
     assert "kenis.conclusions.region-all-products" not in drawn
+
+
+def test_region_all_products_is_the_projects_link(knowledge):
+    """Kenis gives regions holding all products as an alternative; tying it to an unmet B1 is marked derived."""
+    rule = knowledge.rule("kenis.conclusions.region-all-products")
+    assert rule.basis == "derived" and "B1" in rule.reason
+
+
+def test_region_drawn_by_kenis_alternative_is_not_undone():
+    """With demand leading and the region drawn to hold all products, the advice does not ask to redraw it."""
+    advice = interorg.advise({"care": {"leading": "demand", "region_basis": "all_products"},
+                              "coordination": {"providers": {"completeness": "no"}}})
+    assert "kenis.conclusions.region-per-demand" not in advice
+    assert "kenis.conclusions.region-all-products" not in advice
+
+
+@pytest.mark.parametrize("demand, quadrant", [("standard", "kenis.need.quadrant-i"),
+                                              ("complex", "kenis.need.quadrant-ii")], ids=["quadrant-i", "quadrant-ii"])
+def test_collaboration_without_need_in_both_quadrants_without_need(demand, quadrant):
+    """Quadrants I and II both say geen nood aan gemeentelijke samenwerking: both give the warning."""
+    advice = interorg.advise({"care": {"demand": demand, "supply_in_municipality": True},
+                              "reasons": [{"reason": "uncertainty"}]})
+    warning = advice["kenis.need.collaboration-without-need[uncertainty]"]
+    assert warning.explanation.supports[0].evidence[0].rule == quadrant
+    assert "geen nood aan gemeentelijke samenwerking" in warning.text
+
+
+@pytest.mark.parametrize("demand", ["standard", "complex"])
+def test_no_warning_where_there_is_need(demand):
+    """Quadrants III and IV, where there is a need, give no warning of collaboration without need."""
+    advice = interorg.advise({"care": {"demand": demand, "supply_in_municipality": False},
+                              "reasons": [{"reason": "power"}]})
+    assert "kenis.need.collaboration-without-need" not in advice
 
 
 def test_dutch_advice_keeps_ids_and_translates_text():

@@ -31,6 +31,9 @@ def _citations():
     for record in KNOWLEDGE.archetypes + KNOWLEDGE.interventions:
         for ref in record.sources:
             yield f"{type(record).__name__} {record.id}", ref
+    for record in KNOWLEDGE.exclusions + KNOWLEDGE.defeats:
+        for ref in record.sources:
+            yield f"{type(record).__name__} {record.id}", ref
 
 
 CITATIONS = list(_citations())

@@ -73,13 +73,18 @@ def test_each_quadrant_says_how_to_work_together(trust, vigilance, quadrant, say
     assert len([c for c in advice.conclusions if c.id.startswith("trust.quadrants.work-")]) == 1
 
 
-def test_trust_high_from_all_four_builders():
-    """Without a stated level, all four trust-building elements give high trust, explained by them."""
+def test_all_four_builders_do_not_gauge_trust():
+    """Without a stated level, all four trust-building elements build trust but give no level of it."""
     advice = advise(**dict.fromkeys(BUILDERS, True))
-    assert levels(advice, "trust") == ["trust.quadrants.trust-high"]
-    (fact,) = evidence(advice["trust.quadrants.trust-high"])
-    assert fact.path == "relationships[0]"
-    assert "zelfbewustzijn" in fact.summary and "betrouwbaar" in fact.summary
+    assert levels(advice, "trust") == []
+    assert not [c for c in advice.conclusions if c.id.startswith("trust.building.")]
+
+
+def test_a_pair_that_just_met_is_not_unhindered():
+    """All four builders and no signs of vigilance do not put a pair in onbelemmerd samenwerken."""
+    advice = advise(**dict.fromkeys(BUILDERS, True), **dict.fromkeys(SIGNS, False))
+    assert levels(advice, "trust") == [] and levels(advice, "vigilance") == ["trust.quadrants.vigilance-low"]
+    assert not [c for c in advice.conclusions if c.id in {q[2] for q in QUADRANTS}]
 
 
 @pytest.mark.parametrize("missing", BUILDERS)
@@ -119,11 +124,11 @@ def test_partial_builders_give_no_trust_level():
 
 
 def test_quadrant_from_signals_only():
-    """Signals alone place a relationship: all builders and no signs of vigilance is unhindered collaboration."""
-    advice = advise(**dict.fromkeys(BUILDERS, True), **dict.fromkeys(SIGNS, False))
-    quadrant = advice[f"trust.quadrants.unhindered-collaboration[{REL}]"]
+    """Signals alone place a relationship: a builder missing and no signs of vigilance is exploratory exchange."""
+    advice = advise(**{**dict.fromkeys(BUILDERS, True), "self_awareness": False}, **dict.fromkeys(SIGNS, False))
+    quadrant = advice[f"trust.quadrants.exploratory-exchange[{REL}]"]
     trust, vigilance = evidence(quadrant)
-    assert trust.explanation.supports[0].evidence[0].values["reliability"] is True
+    assert trust.explanation.supports[0].evidence[0].values["self_awareness"] is False
     assert vigilance.explanation.supports[0].evidence[0].values["need_for_control"] is False
 
 
@@ -131,18 +136,24 @@ def test_quadrant_from_signals_only():
 
 @pytest.mark.parametrize("relationship, rule", [
     ({"trust": "high", "reliability": False}, "trust.quadrants.trust-contradicted"),
-    ({"trust": "low", **dict.fromkeys(BUILDERS, True)}, "trust.quadrants.trust-contradicted"),
     ({"vigilance": "low", "cynicism": True}, "trust.quadrants.vigilance-contradicted"),
     ({"vigilance": "high", **dict.fromkeys(SIGNS, False)}, "trust.quadrants.vigilance-contradicted"),
-], ids=["trust-high-missing-builder", "trust-low-all-builders", "vigilance-low-sign", "vigilance-high-no-signs"])
+], ids=["trust-high-missing-builder", "vigilance-low-sign", "vigilance-high-no-signs"])
 def test_level_contradicted_by_signals_is_a_warning(relationship, rule):
-    """A stated level that its signals contradict gives a warning, and the stated level is the one used."""
+    """A stated level that its signals contradict gives a warning that withholds the advice resting on it."""
     advice = advise(**relationship)
     warning = advice[f"{rule}[{REL}]"]
-    assert warning.kind == "warning" and "uses the stated level" in warning.text
+    assert warning.kind == "warning" and "does not place the relationship in a quadrant" in warning.text
     assert evidence(warning)[0].path == "relationships[0]"
     dimension = "trust" if "trust" in relationship else "vigilance"
     assert levels(advice, dimension) == [f"trust.quadrants.{dimension}-{relationship[dimension]}"]
+
+
+def test_low_trust_with_all_builders_is_no_contradiction():
+    """Stated low trust with all four builders present is trust still being built, not a contradiction."""
+    advice = advise(trust="low", **dict.fromkeys(BUILDERS, True))
+    assert "trust.quadrants.trust-contradicted" not in advice
+    assert levels(advice, "trust") == ["trust.quadrants.trust-low"]
 
 
 def test_agreeing_levels_and_signals_give_no_warning():
@@ -223,23 +234,27 @@ def test_missing_builder_becomes_a_recommendation(element):
 
 
 @pytest.mark.parametrize("relationship", [
+    {"trust": "low", "contact": "low"},
+    {"contact": "low"},
     {"trust": "high", "contact": "low"},
-    {"contact": "low", **dict.fromkeys(BUILDERS, True)},
-], ids=["stated", "from-builders"])
+], ids=["trust-to-be-built", "trust-unknown", "high-trust"])
 def test_trust_paradox(relationship):
-    """High trust (stated or from the builders) with little contact is the trust paradox."""
+    """Little time, interaction and affection is the trust paradox, whatever the level of trust."""
     warning = advise(**relationship)[f"trust.paradox[{REL}]"]
-    level, fact = evidence(warning)
-    assert level.rule == "trust.quadrants.trust-high"
+    (fact,) = evidence(warning)
     assert fact.path == "relationships[0]" and fact.values["contact"] == "low"
-    assert "beknibbelen" in warning.text
+    assert "beknibbelen" in warning.text and "affection" in warning.text
 
 
-@pytest.mark.parametrize("relationship", [{"trust": "low", "contact": "low"}, {"trust": "high", "contact": "high"},
-                                          {"contact": "low"}], ids=["low-trust", "ample-contact", "trust-unknown"])
-def test_no_trust_paradox(relationship):
-    """Low or unknown trust, or ample contact, is not the trust paradox."""
-    assert "trust.paradox" not in advise(**relationship)
+def test_no_trust_paradox_with_ample_contact():
+    """Ample time, interaction and affection is not the trust paradox."""
+    assert "trust.paradox" not in advise(trust="high", contact="high")
+
+
+def test_contact_says_the_same_in_both_languages(knowledge):
+    """The vocabulary's contact is 'time, interaction and affection' in English and 'tijd, interactie en affectie'."""
+    label = knowledge.facts["relationship"].fields["contact"].label
+    assert (label.en, label.nl) == ("time, interaction and affection", "tijd, interactie en affectie")
 
 
 def test_split_loyalties():
@@ -280,7 +295,8 @@ def test_chained_rules_join_on_the_same_relationship():
         "relationships": [{"between": ["a", "b"], "trust": "high", "vigilance": "low", "contact": "high"},
                           {"between": ["a", "c"], "trust": "low", "vigilance": "high", "lock_in": "both",
                            "contact": "low"}]})
-    assert "trust.blind-spot" not in advice and "trust.paradox" not in advice
+    assert "trust.blind-spot" not in advice
+    assert advice["trust.paradox"].subject == "a~c"
     assert advice["trust.opportunism.lock-in"].subject == "a~c"
     assert advice["trust.quadrants.unhindered-collaboration"].subject == "a~b"
 
@@ -316,3 +332,12 @@ def test_rules_command_lists_every_trust_rule_with_source_and_basis(capsys):
     assert all(row["sources"] and row["basis"] in ("source", "derived") for row in trust.values())
     assert all(row["reason"] for row in trust.values() if row["basis"] == "derived")
     assert trust["trust.opportunism.evasion"]["sources"][1]["source"] == "wathne-heide-2000"
+
+
+def test_calculated_connection_is_trust_and_distrust_together():
+    """High trust with high vigilance is trust with distrust (after Lewicki): trust, but verify."""
+    recommendation = advise(trust="high", vigilance="high")[f"trust.quadrants.work-calculated[{REL}]"]
+    assert "distrust" in recommendation.text and "Trust, but verify" in recommendation.text
+    assert "not mistake the vigilance for distrust" not in recommendation.text
+    dutch = advise(lang="nl", trust="high", vigilance="high")["trust.quadrants.work-calculated"]
+    assert "wantrouwen" in dutch.text and "Vertrouw, maar controleer" in dutch.text
