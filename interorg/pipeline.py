@@ -105,8 +105,8 @@ def diagnose(advice, knowledge=None):
     --------
     >>> import interorg
     >>> result = diagnose(interorg.example_case())
-    >>> result.suspected[0].id, result.suspected[0].balance
-    ('power-play', 4)
+    >>> [(r.id, r.level) for r in result.suspected][:2]
+    [('lack-of-shared-ambition', 'suspected'), ('power-play', 'suspected')]
     >>> [i.id for i in result.interventions][:2]
     ['visioning', 'convening']
     """

@@ -11,10 +11,12 @@ and the diagnosis, and decides:
   confirmed");
 - the **action plan**: the recommendations that are advice, grouped where
   several lead to the same action (the groups of ``knowledge/plan.yaml``;
-  otherwise one action per rule, whatever the number of subjects), ranked by
-  priority, then by the weight of their evidence (the number of different
-  places in the case they rest on), then in the knowledge's order; at most
-  :data:`PLAN_SIZE` actions.
+  otherwise one action per rule, whatever the number of subjects), and the
+  warnings of high or critical priority that no recommendation answers
+  (to be addressed as they are); ranked by priority (an action is as
+  urgent as the most urgent warning it answers), then by the weight of
+  their evidence (the number of different places in the case they rest on),
+  then in the knowledge's order; at most :data:`PLAN_SIZE` actions.
 
 It is plain Python over the conclusions: it adds no knowledge and gives the
 same counsel for the same conclusions.
@@ -54,6 +56,9 @@ class Action:
         Their rule ids, each once.
     subjects : tuple of str
         What it is about, in words (partners, relationships...), each once.
+    answers : tuple of str
+        The keys of the warnings the action answers (found in the
+        derivations of its recommendations); its priority is at least theirs.
     """
 
     rank: int
@@ -64,6 +69,7 @@ class Action:
     keys: tuple
     rules: tuple
     subjects: tuple = ()
+    answers: tuple = ()
 
 
 @attrs.frozen
@@ -73,6 +79,9 @@ class Counsel:
     Attributes
     ----------
     plan : tuple of Action
+        The first :data:`PLAN_SIZE` actions.
+    more : tuple of Action
+        The other actions, in the same ranking (ranks go on after the plan).
     advice : tuple of str
         The keys of the conclusions that are advice, most important first
         (priority, then the advice's order).
@@ -86,6 +95,7 @@ class Counsel:
     """
 
     plan: tuple
+    more: tuple
     advice: tuple
     set_aside: dict
     held_back: tuple
@@ -179,6 +189,29 @@ def subject_words(subject, label, names):
     return names.get(subject, subject)
 
 
+#: Models whose warnings the diagnosis answers with its interventions.
+_DIAGNOSED = ("diagnosis.archetypes",)
+
+
+def fill_label(label, **values):
+    """A label with its ``{name}`` placeholders replaced: plain substitution, nothing evaluated."""
+    for name, value in values.items():
+        label = label.replace("{" + name + "}", str(value))
+    return label
+
+
+def _premises(explanation, found):
+    """The keys of every earlier conclusion an explanation rests on, down the tree, each once."""
+    for support in explanation.supports:
+        for evidence in support.evidence:
+            if evidence.type == "conclusion":
+                key = evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]"
+                if key not in found:
+                    found.append(key)
+                    _premises(evidence.explanation, found)
+    return found
+
+
 def _action_title(group, members, lang):
     if group is not None:
         return group.title.get(lang)
@@ -224,30 +257,54 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     advice = [c for c in conclusions if c.kind != "step" and c.key not in set_aside and c.key not in held]
     advice.sort(key=lambda c: (_RANK[c.priority], order[c.key]))
     group_of = {rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
+    shown = {c.key: c for c in advice}
     grouped = {}
     for conclusion in advice:
         if conclusion.kind != "recommendation":
             continue
         group = group_of.get(conclusion.id)
         grouped.setdefault(group.id if group else conclusion.id, (group, []))[1].append(conclusion)
-    actions = []
+    actions, answered = [], set()
     for group, members in grouped.values():
         members.sort(key=lambda c: order[c.key])
-        paths = []
+        paths, premises = [], []
         for member in members:
             input_paths(member.explanation, paths)
+            _premises(member.explanation, premises)
+        warnings = tuple(key for key in premises if key in shown and shown[key].kind == "warning")
+        answered.update(warnings)
         subjects = tuple(dict.fromkeys(subject_words(m.subject, m.subject_label, names)
                                        for m in members if m.subject is not None))
         actions.append(Action(
             rank=0,
             title=_action_title(group, members, lang),
             because=_because(members, labels),
-            priority=min((m.priority for m in members), key=_RANK.__getitem__),
+            priority=min([m.priority for m in members] + [shown[k].priority for k in warnings], key=_RANK.__getitem__),
             weight=len(paths),
             keys=tuple(m.key for m in members),
             rules=tuple(dict.fromkeys(m.id for m in members)),
             subjects=subjects if len(subjects) > 1 or group is not None else (),
+            answers=warnings,
         ))
+    urgent = {}  # the urgent warnings no recommendation answers: actions of their own, grouped as declared
+    for warning in advice:
+        if (warning.kind == "warning" and _RANK[warning.priority] <= _RANK["high"] and warning.key not in answered
+                and warning.model not in _DIAGNOSED):  # a suspected problem is answered by its interventions
+            group = group_of.get(warning.id)
+            urgent.setdefault(group.id if group else warning.key, (group, []))[1].append(warning)
+    for group, members in urgent.values():
+        paths = []
+        for member in members:
+            input_paths(member.explanation, paths)
+        subjects = tuple(dict.fromkeys(subject_words(m.subject, m.subject_label, names)
+                                       for m in members if m.subject is not None))
+        title = group.title.get(lang) if group else fill_label(labels["plan_address"], title=members[0].title)
+        subjects = tuple(s for s in subjects if s not in title)
+        actions.append(Action(0, title, _because(members, labels),
+                              min((m.priority for m in members), key=_RANK.__getitem__), len(paths),
+                              tuple(m.key for m in members), tuple(dict.fromkeys(m.id for m in members)),
+                              subjects, tuple(m.key for m in members)))
     actions.sort(key=lambda a: (_RANK[a.priority], -a.weight, order[a.keys[0]]))
-    plan = tuple(attrs.evolve(action, rank=index) for index, action in enumerate(actions[:PLAN_SIZE], start=1))
-    return Counsel(plan, tuple(c.key for c in advice), dict(set_aside), held_back, resolution.inconsistencies)
+    ranked = [attrs.evolve(action, rank=index) for index, action in enumerate(actions, start=1)]
+    return Counsel(tuple(ranked[:PLAN_SIZE]), tuple(ranked[PLAN_SIZE:]), tuple(c.key for c in advice),
+                   dict(set_aside), held_back, resolution.inconsistencies)

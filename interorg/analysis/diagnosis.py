@@ -302,9 +302,9 @@ def build_diagnosis(conclusions, knowledge, lang, set_aside=()):
     --------
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
-    >>> result = build_diagnosis(advice.conclusions, interorg.load_knowledge(), "en")
+    >>> result = build_diagnosis(advice.conclusions, interorg.load_knowledge(), "en", advice.counsel.set_aside)
     >>> result.suspected[0].id, result.suspected[0].level
-    ('power-play', 'suspected')
+    ('lack-of-shared-ambition', 'suspected')
     """
     set_aside = frozenset(set_aside)
     found = _Found(conclusions, set_aside)

@@ -68,11 +68,10 @@ class InterventionType:
 
 @attrs.frozen
 class ActionGroup:
-    """Recommendations that lead to one action of the plan, under one title.
+    """Recommendations (or urgent warnings) that lead to one action of the plan, under one title.
 
-    The grouping is the project's: it says that the recommendations of
-    ``rules`` are one thing to do (``reason`` says why), so the plan lists
-    them once.
+    The grouping is the project's: it says that the conclusions of ``rules``
+    are one thing to do (``reason`` says why), so the plan lists them once.
     """
 
     id: str = attrs.field(metadata=ID_META)

@@ -110,20 +110,26 @@ class _PlanFile:
 
 
 def _check_actions(record, checker, file):
-    """Every action groups recommendations that exist, and a rule belongs to one action at most."""
+    """Every action groups recommendations (or urgent warnings) that exist, one kind each, a rule in one action."""
     duplicates(record.actions, "action", file, checker.problems, "actions")
     first = {}
     for index, action in enumerate(record.actions):
+        kinds = set()
         for number, rule_id in enumerate(action.rules):
             path = f"actions[{index}].rules[{number}]"
             rule = checker.rules.get(rule_id)
             if rule is None:
                 checker.problem(file, path, f"unknown rule '{rule_id}'")
-            elif rule.kind != "recommendation":
-                checker.problem(file, path, f"rule '{rule_id}' is a {rule.kind}; an action groups recommendations")
+            elif rule.kind not in ("recommendation", "warning"):
+                checker.problem(file, path, f"rule '{rule_id}' is a {rule.kind}; an action groups recommendations"
+                                            " or warnings")
+            else:
+                kinds.add(rule.kind)
             if rule_id in first:
                 checker.problem(file, path, f"rule '{rule_id}' is already in action '{first[rule_id]}'")
             first.setdefault(rule_id, action.id)
+        if len(kinds) > 1:
+            checker.problem(file, f"actions[{index}].rules", "an action groups recommendations or warnings, not both")
 
 
 EXTENSIONS = (

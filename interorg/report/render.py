@@ -18,7 +18,7 @@ from .view import Selection, advice_entries, fill, plan_entries
 __all__ = ["derivation", "html", "markdown", "text"]
 
 _WIDTH = 88
-_HEADINGS = (("warning", "warnings"), ("finding", "findings"), ("recommendation", "beyond_plan"))
+_HEADINGS = (("warning", "warnings"), ("finding", "findings"), ("recommendation", "recommendations"))
 
 
 def _citation(citation):
@@ -75,13 +75,13 @@ def _entry_line(entry, labels):
     return f"[{_priority(labels, entry.priority)}] {entry.title}{also}"
 
 
-def _listed(items, labels, most=3):
+def _listed(items, labels, most=2):
     shown = ", ".join(items[:most])
     return shown + (" " + fill(labels["and_more"], count=len(items) - most) if len(items) > most else "")
 
 
-def _action_lines(action, labels):
-    about = f" ({_listed(action.subjects, labels)})" if action.subjects else ""
+def _action_lines(action, labels, subjects=True):
+    about = f" ({_listed(action.subjects, labels)})" if action.subjects and subjects else ""
     return (f"{action.rank}. {action.title}{about} [{_priority(labels, action.priority)}]",
             f"{labels['plan_because']}: {action.because} [{', '.join(action.rules)}]")
 
@@ -129,6 +129,12 @@ def text(advice, full=False, selection=Selection()):
         for action in actions:
             head, because = _action_lines(action, labels)
             out += _wrap(head, "", "   ") + _wrap(because, "   ", "  ")
+    more = plan_entries(advice, selection, more=True)
+    if more:
+        out += ["", labels["more_actions"], "-" * len(labels["more_actions"])]
+        for action in more:
+            head, because = _action_lines(action, labels, subjects=full)
+            out += _wrap(head, "", "   ") + (_wrap(because, "   ", "  ") if full else [])
     for kind, heading in _HEADINGS:
         entries = advice_entries(advice, selection, full)[kind]
         if not entries:
@@ -189,6 +195,10 @@ def markdown(advice, full=False, selection=Selection()):
         for action in actions:
             head, because = _action_lines(action, labels)
             out += [_md(head), f"   *{_md(because)}*"]
+    more = plan_entries(advice, selection, more=True)
+    if more:
+        out += ["", f"## {labels['more_actions']}", ""]
+        out += [_md(_action_lines(action, labels, subjects=full)[0]) for action in more]
     for kind, heading in _HEADINGS:
         entries = advice_entries(advice, selection, full)[kind]
         if not entries:
@@ -234,6 +244,11 @@ def html(advice, selection=Selection()):
             head, because = _action_lines(action, labels)
             out.append(f"<li><b>{esc(head.split('. ', 1)[1])}</b><br><small>{esc(because)}</small></li>")
         out.append("</ol>")
+    more = plan_entries(advice, selection, more=True)
+    if more:
+        out.append(f"<details><summary><b>{esc(labels['more_actions'])}</b> ({len(more)})</summary><ol start="
+                   f'"{more[0].rank}">' + "".join(f"<li>{esc(_action_lines(a, labels)[0].split('. ', 1)[1])}</li>"
+                                                  for a in more) + "</ol></details>")
     for kind, heading in _HEADINGS:
         entries = advice_entries(advice, selection, full=False)[kind]
         if not entries:

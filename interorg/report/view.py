@@ -22,7 +22,7 @@ __all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "advice_entries", "fill", "
 #: Models whose conclusions the diagnosis section shows (so the lists do not).
 DIAGNOSIS_MODELS = ("diagnosis.scan", "diagnosis.phases", "diagnosis.archetypes", "diagnosis.interventions")
 
-_KINDS = ("warning", "finding", "recommendation")
+_KINDS = ("warning", "finding", "recommendation")  # a recommendation outside every action is listed too
 
 
 def fill(label, **values):
@@ -98,13 +98,13 @@ class Entry:
         return self.conclusions[0].id
 
 
-def plan_entries(advice, selection=Selection()):
-    """The actions of the plan that the selection keeps (an action is kept when one of its conclusions is)."""
-    actions = []
-    for action in advice.counsel.plan:
-        if any(selection.takes(advice[key]) for key in action.keys):
-            actions.append(action)
-    return selection.cut(actions)
+def plan_entries(advice, selection=Selection(), more=False):
+    """The actions of the plan (or, with ``more``, the actions after it) that the selection keeps.
+
+    An action is kept when one of its conclusions is.
+    """
+    actions = advice.counsel.more if more else advice.counsel.plan
+    return selection.cut(a for a in actions if any(selection.takes(advice[key]) for key in a.keys))
 
 
 def advice_entries(advice, selection=Selection(), full=False):
@@ -114,7 +114,7 @@ def advice_entries(advice, selection=Selection(), full=False):
     out; with it they are listed too.
     """
     counsel = advice.counsel
-    in_plan = {key for action in counsel.plan for key in action.keys}
+    in_plan = {key for action in counsel.plan + counsel.more for key in action.keys}
     by_rule = {}
     for key in counsel.advice:
         conclusion = advice[key]

@@ -23,8 +23,13 @@ def test_plan_is_short_and_ranked(example):
     assert order == sorted(order)
     for action in plan:
         assert action.title and action.because and action.rules
-        assert all(example[key].kind == "recommendation" for key in action.keys)
-        assert action.priority == min((example[key].priority for key in action.keys), key=RANK.__getitem__)
+        kinds = {example[key].kind for key in action.keys}
+        assert kinds in ({"recommendation"}, {"warning"})
+        own = min((example[key].priority for key in action.keys), key=RANK.__getitem__)
+        answered = [example[key].priority for key in action.answers]
+        assert action.priority == min([own] + answered, key=RANK.__getitem__)
+        if kinds == {"warning"}:  # an urgent warning no recommendation answers
+            assert RANK[action.priority] <= RANK["high"]
 
 
 def test_one_action_for_the_dependence_on_the_hub(example):
@@ -39,10 +44,10 @@ def test_one_action_for_the_dependence_on_the_hub(example):
 def test_nothing_in_the_plan_is_listed_again(example):
     """A recommendation in the plan is not listed again beyond it."""
     text = example.to_text()
-    beyond = text.split("Recommendations beyond the plan")[-1].split("\nDiagnosis")[0]
-    for action in example.plan:
+    lists = text.split("\nWarnings\n")[1].split("\nDiagnosis\n")[0]
+    for action in example.plan + example.counsel.more:
         for key in action.keys:
-            assert example[key].title not in beyond
+            assert f"] {example[key].title}" not in lists, key
 
 
 def test_steps_are_not_advice(example):

@@ -78,7 +78,7 @@ def test_default_text_is_the_plan_then_the_advice_in_brief(advice):
     assert text.startswith("Advice for Jeugdhulp regio Kempenland")
     lines = text.splitlines()
     assert lines[3] == "Action plan"
-    for heading in ("Warnings", "Findings", "Recommendations beyond the plan", "Diagnosis"):
+    for heading in ("More actions", "Warnings", "Findings", "Diagnosis"):
         assert f"\n{heading}\n" in text
     assert "Because:" not in text and "Source:" not in text
     assert len(lines) <= 200
