@@ -1,13 +1,18 @@
-"""Compile rule records into experta rules.
+"""Compile rule records into experta rules: one single-pattern trigger per positive condition.
 
 Every condition becomes an experta pattern built from closures over the
-record's values: nothing read from a file is evaluated.  Each field's tests
-become one predicate ``P(...)``; no variables are given to experta, whose
-joins are quadratic: each positive condition becomes a rule of its own (a
-trigger), and the joins between conditions are made through a hash index
-(see :mod:`interorg.engine.join`).  This also keeps clear of two traps of experta
+record's values: nothing read from a file is evaluated.  No variables are
+given to experta, whose joins are quadratic: each positive condition (each
+alternative of an ``any``) becomes a rule of its own, a *trigger*, and the
+joins between conditions are made through a hash index (see
+:mod:`interorg.engine.join`).  This also keeps clear of two traps of experta
 1.9.4: combining two compound field constraints raises NameError, and
 field-level ``|`` expands into one rule per alternative.
+
+A trigger keeps its experta pattern, so that it stays a plain experta rule,
+and also carries the ``kind`` of fact it is about and a ``test`` of the
+fact's values, which :class:`~interorg.engine.matcher.DispatchMatcher` uses
+to find its activations with one dictionary lookup per fact.
 
 Rules are stratified: a rule that needs a conclusion to be *absent* gets a
 lower salience than every rule that could draw that conclusion, so it only
@@ -16,13 +21,11 @@ salience order this makes negation safe and the result independent of the
 order in which experta happens to find matches.
 """
 
-import networkx as nx
-
 from ._experta import experta
-from .join import CompiledRule
 from .conditions import ConclusionPattern
+from .join import CompiledRule
 
-__all__ = ["compile_rules", "fact_class"]
+__all__ = ["compile_rules", "dispatch_kind", "fact_class", "strata"]
 
 _FACT_CLASSES = {}
 
@@ -32,6 +35,39 @@ def fact_class(name):
     if name not in _FACT_CLASSES:
         _FACT_CLASSES[name] = type(name, (experta.Fact,), {"__module__": __name__})
     return _FACT_CLASSES[name]
+
+
+def dispatch_kind(fact):
+    """The kind of a declared experta fact: ``("fact", type)``, ``("conclusion", rule id)`` or ``("initial",)``.
+
+    Examples
+    --------
+    >>> dispatch_kind(fact_class("conclusion")(rule="a.b", subject=None))
+    ('conclusion', 'a.b')
+    >>> dispatch_kind(fact_class("care")(demand="complex"))
+    ('fact', 'care')
+    """
+    cls = type(fact)
+    if cls is experta.InitialFact:
+        return ("initial",)
+    name = cls.__name__
+    if name == "conclusion":
+        return ("conclusion", fact.get("rule"))
+    return ("fact", name)
+
+
+class _Trigger(experta.Rule):
+    """An experta rule of one pattern that also says which facts it is about and how to test them.
+
+    experta hashes a rule by its whole pattern, every time an activation of
+    it is hashed; a trigger is one object per condition, so its identity is
+    its hash.
+    """
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other):
+        return self is other
 
 
 def _pattern(pattern):
@@ -48,16 +84,27 @@ def strata(knowledge):
     """Return ``{rule id: stratum}``: 0 for rules that need no absent conclusion.
 
     A rule's stratum is at least that of every conclusion it uses, and one
-    more than that of every conclusion it needs to be absent.
+    more than that of every conclusion it needs to be absent.  The loader
+    has checked that rules do not depend on each other in a cycle.
+
+    Examples
+    --------
+    >>> from interorg import load_knowledge
+    >>> level = strata(load_knowledge())
+    >>> level["kenis.need.quadrant-iv"]
+    0
     """
-    graph = knowledge.dependency_graph()
+    rules = {rule.id: rule for rule in knowledge.rules}
     level = {}
-    for rule_id in nx.topological_sort(graph):
-        level[rule_id] = max(
-            (level[dep] + (1 if graph.edges[dep, rule_id]["negated"] else 0)
-             for dep in graph.predecessors(rule_id)),
-            default=0,
-        )
+
+    def stratum(rule_id):
+        if rule_id not in level:
+            level[rule_id] = max((stratum(dep) + (1 if negated else 0)
+                                  for dep, negated in rules[rule_id].depends_on()), default=0)
+        return level[rule_id]
+
+    for rule_id in rules:
+        stratum(rule_id)
     return level
 
 
@@ -78,6 +125,8 @@ def compile_rules(knowledge, on_trigger):
     Returns
     -------
     list of experta.Rule
+        Each has the attributes ``kind`` (see :func:`dispatch_kind`) and
+        ``test`` (whether a fact of that kind matches the pattern).
     """
     level = strata(knowledge)
     rules = []
@@ -90,6 +139,12 @@ def compile_rules(knowledge, on_trigger):
                 on_trigger(engine, compiled, position, pattern, ref)
 
             fire.__name__ = f"{rule.id}#{position}"
-            condition = (experta.AS.trigger << _pattern(pattern.source)) if pattern else experta.InitialFact()
-            rules.append(experta.Rule(condition, salience=-level[rule.id])(fire))
+            if pattern is None:
+                trigger = _Trigger(experta.InitialFact(), salience=-level[rule.id])(fire)
+                trigger.kind, trigger.test = ("initial",), lambda fact: True
+            else:
+                trigger = _Trigger(experta.AS.trigger << _pattern(pattern.source), salience=-level[rule.id])(fire)
+                trigger.kind = pattern.kind
+                trigger.test = lambda fact, pattern=pattern: pattern.bind(fact, {}) is not None
+            rules.append(trigger)
     return rules
