@@ -30,10 +30,25 @@ __all__ = ["compile_rules", "dispatch_kind", "fact_class", "strata"]
 _FACT_CLASSES = {}
 
 
+class _Fact(experta.Fact):
+    """An experta fact whose values need no freezing.
+
+    experta's ``Fact.__init__`` passes every value through ``freeze`` (a
+    ``functools.singledispatch``) to make lists and dicts immutable; it
+    returns the scalars of a declared fact (text, booleans, numbers, None)
+    and the field constraints of a pattern as they are.  A run declares
+    several thousand values, so they are stored directly.
+    """
+
+    def __init__(self, **values):
+        dict.update(self, values)
+        self._Fact__defaults = {}  # what experta's Fact.__init__ sets besides the values
+
+
 def fact_class(name):
     """Return the experta ``Fact`` subclass for fact type ``name`` (one per name)."""
     if name not in _FACT_CLASSES:
-        _FACT_CLASSES[name] = type(name, (experta.Fact,), {"__module__": __name__})
+        _FACT_CLASSES[name] = type(name, (_Fact,), {"__module__": __name__})
     return _FACT_CLASSES[name]
 
 
@@ -125,8 +140,9 @@ def compile_rules(knowledge, on_trigger):
     Returns
     -------
     list of experta.Rule
-        Each has the attributes ``kind`` (see :func:`dispatch_kind`) and
-        ``test`` (whether a fact of that kind matches the pattern).
+        Each has the attributes ``kind`` (see :func:`dispatch_kind`),
+        ``test`` (whether a fact of that kind matches the pattern) and
+        ``compiled`` (its rule's :class:`~interorg.engine.join.CompiledRule`).
     """
     level = strata(knowledge)
     rules = []
@@ -145,6 +161,7 @@ def compile_rules(knowledge, on_trigger):
             else:
                 trigger = _Trigger(experta.AS.trigger << _pattern(pattern.source), salience=-level[rule.id])(fire)
                 trigger.kind = pattern.kind
-                trigger.test = lambda fact, pattern=pattern: pattern.bind(fact, {}) is not None
+                trigger.test = pattern.test  # variables are bound when the rule's conditions are joined
+            trigger.compiled = compiled
             rules.append(trigger)
     return rules

@@ -11,7 +11,7 @@ import threading
 
 from ._experta import experta
 from .compiling import compile_rules, fact_class
-from .join import WorkingMemory
+from .join import WorkingMemory, indexed_fields
 from .matcher import DispatchMatcher
 
 __all__ = ["Session", "run"]
@@ -59,7 +59,7 @@ class Session:
         self.knowledge = knowledge
         self.inputs = {f"i{index}": fact for index, fact in enumerate(facts)}
         self.records = {}
-        self.memory = WorkingMemory()
+        self.memory = WorkingMemory(_indexed(knowledge))
         self.partner_names = {}
 
     def declare_inputs(self, engine):
@@ -78,7 +78,7 @@ class Session:
     def on_trigger(self, engine, compiled, position, pattern, ref):
         """A trigger matched: join the rule's other conditions and conclude for each match."""
         rule = compiled.rule
-        names = rule.variables()
+        names = compiled.names
         for refs, bindings in compiled.matches(self.memory, position, pattern, ref):
             self.conclude(engine, rule, refs, {name: bindings[name] for name in names})
 
@@ -121,6 +121,14 @@ def _compiled(knowledge):
     if "experta" not in cache:
         cache["experta"] = compile_rules(knowledge, lambda engine, *args: engine.session.on_trigger(engine, *args))
     return cache["experta"]
+
+
+def _indexed(knowledge):
+    cache = knowledge._cache
+    if "indexed" not in cache:
+        rules = {id(trigger.compiled): trigger.compiled for trigger in _compiled(knowledge)}
+        cache["indexed"] = indexed_fields(rules.values())
+    return cache["indexed"]
 
 
 def _engine(knowledge):
