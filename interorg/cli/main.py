@@ -20,7 +20,7 @@ from ..case.examples import DEFAULT
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
-from . import survey
+from . import export, survey
 
 __all__ = ["main"]
 
@@ -161,6 +161,7 @@ def _parser():
     coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     coverage_cmd.set_defaults(run=_coverage)
+    export.add_command(commands)
     return parser
 
 
