@@ -10,7 +10,6 @@ partner patterns would be quadratic.
 """
 
 import attrs
-import networkx as nx
 
 from ..case import Case
 
@@ -98,6 +97,8 @@ def tie_graph(case):
     networkx.Graph
         One node per partner, in the case's order.
     """
+    import networkx as nx  # imported by the cases that have partners, not by every process
+
     graph = nx.Graph()
     graph.add_nodes_from(partner.id for partner in case.partners)
     graph.add_edges_from(relationship.between for relationship in case.relationships)
@@ -145,6 +146,8 @@ def analyse(case):
     """
     if not isinstance(case, Case):
         raise TypeError(f"expected an interorg.Case; got {type(case).__name__}")
+    import networkx as nx
+
     ties = tie_graph(case)
     brokers = set(nx.articulation_points(ties))
     dependents, strong_dependents = {}, {}
@@ -215,6 +218,8 @@ def partner_graph(case, conclusions):
     facts = {p.id: p for p in analyse(case).by_partner}
     placed = _placements(conclusions)
     quadrants = _quadrants(conclusions)
+    import networkx as nx
+
     graph = nx.MultiDiGraph(name=case.name or "")
     for partner in case.partners:
         attributes = {"name": partner.name or partner.id, "kind": partner.kind or "",

@@ -2,12 +2,12 @@
 
 import pathlib
 
-from ..research.export import to_clips
-
 __all__ = ["add_command"]
 
 
 def _export(args):
+    from ..research.export import to_clips  # only this command needs the exporter
+
     program = to_clips(args.case)
     if args.output is None:
         return program

@@ -11,8 +11,6 @@ import json
 import pathlib
 import sys
 
-import networkx
-
 from .. import __version__
 from ..analysis.knowledge import load_knowledge
 from ..case import case_from_text, example_case, example_names, load_case
@@ -90,6 +88,8 @@ def _graph(args):
     case = _case(args)
     if not args.output.lower().endswith(".graphml"):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
+    import networkx  # only this command needs it at the top level
+
     networkx.write_graphml(network_graph(case), args.output)
     return f"wrote {args.output}\n"
 

@@ -9,7 +9,6 @@ of the knowledge; the engine reads it with the same reporting of problems.
 import pathlib
 
 import attrs
-import networkx as nx
 
 from ..errors import KnowledgeError, Problem
 from ..utils import documents
@@ -241,6 +240,8 @@ class Checker:
             self.problem(file, where, f"comparisons need a number field; this one is {field_def.type}")
 
     def check_chaining(self):
+        import networkx as nx  # only checking a knowledge base needs it, not a cached one
+
         graph = nx.DiGraph()
         for rule_id, rule in self.rules.items():
             graph.add_node(rule_id)

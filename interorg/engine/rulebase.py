@@ -9,7 +9,6 @@ import re
 from typing import Literal
 
 import attrs
-import networkx as nx
 
 from .conditions import AnyOf, Condition, ConclusionPattern, FactPattern, Negation
 
@@ -277,6 +276,8 @@ class KnowledgeBase:
         >>> graph.number_of_nodes() == len(interorg.load_knowledge().rules)
         True
         """
+        import networkx as nx  # a run does not need the graph, only tools over the knowledge do
+
         graph = nx.DiGraph()
         for rule in self.rules:
             graph.add_node(rule.id, model=rule.model, kind=rule.kind)
