@@ -167,14 +167,26 @@ class Diagnosis:
         return plain(self)
 
 
-def _paths(explanation, found):
+def _paths(explanation, memo):
+    """The input paths a derivation rests on, in the order first met, as a dict used as an ordered set.
+
+    Sub-explanations are shared between conclusions; ``memo`` (by identity)
+    computes each one once, so gathering the paths of every indication stays
+    linear in the size of the advice.  Merging a sub-explanation's paths in
+    its own first-met order gives the same order as walking it again.
+    """
+    found = memo.get(id(explanation))
+    if found is not None:
+        return found
+    found = {}
     for support in explanation.supports:
         for evidence in support.evidence:
             if evidence.type == "input":
-                if evidence.path not in found:
-                    found.append(evidence.path)
+                found.setdefault(evidence.path)
             elif evidence.explanation is not None:
-                _paths(evidence.explanation, found)
+                for path in _paths(evidence.explanation, memo):
+                    found.setdefault(path)
+    memo[id(explanation)] = found
     return found
 
 
@@ -187,7 +199,7 @@ def _recommendations(conclusions, knowledge):
     """
     intervention_of = {rule: item.id for item in knowledge.interventions for rule in item.recommended_by}
     archetype_of = {archetype.suspected_by: archetype.id for archetype in knowledge.archetypes}
-    recommended, answers, caveats = {}, {}, {}
+    recommended, answers, caveats = {}, {}, {}  # caveats: dicts as ordered sets (no quadratic 'in' on lists)
     for conclusion in conclusions:
         dependencies = [dependency for dependency, _negated in knowledge.rule(conclusion.id).depends_on()]
         item = intervention_of.get(conclusion.id)
@@ -198,33 +210,28 @@ def _recommendations(conclusions, knowledge):
             continue
         for dependency in dependencies:
             if dependency in intervention_of:
-                noted = caveats.setdefault(intervention_of[dependency], [])
-                if conclusion.key not in noted:
-                    noted.append(conclusion.key)
-    return recommended, answers, caveats
+                caveats.setdefault(intervention_of[dependency], {}).setdefault(conclusion.key)
+    return recommended, answers, {item: list(keys) for item, keys in caveats.items()}
 
 
-def _archetype_result(archetype, lang, by_key, by_rule, indications, answers, knowledge):
+def _archetype_result(archetype, lang, by_key, position, by_rule, indications, indication, answers, knowledge):
     """One problem: the indicators its suspicion rests on (in the advice's order), the evidence against, its answers."""
-    position = {key: index for index, key in enumerate(by_key)}
     suspicion = by_rule.get(archetype.suspected_by, ())
-    keys = []
+    keys = {}
     for conclusion in suspicion:
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
-                key = evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]"
-                if key not in keys:
-                    keys.append(key)
-    evidence_for = tuple(_indication(by_key[key]) for key in sorted(keys, key=position.__getitem__))
+                keys.setdefault(evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]")
+    evidence_for = tuple(indication(by_key[key]) for key in sorted(keys, key=position.__getitem__))
     return ArchetypeResult(
         archetype.id, archetype.title.get(lang), bool(suspicion), evidence_for,
         indications(*archetype.against),
         tuple(item.id for item in knowledge.interventions if archetype.id in answers.get(item.id, ())))
 
 
-def _indication(conclusion):
+def _indication(conclusion, memo):
     return Indication(conclusion.key, conclusion.id, conclusion.subject, conclusion.title,
-                      tuple(_paths(conclusion.explanation, [])))
+                      tuple(_paths(conclusion.explanation, memo)))
 
 
 def build_diagnosis(conclusions, knowledge, lang):
@@ -254,15 +261,21 @@ def build_diagnosis(conclusions, knowledge, lang):
     ['visioning', 'convening']
     """
     by_key = {conclusion.key: conclusion for conclusion in conclusions}
+    position = {key: index for index, key in enumerate(by_key)}
     by_rule = {}
     for conclusion in conclusions:
         by_rule.setdefault(conclusion.id, []).append(conclusion)
+    memo = {}
+
+    def indication(conclusion):
+        return _indication(conclusion, memo)
 
     def indications(*rules):
-        return tuple(_indication(c) for rule in rules for c in by_rule.get(rule, ()))
+        return tuple(indication(c) for rule in rules for c in by_rule.get(rule, ()))
 
     recommended, answers, caveats = _recommendations(conclusions, knowledge)
-    results = [_archetype_result(archetype, lang, by_key, by_rule, indications, answers, knowledge)
+    results = [_archetype_result(archetype, lang, by_key, position, by_rule, indications, indication, answers,
+                                 knowledge)
                for archetype in knowledge.archetypes]
     order = {archetype.id: index for index, archetype in enumerate(knowledge.archetypes)}
     suspected = sorted((r for r in results if r.suspected),

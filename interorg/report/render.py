@@ -8,6 +8,21 @@ from .summaries import diagnosis_lines, relationship_lines
 __all__ = ["derivation", "html", "markdown", "text"]
 
 _SECTIONS = (("finding", "findings"), ("warning", "warnings"), ("recommendation", "recommendations"))
+_WIDTH = 88
+_SPECIAL_WHITESPACE = frozenset("\t\n\r\x0b\x0c")
+
+
+def _wrap(text, initial_indent="", subsequent_indent=""):
+    """``textwrap.wrap`` at 88 columns, without its cost for a line that already fits.
+
+    Most lines of an advice are short; for them textwrap would only return
+    the indented line, so it is called where a line is long or holds
+    whitespace it would change (tabs, newlines, trailing blanks).
+    """
+    if (len(initial_indent) + len(text) <= _WIDTH and text.strip() and text[-1] != " "
+            and _SPECIAL_WHITESPACE.isdisjoint(text)):
+        return [initial_indent + text]
+    return textwrap.wrap(text, _WIDTH, initial_indent=initial_indent, subsequent_indent=subsequent_indent)
 
 
 def _sections(advice):
@@ -72,30 +87,28 @@ def text(advice, explain=True):
         out += ["", heading, "-" * len(heading)]
         for conclusion in items:
             out.append(f"[{conclusion.key}] {conclusion.title}")
-            out += textwrap.wrap(conclusion.text, 88, initial_indent="    ", subsequent_indent="    ")
+            out += _wrap(conclusion.text, "    ", "    ")
             if explain:
                 out.append(f"    {labels['basis']}: {_basis(conclusion, labels)}")
                 for citation in conclusion.sources:
-                    out += textwrap.wrap(f"{labels['source']}: {_citation(citation)}", 88,
-                                         initial_indent="    ", subsequent_indent="      ")
+                    out += _wrap(f"{labels['source']}: {_citation(citation)}", "    ", "      ")
                 out.append(f"    {labels['because']}:")
                 for line in _derivation_lines(conclusion.explanation, labels)[1:]:
                     leading = " " * (4 + len(line) - len(line.lstrip()))
-                    out += textwrap.wrap(line.strip(), 88, initial_indent=leading,
-                                         subsequent_indent=leading + "    ")
+                    out += _wrap(line.strip(), leading, leading + "    ")
             out.append("")
     summary = relationship_lines(advice)
     if summary:
         out += ["", labels["relationships"], "-" * len(labels["relationships"])]
         for line in summary:
-            out += textwrap.wrap(line, 88, subsequent_indent="    ") or [""]
+            out += _wrap(line, "", "    ") or [""]
         out.append("")
     diagnosis = diagnosis_lines(advice, explain)
     if diagnosis:
         out += ["", labels["diagnosis"], "-" * len(labels["diagnosis"])]
         for line in diagnosis:
             indent = " " * (len(line) - len(line.lstrip()))
-            out += textwrap.wrap(line, 88, subsequent_indent=indent + "    ") or [""]
+            out += _wrap(line, "", indent + "    ") or [""]
         out.append("")
     models = _models_lines(advice)
     if models:
