@@ -41,7 +41,7 @@ def _case(args):
 def _advise(args):
     advice = advise(_case(args), lang=args.lang)
     if args.format == "json":
-        return advice.to_json() + "\n"
+        return advice.to_json(explanations=not args.no_explanations) + "\n"
     if args.format == "markdown":
         return advice.to_markdown(explain=not args.brief)
     return advice.to_text(explain=not args.brief)
@@ -132,6 +132,7 @@ def _parser():
     advise_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     advise_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     advise_cmd.add_argument("--brief", action="store_true", help="leave out sources and explanations (text, markdown)")
+    advise_cmd.add_argument("--no-explanations", action="store_true", help="JSON without the explanations table")
     advise_cmd.set_defaults(run=_advise)
 
     map_cmd = commands.add_parser("map", help="draw the partner network as a concentric map (PNG, SVG or PDF)")

@@ -11,12 +11,12 @@ import json
 import attrs
 
 from ..engine.results import KINDS, Conclusion, ModelStatus, plain
-from . import render
+from . import jsonshape, render
 
 __all__ = ["Advice", "SCHEMA_VERSION"]
 
 #: Version of the shape of :meth:`Advice.to_dict`; raised on any incompatible change.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @attrs.frozen(repr=False)
@@ -93,9 +93,17 @@ class Advice:
         """The ids of all conclusions, in order (an id appears once per subject)."""
         return [c.id for c in self.conclusions]
 
-    def to_dict(self):
-        """Return the advice as JSON-ready data (see the README for the shape)."""
-        by_kind = {kind + "s": [plain(c) for c in self.conclusions if c.kind == kind] for kind in KINDS}
+    def to_dict(self, explanations=True):
+        """Return the advice as JSON-ready data (see the README for the shape).
+
+        Each conclusion's explanation is written once, in ``explanations``
+        under the conclusion's key (see :mod:`interorg.report.jsonshape`);
+        without ``explanations`` the table is left out and each conclusion's
+        ``explanation`` is None.
+        """
+        by_kind = {kind + "s": [jsonshape.conclusion_dict(c, explanations) for c in self.conclusions if c.kind == kind]
+                   for kind in KINDS}
+        table = {"explanations": jsonshape.explanations_table(self.conclusions)} if explanations else {}
         return {
             "schema_version": SCHEMA_VERSION,
             "interorg_version": self.interorg_version,
@@ -104,6 +112,7 @@ class Advice:
             **by_kind,
             "models": [plain(m) for m in self.models],
             "summaries": self.summaries(),
+            **table,
         }
 
     def summaries(self):
@@ -114,9 +123,9 @@ class Advice:
         """
         return {"relationships": self.relationships.to_dict(), "diagnosis": self.diagnosis.to_dict()}
 
-    def to_json(self, indent=2):
+    def to_json(self, indent=2, explanations=True):
         """Return :meth:`to_dict` as a JSON string (UTF-8 text, Dutch letters kept)."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        return json.dumps(self.to_dict(explanations), indent=indent, ensure_ascii=False)
 
     def to_text(self, explain=True):
         """Return the advice as plain text; with ``explain``, each conclusion's reasons."""

@@ -16,7 +16,7 @@ def test_to_dict_shape(advice):
     """to_dict has the documented top-level keys and is JSON-serialisable."""
     data = advice.to_dict()
     assert list(data) == ["schema_version", "interorg_version", "lang", "case", "findings",
-                          "warnings", "recommendations", "models", "summaries"]
+                          "warnings", "recommendations", "models", "summaries", "explanations"]
     assert list(data["summaries"]) == ["relationships", "diagnosis"]
     assert json.loads(json.dumps(data)) == data
 
@@ -28,8 +28,9 @@ def test_every_conclusion_has_id_explanation_and_sources(advice):
     assert len(conclusions) == len(advice.conclusions)
     for item in conclusions:
         assert item["id"] and item["kind"] in ("finding", "warning", "recommendation")
-        assert item["explanation"]["rule"] == item["id"]
-        assert item["explanation"]["supports"]
+        explanation = data["explanations"][item["explanation"]]
+        assert explanation["rule"] == item["id"]
+        assert explanation["supports"]
         assert item["sources"] and all(s["where"] and s["source"] for s in item["sources"])
 
 
