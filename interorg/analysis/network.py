@@ -158,6 +158,8 @@ def analyse(case):
     core = [p.id for p in case.partners if p.position == "core"]
     core_graph = ties.subgraph(core)
     by_partner = []
+    # counted once: asking networkx per partner walks every edge each time
+    has_ties = ties.number_of_edges() > 0 and ties.number_of_nodes() >= 3
     for partner in case.partners:
         isolated = None
         if partner.position == "core" and len(core) > 1:
@@ -168,7 +170,7 @@ def analyse(case):
             dependents=dependents.get(partner.id, 0),
             strong_dependents=strong_dependents.get(partner.id, 0),
             broker=partner.id in brokers,
-            peripheral=ties.number_of_edges() > 0 and ties.number_of_nodes() >= 3 and ties.degree(partner.id) <= 1,
+            peripheral=has_ties and ties.degree(partner.id) <= 1,
             core_isolated=isolated,
         ))
     return NetworkFacts(

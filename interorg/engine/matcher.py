@@ -36,22 +36,24 @@ class DispatchMatcher(experta.abstract.Matcher):
         self._triggers = defaultdict(list)
         for rule in engine.get_rules():
             self._triggers[rule.kind].append(rule)
-        self._by_fact = {}
+
+    def _activations(self, fact):
+        return [_Activation(rule, (fact,), {"trigger": fact})
+                for rule in self._triggers.get(dispatch_kind(fact), ()) if rule.test(fact)]
 
     def changes(self, adding=None, deleting=None):
-        """Return the activations the added facts create, and those the deleted ones end."""
+        """Return the activations the added facts create, and those the deleted ones end.
+
+        Nothing is kept per fact: a retracted fact's activations are made
+        again, and experta's strategy removes the agenda's equal ones (those
+        that already fired are gone from it).
+        """
         added, removed = [], []
-        triggers = self._triggers
         for fact in adding or ():
-            found = [_Activation(rule, (fact,), {"trigger": fact})
-                     for rule in triggers.get(dispatch_kind(fact), ()) if rule.test(fact)]
-            if found:
-                added.extend(found)
-                self._by_fact[fact["__factid__"]] = found
+            added.extend(self._activations(fact))
         for fact in deleting or ():
-            # a retracted fact's activations leave the agenda (experta keeps none that fired)
-            removed.extend(self._by_fact.pop(fact["__factid__"], ()))
+            removed.extend(self._activations(fact))
         return added, removed
 
     def reset(self):
-        self._by_fact = {}
+        """Nothing to forget: the matcher keeps no state between changes."""

@@ -178,5 +178,6 @@ def _run_on(engine, session):
         engine.run()
     finally:
         engine.session = None
+        engine.reset()  # let go of this run's facts now rather than at the next run
     session.finish()
     return session
