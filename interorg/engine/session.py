@@ -12,7 +12,7 @@ import threading
 from ._experta import experta
 from .compiling import compile_rules, fact_class
 from .join import WorkingMemory, indexed_fields
-from .matcher import DispatchMatcher
+from .matcher import DepthStrategy, DispatchMatcher
 
 __all__ = ["Session", "run"]
 
@@ -27,6 +27,7 @@ class _Engine(experta.KnowledgeEngine):
     """
 
     __matcher__ = DispatchMatcher
+    __strategy__ = DepthStrategy
 
     def __init__(self, rules):
         self._compiled = rules
@@ -71,7 +72,9 @@ class Session:
                 raise AssertionError(f"fact {fact.type} has fields outside the vocabulary: {sorted(unknown)}")
             values = {name: fact.values.get(name) for name in fields}
             self.memory.add(ref, ("fact", fact.type), values)
-            declared.append(fact_class(fact.type)(_ref=ref, **values))
+            # a trigger reads a missing field as None, so only the given values cross into experta
+            given = {name: value for name, value in values.items() if value is not None}
+            declared.append(fact_class(fact.type)(_ref=ref, **given))
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
