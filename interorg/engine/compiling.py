@@ -21,6 +21,8 @@ salience order this makes negation safe and the result independent of the
 order in which experta happens to find matches.
 """
 
+import functools
+
 from ._experta import experta
 from .conditions import ConclusionPattern
 from .join import CompiledRule
@@ -83,6 +85,20 @@ class _Trigger(experta.Rule):
 
     def __eq__(self, other):
         return self is other
+
+    def __call__(self, *args, **kwargs):
+        if self._wrapped is None:
+            # Registering the right-hand side: experta reads its signature with
+            # inspect.signature to know which keyword arguments to pass, which is
+            # most of the cost of compiling; every trigger's is the same.
+            self._wrapped = args[0]
+            self._wrapped_args = _FIRE_ARGUMENTS
+            return functools.update_wrapper(self, self._wrapped)
+        return super().__call__(*args, **kwargs)
+
+
+#: The parameters of every trigger's right-hand side (``fire`` in :func:`compile_rules`).
+_FIRE_ARGUMENTS = frozenset(("engine", "compiled", "position", "pattern", "trigger"))
 
 
 def _pattern(pattern):

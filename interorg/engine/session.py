@@ -56,6 +56,12 @@ class _Record:
 class Session:
     """The facts of one run and the conclusions drawn, by reference."""
 
+    #: Whether input facts reach experta with their unknown fields (as None).
+    #: The dispatch matcher reads a missing field as None, so they need not;
+    #: experta's Rete network fails every test on a missing field, so a run on
+    #: it (as a test does, to compare) needs them.
+    declare_unknown = False
+
     def __init__(self, knowledge, facts):
         self.knowledge = knowledge
         self.inputs = {f"i{index}": fact for index, fact in enumerate(facts)}
@@ -73,7 +79,8 @@ class Session:
             values = {name: fact.values.get(name) for name in fields}
             self.memory.add(ref, ("fact", fact.type), values)
             # a trigger reads a missing field as None, so only the given values cross into experta
-            given = {name: value for name, value in values.items() if value is not None}
+            given = values if self.declare_unknown else {
+                name: value for name, value in values.items() if value is not None}
             declared.append(fact_class(fact.type)(_ref=ref, **given))
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
