@@ -2,7 +2,10 @@
 
 The rules are the ones :func:`interorg.engine.clips.clips_rules` exports,
 the facts each example's input facts.  Three things are timed per round,
-interleaved so that a busy machine slows them alike: ``interorg.advise`` end
+interleaved so that a busy machine slows them alike, as the CPU time of
+this process (``time.process_time``: on a machine whose cores are shared,
+wall-clock time also counts the other programs; CLIPS runs in this process
+too): ``interorg.advise`` end
 to end (from the checked case to the Advice), interorg's engine part
 (``interorg.engine.run``: reset, declare, run, record supports) and CLIPS's
 reset, assert of the same facts from Python, and run.  CLIPS with the facts
@@ -128,9 +131,9 @@ def compare(knowledge, names, rounds=40):
                  "plain": lambda: _without_experta(knowledge, facts)}
         for _ in range(rounds):
             for label, step in steps.items():
-                start = time.perf_counter()
+                start = time.process_time()
                 step()
-                samples[label].append(time.perf_counter() - start)
+                samples[label].append(time.process_time() - start)
         assert _conclusions(asserting) == _conclusions(deffacts) == concluded, "CLIPS concluded otherwise"
         median = {label: statistics.median(values) for label, values in samples.items()}
         results[name] = median

@@ -26,9 +26,18 @@ class _Builder:
         self._inputs = {}
         self._cited = {}
         self._origins = {}
+        self._labels = {}
 
     def label(self, *args):
-        return self.knowledge.label(*args, lang=self.lang, partners=self.session.partner_names)
+        # The same few labels are asked for thousands of times.  Values are
+        # scalars; their types are part of the key, as 1, 1.0 and True are
+        # equal keys but are shown differently.
+        key = (args, tuple(map(type, args)))
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self.knowledge.label(*args, lang=self.lang,
+                                                             partners=self.session.partner_names)
+        return found
 
     def cited_input(self, ref, pattern):
         """The evidence of input ``ref`` matched by ``pattern``, built once per pair."""
@@ -141,7 +150,11 @@ class _Builder:
         return _text(value) if origin is None else self.label(*origin, value)
 
     def model_statuses(self):
-        facts = list(self.session.inputs.values())
+        # what the case gives, once: a fact type, and a field of it with a value
+        present = set()
+        for fact in self.session.inputs.values():
+            present.add(fact.type)
+            present.update((fact.type, name) for name, value in fact.values.items() if value is not None)
         counts = {}
         for record in self.session.records.values():
             counts[record.rule.model] = counts.get(record.rule.model, 0) + 1
@@ -150,9 +163,7 @@ class _Builder:
             missing = []
             for need in model.needs:
                 fact_type, _, field = need.partition(".")
-                present = any(f.type == fact_type and (not field or f.values.get(field) is not None)
-                              for f in facts)
-                if not present:
+                if (fact_type, field) not in present if field else fact_type not in present:
                     case_path = self.knowledge.facts[fact_type].case_path
                     path = f"{case_path}.{field}" if field else case_path
                     label = self.label(fact_type, field) if field else self.label(fact_type)
