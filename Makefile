@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SOURCES := setup.cfg pyproject.toml
 
-.PHONY: demo test benchmark coverage-table clean
+.PHONY: demo test benchmark differential coverage-table clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "interorg needs Python 3.10 or newer; set PYTHON=python3.1x"'
@@ -26,8 +26,17 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-benchmark: $(VENV)/.installed
+$(VENV)/.installed-benchmark: $(VENV)/.installed $(SOURCES)
+	$(PIP) install -e '.[benchmark]'
+	@touch $@
+
+benchmark: $(VENV)/.installed-benchmark
 	$(BIN)/python benchmarks/advise.py
+
+# interorg's engine against CLIPS on many more generated cases than the suite runs.
+DIFFERENTIAL_CASES ?= 5000
+differential: $(VENV)/.installed-test
+	INTERORG_DIFFERENTIAL_CASES=$(DIFFERENTIAL_CASES) $(BIN)/python -m pytest tests/engine/test_clips.py -q
 
 # Rewrite the generated coverage table in knowledge/README.md (a test checks it).
 coverage-table: $(VENV)/.installed

@@ -1,60 +1,82 @@
-"""Measure how long advising takes and how much memory it uses.
+"""Measure interorg's speed, side by side with CLIPS and with importing networkx.
 
-Run with ``make benchmark``. Timings are printed, not asserted: the test
-suite checks behaviour, this script measures speed.
+Run with ``make benchmark`` (which installs clipspy, the ``benchmark``
+extra).  Timings are printed, not asserted: the test suite checks
+behaviour, this script measures speed.  In one run it prints:
+
+1. advise end to end and the engine part on both bundled examples against
+   CLIPS 6.4 running the same rules on the same facts (:mod:`versus_clips`);
+2. the cold start of ``interorg advise --example --brief`` against
+   ``python -c "import networkx"`` as whole processes, with a warm and a
+   cold cache (:mod:`cold_start`);
+3. advise, ``to_dict`` and peak memory at 25, 100, 500 and 2,000 partners,
+   with the ratios between sizes (:mod:`scaling`);
+4. a sweep's cases per second with 1 and 2 processes (:mod:`sweep`);
+5. the size of the example's JSON, with and without explanations.
+
+``python benchmarks/advise.py --quick`` runs smaller versions of each.
 """
 
+import json
+import os
 import pathlib
-import statistics
+import platform
 import sys
-import time
-import tracemalloc
 
-import interorg
+HERE = pathlib.Path(__file__).parent
+sys.path.insert(0, str(HERE))
 
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from network import network_case  # noqa: E402  (a sibling script, not a package)
+import cold_start  # noqa: E402  (sibling scripts, not a package)
+import scaling  # noqa: E402
+import sweep  # noqa: E402
+import versus_clips  # noqa: E402
 
-#: Sizes of the generated networks; cost should grow about linearly with them.
-SIZES = (25, 100, 500)
+import interorg  # noqa: E402
 
-
-def _time(function, repeat):
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+EXAMPLES = ("municipal_youth_care", "regional_innovation_alliance")
 
 
-def main():
-    start = time.perf_counter()
-    knowledge = interorg.load_knowledge()
-    print(f"load and check the knowledge base ({len(knowledge.rules)} rules): "
-          f"{time.perf_counter() - start:.3f} s (once per process)")
-    case = interorg.example_case()
-    interorg.advise(case)  # compile the rules once
-    median = _time(lambda: interorg.advise(case), repeat=20)
-    print(f"advise on the example case: median {median * 1000:.1f} ms over 20 runs")
-    tracemalloc.start()
-    interorg.advise(case)
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"advise on the example case: peak memory {peak / 1024:.0f} KiB")
+def _machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    load = " (load average %.1f %.1f %.1f)" % os.getloadavg() if hasattr(os, "getloadavg") else ""
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}{load}"
+
+
+def _heading(text):
     print()
-    print("partners  relationships  conclusions   seconds  ms/partner  ratio to previous (size ratio)")
-    previous = None
-    for size in SIZES:
-        data = network_case(size)
-        case = interorg.case_from_dict(data)
-        seconds = _time(lambda: interorg.advise(case), repeat=3)
-        conclusions = len(interorg.advise(case).conclusions)
-        ratio = "" if previous is None else f"{seconds / previous[1]:.2f} ({size / previous[0]:.0f})"
-        print(f"{size:8d}  {len(data['relationships']):13d}  {conclusions:11d}  {seconds:8.2f}"
-              f"  {1000 * seconds / size:10.1f}  {ratio}")
-        previous = (size, seconds)
+    print(text)
+    print("-" * len(text))
+
+
+def _json_sizes():
+    advice = interorg.advise(interorg.example_case())
+    full = len(advice.to_json().encode())
+    bare = len(advice.to_json(explanations=False).encode())
+    table = len(json.dumps(advice.to_dict()["explanations"], indent=2, ensure_ascii=False).encode())
+    print(f"municipal_youth_care JSON: {full / 1000:.0f} KB with explanations"
+          f" ({table / 1000:.0f} KB of them, {len(advice.conclusions)} written once each),"
+          f" {bare / 1000:.0f} KB with --no-explanations")
+
+
+def main(quick=False):
+    print(f"interorg {interorg.__version__} on {_machine()}")
+    knowledge = interorg.load_knowledge()
+    _heading("1. advise and the engine part against CLIPS on the same rules and facts (medians)")
+    versus_clips.compare(knowledge, EXAMPLES, rounds=10 if quick else 40)
+    _heading("2. cold start as whole processes (medians)")
+    cold_start.compare(rounds=3 if quick else 9)
+    _heading("3. scaling with the number of partners (each size in its own process)")
+    scaling.compare((25, 100) if quick else scaling.SIZES)
+    _heading("4. a sweep on a process pool")
+    sweep.compare(cases=40 if quick else 200)
+    _heading("5. the advice as JSON")
+    _json_sizes()
 
 
 if __name__ == "__main__":
-    main()
+    main(quick="--quick" in sys.argv[1:])

@@ -4,11 +4,14 @@ import importlib.resources
 import os
 import pathlib
 import shutil
+import tempfile
 
 import pytest
 
 # Draw maps without a screen.
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Keep the checked knowledge of test runs (and of the processes they start) out of the user's cache.
+os.environ.setdefault("INTERORG_CACHE_DIR", tempfile.mkdtemp(prefix="interorg-test-cache-"))
 
 import interorg
 

@@ -190,14 +190,26 @@ class Diagnosis:
         return plain(self)
 
 
-def _paths(explanation, found):
+def _paths(explanation, memo):
+    """The input paths a derivation rests on, in the order first met, as a dict used as an ordered set.
+
+    Sub-explanations are shared between conclusions; ``memo`` (by identity)
+    computes each one once, so gathering the paths of every indication stays
+    linear in the size of the advice.  Merging a sub-explanation's paths in
+    its own first-met order gives the same order as walking it again.
+    """
+    found = memo.get(id(explanation))
+    if found is not None:
+        return found
+    found = {}
     for support in explanation.supports:
         for evidence in support.evidence:
             if evidence.type == "input":
-                if evidence.path not in found:
-                    found.append(evidence.path)
+                found.setdefault(evidence.path)
             elif evidence.explanation is not None:
-                _paths(evidence.explanation, found)
+                for path in _paths(evidence.explanation, memo):
+                    found.setdefault(path)
+    memo[id(explanation)] = found
     return found
 
 
@@ -210,7 +222,7 @@ def _recommendations(conclusions, knowledge):
     """
     intervention_of = {rule: item.id for item in knowledge.interventions for rule in item.recommended_by}
     archetype_of = {archetype.suspected_by: archetype.id for archetype in knowledge.archetypes}
-    recommended, answers, caveats = {}, {}, {}
+    recommended, answers, caveats = {}, {}, {}  # caveats: dicts as ordered sets (no quadratic 'in' on lists)
     for conclusion in conclusions:
         dependencies = [dependency for dependency, _negated in knowledge.rule(conclusion.id).depends_on()]
         item = intervention_of.get(conclusion.id)
@@ -221,10 +233,8 @@ def _recommendations(conclusions, knowledge):
             continue
         for dependency in dependencies:
             if dependency in intervention_of:
-                noted = caveats.setdefault(intervention_of[dependency], [])
-                if conclusion.key not in noted:
-                    noted.append(conclusion.key)
-    return recommended, answers, caveats
+                caveats.setdefault(intervention_of[dependency], {}).setdefault(conclusion.key)
+    return recommended, answers, {item: list(keys) for item, keys in caveats.items()}
 
 
 def _archetype_result(archetype, lang, found, answers, knowledge):
@@ -237,7 +247,7 @@ def _archetype_result(archetype, lang, found, answers, knowledge):
                 key = evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]"
                 if key not in keys and key not in found.set_aside:
                     keys.append(key)
-    evidence_for = tuple(_indication(found.by_key[key]) for key in sorted(keys, key=found.position.__getitem__))
+    evidence_for = tuple(found.indication(found.by_key[key]) for key in sorted(keys, key=found.position.__getitem__))
     evidence_against = found.indications(*archetype.against)
     weighing = weigh(evidence_for, evidence_against, lambda i: found.by_key[i.key].weight)
     holding = {indication.rule for indication in evidence_for}
@@ -262,6 +272,7 @@ class _Found:
 
     def __init__(self, conclusions, set_aside):
         self.set_aside = set_aside
+        self.memo = {}  # input paths per explanation, shared between conclusions
         self.by_key = {conclusion.key: conclusion for conclusion in conclusions}
         self.position = {key: index for index, key in enumerate(self.by_key)}
         self.by_rule = {}
@@ -269,13 +280,16 @@ class _Found:
             if conclusion.key not in set_aside:
                 self.by_rule.setdefault(conclusion.id, []).append(conclusion)
 
+    def indication(self, conclusion):
+        return _indication(conclusion, self.memo)
+
     def indications(self, *rules):
-        return tuple(_indication(c) for rule in rules for c in self.by_rule.get(rule, ()))
+        return tuple(self.indication(c) for rule in rules for c in self.by_rule.get(rule, ()))
 
 
-def _indication(conclusion):
+def _indication(conclusion, memo):
     return Indication(conclusion.key, conclusion.id, conclusion.subject, conclusion.title,
-                      tuple(_paths(conclusion.explanation, [])))
+                      tuple(_paths(conclusion.explanation, memo)))
 
 
 def build_diagnosis(conclusions, knowledge, lang, set_aside=()):

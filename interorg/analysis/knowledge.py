@@ -9,12 +9,17 @@ with their checks against the rest, and loads the shipped knowledge once.
 """
 
 import functools
+import hashlib
 import importlib.resources
+import os
 import pathlib
+import sys
 
 import attrs
 
+from ..engine.explaining import version
 from ..engine.loading import Extension, duplicates, read_knowledge
+from ..utils import cache
 from ..engine.rulebase import KnowledgeBase as RuleBase
 from .instruments import ActionGroup, Archetype, InterventionType, Statement
 
@@ -139,9 +144,62 @@ EXTENSIONS = (
 )
 
 
+#: Set to a directory to keep the checked knowledge there, or to the empty string to keep it nowhere.
+CACHE_VARIABLE = "INTERORG_CACHE_DIR"
+
+
+def _files(folder, relative=""):
+    """``(relative path, traversable)`` of every file under ``folder``, in path order."""
+    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        path = f"{relative}/{entry.name}" if relative else entry.name
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _files(entry, path)
+        elif not entry.name.endswith((".pyc", ".pyo")):
+            yield path, entry
+
+
+def _cache_key(root):
+    """A hash of everything the checked knowledge depends on: its files, interorg's code and version, Python.
+
+    The code is part of the key (not only the version number) so that an
+    edited source tree never reads records pickled by other code.
+    """
+    digest = hashlib.sha256()
+    digest.update(f"{version()} {sys.version_info[:2]}".encode())
+    for label, folder in (("knowledge", root), ("code", importlib.resources.files("interorg"))):
+        for path, entry in _files(folder):
+            if label == "code" and not path.endswith(".py"):
+                continue
+            content = entry.read_bytes()
+            digest.update(f"{label}/{path} {len(content)}\n".encode())
+            digest.update(content)
+    return digest.hexdigest()[:32]
+
+
+def _cache_directory():
+    """Where the checked knowledge is kept: ``$INTERORG_CACHE_DIR``, else the user cache directory."""
+    configured = os.environ.get(CACHE_VARIABLE)
+    if configured is not None:
+        return configured or None
+    import platformdirs  # only a process that loads the knowledge needs it
+
+    return platformdirs.user_cache_dir("interorg", appauthor=False)
+
+
 @functools.lru_cache(maxsize=None)
 def _load_default():
-    return read_knowledge(importlib.resources.files("interorg.knowledge"), EXTENSIONS, KnowledgeBase)
+    root = importlib.resources.files("interorg.knowledge")
+    directory = _cache_directory()
+    key = _cache_key(root) if directory else None
+    if key:
+        knowledge = cache.load(directory, "knowledge", key)
+        if isinstance(knowledge, KnowledgeBase):
+            return knowledge
+    knowledge = read_knowledge(root, EXTENSIONS, KnowledgeBase)
+    if key:
+        cache.store(directory, "knowledge", key, knowledge)  # before any run fills its _cache
+    return knowledge
 
 
 def load_knowledge(path=None):
@@ -153,7 +211,11 @@ def load_knowledge(path=None):
         A directory laid out like ``knowledge/`` (sources.yaml,
         vocabulary/*.yaml, models.yaml, messages.yaml, rules/*.yaml, and the
         instruments of the diagnosis: scan.yaml and interventions.yaml).  By
-        default the knowledge shipped with interorg, loaded once and cached.
+        default the knowledge shipped with interorg, loaded once per process
+        and kept, checked, in the user cache directory (or
+        ``$INTERORG_CACHE_DIR``; empty to keep it nowhere) under a hash of
+        its files and of interorg's code, so later processes skip reading
+        and checking it.
 
     Returns
     -------

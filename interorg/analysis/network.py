@@ -10,7 +10,6 @@ partner patterns would be quadratic.
 """
 
 import attrs
-import networkx as nx
 
 from ..case import Case
 
@@ -98,6 +97,8 @@ def tie_graph(case):
     networkx.Graph
         One node per partner, in the case's order.
     """
+    import networkx as nx  # imported by the cases that have partners, not by every process
+
     graph = nx.Graph()
     graph.add_nodes_from(partner.id for partner in case.partners)
     graph.add_edges_from(relationship.between for relationship in case.relationships)
@@ -145,6 +146,8 @@ def analyse(case):
     """
     if not isinstance(case, Case):
         raise TypeError(f"expected an interorg.Case; got {type(case).__name__}")
+    import networkx as nx
+
     ties = tie_graph(case)
     brokers = set(nx.articulation_points(ties))
     dependents, strong_dependents = {}, {}
@@ -155,6 +158,8 @@ def analyse(case):
     core = [p.id for p in case.partners if p.position == "core"]
     core_graph = ties.subgraph(core)
     by_partner = []
+    # counted once: asking networkx per partner walks every edge each time
+    has_ties = ties.number_of_edges() > 0 and ties.number_of_nodes() >= 3
     for partner in case.partners:
         isolated = None
         if partner.position == "core" and len(core) > 1:
@@ -165,7 +170,7 @@ def analyse(case):
             dependents=dependents.get(partner.id, 0),
             strong_dependents=strong_dependents.get(partner.id, 0),
             broker=partner.id in brokers,
-            peripheral=ties.number_of_edges() > 0 and ties.number_of_nodes() >= 3 and ties.degree(partner.id) <= 1,
+            peripheral=has_ties and ties.degree(partner.id) <= 1,
             core_isolated=isolated,
         ))
     return NetworkFacts(
@@ -215,6 +220,8 @@ def partner_graph(case, conclusions):
     facts = {p.id: p for p in analyse(case).by_partner}
     placed = _placements(conclusions)
     quadrants = _quadrants(conclusions)
+    import networkx as nx
+
     graph = nx.MultiDiGraph(name=case.name or "")
     for partner in case.partners:
         attributes = {"name": partner.name or partner.id, "kind": partner.kind or "",

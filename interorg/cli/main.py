@@ -11,8 +11,6 @@ import json
 import pathlib
 import sys
 
-import networkx
-
 from .. import __version__
 from ..analysis.knowledge import load_knowledge
 from ..case import case_from_text, example_case, example_names, load_case
@@ -21,7 +19,7 @@ from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
 from . import advise as advise_command
-from . import survey
+from . import export, survey
 
 __all__ = ["main"]
 
@@ -82,6 +80,8 @@ def _graph(args):
     case = _case(args)
     if not args.output.lower().endswith(".graphml"):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
+    import networkx  # only this command needs it at the top level
+
     networkx.write_graphml(network_graph(case), args.output)
     return f"wrote {args.output}\n"
 
@@ -148,6 +148,7 @@ def _parser():
     coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     coverage_cmd.set_defaults(run=_coverage)
+    export.add_command(commands)
     return parser
 
 

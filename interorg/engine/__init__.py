@@ -3,9 +3,9 @@
 A knowledge directory (sources, vocabulary, models, messages, rules; see
 ``knowledge/README.md``) is read into frozen records (:mod:`.rulebase`,
 :mod:`.conditions`) and checked at load (:mod:`.loading`); the rules are
-compiled to experta (:mod:`.compiling`), whose Rete network fires their
-triggers while the joins, negations and strata are done here
-(:mod:`.join`, :mod:`.matcher`).  A run (:mod:`.session`) records the
+compiled to experta (:mod:`.compiling`), whose agenda fires their
+triggers, found by a dictionary per fact kind (:mod:`.matcher`), while the
+joins, negations and strata are done here (:mod:`.join`).  A run (:mod:`.session`) records the
 supports of every conclusion, and :mod:`.explaining` turns them into
 explained conclusions (:mod:`.results`).
 

@@ -5,8 +5,6 @@ records, then a :class:`Checker` holds them against each other and collects
 every problem, with its file and path, before any is raised.
 """
 
-import networkx as nx
-
 from ..errors import Problem
 from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 
@@ -135,6 +133,8 @@ class Checker:
             self.problem(file, where, f"comparisons need a number field; this one is {field_def.type}")
 
     def check_chaining(self):
+        import networkx as nx  # only checking a knowledge base needs it, not a cached one
+
         graph = nx.DiGraph()
         for rule_id, rule in self.rules.items():
             graph.add_node(rule_id)
@@ -147,6 +147,8 @@ class Checker:
 
     def check_conflicts(self, exclusions, defeats, file):
         """Exclusive groups and defeats name rules that exist, and no defeat can undo itself."""
+        import networkx as nx  # as in check_chaining
+
         def check_rule(rule_id, path):
             if rule_id not in self.rules:
                 self.problem(file, path, f"unknown rule '{rule_id}'")

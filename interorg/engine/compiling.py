@@ -1,13 +1,18 @@
-"""Compile rule records into experta rules.
+"""Compile rule records into experta rules: one single-pattern trigger per positive condition.
 
 Every condition becomes an experta pattern built from closures over the
-record's values: nothing read from a file is evaluated.  Each field's tests
-become one predicate ``P(...)``; no variables are given to experta, whose
-joins are quadratic: each positive condition becomes a rule of its own (a
-trigger), and the joins between conditions are made through a hash index
-(see :mod:`interorg.engine.join`).  This also keeps clear of two traps of experta
+record's values: nothing read from a file is evaluated.  No variables are
+given to experta, whose joins are quadratic: each positive condition (each
+alternative of an ``any``) becomes a rule of its own, a *trigger*, and the
+joins between conditions are made through a hash index (see
+:mod:`interorg.engine.join`).  This also keeps clear of two traps of experta
 1.9.4: combining two compound field constraints raises NameError, and
 field-level ``|`` expands into one rule per alternative.
+
+A trigger keeps its experta pattern, so that it stays a plain experta rule,
+and also carries the ``kind`` of fact it is about and a ``test`` of the
+fact's values, which :class:`~interorg.engine.matcher.DispatchMatcher` uses
+to find its activations with one dictionary lookup per fact.
 
 Rules are stratified: a rule that needs a conclusion to be *absent* gets a
 lower salience than every rule that could draw that conclusion, so it only
@@ -16,22 +21,84 @@ salience order this makes negation safe and the result independent of the
 order in which experta happens to find matches.
 """
 
-import networkx as nx
+import functools
 
 from ._experta import experta
-from .join import CompiledRule
 from .conditions import ConclusionPattern
+from .join import CompiledRule
 
-__all__ = ["compile_rules", "fact_class"]
+__all__ = ["compile_rules", "dispatch_kind", "fact_class", "strata"]
 
 _FACT_CLASSES = {}
+
+
+class _Fact(experta.Fact):
+    """An experta fact whose values need no freezing.
+
+    experta's ``Fact.__init__`` passes every value through ``freeze`` (a
+    ``functools.singledispatch``) to make lists and dicts immutable; it
+    returns the scalars of a declared fact (text, booleans, numbers, None)
+    and the field constraints of a pattern as they are.  A run declares
+    several thousand values, so they are stored directly.
+    """
+
+    def __init__(self, **values):
+        dict.update(self, values)
+        self._Fact__defaults = {}  # what experta's Fact.__init__ sets besides the values
 
 
 def fact_class(name):
     """Return the experta ``Fact`` subclass for fact type ``name`` (one per name)."""
     if name not in _FACT_CLASSES:
-        _FACT_CLASSES[name] = type(name, (experta.Fact,), {"__module__": __name__})
+        _FACT_CLASSES[name] = type(name, (_Fact,), {"__module__": __name__})
     return _FACT_CLASSES[name]
+
+
+def dispatch_kind(fact):
+    """The kind of a declared experta fact: ``("fact", type)``, ``("conclusion", rule id)`` or ``("initial",)``.
+
+    Examples
+    --------
+    >>> dispatch_kind(fact_class("conclusion")(rule="a.b", subject=None))
+    ('conclusion', 'a.b')
+    >>> dispatch_kind(fact_class("care")(demand="complex"))
+    ('fact', 'care')
+    """
+    cls = type(fact)
+    if cls is experta.InitialFact:
+        return ("initial",)
+    name = cls.__name__
+    if name == "conclusion":
+        return ("conclusion", fact.get("rule"))
+    return ("fact", name)
+
+
+class _Trigger(experta.Rule):
+    """An experta rule of one pattern that also says which facts it is about and how to test them.
+
+    experta hashes a rule by its whole pattern, every time an activation of
+    it is hashed; a trigger is one object per condition, so its identity is
+    its hash.
+    """
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other):
+        return self is other
+
+    def __call__(self, *args, **kwargs):
+        if self._wrapped is None:
+            # Registering the right-hand side: experta reads its signature with
+            # inspect.signature to know which keyword arguments to pass, which is
+            # most of the cost of compiling; every trigger's is the same.
+            self._wrapped = args[0]
+            self._wrapped_args = _FIRE_ARGUMENTS
+            return functools.update_wrapper(self, self._wrapped)
+        return super().__call__(*args, **kwargs)
+
+
+#: The parameters of every trigger's right-hand side (``fire`` in :func:`compile_rules`).
+_FIRE_ARGUMENTS = frozenset(("engine", "compiled", "position", "pattern", "trigger"))
 
 
 def _pattern(pattern):
@@ -48,16 +115,27 @@ def strata(knowledge):
     """Return ``{rule id: stratum}``: 0 for rules that need no absent conclusion.
 
     A rule's stratum is at least that of every conclusion it uses, and one
-    more than that of every conclusion it needs to be absent.
+    more than that of every conclusion it needs to be absent.  The loader
+    has checked that rules do not depend on each other in a cycle.
+
+    Examples
+    --------
+    >>> from interorg import load_knowledge
+    >>> level = strata(load_knowledge())
+    >>> level["kenis.need.quadrant-iv"]
+    0
     """
-    graph = knowledge.dependency_graph()
+    rules = {rule.id: rule for rule in knowledge.rules}
     level = {}
-    for rule_id in nx.topological_sort(graph):
-        level[rule_id] = max(
-            (level[dep] + (1 if graph.edges[dep, rule_id]["negated"] else 0)
-             for dep in graph.predecessors(rule_id)),
-            default=0,
-        )
+
+    def stratum(rule_id):
+        if rule_id not in level:
+            level[rule_id] = max((stratum(dep) + (1 if negated else 0)
+                                  for dep, negated in rules[rule_id].depends_on()), default=0)
+        return level[rule_id]
+
+    for rule_id in rules:
+        stratum(rule_id)
     return level
 
 
@@ -78,6 +156,9 @@ def compile_rules(knowledge, on_trigger):
     Returns
     -------
     list of experta.Rule
+        Each has the attributes ``kind`` (see :func:`dispatch_kind`),
+        ``test`` (whether a fact of that kind matches the pattern) and
+        ``compiled`` (its rule's :class:`~interorg.engine.join.CompiledRule`).
     """
     level = strata(knowledge)
     rules = []
@@ -90,6 +171,13 @@ def compile_rules(knowledge, on_trigger):
                 on_trigger(engine, compiled, position, pattern, ref)
 
             fire.__name__ = f"{rule.id}#{position}"
-            condition = (experta.AS.trigger << _pattern(pattern.source)) if pattern else experta.InitialFact()
-            rules.append(experta.Rule(condition, salience=-level[rule.id])(fire))
+            if pattern is None:
+                trigger = _Trigger(experta.InitialFact(), salience=-level[rule.id])(fire)
+                trigger.kind, trigger.test = ("initial",), lambda fact: True
+            else:
+                trigger = _Trigger(experta.AS.trigger << _pattern(pattern.source), salience=-level[rule.id])(fire)
+                trigger.kind = pattern.kind
+                trigger.test = pattern.test  # variables are bound when the rule's conditions are joined
+            trigger.compiled = compiled
+            rules.append(trigger)
     return rules

@@ -21,9 +21,30 @@ class _Builder:
         self.knowledge = session.knowledge
         self.lang = lang
         self.explanations = {}
+        # Evidence objects are frozen and the same wherever they are cited, so
+        # each is built once: at thousands of conclusions this bounds memory.
+        self._inputs = {}
+        self._cited = {}
+        self._origins = {}
+        self._labels = {}
 
     def label(self, *args):
-        return self.knowledge.label(*args, lang=self.lang, partners=self.session.partner_names)
+        # The same few labels are asked for thousands of times.  Values are
+        # scalars; their types are part of the key, as 1, 1.0 and True are
+        # equal keys but are shown differently.
+        key = (args, tuple(map(type, args)))
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self.knowledge.label(*args, lang=self.lang,
+                                                             partners=self.session.partner_names)
+        return found
+
+    def cited_input(self, ref, pattern):
+        """The evidence of input ``ref`` matched by ``pattern``, built once per pair."""
+        key = (ref, id(pattern))
+        if key not in self._inputs:
+            self._inputs[key] = self.input_evidence(self.session.inputs[ref], pattern)
+        return self._inputs[key]
 
     def input_evidence(self, fact, pattern):
         """Evidence of an input fact; the summary names the fields the pattern tested.
@@ -63,14 +84,17 @@ class _Builder:
         return record.rule.title.fill(self.lang, values)
 
     def conclusion_evidence(self, key):
+        if key in self._cited:
+            return self._cited[key]
         record = self.session.records[key]
         title = self.filled_title(record)
         subject = self.subject_label(record)
         # a title with placeholders names what the conclusion is about already
         named = bool(record.rule.title.placeholders())
         summary = title if subject is None or named else f"{title}: {subject}"
-        return Evidence("conclusion", summary, rule=record.rule.id, subject=_text(record.subject),
-                        explanation=self.explanation(key))
+        evidence = self._cited[key] = Evidence("conclusion", summary, rule=record.rule.id,
+                                               subject=_text(record.subject), explanation=self.explanation(key))
+        return evidence
 
     def explanation(self, key):
         if key in self.explanations:
@@ -81,7 +105,7 @@ class _Builder:
         patterns = rule.positive_patterns()
         supports = []
         for refs in sorted(record.supports, key=lambda refs: [str(r) for r in refs]):
-            evidence = tuple(self.input_evidence(self.session.inputs[ref], pattern) if ref in self.session.inputs
+            evidence = tuple(self.cited_input(ref, pattern) if ref in self.session.inputs
                              else self.conclusion_evidence(ref) for ref, pattern in zip(refs, patterns))
             supports.append(Support(evidence, absent))
         explanation = Explanation(rule.id, self.filled_title(record), rule.basis, rule.reason, tuple(supports))
@@ -122,11 +146,17 @@ class _Builder:
         )
 
     def _variable_label(self, rule, name, value):
-        origin = self.knowledge.variable_origin(rule, name)
+        if (rule.id, name) not in self._origins:
+            self._origins[rule.id, name] = self.knowledge.variable_origin(rule, name)
+        origin = self._origins[rule.id, name]
         return _text(value) if origin is None else self.label(*origin, value)
 
     def model_statuses(self):
-        facts = list(self.session.inputs.values())
+        # what the case gives, once: a fact type, and a field of it with a value
+        present = set()
+        for fact in self.session.inputs.values():
+            present.add(fact.type)
+            present.update((fact.type, name) for name, value in fact.values.items() if value is not None)
         counts = {}
         for record in self.session.records.values():
             counts[record.rule.model] = counts.get(record.rule.model, 0) + 1
@@ -135,9 +165,7 @@ class _Builder:
             missing = []
             for need in model.needs:
                 fact_type, _, field = need.partition(".")
-                present = any(f.type == fact_type and (not field or f.values.get(field) is not None)
-                              for f in facts)
-                if not present:
+                if (fact_type, field) not in present if field else fact_type not in present:
                     case_path = self.knowledge.facts[fact_type].case_path
                     path = f"{case_path}.{field}" if field else case_path
                     label = self.label(fact_type, field) if field else self.label(fact_type)

@@ -27,7 +27,7 @@ from collections import defaultdict
 
 from .conditions import AnyOf, FactPattern, Negation
 
-__all__ = ["CompiledRule", "WorkingMemory"]
+__all__ = ["CompiledRule", "WorkingMemory", "indexed_fields"]
 
 
 class WorkingMemory:
@@ -37,16 +37,20 @@ class WorkingMemory:
     values of a conclusion are ``{"subject": subject}``.
     """
 
-    def __init__(self):
+    def __init__(self, indexed=None):
         self._values = {}
         self._by_kind = defaultdict(list)
         self._index = defaultdict(list)
+        # only the fields a join looks candidates up by need an index (see indexed_fields)
+        self._indexed = indexed
 
     def add(self, ref, kind, values):
         """Add a fact or conclusion under ``ref``."""
         self._values[ref] = values
         self._by_kind[kind].append(ref)
-        for field, value in values.items():
+        fields = values if self._indexed is None else self._indexed.get(kind, ())
+        for field in fields:
+            value = values.get(field)
             if value is not None:
                 self._index[(kind, field, value)].append(ref)
 
@@ -63,6 +67,21 @@ class WorkingMemory:
         return self._index.get((kind, field, value), ())
 
 
+def indexed_fields(compiled_rules):
+    """``{kind: fields}``: the fields of each kind that patterns bind a variable on.
+
+    :meth:`_Pattern.candidates` looks references up by such a field only, so
+    the working memory of a run needs no index of the others.
+    """
+    fields = defaultdict(list)
+    for compiled in compiled_rules:
+        for pattern in [p for alternatives in compiled.positives for p in alternatives] + compiled.negatives:
+            for field, _predicate, var in pattern.tests:
+                if var is not None and field not in fields[pattern.kind]:
+                    fields[pattern.kind].append(field)
+    return dict(fields)
+
+
 class _Pattern:
     """One fact or conclusion pattern, ready to test values and bind variables."""
 
@@ -75,6 +94,14 @@ class _Pattern:
             tests = (pattern.subject,) if pattern.subject is not None else ()
         self.source = pattern
         self.tests = [(test.field, test.predicate(), test.var) for test in tests]
+        self._checks = [(field, predicate) for field, predicate, _var in self.tests]
+
+    def test(self, values):
+        """Whether ``values`` (a mapping) pass every test of the pattern, leaving variables aside."""
+        for field, predicate in self._checks:
+            if not predicate(values.get(field)):
+                return False
+        return True
 
     def bind(self, values, bindings):
         """Return ``bindings`` extended by this match, or None if ``values`` do not match."""
@@ -118,6 +145,7 @@ class CompiledRule:
 
     def __init__(self, rule):
         self.rule = rule
+        self.names = tuple(rule.variables())
         self.positives = []
         self.negatives = []
         for condition in rule.when:

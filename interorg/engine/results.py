@@ -26,6 +26,8 @@ PRIORITIES = ("critical", "high", "medium", "low")
 
 def plain(obj):
     """attrs objects to dicts, keeping None values so every key is always there."""
+    if obj is None or isinstance(obj, (str, int, float)):  # most values: answered before attrs.has
+        return obj
     if attrs.has(type(obj)):
         return {field.name: plain(getattr(obj, field.name)) for field in attrs.fields(type(obj))}
     if isinstance(obj, (tuple, list)):

@@ -5,11 +5,11 @@ README.md for the grammar) by :func:`interorg.load_knowledge`; this module
 holds what they mean.
 """
 
+import heapq
 import re
 from typing import Literal
 
 import attrs
-import networkx as nx
 
 from .conditions import AnyOf, Condition, ConclusionPattern, FactPattern, Negation
 
@@ -294,11 +294,27 @@ class KnowledgeBase:
         """
         cache = self._cache
         if "conflict_order" not in cache:
-            graph = self.dependency_graph()
-            graph.add_edges_from((defeat.winner, defeat.loser) for defeat in self.defeats)
+            # Kahn's algorithm, taking the first rule in knowledge order among those ready: a plain
+            # topological sort, so that a run need not import networkx
             rank = {rule.id: index for index, rule in enumerate(self.rules)}
-            ordered = nx.lexicographical_topological_sort(graph, key=rank.__getitem__)
-            cache["conflict_order"] = {rule_id: index for index, rule_id in enumerate(ordered)}
+            after = {rule.id: [] for rule in self.rules}
+            waiting = dict.fromkeys(rank, 0)
+            edges = {(dependency, rule.id) for rule in self.rules for dependency, _negated in rule.depends_on()}
+            edges |= {(defeat.winner, defeat.loser) for defeat in self.defeats}
+            for before, later in edges:
+                after[before].append(later)
+                waiting[later] += 1
+            ready = [rank[rule_id] for rule_id, count in waiting.items() if count == 0]
+            heapq.heapify(ready)
+            order = {}
+            while ready:
+                rule_id = self.rules[heapq.heappop(ready)].id
+                order[rule_id] = len(order)
+                for later in after[rule_id]:
+                    waiting[later] -= 1
+                    if waiting[later] == 0:
+                        heapq.heappush(ready, rank[later])
+            cache["conflict_order"] = order
         return cache["conflict_order"]
 
     def dependency_graph(self):
@@ -316,6 +332,8 @@ class KnowledgeBase:
         >>> graph.number_of_nodes() == len(interorg.load_knowledge().rules)
         True
         """
+        import networkx as nx  # a run does not need the graph, only tools over the knowledge do
+
         graph = nx.DiGraph()
         for rule in self.rules:
             graph.add_node(rule.id, model=rule.model, kind=rule.kind)

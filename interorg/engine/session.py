@@ -11,8 +11,8 @@ import threading
 
 from ._experta import experta
 from .compiling import compile_rules, fact_class
-from .join import WorkingMemory
-from .matcher import TrackingReteMatcher
+from .join import WorkingMemory, indexed_fields
+from .matcher import DepthStrategy, DispatchMatcher
 
 __all__ = ["Session", "run"]
 
@@ -20,12 +20,14 @@ __all__ = ["Session", "run"]
 class _Engine(experta.KnowledgeEngine):
     """A KnowledgeEngine whose rules come from the knowledge base, not from methods.
 
-    Building experta's Rete network costs more than a typical run, so one
-    engine per knowledge base and thread is kept and ``reset()`` between runs
-    (which empties the network's memories and the agenda, not its shape).
+    Its matcher dispatches facts to the triggers of their kind through a
+    dictionary (:class:`~interorg.engine.matcher.DispatchMatcher`); one
+    engine per knowledge base and thread is kept and ``reset()`` between
+    runs, which empties the agenda and the fact list.
     """
 
-    __matcher__ = TrackingReteMatcher
+    __matcher__ = DispatchMatcher
+    __strategy__ = DepthStrategy
 
     def __init__(self, rules):
         self._compiled = rules
@@ -37,27 +39,38 @@ class _Engine(experta.KnowledgeEngine):
 
 
 class _Record:
-    """What the engine concluded for one (rule, subject): its supports, as fact refs."""
+    """What the engine concluded for one (rule, subject): its supports, as fact refs.
 
-    def __init__(self, rule, subject, variables, order):
+    ``order`` is where the conclusion stands in the case: the first input
+    any of its supports rests on (see :meth:`Session.finish`).
+    """
+
+    def __init__(self, rule, subject, variables):
         self.rule = rule
         self.subject = subject
         self.variables = variables
-        self.order = order
+        self.order = None
         self.supports = set()
 
 
 class Session:
     """The facts of one run and the conclusions drawn, by reference."""
 
+    #: Whether input facts reach experta with their unknown fields (as None).
+    #: The dispatch matcher reads a missing field as None, so they need not;
+    #: experta's Rete network fails every test on a missing field, so a run on
+    #: it (as a test does, to compare) needs them.
+    declare_unknown = False
+
     def __init__(self, knowledge, facts):
         self.knowledge = knowledge
         self.inputs = {f"i{index}": fact for index, fact in enumerate(facts)}
         self.records = {}
-        self.memory = WorkingMemory()
+        self.memory = WorkingMemory(_indexed(knowledge))
         self.partner_names = {}
 
     def declare_inputs(self, engine):
+        declared = []
         for ref, fact in self.inputs.items():
             fields = self.knowledge.facts[fact.type].fields
             unknown = set(fact.values) - set(fields)
@@ -65,12 +78,17 @@ class Session:
                 raise AssertionError(f"fact {fact.type} has fields outside the vocabulary: {sorted(unknown)}")
             values = {name: fact.values.get(name) for name in fields}
             self.memory.add(ref, ("fact", fact.type), values)
-            engine.declare(fact_class(fact.type)(_ref=ref, **values))
+            # a trigger reads a missing field as None, so only the given values cross into experta
+            given = values if self.declare_unknown else {
+                name: value for name, value in values.items() if value is not None}
+            declared.append(fact_class(fact.type)(_ref=ref, **given))
+        if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
+            engine.declare(*declared)
 
     def on_trigger(self, engine, compiled, position, pattern, ref):
         """A trigger matched: join the rule's other conditions and conclude for each match."""
         rule = compiled.rule
-        names = rule.variables()
+        names = compiled.names
         for refs, bindings in compiled.matches(self.memory, position, pattern, ref):
             self.conclude(engine, rule, refs, {name: bindings[name] for name in names})
 
@@ -79,17 +97,33 @@ class Session:
         key = (rule.id, subject)
         record = self.records.get(key)
         if record is None:
-            order = min((self.position(ref) for ref in refs), default=len(self.inputs))
-            record = self.records[key] = _Record(rule, subject, variables, order)
+            record = self.records[key] = _Record(rule, subject, variables)
             self.memory.add(key, ("conclusion", rule.id), {"subject": subject})
             engine.declare(fact_class("conclusion")(rule=rule.id, subject=subject, _ref=key))
         record.supports.add(refs)
+
+    def finish(self):
+        """Set every record's ``order``: the minimum over all its supports, however they were found.
+
+        The minimum over every support, not the position of the first one
+        found, keeps the order of the advice independent of the order in
+        which the engine happened to fire its rules.
+        """
+        for record in self.records.values():
+            self._order(record)
+
+    def _order(self, record):
+        if record.order is None:
+            # a support without positive conditions (negations only) rests on no input
+            record.order = min((self.position(ref) for refs in record.supports for ref in refs),
+                               default=len(self.inputs))
+        return record.order
 
     def position(self, ref):
         """Where in the case a fact or conclusion stands: the first input it rests on."""
         if ref in self.inputs:
             return int(ref[1:])
-        return self.records[ref].order
+        return self._order(self.records[ref])
 
 
 def _compiled(knowledge):
@@ -97,6 +131,14 @@ def _compiled(knowledge):
     if "experta" not in cache:
         cache["experta"] = compile_rules(knowledge, lambda engine, *args: engine.session.on_trigger(engine, *args))
     return cache["experta"]
+
+
+def _indexed(knowledge):
+    cache = knowledge._cache
+    if "indexed" not in cache:
+        rules = {id(trigger.compiled): trigger.compiled for trigger in _compiled(knowledge)}
+        cache["indexed"] = indexed_fields(rules.values())
+    return cache["indexed"]
 
 
 def _engine(knowledge):
@@ -134,7 +176,11 @@ def run(knowledge, facts, names=None):
     """
     session = Session(knowledge, facts)
     session.partner_names = dict(names or {})
-    engine = _engine(knowledge)
+    return _run_on(_engine(knowledge), session)
+
+
+def _run_on(engine, session):
+    """Run ``session`` on an experta ``engine`` built from its knowledge's compiled rules."""
     engine.session = session
     try:
         engine.reset()
@@ -142,4 +188,6 @@ def run(knowledge, facts, names=None):
         engine.run()
     finally:
         engine.session = None
+        engine.reset()  # let go of this run's facts now rather than at the next run
+    session.finish()
     return session

@@ -12,14 +12,15 @@ import attrs
 
 from ..engine.results import Conclusion, ModelStatus, plain
 from ..errors import AmbiguousKey
-from . import render
+from . import jsonshape, render
 from .view import Selection
 
 __all__ = ["Advice", "SCHEMA_VERSION"]
 
 #: Version of the shape of :meth:`Advice.to_dict`; raised on any incompatible change.
 #: 2: a ``plan``; every conclusion in one list ``conclusions``, with its ``key``, ``priority``,
-#: ``status`` and conflicts; ``advice`` lists the keys of what is advice, by kind.
+#: ``status`` and conflicts; ``advice`` lists the keys of what is advice, by kind; each
+#: explanation is written once, in ``explanations`` under the conclusion's key.
 SCHEMA_VERSION = 2
 
 
@@ -128,8 +129,11 @@ class Advice:
     def to_dict(self, explanations=True):
         """Return the advice as JSON-ready data (see the README for the shape).
 
-        Without ``explanations`` the conclusions carry no derivation trees:
-        for tools that want only the plan and the conclusions.
+        Each conclusion's explanation is written once, in ``explanations``
+        under the conclusion's key (see :mod:`interorg.report.jsonshape`);
+        without ``explanations`` the table is left out and each conclusion's
+        ``explanation`` is None: for tools that want only the plan and the
+        conclusions.
         """
         counsel = self.counsel
         sets_aside = {}
@@ -137,9 +141,7 @@ class Advice:
             sets_aside.setdefault(item.by, []).append(item.key)
         conclusions = []
         for conclusion in self.conclusions:
-            data = plain(conclusion)
-            if not explanations:
-                data.pop("explanation")
+            data = jsonshape.conclusion_dict(conclusion, explanations)
             mine = counsel.set_aside.get(conclusion.key)
             data.update(key=conclusion.key, step=conclusion.kind == "step", status=counsel.status(conclusion.key),
                         set_aside_by=plain(mine) if mine is not None else None,
@@ -147,18 +149,21 @@ class Advice:
             conclusions.append(data)
         advice = {kind + "s": [key for key in counsel.advice if self[key].kind == kind]
                   for kind in ("finding", "warning", "recommendation")}
+        table = {"explanations": jsonshape.explanations_table(self.conclusions)} if explanations else {}
         return {
             "schema_version": SCHEMA_VERSION,
             "interorg_version": self.interorg_version,
             "lang": self.lang,
             "case": {"name": self.case_name},
             "plan": [plain(action) for action in counsel.plan],
+            "more_actions": [plain(action) for action in counsel.more],
             "advice": advice,
             "conclusions": conclusions,
             "held_back": list(counsel.held_back),
             "inconsistencies": [plain(item) for item in counsel.inconsistencies],
             "models": [plain(m) for m in self.models],
             "summaries": self.summaries(),
+            **table,
         }
 
     def summaries(self):

@@ -19,6 +19,7 @@ __all__ = ["derivation", "html", "markdown", "text"]
 
 _WIDTH = 88
 _HEADINGS = (("warning", "warnings"), ("finding", "findings"), ("recommendation", "recommendations"))
+_SPECIAL_WHITESPACE = frozenset("\t\n\r\x0b\x0c")
 
 
 def _citation(citation):
@@ -63,6 +64,15 @@ def _conflict_lines(advice, conclusion):
 
 
 def _wrap(line, indent="", hang="    "):
+    """``textwrap.wrap`` at 88 columns, without its cost for a line that already fits.
+
+    Most lines of an advice are short; for them textwrap would only return
+    the indented line, so it is called where a line is long or holds
+    whitespace it would change (tabs, newlines, trailing blanks).
+    """
+    if (len(indent) + len(line) <= _WIDTH and line.strip() and line[-1] != " "
+            and _SPECIAL_WHITESPACE.isdisjoint(line)):
+        return [indent + line]
     return textwrap.wrap(line, _WIDTH, initial_indent=indent, subsequent_indent=indent + hang) or [""]
 
 

@@ -1,6 +1,7 @@
 """Read YAML and JSON documents strictly, keeping where each value stood.
 
-YAML is read with PyYAML's safe loader, changed in three ways that keep a
+YAML is read with PyYAML's safe loader (on libyaml's parser where PyYAML
+has it), parsed once per document, and changed in three ways that keep a
 user's data from being lost or silently changed:
 
 * only ``true`` and ``false`` are booleans (as in YAML 1.2), so ``no``,
@@ -19,20 +20,36 @@ import yaml
 from ..errors import Problem
 from .structure import join_path
 
-__all__ = ["Document", "read_document", "parse_document"]
+__all__ = ["Document", "PURE_LOADER", "read_document", "parse_document"]
 
 
-class _StrictLoader(yaml.SafeLoader):
+#: libyaml's parser where PyYAML was built with it (about ten times faster), else PyYAML's own.
+#: Only the parser differs: resolving tags and constructing values stay in
+#: Python, with the strict rules below, so both read a file the same way.
+_BaseLoader = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+_BaseLoader = _BaseLoader or yaml.SafeLoader
+
+
+class _StrictLoader(_BaseLoader):
     """SafeLoader with YAML 1.2 booleans and an error for duplicate keys."""
 
 
-_StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+class _PureStrictLoader(yaml.SafeLoader):
+    """The same rules on PyYAML's pure-Python parser (the fallback without libyaml)."""
+
+
+def _strict_booleans(loader):
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+
+
+_strict_booleans(_StrictLoader)
+_strict_booleans(_PureStrictLoader)
 
 
 class _DuplicateKey(Exception):
@@ -55,6 +72,22 @@ def _construct_mapping(loader, node, deep=False):
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_PureStrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+#: The strict loader on PyYAML's pure-Python parser.
+PURE_LOADER = _PureStrictLoader
+
+
+def _compose_and_construct(text, loader_class):
+    """Parse ``text`` once: the node tree (for positions) and the data constructed from it."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
 
 
 def _parent(path):
@@ -104,12 +137,21 @@ class Document:
         return problem
 
 
-def parse_document(text, name, error, fmt=None):
+def parse_document(text, name, error, fmt=None, loader=None):
     """Parse YAML or JSON ``text``; raise ``error`` (a problems error class) on a syntax error.
 
     ``fmt`` is ``"json"`` or ``"yaml"``; by default the name's suffix decides
     and anything but ``.json`` is read as YAML (JSON is valid YAML 1.2, but
-    JSON's own parser gives the better message for it).
+    JSON's own parser gives the better message for it).  ``loader`` is the
+    PyYAML loader class (by default libyaml's parser where available, with
+    the strict rules of this module); tests use it to check both parsers.
+
+    Examples
+    --------
+    >>> from interorg.errors import CaseError
+    >>> document = parse_document("a: {b: no, c: true}", "x.yaml", CaseError)
+    >>> document.data, document.positions["a.c"]
+    ({'a': {'b': 'no', 'c': True}}, (1, 15))
     """
     fmt = fmt or ("json" if str(name).lower().endswith(".json") else "yaml")
     if fmt == "json":
@@ -118,8 +160,7 @@ def parse_document(text, name, error, fmt=None):
         except json.JSONDecodeError as exc:
             raise error([Problem("", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)], name) from exc
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)
-        data = yaml.load(text, Loader=_StrictLoader)
+        node, data = _compose_and_construct(text, loader or _StrictLoader)
     except _DuplicateKey as exc:
         problem = Problem("", f"key '{exc.key}' is given twice in the same mapping",
                           exc.mark.line + 1, exc.mark.column + 1)

@@ -17,6 +17,7 @@ among the literal's values.
 """
 
 import difflib
+import functools
 import types
 import typing
 
@@ -49,7 +50,9 @@ def describe(value):
     return repr(value)
 
 
+@functools.lru_cache(maxsize=None)
 def _hints(cls):
+    # resolving the annotations is the costliest step of structuring, and a class's never change
     return typing.get_type_hints(cls)
 
 

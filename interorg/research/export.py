@@ -1,0 +1,43 @@
+"""The knowledge base, and a case's input facts, as a CLIPS 6.4 program."""
+
+from ..analysis.knowledge import load_knowledge
+from ..case import Case, check_case, load_case
+from ..engine.clips import clips_facts, clips_rules
+from ..facts import case_facts
+
+__all__ = ["to_clips"]
+
+
+def to_clips(case=None, knowledge=None):
+    """Return the rule base as CLIPS constructs, with the input facts of ``case`` as a ``deffacts``.
+
+    Loaded in CLIPS, ``(reset)`` and ``(run)`` draw the case's conclusions as
+    ``conclusion`` facts with the slots ``rule`` and ``subject``: the same
+    (rule id, subject) pairs as :func:`interorg.advise` (the test suite
+    compares the two engines on every test case and on generated ones).
+
+    Parameters
+    ----------
+    case : Case, str or os.PathLike, optional
+        A :class:`~interorg.Case` or the path of a case file; without it
+        only the templates and rules are written.
+    knowledge : KnowledgeBase, optional
+        By default the knowledge shipped with interorg.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import interorg
+    >>> program = to_clips(interorg.example_case())
+    >>> "(deffacts case" in program and "(defrule kenis.need.quadrant-iv" in program
+    True
+    """
+    knowledge = knowledge or load_knowledge()
+    program = clips_rules(knowledge)
+    if case is None:
+        return program
+    case = check_case(case) if isinstance(case, Case) else load_case(case)
+    return program + "\n" + clips_facts(knowledge, case_facts(case))
