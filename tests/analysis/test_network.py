@@ -25,7 +25,7 @@ def positions():
     ("contradictory", {"network.position.core-and-free-space"}),
     ("unplaced", {"network.position.none"}),
     ("believed-core", {"network.position.free-space", "network.position.believed-elsewhere-free-space",
-                       "network.fit.weak-organisational"}),
+                       "network.fit.weak-organisational", "network.fit.weak-criteria-unknown"}),
 ])
 def test_positions_per_partner(positions, partner, expected):
     """Each partner is placed by its criteria in one position at most, with a warning where it fits none or two."""

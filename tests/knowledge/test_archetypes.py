@@ -180,6 +180,7 @@ def test_one_sign_is_never_a_suspicion():
 WEAK_SIGNS = {
     "archetypes.sham-collaboration.legitimacy": "legitimacy is not sham",
     "archetypes.sham-collaboration.imposed": "a top-down origin alone",
+    "archetypes.sham-collaboration.form-not-shown": "a real collaboration may be misnamed",
     "archetypes.enemy-image.vigilant-contracting": "waakzaam contracteren is a workable way of relating",
     "archetypes.unbridgeable-diversity.weak-cultural-fit": "one weak fit is not onoverbrugbaar",
     "archetypes.unbridgeable-diversity.trust-culture": "a challenge of every arrangement",
@@ -218,3 +219,22 @@ def test_imposed_origin_and_legitimacy_alone_are_weak_evidence_only():
     assert all(knowledge.rule(rule_id).weight == "weak" for rule_id in used)
     (checking,) = [r for r in advice.diagnosis.worth_checking if r.id == "sham-collaboration"]
     assert checking.weighing.score_for == 2 and not advice.diagnosis.suspected
+
+
+def test_example_evidence_carries_three_problems(knowledge):
+    """On the example, only three problems have a strong sign and another independent one; the rest rest on less."""
+    from interorg.engine.conflicts import resolve
+    advice = interorg.advise(interorg.example_case())
+    result = resolve(advice.conclusions, knowledge)
+    carried = set()
+    for archetype in knowledge.archetypes:
+        if archetype.suspected_by not in advice:
+            continue
+        assert (archetype.id in {r.id for r in advice.diagnosis.suspected}) == (archetype.id in
+                                                                                {"lack-of-shared-ambition",
+                                                                                 "dual-loyalties", "power-play"})
+        signs = {e.rule for s in advice[archetype.suspected_by].explanation.supports for e in s.evidence
+                 if not result.is_set_aside(e.rule if e.subject is None else f"{e.rule}[{e.subject}]")}
+        if any(knowledge.rule(rule).weight == "strong" for rule in signs) and len(signs) >= 2:
+            carried.add(archetype.id)
+    assert carried == {"lack-of-shared-ambition", "dual-loyalties", "power-play"}
