@@ -247,6 +247,11 @@ _PLACEMENTS = {
     "network.position.core": "core",
     "network.position.ring": "ring",
     "network.position.free-space": "free_space",
+    # a partner that fits two positions is placed in neither: the rules warn that it must be decided
+    "network.position.core-and-ring": "several",
+    "network.position.ring-and-free-space": "several",
+    "network.position.core-and-free-space": "several",
+    "network.position.none": "none",
 }
 
 
@@ -256,8 +261,6 @@ def _placements(conclusions):
         position = _PLACEMENTS.get(conclusion.id)
         if position:
             placed[conclusion.subject] = "several" if conclusion.subject in placed else position
-        elif conclusion.id == "network.position.none":
-            placed[conclusion.subject] = "none"
     return placed
 
 

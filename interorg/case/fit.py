@@ -8,7 +8,7 @@ __all__ = ["Fit"]
 
 Strength = Literal["strong", "moderate", "weak"]
 
-#: Douma's criteria per dimension, as ids (the Dutch terms are in the vocabulary).
+#: Douma's criteria per dimension, as ids (the workbook's Dutch terms are quoted in the rules of network.fit).
 CRITERIA = {
     "strategic": (
         "shared_vision", "strategic_importance", "commitment", "compatible_goals", "resource_dependence",

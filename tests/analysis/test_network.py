@@ -262,3 +262,11 @@ def test_wrong_output_suffix_exits_2(tmp_path, capsys, command, output):
 
     assert main([command, "--example", "-o", str(tmp_path / output)]) == 2
     assert "--output must end in" in capsys.readouterr().err
+
+
+def test_graph_marks_a_partner_that_fits_two_positions(positions):
+    """A partner the rules place in two positions (so in neither) is 'several' on the graph; one in none is 'none'."""
+    graph = interorg.network_graph(positions)
+    assert graph.nodes["both-core-ring"]["placed"] == "several"
+    assert graph.nodes["contradictory"]["placed"] == "several"
+    assert graph.nodes["unplaced"]["placed"] == "none"
