@@ -152,21 +152,36 @@ def _held_back(conclusions, knowledge, diagnosis):
     return tuple(held)
 
 
-def _because(conclusions, lang_labels):
-    """One line: the earlier conclusions the action rests on (each once), or else the places in the case."""
+def _because(conclusions, lang_labels, shown=None):
+    """One line: what the action rests on, the warnings it answers first (most urgent first), else the case.
+
+    Each premise is named once, by its rule's title (without subjects); the
+    places in the case are named where no earlier conclusion is.
+    """
+    shown = shown or {}
     premises, paths = [], []
     for conclusion in conclusions:
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
-                if evidence.type == "conclusion":
-                    title = evidence.explanation.title
-                    if title not in premises:
-                        premises.append(title)
-                elif evidence.path not in paths:
-                    paths.append(evidence.path)
-    if premises:
-        more = f" (+{len(premises) - 2})" if len(premises) > 2 else ""
-        return "; ".join(premises[:2]) + more
+                if evidence.type == "input":
+                    if evidence.path not in paths:
+                        paths.append(evidence.path)
+                    continue
+                key = evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]"
+                premises.append((key, evidence.explanation.title))
+                for deeper in _premises(evidence.explanation, []):
+                    if deeper in shown:
+                        premises.append((deeper, shown[deeper].title))
+    titles = {}
+    for key, title in premises:
+        urgent = shown[key].kind == "warning" if key in shown else False
+        rank = (0, _RANK[shown[key].priority]) if urgent else (1, 0)
+        if title not in titles or rank < titles[title]:
+            titles[title] = rank
+    if titles:
+        ordered = sorted(titles, key=lambda title: titles[title])  # stable: first met among equals
+        more = f" (+{len(ordered) - 2})" if len(ordered) > 2 else ""
+        return "; ".join(ordered[:2]) + more
     more = f" (+{len(paths) - 3})" if len(paths) > 3 else ""
     return f"{lang_labels['plan_case']}: {', '.join(paths[:3])}{more}"
 
@@ -278,7 +293,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
         actions.append(Action(
             rank=0,
             title=_action_title(group, members, lang),
-            because=_because(members, labels),
+            because=_because(members, labels, shown),
             priority=min([m.priority for m in members] + [shown[k].priority for k in warnings], key=_RANK.__getitem__),
             weight=len(paths),
             keys=tuple(m.key for m in members),
@@ -300,7 +315,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
                                        for m in members if m.subject is not None))
         title = group.title.get(lang) if group else fill_label(labels["plan_address"], title=members[0].title)
         subjects = tuple(s for s in subjects if s not in title)
-        actions.append(Action(0, title, _because(members, labels),
+        actions.append(Action(0, title, _because(members, labels, shown),
                               min((m.priority for m in members), key=_RANK.__getitem__), len(paths),
                               tuple(m.key for m in members), tuple(dict.fromkeys(m.id for m in members)),
                               subjects, tuple(m.key for m in members)))

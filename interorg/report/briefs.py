@@ -17,15 +17,18 @@ def diagnosis_brief(advice):
         ranked = "; ".join(f"{n}. {r.title} ({fill(labels['independent_signs'], count=r.weighing.pieces_for)})"
                            for n, r in enumerate(result.suspected, start=1))
         lines.append(f"- {labels['diagnosis_suspected']}: {ranked}")
+    then = {}
+    for item in result.interventions:
+        for problem in item.if_confirmed:
+            then.setdefault(problem, []).append(item.title)
     for result_item in result.worth_checking:
         # a sign's title names its problem first ("Sign of X: ..."); the line names the problem already
-        confirm = "; ".join(title.split(": ", 1)[-1] for title in result_item.confirm[:2])
-        more = f" {labels['would_confirm']}: {confirm}" if confirm else ""
-        lines.append(f"- {labels['worth_checking']}: {result_item.title} —{more}")
+        signs = [title.split(": ", 1)[-1] for title in result_item.confirm]
+        signs = [sign for sign in signs if sign.strip("… ")]
+        more = f" — {labels['would_confirm']}: {signs[0]}" if signs else ""
+        after = f" ({labels['then']}: {', '.join(then[result_item.id])})" if result_item.id in then else ""
+        lines.append(f"- {labels['worth_checking']}: {result_item.title}{more}{after}")
     # the interventions that answer suspected problems are in the action plan: not said again here
-    maybe = [i for i in result.interventions if i.conditional]
-    if maybe:
-        lines.append(f"- {labels['if_confirmed']}: " + "; ".join(i.title for i in maybe))
     scan = result.scan
     if any(scan.values()):
         parts = [f"{labels['scan_' + name]}: {', '.join(advice[i.key].subject_label or i.title for i in scan[name])}"

@@ -81,7 +81,9 @@ def _priority(labels, priority):
 
 
 def _entry_line(entry, labels):
-    also = f" ({labels['also']}: {_listed(entry.subjects, labels)})" if entry.subjects else ""
+    named = entry.conclusions[0].subject is not None and entry.subjects and entry.subjects[0] not in entry.title
+    prefix = "" if named and len(entry.conclusions) == 1 else f"{labels['also']}: " if not named else ""
+    also = f" ({prefix}{_listed(entry.subjects, labels)})" if entry.subjects else ""
     return f"[{_priority(labels, entry.priority)}] {entry.title}{also}"
 
 
@@ -92,8 +94,10 @@ def _listed(items, labels, most=2):
 
 def _action_lines(action, labels, subjects=True):
     about = f" ({_listed(action.subjects, labels)})" if action.subjects and subjects else ""
+    answered = [key for key in action.answers if key not in action.keys]
+    answers = f" ({fill(labels['answers_warnings'], count=len(answered))})" if answered else ""
     return (f"{action.rank}. {action.title}{about} [{_priority(labels, action.priority)}]",
-            f"{labels['plan_because']}: {action.because} [{', '.join(action.rules)}]")
+            f"{labels['plan_because']}: {action.because}{answers} [{', '.join(action.rules)}]")
 
 
 def _full_conclusion_text(advice, conclusion):
@@ -179,12 +183,18 @@ def _summary_sections(advice, full, selection):
         diagnosis = briefs.diagnosis_brief(advice)
     if diagnosis:
         sections.append((labels["diagnosis"], diagnosis))
-    other = briefs.set_aside_lines(advice, full) + briefs.inconsistency_lines(advice)
-    if other:
-        sections.append((labels["set_aside"], other))
-    models = briefs.model_lines(advice, full)
-    if models:
-        sections.append((labels["models_not_applied"], models))
+    inconsistent = briefs.inconsistency_lines(advice)
+    if full:
+        other = briefs.set_aside_lines(advice, full) + inconsistent
+        if other:
+            sections.append((labels["set_aside"], other))
+        models = briefs.model_lines(advice, full)
+        if models:
+            sections.append((labels["models_not_applied"], models))
+    else:  # in brief, one short section says what is not shown and where to find it
+        other = inconsistent + briefs.set_aside_lines(advice) + briefs.model_lines(advice)
+        if other:
+            sections.append((labels["not_shown"], other))
     return sections
 
 

@@ -80,7 +80,7 @@ class Entry:
     """One line of a list: a rule's conclusion, with all the subjects it was drawn for.
 
     ``conclusions`` holds them (the first gives the title); ``subjects``
-    their labels beyond the first.
+    what they are about, in words, except what the title names already.
     """
 
     kind: str
@@ -110,11 +110,14 @@ def plan_entries(advice, selection=Selection(), more=False):
 def advice_entries(advice, selection=Selection(), full=False):
     """The advice not in the plan, by kind: ``{kind: [Entry, ...]}``, most important first.
 
-    Without ``full`` the conclusions the diagnosis section shows are left
-    out; with it they are listed too.
+    Without ``full`` the conclusions the diagnosis section shows, and the
+    warnings an action of the plan answers (its "because"), are left out;
+    with it they are listed too.
     """
     counsel = advice.counsel
     in_plan = {key for action in counsel.plan + counsel.more for key in action.keys}
+    if not full:
+        in_plan |= {key for action in counsel.plan for key in action.answers}
     by_rule = {}
     for key in counsel.advice:
         conclusion = advice[key]
@@ -128,7 +131,9 @@ def advice_entries(advice, selection=Selection(), full=False):
     out = {kind: [] for kind in _KINDS}
     for members in by_rule.values():
         first = members[0]
-        subjects = tuple(subject_words(m.subject, m.subject_label, names) for m in members[1:])
+        # the first subject is in the title when the title names it; otherwise it is listed too
+        words = [subject_words(m.subject, m.subject_label, names) for m in members if m.subject is not None]
+        subjects = tuple(word for index, word in enumerate(words) if index or word not in first.title)
         out[first.kind].append(Entry(first.kind, first.priority, first.title, tuple(members), subjects))
     for kind in out:
         # counsel.advice is ordered by priority already; keep that order, stable
