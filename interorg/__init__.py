@@ -15,7 +15,7 @@ from .analysis.diagnosis import Diagnosis
 from .analysis.knowledge import KnowledgeBase, load_knowledge
 from .analysis.network import analyse as analyse_network
 from .analysis.relationships import RelationshipSummary
-from .analysis.scan import FactorScore, scan_scores
+from .analysis.scan import FactorScore, ScanScores, scan_scores
 from .case import (
     Arrangement,
     BoardMember,
@@ -106,6 +106,7 @@ __all__ = sorted([
     "Respondent",
     "Rule",
     "Scan",
+    "ScanScores",
     "SelfOrganisation",
     "SelfOrganisationPrinciples",
     "StatedReason",
