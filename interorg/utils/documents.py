@@ -23,11 +23,14 @@ __all__ = ["Document", "read_document", "parse_document"]
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans and an error for duplicate keys."""
+    """SafeLoader with YAML 1.2 booleans, dates read as text, and an error for duplicate keys."""
 
 
+# YAML 1.2 has no implicit timestamps: a date such as 2026-03-01 stays the text it looks like,
+# so that a case file and its JSON twin give the same case.
 _StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _StrictLoader.add_implicit_resolver(
