@@ -20,7 +20,7 @@ from ..case.examples import DEFAULT
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
-from . import survey
+from . import casework, plot, survey
 
 __all__ = ["main"]
 
@@ -161,6 +161,9 @@ def _parser():
     coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     coverage_cmd.set_defaults(run=_coverage)
+    read_case = lambda path, example: _case(argparse.Namespace(case=path, example=example))  # noqa: E731
+    plot.add_command(commands, read_case)
+    casework.add_commands(commands, read_case, _add_case_arguments)
     return parser
 
 
