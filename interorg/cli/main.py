@@ -20,7 +20,7 @@ from ..case.examples import DEFAULT
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
-from . import casework, plot, survey
+from . import casework, plot, scan_import, survey
 
 __all__ = ["main"]
 
@@ -95,6 +95,8 @@ def _graph(args):
 
 
 def _scan(args):
+    if args.answers:
+        return scan_import.run(args.case, args.answers, lang=args.lang)
     return survey.run(args.case, sys.stdin, sys.stdout, lang=args.lang)
 
 
@@ -149,6 +151,8 @@ def _parser():
         "scan", help="ask the scan's statements in the terminal and write the answers into the case file")
     scan_cmd.add_argument("case", help="the case file (YAML or JSON); it must list the partners")
     scan_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    scan_cmd.add_argument("--import", dest="answers", metavar="CSV",
+                          help="import the answers of a form export (one row per respondent) instead of asking")
     scan_cmd.set_defaults(run=_scan)
 
     rules_cmd = commands.add_parser("rules", help="list every rule with its source and basis")
