@@ -53,8 +53,9 @@ from .case import (
 from .case import case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case
 from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
-from .pipeline import advise, diagnose, network_graph, relationship_summary
+from .pipeline import advise, compare, diagnose, network_graph, relationship_summary
 from .report.advice import Advice
+from .report.comparison import Comparison
 
 try:
     __version__ = importlib.metadata.version("interorg")
@@ -72,6 +73,7 @@ __all__ = sorted([
     "Challenge",
     "Citation",
     "CollaborationForm",
+    "Comparison",
     "Complexity",
     "ComplexityFactor",
     "Conclusion",
@@ -117,6 +119,7 @@ __all__ = sorted([
     "analyse_network",
     "case_from_dict",
     "case_to_dict",
+    "compare",
     "diagnose",
     "dump_case",
     "example_case",

@@ -20,7 +20,7 @@ from ..case.examples import DEFAULT
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
-from . import casework, plot, scan_import, survey
+from . import casework, compare, plot, scan_import, survey
 
 __all__ = ["main"]
 
@@ -168,6 +168,7 @@ def _parser():
     read_case = lambda path, example: _case(argparse.Namespace(case=path, example=example))  # noqa: E731
     plot.add_command(commands, read_case)
     casework.add_commands(commands, read_case, _add_case_arguments)
+    compare.add_command(commands, read_case)
     return parser
 
 

@@ -1,26 +1,12 @@
 """The scan over several assessments of one collaboration: how each factor moved from round to round."""
 
+from ...analysis.compare import assessment_label
 from ...analysis.labels import factor_label
 from ...analysis.scan import scan_scores
 from ...case import Case
 from ._common import axes, label, plain, pyplot
 
-__all__ = ["assessment_label", "scan_rounds"]
-
-
-def assessment_label(case, number):
-    """What an assessment is called on an axis: its round and date where the case gives them.
-
-    Examples
-    --------
-    >>> from interorg import Case
-    >>> assessment_label(Case(round=2, assessed="2026-09-01"), 1)
-    '2 (2026-09-01)'
-    >>> assessment_label(Case(), 3)
-    '3'
-    """
-    name = str(case.round) if case.round is not None else str(number)
-    return f"{name} ({case.assessed})" if case.assessed else name
+__all__ = ["scan_rounds"]
 
 
 def scan_rounds(assessments, ax=None, lang=None, partner=None):
@@ -58,23 +44,28 @@ def scan_rounds(assessments, ax=None, lang=None, partner=None):
         for score in scan_scores(case):
             value = score.score if partner is None else score.partner_score(partner)
             series.setdefault(score.factor, [None] * len(cases))[number] = value
-    colours = plt.get_cmap("tab20")
-    ends = []
-    for index, (factor, values) in enumerate(series.items()):
+    colours = plt.get_cmap("tab10")
+    ends, moved = [], 0
+    for factor, values in series.items():
         points = [(x, y) for x, y in enumerate(values) if y is not None]
         if not points:
             continue
         xs, ys = zip(*points)
-        ax.plot(xs, ys, marker="o", color=colours(index % 20), linewidth=1.6)
-        ends.append([ys[-1], xs[-1], plain(factor_label(factor, lang)), colours(index % 20)])
-    # the names at the right end, pushed apart so that none covers another
+        # what moved is drawn in colour and bold; what stayed is grey, so that the eye goes to the change
+        changed = max(ys) - min(ys) >= 0.1
+        colour = colours(moved % 10) if changed else "#a0aec0"
+        moved += changed
+        ax.plot(xs, ys, marker="o", color=colour, linewidth=2.2 if changed else 1, zorder=3 if changed else 2)
+        ends.append([ys[-1], ys[-1], xs[-1], plain(factor_label(factor, lang)), colour, changed])
+    # the names at the right end, pushed apart so that none covers another, each tied to its line
     ends.sort(key=lambda end: end[0])
-    gap = 0.12
+    gap = 0.13
     for previous, end in zip(ends, ends[1:]):
         end[0] = max(end[0], previous[0] + gap)
-    for y, x, name, colour in ends:
-        ax.annotate(name, xy=(x, y), xytext=(len(cases) - 1 + 0.08, y), fontsize=7, color=colour, va="center",
-                    annotation_clip=False)
+    for y, actual, x, name, colour, changed in ends:
+        ax.annotate(name, xy=(x, actual), xytext=(len(cases) - 1 + 0.12, y), fontsize=7.5, color=colour if changed
+                    else "#4a5568", fontweight="bold" if changed else "normal", va="center", annotation_clip=False,
+                    arrowprops=dict(arrowstyle="-", color=colour, linewidth=0.6, shrinkA=0, shrinkB=3))
     ax.axhspan(1, 2.5, color="#fed7d7", zorder=0)
     ax.axhspan(4, 5, color="#c6f6d5", zorder=0)
     ax.set_xticks(range(len(cases)))
