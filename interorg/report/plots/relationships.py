@@ -1,7 +1,7 @@
 """The relationships of a collaboration on the trust × vigilance grid of the Common Eye workbook (after Lewicki)."""
 
 from ...analysis.labels import message
-from ._common import axes, label, plain
+from ._common import axes, label, plain, wrap
 
 __all__ = ["trust_grid"]
 
@@ -23,7 +23,7 @@ def trust_grid(advice, ax=None):
 
     Each quadrant lists its relationships by the partners' names; a risky
     one (a trigger of opportunism, a blind spot, the trust paradox or split
-    loyalties) is marked ⚠ and written in bold.  Relationships without a
+    loyalties) is marked ⚠ and written in dark red.  Relationships without a
     quadrant (trust or vigilance unknown) are listed under the grid.
 
     Parameters
@@ -53,18 +53,22 @@ def trust_grid(advice, ax=None):
     size = 9 if most <= 8 else 7 if most <= 16 else 6
     for rule, (trust, vigilance, colour) in CELLS.items():
         ax.add_patch(_rectangle(trust, vigilance, colour))
-        title = message(rule, lang).split(" (")[0]
-        ax.text(trust + 0.03, vigilance + 0.96, plain(title), fontsize=9, fontweight="bold", color=colour,
-                va="top", wrap=True)
+        title = wrap(plain(message(rule, lang).split(" (")[0]), 42)
+        ax.text(trust + 0.04, vigilance + 0.96, title, fontsize=9, fontweight="bold", color=colour, va="top")
         found = per_cell[rule]
         columns = 1 if len(found) <= 12 else 2
-        rows = -(-len(found) // columns) if found else 1
-        step = min(0.065, 0.8 / rows)
-        for index, result in enumerate(found):
-            column, row = divmod(index, rows)
-            text = ("⚠ " if result.risky else "") + _pair(result, names)
-            ax.text(trust + 0.04 + column * 0.48, vigilance + 0.86 - row * step, text, fontsize=size,
-                    va="top", fontweight="bold" if result.risky else "normal", clip_on=True)
+        width = 46 if columns == 1 else 22
+        per_column = -(-len(found) // columns) if found else 1
+        step = min(0.055, 0.72 / max(per_column * 1.3, 1))
+        top = vigilance + 0.96 - 0.07 * (title.count("\n") + 1) - 0.03
+        for column in range(columns):
+            y = top
+            for result in found[column * per_column:(column + 1) * per_column]:
+                # the ⚠ marks a risky relationship; the names wrap so that they stay inside the cell
+                text = wrap(("⚠ " if result.risky else "") + _pair(result, names), width)
+                ax.text(trust + 0.05 + column * 0.47, y, text, fontsize=size, va="top", linespacing=1.1,
+                        color="#9b2c2c" if result.risky else "#1a202c")
+                y -= step * (text.count("\n") + 1) + step * 0.3
     ax.set_xlim(0, 2)
     ax.set_ylim(0, 2)
     ax.set_xticks([0.5, 1.5])
