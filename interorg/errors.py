@@ -8,6 +8,7 @@ __all__ = [
     "KnowledgeError",
     "MissingDependency",
     "Problem",
+    "UsageError",
 ]
 
 
@@ -93,3 +94,7 @@ class KnowledgeError(_ProblemsError, ValueError):
 
 class MissingDependency(InterorgError, ImportError):
     """An optional dependency (such as matplotlib for drawing) is not installed."""
+
+
+class UsageError(InterorgError, ValueError):
+    """A command asked for in a way that cannot work (a wrong file suffix, too few cases); exit code 2."""

@@ -4,14 +4,11 @@ import pathlib
 
 from ..case.schema import schema_text
 from ..case.template import SECTIONS, case_template
-from ..errors import InterorgError
+from ..errors import UsageError
 from ..utils.structure import unstructure
 
 __all__ = ["add_commands"]
 
-
-class _CaseworkUsage(InterorgError):
-    """A request the commands cannot carry out as given; the command line exits with 2."""
 
 
 def _new(args):
@@ -20,14 +17,14 @@ def _new(args):
         sections = [section.strip() for section in args.sections.split(",") if section.strip()]
         unknown = [section for section in sections if section not in SECTIONS]
         if unknown:
-            raise _CaseworkUsage(f"--sections: unknown section(s) {', '.join(unknown)};"
+            raise UsageError(f"--sections: unknown section(s) {', '.join(unknown)};"
                                  f" expected some of {', '.join(SECTIONS)}")
     text = case_template(sections, schema=args.schema)
     if args.output in (None, "-"):
         return text
     path = pathlib.Path(args.output)
     if path.exists() and not args.force:
-        raise _CaseworkUsage(f"{path} exists; choose another name or give --force to overwrite it")
+        raise UsageError(f"{path} exists; choose another name or give --force to overwrite it")
     path.write_text(text, encoding="utf-8")
     return f"wrote {path}: fill it in, then run: interorg validate {path}\n"
 

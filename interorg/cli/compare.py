@@ -1,7 +1,7 @@
 """``interorg compare OLD NEW``: what moved between two assessments, as text, Markdown, HTML or JSON."""
 
 from ..pipeline import LANGUAGES, compare
-from .plot import _PlotUsage
+from ..errors import UsageError
 
 __all__ = ["add_command"]
 
@@ -12,7 +12,7 @@ def _run(args, read_case):
         from ..report.plots import FORMATS, save_figure, scan_rounds
 
         if not args.plot.lower().endswith(FORMATS):
-            raise _PlotUsage(f"--plot must end in {', '.join(FORMATS)}; got '{args.plot}'")
+            raise UsageError(f"--plot must end in {', '.join(FORMATS)}; got '{args.plot}'")
         save_figure(scan_rounds([read_case(args.old, None), read_case(args.new, None)], lang=args.lang), args.plot)
     if args.format == "json":
         return result.to_json() + "\n"

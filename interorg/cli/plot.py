@@ -10,7 +10,7 @@ import pathlib
 
 from ..case import example_names
 from ..case.examples import DEFAULT
-from ..errors import InterorgError
+from ..errors import UsageError
 from ..pipeline import LANGUAGES, advise, network_graph
 
 __all__ = ["KINDS", "add_command"]
@@ -24,9 +24,6 @@ KINDS = {
     "rounds": "the scan factors over several assessments (two or more cases, oldest first)",
 }
 
-
-class _PlotUsage(InterorgError):
-    """A plot asked for in a way that cannot work; the command line exits with 2."""
 
 
 def _draw(kind, advices):
@@ -45,14 +42,14 @@ def _run(args, read_case):
     from ..report.plots import FORMATS, save_figure
 
     if pathlib.Path(args.output).suffix.lower() not in FORMATS:
-        raise _PlotUsage(f"--output must end in {', '.join(FORMATS)}; got '{args.output}'")
+        raise UsageError(f"--output must end in {', '.join(FORMATS)}; got '{args.output}'")
     if args.kind == "rounds":
         if len(args.cases) < 2:
-            raise _PlotUsage("plot rounds needs two or more case files, oldest first")
+            raise UsageError("plot rounds needs two or more case files, oldest first")
         cases = [read_case(path, None) for path in args.cases]
     else:
         if len(args.cases) > 1:
-            raise _PlotUsage(f"plot {args.kind} draws one case; got {len(args.cases)}")
+            raise UsageError(f"plot {args.kind} draws one case; got {len(args.cases)}")
         cases = [read_case(args.cases[0] if args.cases else None, args.example)]
     advices = [advise(case, lang=args.lang) for case in cases]
     save_figure(_draw(args.kind, advices), args.output)
