@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SOURCES := setup.cfg pyproject.toml
 
-.PHONY: demo test benchmark differential coverage-table clean
+.PHONY: demo test notebook benchmark differential coverage-table clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "interorg needs Python 3.10 or newer; set PYTHON=python3.1x"'
@@ -25,6 +25,14 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# JupyterLab on the notebooks (the notebook extra installs it with pandas and matplotlib).
+$(VENV)/.installed-notebook: $(VENV)/.installed $(SOURCES)
+	$(PIP) install -e '.[notebook]'
+	@touch $@
+
+notebook: $(VENV)/.installed-notebook
+	$(BIN)/jupyter lab notebooks/
 
 $(VENV)/.installed-benchmark: $(VENV)/.installed $(SOURCES)
 	$(PIP) install -e '.[benchmark]'

@@ -15,7 +15,7 @@ from .analysis.diagnosis import Diagnosis
 from .analysis.knowledge import KnowledgeBase, load_knowledge
 from .analysis.network import analyse as analyse_network
 from .analysis.relationships import RelationshipSummary
-from .analysis.scan import FactorScore, scan_scores
+from .analysis.scan import FactorScore, ScanScores, scan_scores
 from .case import (
     Arrangement,
     BoardMember,
@@ -53,8 +53,9 @@ from .case import (
 from .case import case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case
 from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support
 from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem
-from .pipeline import advise, diagnose, network_graph, relationship_summary
+from .pipeline import advise, compare, diagnose, network_graph, relationship_summary
 from .report.advice import Advice
+from .report.comparison import Comparison
 
 try:
     __version__ = importlib.metadata.version("interorg")
@@ -73,6 +74,7 @@ __all__ = sorted([
     "Challenge",
     "Citation",
     "CollaborationForm",
+    "Comparison",
     "Complexity",
     "ComplexityFactor",
     "Conclusion",
@@ -107,6 +109,7 @@ __all__ = sorted([
     "Respondent",
     "Rule",
     "Scan",
+    "ScanScores",
     "SelfOrganisation",
     "SelfOrganisationPrinciples",
     "StatedReason",
@@ -117,6 +120,7 @@ __all__ = sorted([
     "analyse_network",
     "case_from_dict",
     "case_to_dict",
+    "compare",
     "diagnose",
     "dump_case",
     "example_case",

@@ -9,6 +9,7 @@ __all__ = [
     "KnowledgeError",
     "MissingDependency",
     "Problem",
+    "UsageError",
 ]
 
 
@@ -109,3 +110,7 @@ class AmbiguousKey(InterorgError, KeyError):
 
     def __str__(self):
         return self.args[0]
+
+
+class UsageError(InterorgError, ValueError):
+    """A command asked for in a way that cannot work (a wrong file suffix, too few cases); exit code 2."""

@@ -9,6 +9,7 @@ functions over an advice (:func:`diagnose`, :func:`relationship_summary`,
 advise on it first.
 """
 
+from .analysis import compare as _compare
 from .analysis.counsel import build_counsel
 from .analysis.diagnosis import build_diagnosis
 from .analysis.knowledge import load_knowledge
@@ -21,8 +22,9 @@ from .engine.explaining import version
 from .errors import InterorgError
 from .facts import case_facts
 from .report.advice import Advice
+from .report.comparison import Comparison
 
-__all__ = ["LANGUAGES", "advise", "diagnose", "network_graph", "relationship_summary"]
+__all__ = ["LANGUAGES", "advise", "compare", "diagnose", "network_graph", "relationship_summary"]
 
 #: The languages of the advice.
 LANGUAGES = ("en", "nl")
@@ -184,3 +186,44 @@ def network_graph(case, advice=None):
     elif advice is None:
         advice = advise(case)
     return partner_graph(advice.case, advice.conclusions)
+
+
+def compare(before, after, lang="en"):
+    """What moved between two assessments of one collaboration.
+
+    Parameters
+    ----------
+    before, after : Advice, or a case
+        The earlier and the later assessment: advices, or anything
+        :func:`advise` accepts (they are then advised on in ``lang``).
+    lang : {'en', 'nl'}
+        The language of the comparison's renderings.
+
+    Returns
+    -------
+    Comparison
+        The scan factors per partner, the quadrants of the relationships,
+        the partners' positions and the suspected problems, before and
+        after; ``to_text()``, ``to_markdown()``, ``to_html()``,
+        ``to_dict()`` and a rich display in Jupyter.
+
+    Examples
+    --------
+    >>> import attrs, interorg
+    >>> first = interorg.example_case()
+    >>> later = attrs.evolve(first, round=2, relationships=first.relationships[1:])
+    >>> result = compare(first, later)
+    >>> [q.relationship for q in result.moved_quadrants()] == [first.relationships[0].id]
+    True
+    """
+    advices = [item if isinstance(item, Advice) else advise(item, lang=lang) for item in (before, after)]
+    old, new = advices
+    return Comparison(
+        lang=lang,
+        before=_compare.assessment_label(old.case, 1),
+        after=_compare.assessment_label(new.case, 2),
+        factors=_compare.factor_changes(old.case, new.case),
+        quadrants=_compare.quadrant_changes(old.relationships, new.relationships),
+        positions=_compare.position_changes(old, new),
+        problems=_compare.problem_changes(old.diagnosis, new.diagnosis),
+    )

@@ -23,6 +23,7 @@ of any line can be looked up in the advice.
 
 import attrs
 
+from . import diagnosis_view
 from .evidence import weigh
 
 __all__ = [
@@ -39,7 +40,7 @@ _SKIPPED = ("phases.skipped-before-switch", "phases.skipped")
 _NEXT = ("phases.next", "phases.catch-up")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Indication:
     """One conclusion used as evidence, with the places in the case it rests on.
 
@@ -62,8 +63,11 @@ class Indication:
     title: str
     paths: tuple
 
+    def __repr__(self):
+        return f"<Indication {self.key}: {self.title}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class InterventionAdvice:
     """An intervention type the rules recommend, with the source's description and techniques.
 
@@ -85,8 +89,12 @@ class InterventionAdvice:
     if_confirmed: tuple = ()
     conditional: bool = False
 
+    def __repr__(self):
+        answers = f" answers {', '.join(self.answers)};" if self.answers else ""
+        return f"<InterventionAdvice {self.id}:{answers} {len(self.techniques)} techniques>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class ArchetypeResult:
     """One of the nine archetypical problems: the evidence for and against it, and what answers it.
 
@@ -134,8 +142,13 @@ class ArchetypeResult:
         """Signs for minus signs against."""
         return self.signs_for - self.signs_against
 
+    def __repr__(self):
+        state = "suspected" if self.suspected else "not suspected"
+        return (f"<ArchetypeResult {self.id}: {state}, balance {self.balance}"
+                f" ({self.signs_for} for, {self.signs_against} against)>")
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Diagnosis:
     """The diagnosis of one collaboration.
 
@@ -188,6 +201,46 @@ class Diagnosis:
             return obj
 
         return plain(self)
+
+    def __repr__(self):
+        first = f", {self.suspected[0].id} first" if self.suspected else ""
+        phase = f"; phase {self.phase.rule.rpartition('.')[2]}" if self.phase else ""
+        return (f"<Diagnosis ({self.lang}): {len(self.suspected)} suspected problems{first};"
+                f" {len(self.interventions)} interventions{phase}>")
+
+    def to_frame(self):
+        """The problems as a pandas DataFrame: one row per archetype, the suspected ones first, ranked.
+
+        Indexed by the problem's id, with its ``title``, ``suspected``,
+        ``rank`` (None when not suspected), ``signs_for``,
+        ``signs_against``, ``balance``, the numbers of pieces of evidence
+        and the ids of the ``interventions`` that answer it.  See also
+        :meth:`evidence_frame` and :meth:`interventions_frame`.
+
+        Raises
+        ------
+        MissingDependency
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> table = interorg.diagnose(interorg.example_case()).to_frame()
+        >>> int(table.loc["power-play", "rank"]), table.loc["power-play", "level"]
+        (2, 'suspected')
+        """
+        return diagnosis_view.problems_frame(self)
+
+    def evidence_frame(self):
+        """Every piece of evidence for and against each problem, with its places in the case, as a DataFrame."""
+        return diagnosis_view.evidence_frame(self)
+
+    def interventions_frame(self):
+        """The intervention types recommended, with techniques and the problems they answer, as a DataFrame."""
+        return diagnosis_view.interventions_frame(self)
+
+    def _repr_html_(self):
+        return diagnosis_view.diagnosis_html(self)
 
 
 def _paths(explanation, memo):

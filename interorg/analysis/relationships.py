@@ -14,6 +14,8 @@ import re
 
 import attrs
 
+from ..utils.display import escape, frame, html_table
+
 __all__ = ["QUADRANTS", "RISKS", "TRIGGERS", "RelationshipResult", "RelationshipSummary",
            "summarise_relationships"]
 
@@ -39,7 +41,7 @@ _MODELS = ("trust.quadrants", "trust.opportunism", "trust.building")
 _PATH = re.compile(r"relationships\[(\d+)\]")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class RelationshipResult:
     """What the rules concluded about one relationship.
 
@@ -74,8 +76,13 @@ class RelationshipResult:
         """True when any of :data:`RISKS` was concluded about this relationship."""
         return bool(self.risks)
 
+    def __repr__(self):
+        quadrant = self.quadrant.rpartition(".")[2] if self.quadrant else "no quadrant"
+        risks = f", risks {', '.join(r.rpartition('.')[2] for r in self.risks)}" if self.risks else ""
+        return f"<RelationshipResult {self.id}: {quadrant}{risks}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class RelationshipSummary:
     """The relationships of a collaboration, summed up.
 
@@ -111,6 +118,63 @@ class RelationshipSummary:
                          for partner, risky, total in self.partners],
             "most_risky_partners": list(self.most_risky_partners()),
         }
+
+    def __repr__(self):
+        risky = sum(1 for r in self.relationships if r.risky)
+        placed = ", ".join(f"{len(found)} {(rule or 'unknown').rpartition('.')[2]}"
+                           for rule, found in self.quadrants.items() if found)
+        return (f"<RelationshipSummary: {len(self.relationships)} relationships, {risky} risky"
+                + (f"; {placed}" if placed else "") + ">")
+
+    def to_frame(self):
+        """One row per relationship as a pandas DataFrame, indexed by its id.
+
+        Columns: ``partner_a``, ``partner_b``, ``quadrant`` (the rule id's
+        last part, or None), ``triggers`` and ``risks`` (comma-separated,
+        likewise), ``risky`` and ``conclusions`` (how many).
+
+        Raises
+        ------
+        MissingDependency
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> table = interorg.relationship_summary(interorg.example_case()).to_frame()
+        >>> int(table["risky"].sum()) > 0
+        True
+        """
+        def short(rules):
+            return ", ".join(rule.rpartition(".")[2] for rule in rules)
+
+        records = [{"relationship": r.id, "partner_a": r.partners[0], "partner_b": r.partners[1],
+                    "quadrant": r.quadrant.rpartition(".")[2] if r.quadrant else None,
+                    "triggers": short(r.triggers), "risks": short(r.risks), "risky": r.risky,
+                    "conclusions": len(r.conclusions)} for r in self.relationships]
+        return frame(records, ["relationship", "partner_a", "partner_b", "quadrant", "triggers", "risks",
+                               "risky", "conclusions"], index="relationship")
+
+    def to_html(self, lang="en"):
+        """The summary as HTML tables: relationships per quadrant, then one row per relationship."""
+        from .labels import message
+
+        def name(rule):
+            return message(rule if rule is not None else "no_quadrant", lang)
+
+        counts = [[name(rule), len(found), ", ".join(found)] for rule, found in self.quadrants.items()
+                  if rule is not None or found]
+        rows = [[r.id, name(r.quadrant), ", ".join(name(rule) for rule in r.risks)] for r in self.relationships]
+        return ('<div class="interorg-relationships">'
+                f"<b>{escape(message('per_quadrant', lang))}</b>"
+                + html_table([message("col_quadrant", lang), "#", message("relationships", lang)], counts)
+                + f"<b>{escape(message('per_relationship', lang))}</b>"
+                + html_table([message("col_relationship", lang), message("col_quadrant", lang),
+                              message("col_risks", lang)], rows)
+                + "</div>")
+
+    def _repr_html_(self):
+        return self.to_html()
 
     def recurring_triggers(self):
         """The triggers found in more than one relationship, with those relationships."""

@@ -28,8 +28,9 @@ import attrs
 
 from ..case import Case
 from ..case.scan import FACTORS
+from ..utils.display import escape, frame, html_table
 
-__all__ = ["CONCERN", "DISAGREEMENT", "STRENGTH", "FactorScore", "PartnerScore", "scan_scores"]
+__all__ = ["CONCERN", "DISAGREEMENT", "STRENGTH", "FactorScore", "PartnerScore", "ScanScores", "scan_scores"]
 
 #: A factor scoring at least this is a strength: on average the respondents agree (4 on the scale).
 STRENGTH = 4.0
@@ -39,16 +40,19 @@ CONCERN = 2.5
 DISAGREEMENT = 1.5
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PartnerScore:
     """One partner's score on one factor: the mean over its respondents."""
+
+    def __repr__(self):
+        return f"<PartnerScore {self.partner}: {self.score} ({self.respondents} respondents)>"
 
     partner: str
     score: float
     respondents: int
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class FactorScore:
     """The scores of one success factor.
 
@@ -98,6 +102,142 @@ class FactorScore:
         indices = ",".join(str(index) for index in self.respondents)
         return f"scan.respondents[{indices}].answers.{{{','.join(self.statements)}}}"
 
+    def partner_score(self, partner):
+        """The score of ``partner`` on this factor, or None when none of its respondents answered."""
+        return next((p.score for p in self.by_partner if p.partner == partner), None)
+
+    def __repr__(self):
+        if self.score is None:
+            return f"<FactorScore {self.factor}: not answered>"
+        spread = "" if self.spread is None else f", spread {self.spread}"
+        flag = ", disagreement" if self.disagreement else ""
+        return (f"<FactorScore {self.factor}: {self.score} ({self.band}){spread}{flag},"
+                f" {len(self.respondents)} respondents>")
+
+    def _repr_html_(self):
+        return ScanScores((self,))._repr_html_()
+
+
+class ScanScores(tuple):
+    """The scores of the sixteen success factors: a tuple of :class:`FactorScore` that shows itself.
+
+    It is a tuple (iterate, index, ``len``, compare with a tuple), with a
+    one-line ``repr``, a table for Jupyter and :meth:`to_frame`.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> scores = interorg.scan_scores(interorg.example_case())
+    >>> scores
+    <ScanScores: 16 factors, 6 partners: 2 strengths, 2 concerns, 4 disagreements>
+    >>> scores[0].factor, scores["equality"].band
+    ('felt_urgency', 'middle')
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        """A factor score by position (or slice), or by the factor's id."""
+        if isinstance(key, str):
+            for score in self:
+                if score.factor == key:
+                    return score
+            raise KeyError(key)
+        found = tuple.__getitem__(self, key)
+        return ScanScores(found) if isinstance(key, slice) else found
+
+    @property
+    def partners(self):
+        """The partners with at least one answer, in the case's order."""
+        seen = {}
+        for score in self:
+            for partner in score.by_partner:
+                seen.setdefault(partner.partner, None)
+        return tuple(seen)
+
+    def _count(self, band=None, disagreement=False):
+        return sum(1 for s in self if (s.disagreement if disagreement else s.band == band))
+
+    def __repr__(self):
+        if not self:
+            return "<ScanScores: no scan>"
+        return (f"<ScanScores: {len(self)} factors, {len(self.partners)} partners:"
+                f" {self._count('strength')} strengths, {self._count('concern')} concerns,"
+                f" {self._count(disagreement=True)} disagreements>")
+
+    def to_frame(self, lang="en"):
+        """The scores as a pandas DataFrame: one row per factor, one score column per partner.
+
+        The index is the factor's id; the columns are ``label`` (the
+        factor's name in ``lang``), ``perspective``, ``score``, ``band``,
+        ``spread``, ``disagreement``, ``respondents`` and one column per
+        partner id with that partner's score (NaN where it did not answer).
+
+        Raises
+        ------
+        MissingDependency
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> table = interorg.scan_scores(interorg.example_case()).to_frame()
+        >>> float(table.loc["equality", "score"]), table.loc["equality", "band"]
+        (2.94, 'middle')
+        """
+        from .labels import factor_label
+
+        partners = self.partners
+        records = []
+        for s in self:
+            record = {"factor": s.factor, "label": factor_label(s.factor, lang), "perspective": s.perspective,
+                      "score": s.score, "band": s.band, "spread": s.spread, "disagreement": s.disagreement,
+                      "respondents": len(s.respondents)}
+            record.update({partner: s.partner_score(partner) for partner in partners})
+            records.append(record)
+        columns = ["factor", "label", "perspective", "score", "band", "spread", "disagreement", "respondents"]
+        return frame(records, columns + list(partners), index="factor")
+
+    def to_dict(self):
+        """The scores as JSON-ready data: one dict per factor."""
+        return [{**{key: list(value) if isinstance(value, tuple) else value
+                    for key, value in attrs.asdict(score, recurse=False).items()
+                    if key not in ("by_partner", "answers")},
+                 "by_partner": [attrs.asdict(p) for p in score.by_partner]} for score in self]
+
+    def to_html(self, lang="en"):
+        """The scores as an HTML table (escaped), the partners' scores coloured by band."""
+        from .labels import factor_label, message
+
+        if not self:
+            return f"<p>{escape(message('scan_not_answered', lang))}</p>"
+        partners = self.partners
+        headers = [message(key, lang) for key in ("col_factor", "col_score", "col_band", "col_spread")]
+        rows = []
+        for s in self:
+            cells = [_cell(s.partner_score(partner)) for partner in partners]
+            band = message(f"band_{s.band}", lang) if s.band else ""
+            spread = "" if s.spread is None else f"{s.spread}" + (" ⚠" if s.disagreement else "")
+            rows.append([factor_label(s.factor, lang), _cell(s.score), escape(band), escape(spread), *cells])
+        title = escape(message("scan_title", lang))
+        return (f"<div class=\"interorg-scan\"><b>{title}</b>"
+                + html_table(headers + list(partners), rows, raw=set(range(1, 4 + len(partners))))
+                + "</div>")
+
+    def _repr_html_(self):
+        return self.to_html()
+
+
+#: Background colours of the bands in tables and plots: strength, middle, concern.
+BAND_COLOURS = {"strength": "#c6f6d5", "middle": "#fefcbf", "concern": "#fed7d7"}
+
+
+def _cell(score):
+    if score is None:
+        return ""
+    band = _band(score)
+    return f'<span style="background:{BAND_COLOURS[band]};padding:0 4px">{score:.2f}</span>'
+
 
 def _round(value):
     return round(float(value), 2)
@@ -124,9 +264,10 @@ def scan_scores(case):
 
     Returns
     -------
-    tuple of FactorScore
-        All sixteen factors in the source's order (empty without a scan);
-        a factor nobody answered has score None.
+    ScanScores
+        A tuple of :class:`FactorScore`: all sixteen factors in the source's
+        order (empty without a scan); a factor nobody answered has score
+        None.  It shows as a table in Jupyter and has ``to_frame()``.
 
     Examples
     --------
@@ -143,7 +284,7 @@ def scan_scores(case):
     if not isinstance(case, Case):
         raise TypeError(f"expected an interorg.Case; got {type(case).__name__}")
     if case.scan is None:
-        return ()
+        return ScanScores()
     partner_order = {partner.id: index for index, partner in enumerate(case.partners)}
     out = []
     for factor, perspective in FACTORS.items():
@@ -172,4 +313,4 @@ def scan_scores(case):
         out.append(FactorScore(factor, perspective, statements, score, _band(score),
                                tuple(index for index, _ in counted), tuple(answers), by_partner,
                                spread, disagreement))
-    return tuple(out)
+    return ScanScores(out)

@@ -1,5 +1,7 @@
 """The Case: every section of what a user knows about one collaboration, together."""
 
+import re
+
 import attrs
 
 from .arrangement import Arrangement, Challenge
@@ -28,6 +30,9 @@ from .self_organisation import SelfOrganisation, SelfOrganisationPrinciples
 
 __all__ = ["Case"]
 
+#: An assessment date: ISO 8601, year-month-day.
+_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+
 
 @attrs.frozen
 class Case:
@@ -39,6 +44,12 @@ class Case:
         What the collaboration is called.
     description : str, optional
         Free text.
+    assessed : str, optional
+        When this assessment was made, as ``YYYY-MM-DD``: a collaboration
+        is assessed more than once, and ``interorg compare`` puts two
+        assessments side by side.
+    round : int, optional
+        The number of the assessment (1 for the first, the baseline).
     partners : tuple of Partner
         The organisations taking part; ids must be unique.
     care : Care, optional
@@ -101,6 +112,9 @@ class Case:
 
     name: str | None = None
     description: str | None = None
+    assessed: str | None = attrs.field(default=None, metadata={
+        "pattern": _DATE, "pattern_hint": "a date as YYYY-MM-DD, such as 2026-03-01"})
+    round: int | None = attrs.field(default=None, metadata={"min": 1, "max": 1000})
     partners: tuple[Partner, ...] = attrs.field(default=(), converter=tuple)
     care: Care | None = None
     reasons: tuple[StatedReason, ...] = attrs.field(default=(), converter=tuple)

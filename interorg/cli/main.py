@@ -19,7 +19,7 @@ from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
 from . import advise as advise_command
-from . import export, survey
+from . import casework, compare, export, plot, scan_import, survey
 
 __all__ = ["main"]
 
@@ -87,6 +87,8 @@ def _graph(args):
 
 
 def _scan(args):
+    if args.answers:
+        return scan_import.run(args.case, args.answers, lang=args.lang)
     return survey.run(args.case, sys.stdin, sys.stdout, lang=args.lang)
 
 
@@ -136,6 +138,8 @@ def _parser():
         "scan", help="ask the scan's statements in the terminal and write the answers into the case file")
     scan_cmd.add_argument("case", help="the case file (YAML or JSON); it must list the partners")
     scan_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    scan_cmd.add_argument("--import", dest="answers", metavar="CSV",
+                          help="import the answers of a form export (one row per respondent) instead of asking")
     scan_cmd.set_defaults(run=_scan)
 
     rules_cmd = commands.add_parser("rules", help="list every rule with its source and basis")
@@ -149,6 +153,10 @@ def _parser():
     coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     coverage_cmd.set_defaults(run=_coverage)
     export.add_command(commands)
+    read_case = lambda path, example: _case(argparse.Namespace(case=path, example=example))  # noqa: E731
+    plot.add_command(commands, read_case)
+    casework.add_commands(commands, read_case, _add_case_arguments)
+    compare.add_command(commands, read_case)
     return parser
 
 

@@ -126,6 +126,35 @@ class Advice:
         """The ids of all conclusions, in order (an id appears once per subject)."""
         return [c.id for c in self.conclusions]
 
+    def to_frame(self, steps=False):
+        """The conclusions as a pandas DataFrame, one row each, indexed by key.
+
+        Columns: ``id``, ``kind``, ``model``, ``subject``, ``subject_label``,
+        ``title``, ``text``, ``basis``, ``reason`` and ``sources`` (the
+        documents cited).  The intermediate steps are left out unless
+        ``steps``.
+
+        Raises
+        ------
+        MissingDependency
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> table = interorg.advise(interorg.example_case()).to_frame()
+        >>> table.loc["kenis.need.quadrant-iv", "kind"]
+        'finding'
+        """
+        from ..utils.display import frame
+
+        columns = ["key", "id", "kind", "model", "subject", "subject_label", "title", "text", "basis", "reason",
+                   "sources"]
+        records = [{**{column: getattr(c, column) for column in columns[:-1]},
+                    "sources": "; ".join(dict.fromkeys(s.document or s.title for s in c.sources))}
+                   for c in self.conclusions if steps or c.kind != "step"]
+        return frame(records, columns, index="key")
+
     def to_dict(self, explanations=True):
         """Return the advice as JSON-ready data (see the README for the shape).
 

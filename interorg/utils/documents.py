@@ -31,7 +31,7 @@ _BaseLoader = _BaseLoader or yaml.SafeLoader
 
 
 class _StrictLoader(_BaseLoader):
-    """SafeLoader with YAML 1.2 booleans and an error for duplicate keys."""
+    """SafeLoader with YAML 1.2 booleans, dates read as text, and an error for duplicate keys."""
 
 
 class _PureStrictLoader(yaml.SafeLoader):
@@ -39,8 +39,11 @@ class _PureStrictLoader(yaml.SafeLoader):
 
 
 def _strict_booleans(loader):
+    # YAML 1.2 has no implicit timestamps: a date such as 2026-03-01 stays the text it looks like,
+    # so that a case file and its JSON twin give the same case.
     loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        first: [(tag, regexp) for tag, regexp in resolvers
+                if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     loader.add_implicit_resolver(

@@ -236,10 +236,10 @@ def test_map_in_python_places_partners_by_shell():
     """draw_map puts core partners nearer the centre than free-space partners."""
     import math
 
-    from interorg.report.plot import _positions
+    from interorg.report.plots.network import _layout
 
     graph = interorg.network_graph(interorg.example_case())
-    positions = _positions(graph)
+    positions, _unknown = _layout(graph)
     radius = {node: math.hypot(*xy) for node, xy in positions.items()}
     assert radius["eersel"] < radius["reusel"] < radius["ggz-kempen"]
     ax = interorg.report.plot.draw_map(graph)

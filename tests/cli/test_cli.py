@@ -43,7 +43,8 @@ def test_named_example(capsys):
     assert main(["advise", "--example", "regional_innovation_alliance", "--brief"]) == 0
     assert capsys.readouterr().out.startswith("Advice for Innovatiealliantie Slimme Akkerbouw Oost")
     assert main(["advise", "--example", "nope"]) == 2
-    assert "expected one of municipal_youth_care, regional_innovation_alliance" in capsys.readouterr().err
+    assert ("expected one of municipal_youth_care, municipal_youth_care_round2, regional_innovation_alliance"
+            in capsys.readouterr().err)
 
 
 def test_case_file(capsys, tmp_path):

@@ -1,0 +1,162 @@
+"""What moved between two assessments of one collaboration: scan factors, quadrants, positions, suspected problems.
+
+Plain comparisons of what two advices hold (their cases, relationship
+summaries, diagnoses and the network placements of their conclusions); no
+knowledge is added.  Partners, relationships and problems are matched by
+their ids, so a partner that joined or left shows with one side empty.
+"""
+
+import attrs
+
+from .network import partner_graph
+from .scan import _band, scan_scores
+
+__all__ = ["FactorChange", "assessment_label", "PositionChange", "ProblemChange", "QuadrantChange", "factor_changes",
+           "position_changes", "problem_changes", "quadrant_changes"]
+
+
+@attrs.frozen
+class FactorChange:
+    """One scan factor's score for one partner (None: over all respondents), before and after."""
+
+    factor: str
+    partner: str | None
+    before: float | None
+    after: float | None
+    band_before: str | None
+    band_after: str | None
+
+    @property
+    def change(self):
+        """After minus before, rounded to two decimals; None when one side has no score."""
+        return None if self.before is None or self.after is None else round(self.after - self.before, 2)
+
+
+@attrs.frozen
+class QuadrantChange:
+    """The quadrant rule of one relationship before and after (None: no quadrant, or not there)."""
+
+    relationship: str
+    before: str | None
+    after: str | None
+
+
+@attrs.frozen
+class PositionChange:
+    """A partner's believed position and the rules' placement, before and after."""
+
+    partner: str
+    believed_before: str | None
+    believed_after: str | None
+    placed_before: str | None
+    placed_after: str | None
+
+
+@attrs.frozen
+class ProblemChange:
+    """An archetypical problem before and after: its level (suspected, worth checking, none) and balance of signs."""
+
+    problem: str
+    title: str
+    suspected_before: bool
+    suspected_after: bool
+    balance_before: int
+    balance_after: int
+    level_before: str | None = None
+    level_after: str | None = None
+
+    @property
+    def status(self):
+        """``appeared``, ``resolved``, ``still`` (some evidence in both) or None (in neither).
+
+        A problem counts when it is suspected or worth checking: one that was
+        worth checking and has no evidence left is resolved too.
+        """
+        if self.level_after and not self.level_before:
+            return "appeared"
+        if self.level_before and not self.level_after:
+            return "resolved"
+        return "still" if self.level_after else None
+
+
+def assessment_label(case, number):
+    """What an assessment is called on an axis: its round and date where the case gives them.
+
+    Examples
+    --------
+    >>> from interorg import Case
+    >>> assessment_label(Case(round=2, assessed="2026-09-01"), 1)
+    '2 (2026-09-01)'
+    >>> assessment_label(Case(), 3)
+    '3'
+    """
+    name = str(case.round) if case.round is not None else str(number)
+    return f"{name} ({case.assessed})" if case.assessed else name
+
+
+def factor_changes(old_case, new_case):
+    """Every factor's score over all respondents and per partner, before and after.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> case = interorg.example_case()
+    >>> changes = factor_changes(case, case)
+    >>> {change.change for change in changes} - {None}
+    {0.0}
+    """
+    old, new = scan_scores(old_case), scan_scores(new_case)
+    before = {score.factor: score for score in old}
+    partners = list(dict.fromkeys(old.partners + new.partners))
+    out = []
+    for score in new or old:
+        previous = before.get(score.factor) if new else score
+        current = score if new else None
+        for partner in [None, *partners]:
+            def value(found):
+                if found is None:
+                    return None
+                return found.score if partner is None else found.partner_score(partner)
+            a, b = value(previous), value(current)
+            if a is None and b is None:
+                continue
+            out.append(FactorChange(score.factor, partner, a, b, a and _band(a), b and _band(b)))
+    return tuple(out)
+
+
+def quadrant_changes(old_summary, new_summary):
+    """The quadrant of every relationship in either summary, in the order first met."""
+    before = {r.id: r.quadrant for r in old_summary.relationships}
+    after = {r.id: r.quadrant for r in new_summary.relationships}
+    return tuple(QuadrantChange(rid, before.get(rid), after.get(rid)) for rid in dict.fromkeys([*before, *after]))
+
+
+def position_changes(old_advice, new_advice):
+    """Believed and placed position of every partner in either assessment."""
+    def nodes(advice):
+        graph = partner_graph(advice.case, advice.conclusions)
+        return {node: (data.get("position") or None, data.get("placed") or None)
+                for node, data in graph.nodes(data=True)}
+
+    before, after = nodes(old_advice), nodes(new_advice)
+    empty = (None, None)
+    return tuple(PositionChange(p, before.get(p, empty)[0], after.get(p, empty)[0], before.get(p, empty)[1],
+                                after.get(p, empty)[1]) for p in dict.fromkeys([*before, *after]))
+
+
+def problem_changes(old_diagnosis, new_diagnosis):
+    """Every archetypical problem, before and after: the ones suspected now first, in their rank."""
+    def table(diagnosis):
+        return {r.id: r for r in (*diagnosis.suspected, *diagnosis.worth_checking, *diagnosis.not_suspected)}
+
+    before, after = table(old_diagnosis), table(new_diagnosis)
+    # suspected now (ranked) first, then those suspected before only, then the rest
+    ids = [r.id for r in new_diagnosis.suspected] + [r.id for r in old_diagnosis.suspected] + [*after, *before]
+    out = []
+    for problem in dict.fromkeys(ids):
+        old, new = before.get(problem), after.get(problem)
+        title = (new or old).title
+        out.append(ProblemChange(problem, title, bool(old and old.suspected), bool(new and new.suspected),
+                                 old.balance if old else 0, new.balance if new else 0,
+                                 old.level if old else None, new.level if new else None))
+    return tuple(out)

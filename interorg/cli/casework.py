@@ -1,0 +1,71 @@
+"""Starting a case: ``interorg new`` (a commented template), ``interorg validate`` and ``interorg schema``."""
+
+import pathlib
+
+from ..case.schema import schema_text
+from ..case.template import SECTIONS, case_template
+from ..errors import UsageError
+from ..utils.structure import unstructure
+
+__all__ = ["add_commands"]
+
+
+
+def _new(args):
+    sections = None
+    if args.sections:
+        sections = [section.strip() for section in args.sections.split(",") if section.strip()]
+        unknown = [section for section in sections if section not in SECTIONS]
+        if unknown:
+            raise UsageError(f"--sections: unknown section(s) {', '.join(unknown)};"
+                                 f" expected some of {', '.join(SECTIONS)}")
+    text = case_template(sections, schema=args.schema)
+    if args.output in (None, "-"):
+        return text
+    path = pathlib.Path(args.output)
+    if path.exists() and not args.force:
+        raise UsageError(f"{path} exists; choose another name or give --force to overwrite it")
+    path.write_text(text, encoding="utf-8")
+    return f"wrote {path}: fill it in, then run: interorg validate {path}\n"
+
+
+def _validate(args, read_case):
+    case = read_case(args.case, args.example)
+    given = [name for name, value in unstructure(case).items() if name in SECTIONS and value not in ((), [])]
+    where = args.case or f"example {args.example}"
+    return (f"{where}: valid; {len(case.partners)} partners; sections: {', '.join(given) or 'none'}\n")
+
+
+def _schema(args):
+    text = schema_text()
+    if args.output in (None, "-"):
+        return text
+    pathlib.Path(args.output).write_text(text, encoding="utf-8")
+    return f"wrote {args.output}; in a YAML case: # yaml-language-server: $schema={args.output}\n"
+
+
+def add_commands(commands, read_case, add_case_arguments):
+    """Add ``new``, ``validate`` and ``schema`` to the subcommands of the ``interorg`` parser.
+
+    Parameters
+    ----------
+    commands : argparse._SubParsersAction
+    read_case : callable
+        ``read_case(path_or_None, example)``: the case named on the command line.
+    add_case_arguments : callable
+        Adds ``CASE`` and ``--example`` to a subcommand, as for ``advise``.
+    """
+    new = commands.add_parser("new", help="write a commented template of a case file")
+    new.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    new.add_argument("--sections", help=f"comma-separated sections to include (default all): {', '.join(SECTIONS)}")
+    new.add_argument("--schema", help="the schema location for the editor's $schema line (default: the shipped one)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.set_defaults(run=_new)
+
+    validate = commands.add_parser("validate", help="check a case file without advising (exit 2 with every problem)")
+    add_case_arguments(validate)
+    validate.set_defaults(run=lambda args: _validate(args, read_case))
+
+    schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the case format, for editors")
+    schema.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    schema.set_defaults(run=_schema)

@@ -1,0 +1,153 @@
+"""Two assessments side by side: what moved, as text, Markdown, HTML and JSON.
+
+A :class:`Comparison` is passive data, built by :func:`interorg.compare`
+from two advices; its renderings show only what changed (a factor's score
+by 0.01 or more, a relationship's quadrant, a partner's position, a
+problem suspected or no longer suspected), and :meth:`Comparison.to_dict`
+gives everything.
+"""
+
+import json
+
+import attrs
+
+from ..analysis.labels import factor_label, message
+from ..utils.display import escape, frame, html_table
+
+__all__ = ["Comparison"]
+
+
+@attrs.frozen(repr=False)
+class Comparison:
+    """What moved between an earlier and a later assessment of one collaboration.
+
+    Attributes
+    ----------
+    lang : {'en', 'nl'}
+    before, after : str
+        What the two assessments are called (round and date where given).
+    factors : tuple of FactorChange
+    quadrants : tuple of QuadrantChange
+    positions : tuple of PositionChange
+    problems : tuple of ProblemChange
+    """
+
+    lang: str
+    before: str
+    after: str
+    factors: tuple
+    quadrants: tuple
+    positions: tuple
+    problems: tuple
+
+    def moved_factors(self):
+        """The factor scores that changed by 0.01 or more, largest change first."""
+        moved = [f for f in self.factors if f.change is None and (f.before, f.after) != (None, None)
+                 or (f.change is not None and abs(f.change) >= 0.01)]
+        return tuple(sorted(moved, key=lambda f: -abs(f.change or 0)))
+
+    def moved_quadrants(self):
+        """The relationships whose quadrant changed."""
+        return tuple(q for q in self.quadrants if q.before != q.after)
+
+    def moved_positions(self):
+        """The partners whose believed position or placement changed."""
+        return tuple(p for p in self.positions
+                     if (p.believed_before, p.placed_before) != (p.believed_after, p.placed_after))
+
+    def changed_problems(self):
+        """The problems that appeared, were resolved, or are still suspected."""
+        return tuple(p for p in self.problems if p.status)
+
+    def __repr__(self):
+        appeared = sum(1 for p in self.problems if p.status == "appeared")
+        resolved = sum(1 for p in self.problems if p.status == "resolved")
+        return (f"<Comparison {self.before} → {self.after}: {len(self.moved_factors())} factor scores moved,"
+                f" {len(self.moved_quadrants())} quadrants, {len(self.moved_positions())} positions;"
+                f" {appeared} problems appeared, {resolved} resolved>")
+
+    def to_dict(self):
+        """Everything compared, as JSON-ready data."""
+        def rows(items, *extra):
+            return [{**attrs.asdict(item), **{name: getattr(item, name) for name in extra}} for item in items]
+
+        return {"before": self.before, "after": self.after, "lang": self.lang,
+                "factors": rows(self.factors, "change"), "quadrants": rows(self.quadrants),
+                "positions": rows(self.positions), "problems": rows(self.problems, "status")}
+
+    def to_json(self, indent=2):
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_frame(self):
+        """The factor scores before and after as a pandas DataFrame (partner None: all respondents)."""
+        records = [{**attrs.asdict(f), "change": f.change} for f in self.factors]
+        return frame(records, ["factor", "partner", "before", "after", "change", "band_before", "band_after"])
+
+    def _sections(self):
+        """(heading, column headings, rows of text) for each kind of change, in the comparison's language."""
+        lang = self.lang
+
+        def word(key):
+            return message(key, lang)
+
+        def number(value):
+            return word("compare_absent") if value is None else f"{value:.2f}"
+
+        def quadrant(rule):
+            return word(rule) if rule else word("compare_absent")
+
+        factors = [[factor_label(f.factor, lang), f.partner or word("scan_all_partners"), number(f.before),
+                    number(f.after), "" if f.change is None else f"{f.change:+.2f}"] for f in self.moved_factors()]
+        quadrants = [[q.relationship, quadrant(q.before), quadrant(q.after)] for q in self.moved_quadrants()]
+        positions = [[p.partner, f"{p.believed_before or '—'} / {p.placed_before or '—'}",
+                      f"{p.believed_after or '—'} / {p.placed_after or '—'}"] for p in self.moved_positions()]
+        problems = [[p.title, word(f"compare_{p.status}"), str(p.balance_before), str(p.balance_after)]
+                    for p in self.changed_problems()]
+        before, after = word("col_before"), word("col_after")
+        return [
+            (word("compare_scan"), [word("col_factor"), word("col_partner"), before, after, word("col_change")],
+             factors),
+            (word("compare_quadrants"), [word("col_relationship"), before, after], quadrants),
+            (word("compare_positions"), [word("col_partner"), before, after], positions),
+            (word("compare_problems"), [word("col_problem"), word("col_change"), f"{word('col_balance')} {before}",
+                                        f"{word('col_balance')} {after}"], problems),
+        ]
+
+    def _title(self):
+        return f"{message('compare_title', self.lang)}: {self.before} → {self.after}"
+
+    def to_text(self):
+        """What moved, as plain text."""
+        out = [self._title(), "=" * len(self._title())]
+        for heading, _columns, rows in self._sections():
+            out += ["", heading, "-" * len(heading)]
+            out += [" | ".join(row) for row in rows] or [message("compare_nothing", self.lang)]
+        return "\n".join(out) + "\n"
+
+    def to_markdown(self):
+        """What moved, as Markdown tables."""
+        def cell(text):
+            return str(text).replace("|", "\\|")
+
+        out = [f"# {self._title()}"]
+        for heading, columns, rows in self._sections():
+            out += ["", f"## {heading}", ""]
+            if rows:
+                out += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+                out += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+            else:
+                out.append(message("compare_nothing", self.lang))
+        return "\n".join(out) + "\n"
+
+    def to_html(self):
+        """What moved, as an HTML fragment with a table per kind of change (every text escaped)."""
+        out = ['<div class="interorg-comparison">', f"<h3>{escape(self._title())}</h3>"]
+        for heading, columns, rows in self._sections():
+            out.append(f"<h4>{escape(heading)}</h4>")
+            out.append(html_table(columns, rows) if rows else f"<p>{escape(message('compare_nothing', self.lang))}</p>")
+        out.append("</div>")
+        return "\n".join(out)
+
+    def _repr_html_(self):
+        return self.to_html()

@@ -1,0 +1,52 @@
+"""What every plot shares: importing matplotlib, the words in the user's language, safe text."""
+
+import textwrap
+
+from ...analysis.labels import message
+from ...errors import MissingDependency
+
+__all__ = ["axes", "label", "plain", "pyplot", "wrap"]
+
+
+def pyplot():
+    """Import matplotlib's pyplot, or raise :class:`MissingDependency` saying how to install it."""
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise MissingDependency("plots need matplotlib: pip install 'interorg[plot]'") from exc
+    return plt
+
+
+def axes(ax, size):
+    """``ax``, or the axes of a new figure of ``size`` inches when it is None."""
+    if ax is not None:
+        return ax
+    _figure, ax = pyplot().subplots(figsize=size)
+    return ax
+
+
+def plain(text):
+    r"""``text`` as matplotlib should show it: every ``$`` escaped, so a name never reads as mathtext.
+
+    Examples
+    --------
+    >>> print(plain("Fonds $1M"))
+    Fonds \$1M
+    """
+    return "" if text is None else str(text).replace("$", r"\$")
+
+
+def wrap(text, width=18):
+    r"""``text`` wrapped on lines of ``width`` characters, so that a long name is not clipped.
+
+    Examples
+    --------
+    >>> wrap("Hogeschool Oost, lectoraat Precisielandbouw")
+    'Hogeschool Oost,\nlectoraat\nPrecisielandbouw'
+    """
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def label(key, lang):
+    """The message ``key`` in ``lang``, made plain for matplotlib."""
+    return plain(message(key, lang))

@@ -1,0 +1,71 @@
+"""interorg.compare and `interorg compare`: what moved between two rounds of the example."""
+
+import json
+import pathlib
+
+import pytest
+
+import interorg
+from interorg.cli import main
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "knowledge" / "examples"
+ROUND1 = EXAMPLES / "municipal_youth_care.yaml"
+ROUND2 = EXAMPLES / "municipal_youth_care_round2.yaml"
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    return interorg.compare(ROUND1, ROUND2)
+
+
+def test_rounds_are_named_by_round_and_date(comparison):
+    """The two assessments are called by their round and date."""
+    assert (comparison.before, comparison.after) == ("1 (2026-03-02)", "2 (2026-09-07)")
+
+
+def test_scan_factor_moves_per_partner(comparison):
+    """Monitoring rose for every partner and overall; equality rose for Eersel."""
+    moved = {(f.factor, f.partner): f.change for f in comparison.moved_factors()}
+    assert moved[("monitoring", None)] == 1.5 and moved[("equality", "eersel")] == 1.5
+    assert ("felt_urgency", None) not in moved
+
+
+def test_quadrant_and_problem_changes(comparison):
+    """Eersel and the foundation moved out of vigilant contracting; personnel instability is resolved."""
+    (quadrant,) = comparison.moved_quadrants()
+    assert quadrant.relationship == "eersel~jeugdzorg-kempen"
+    assert (quadrant.before, quadrant.after) == ("trust.quadrants.vigilant-contracting",
+                                                 "trust.quadrants.calculated-connection")
+    status = {p.problem: p.status for p in comparison.problems}
+    assert status["personnel-instability"] == "resolved" and status["power-play"] == "still"
+
+
+def test_renderings(comparison):
+    """Text, Markdown, HTML and JSON all show the move; the repr is one line."""
+    assert "eersel~jeugdzorg-kempen" in comparison.to_text()
+    assert "| eersel~jeugdzorg-kempen |" in comparison.to_markdown()
+    html = comparison._repr_html_()
+    assert "<table" in html and "<pre" not in html
+    assert json.loads(comparison.to_json())["quadrants"]
+    assert "\n" not in repr(comparison)
+    assert len(comparison.to_frame()) == len(comparison.factors)
+
+
+def test_dutch_comparison():
+    """Under lang='nl' the headings are Dutch."""
+    assert "Kwadranten van de relaties" in interorg.compare(ROUND1, ROUND2, lang="nl").to_text()
+
+
+@pytest.mark.parametrize("fmt, expected", [("text", "What moved"), ("markdown", "# What moved"),
+                                           ("html", "<h3>"), ("json", '"before"')])
+def test_compare_command(capsys, fmt, expected):
+    """`interorg compare OLD NEW --format F` prints the comparison and exits 0."""
+    assert main(["compare", str(ROUND1), str(ROUND2), "--format", fmt]) == 0
+    assert expected in capsys.readouterr().out
+
+
+def test_compare_command_draws_the_rounds(tmp_path, capsys):
+    """--plot writes the scan factors over the two rounds."""
+    path = tmp_path / "rounds.png"
+    assert main(["compare", str(ROUND1), str(ROUND2), "--plot", str(path)]) == 0
+    assert path.stat().st_size > 1000

@@ -1,0 +1,95 @@
+"""Result objects show themselves: one-line repr, HTML tables with escaped text, pandas frames."""
+
+import sys
+
+import attrs
+import pytest
+
+import interorg
+from interorg.errors import MissingDependency
+
+
+@pytest.fixture(scope="module")
+def advice():
+    return interorg.advise(interorg.example_case())
+
+
+@pytest.fixture(scope="module")
+def objects(advice):
+    diagnosis = advice.diagnosis
+    scores = interorg.scan_scores(advice.case)
+    return {
+        "diagnosis": diagnosis,
+        "archetype": diagnosis.suspected[0],
+        "indication": diagnosis.suspected[0].evidence_for[0],
+        "intervention": diagnosis.interventions[0],
+        "scores": scores,
+        "factor": scores[0],
+        "partner_score": scores[0].by_partner[0],
+        "summary": advice.relationships,
+        "relationship": advice.relationships.relationships[0],
+    }
+
+
+@pytest.mark.parametrize("name", ["diagnosis", "archetype", "indication", "intervention", "scores", "factor",
+                                  "partner_score", "summary", "relationship"])
+def test_repr_is_one_short_line(objects, name):
+    """Every public result has a repr of one line that a reader can take in (not 21,880 characters)."""
+    text = repr(objects[name])
+    assert "\n" not in text and len(text) < 200 and text.startswith("<")
+
+
+@pytest.mark.parametrize("name", ["diagnosis", "scores", "factor", "summary"])
+def test_html_has_tables_and_no_pre(objects, name):
+    """The rich display is HTML tables, never a <pre> block that breaks words."""
+    html = objects[name]._repr_html_()
+    assert "<table" in html and "<pre" not in html
+
+
+def test_diagnosis_html_folds_evidence(objects):
+    """The evidence of each suspected problem is folded in <details>."""
+    assert "<details>" in objects["diagnosis"]._repr_html_()
+
+
+def test_diagnosis_html_is_dutch_under_nl():
+    """Under lang='nl' the headings of the diagnosis are Dutch."""
+    html = interorg.diagnose(interorg.advise(interorg.example_case(), lang="nl"))._repr_html_()
+    assert "Vermoede archetypische problemen" in html and "Suspected" not in html
+
+
+def test_user_text_is_escaped():
+    """A partner name or id with markup shows as text in the scan table."""
+    case = interorg.Case(partners=[interorg.Partner("a", name="<b>A&B</b>"), interorg.Partner("b")],
+                         scan=interorg.Scan([interorg.Respondent("r1", "a", {"equality_1": 4})]))
+    scores = interorg.scan_scores(case)
+    evil = attrs.evolve(scores["equality"], by_partner=(attrs.evolve(scores["equality"].by_partner[0],
+                                                                     partner="<script>"),))
+    html = interorg.analysis.scan.ScanScores((evil,))._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_scan_scores_stay_a_tuple(objects):
+    """scan_scores still iterates, indexes and compares like the tuple it was."""
+    scores = objects["scores"]
+    assert isinstance(scores, tuple) and len(scores) == 16
+    assert scores[0].factor == "felt_urgency" and scores["equality"].factor == "equality"
+    assert interorg.scan_scores(interorg.Case()) == ()
+
+
+def test_frames(advice, objects):
+    """advice, scan, relationships and diagnosis each give a DataFrame with one row per item."""
+    assert len(advice.to_frame()) == len([c for c in advice.conclusions if c.kind != "step"])
+    table = objects["scores"].to_frame(lang="nl")
+    assert table.shape[0] == 16 and "eersel" in table.columns
+    assert table.loc["equality", "label"] == "een gevoel van gelijkwaardigheid"
+    assert len(objects["summary"].to_frame()) == len(objects["summary"].relationships)
+    assert objects["diagnosis"].to_frame().index[0] == objects["diagnosis"].suspected[0].id
+    assert not objects["diagnosis"].evidence_frame().empty
+    assert "techniques" in objects["diagnosis"].interventions_frame().columns
+
+
+def test_missing_pandas_is_a_clear_error(monkeypatch, objects):
+    """Without pandas, to_frame raises MissingDependency naming the extra to install."""
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingDependency, match=r"interorg\[table\]"):
+        objects["scores"].to_frame()

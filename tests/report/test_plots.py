@@ -1,0 +1,94 @@
+"""The plots: each returns its Axes, speaks the advice's language, and shows names as written."""
+
+import sys
+import pathlib
+
+import matplotlib
+import pytest
+
+import interorg
+from interorg.report import plots
+
+matplotlib.use("Agg")
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def advice():
+    return interorg.advise(interorg.example_case(), lang="nl")
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def _texts(ax):
+    found = [t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    legend = ax.get_legend()
+    return found + ([t.get_text() for t in legend.get_texts()] if legend else []) + [ax.get_title()]
+
+
+@pytest.mark.parametrize("draw", [plots.scan_heatmap, plots.scan_agreement, plots.trust_grid])
+def test_plot_returns_the_axes_it_was_given(advice, draw):
+    """A plot draws on the given Axes and returns it."""
+    import matplotlib.pyplot as plt
+
+    _figure, ax = plt.subplots()
+    assert draw(advice, ax=ax) is ax
+
+
+def test_labels_are_dutch_under_nl(advice):
+    """Under lang='nl' the titles and band names are Dutch."""
+    assert "Scan van de zestien succesfactoren" in _texts(plots.scan_heatmap(advice))
+    assert "Relaties op vertrouwen × waakzaamheid" in _texts(plots.trust_grid(advice))
+    assert "strategische kern" in _texts(plots.draw_map(interorg.network_graph(advice), lang="nl"))
+
+
+def test_heatmap_has_a_row_per_answered_factor_and_a_column_per_partner(advice):
+    """16 factors down; six partners and 'all partners' across."""
+    ax = plots.scan_heatmap(advice)
+    assert len(ax.get_yticklabels()) == 16 and len(ax.get_xticklabels()) == 7
+
+
+def test_dollar_in_a_name_is_not_mathtext():
+    """A partner named with $ signs is drawn as written, not as mathematics."""
+    case = interorg.Case(partners=[interorg.Partner("a", name="Fonds $1M$", position="core"),
+                                   interorg.Partner("b", name="B", position="ring")])
+    ax = plots.draw_map(interorg.network_graph(case))
+    ax.figure.canvas.draw()  # mathtext errors surface on drawing
+    assert any(r"\$1M\$" in text for text in _texts(ax))
+
+
+def test_map_legend_explains_edges_and_believed_positions(advice):
+    """The map's legend names the quadrant colours, the dependency lines and the moved positions."""
+    texts = " ".join(_texts(plots.draw_map(interorg.network_graph(advice), lang="en")))
+    assert "vigilant contracting" in texts and "depends strongly" in texts and "believed position" in texts
+
+
+def test_map_of_25_partners_keeps_names_inside(tmp_path):
+    """At 25 partners every name is drawn inside the axes, and the file is written."""
+    from network import network_case
+
+    graph = interorg.network_graph(interorg.advise(network_case(25)))
+    ax = plots.draw_map(graph)
+    names = [t for t in ax.texts if t.get_text().startswith("p00")]
+    assert len(names) == 25
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    assert all(x0 <= t.get_position()[0] <= x1 and y0 <= t.get_position()[1] <= y1 for t in names)
+    plots.save_figure(ax, tmp_path / "map.svg")
+    assert (tmp_path / "map.svg").stat().st_size > 0
+
+
+def test_rounds_draws_one_point_per_assessment():
+    """scan_rounds puts each assessment on the x axis, named by its round and date."""
+    import attrs
+
+    first = attrs.evolve(interorg.example_case(), round=1, assessed="2026-03-01")
+    second = attrs.evolve(first, round=2, assessed="2026-09-01")
+    ax = plots.scan_rounds([first, second])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1 (2026-03-01)", "2 (2026-09-01)"]
