@@ -8,6 +8,7 @@ __all__ = [
     "KnowledgeError",
     "MissingDependency",
     "Problem",
+    "WriteError",
 ]
 
 
@@ -93,3 +94,7 @@ class KnowledgeError(_ProblemsError, ValueError):
 
 class MissingDependency(InterorgError, ImportError):
     """An optional dependency (such as matplotlib for drawing) is not installed."""
+
+
+class WriteError(InterorgError, OSError):
+    """A file interorg was asked to write that cannot be written; what was there is left untouched."""

@@ -8,6 +8,8 @@ functions over an advice (:func:`diagnose`, :func:`relationship_summary`,
 advise on it first.
 """
 
+import os
+
 from .analysis.diagnosis import build_diagnosis
 from .analysis.knowledge import load_knowledge
 from .analysis.network import partner_graph
@@ -15,9 +17,10 @@ from .analysis.relationships import summarise_relationships
 from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
 from .engine.explaining import version
-from .errors import InterorgError
+from .errors import CaseError, InterorgError, Problem
 from .facts import case_facts
 from .report.advice import Advice
+from .utils.structure import describe
 
 __all__ = ["LANGUAGES", "advise", "diagnose", "network_graph", "relationship_summary"]
 
@@ -30,7 +33,10 @@ def _checked(case):
         return check_case(case)
     if isinstance(case, dict):
         return case_from_dict(case)
-    return load_case(case)
+    if isinstance(case, (str, os.PathLike)):
+        return load_case(case)
+    got = describe(case) if case is None else type(case).__name__
+    raise CaseError([Problem("", f"expected an interorg.Case, a mapping or the path of a case file; got {got}")])
 
 
 def advise(case, lang="en", knowledge=None):

@@ -3,6 +3,7 @@
 import html as _html
 import textwrap
 
+from . import escape
 from .summaries import diagnosis_lines, relationship_lines
 
 __all__ = ["derivation", "html", "markdown", "text"]
@@ -100,33 +101,35 @@ def text(advice, explain=True):
     models = _models_lines(advice)
     if models:
         out += ["", labels["models_not_applied"], "-" * len(labels["models_not_applied"]), *models]
-    return "\n".join(out).rstrip() + "\n"
+    return escape.terminal("\n".join(out).rstrip() + "\n")
 
 
 def markdown(advice, explain=True):
     """Return the advice as Markdown."""
     labels = advice.labels
-    out = [f"# {labels['advice_for']}" + (f" {advice.case_name}" if advice.case_name else "")]
+    out = [f"# {labels['advice_for']}" + (f" {escape.markdown_line(advice.case_name)}" if advice.case_name else "")]
     if not advice.conclusions:
         out += ["", labels["nothing_concluded"]]
     for heading, items in _sections(advice):
         out += ["", f"## {heading}"]
         for conclusion in items:
-            out += ["", f"### {conclusion.title}", "", f"`{conclusion.key}`", "", conclusion.text]
+            out += ["", f"### {escape.markdown_line(conclusion.title)}", "", f"`{conclusion.key}`", "",
+                    escape.markdown(conclusion.text)]
             if explain:
                 out += ["", f"*{labels['basis']}:* {_basis(conclusion, labels)}  "]
                 out += [f"*{labels['source']}:* {_citation(c)}  " for c in conclusion.sources]
-                out += ["", f"<details><summary>{labels['because']}</summary>", "", "```text",
-                        derivation(conclusion, labels), "```", "", "</details>"]
+                tree = escape.terminal(derivation(conclusion, labels))
+                out += ["", f"<details><summary>{labels['because']}</summary>", "", escape.fence(tree) + "text",
+                        tree, escape.fence(tree), "", "</details>"]
     summary = relationship_lines(advice)
     if summary:
-        out += ["", f"## {labels['relationships']}", "", *summary]
+        out += ["", f"## {labels['relationships']}", "", *map(escape.markdown_line, summary)]
     diagnosis = diagnosis_lines(advice, explain)
     if diagnosis:
-        out += ["", f"## {labels['diagnosis']}", "", *diagnosis]
+        out += ["", f"## {labels['diagnosis']}", "", *map(escape.markdown_line, diagnosis)]
     models = _models_lines(advice)
     if models:
-        out += ["", f"## {labels['models_not_applied']}", "", *models]
+        out += ["", f"## {labels['models_not_applied']}", "", *map(escape.markdown_line, models)]
     return "\n".join(out) + "\n"
 
 
