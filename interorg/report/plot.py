@@ -5,8 +5,10 @@ interorg does not.
 """
 
 import math
+import pathlib
 
 from ..errors import MissingDependency
+from ..utils.writing import atomic_write
 
 __all__ = ["draw_map", "save_map"]
 
@@ -106,22 +108,33 @@ def draw_map(graph, ax=None, lang="en"):
     nx.draw_networkx_nodes(graph, positions, node_color=node_colours, node_size=900,
                            edgecolors=["#1a202c" if data.get("broker") else "white" for _n, data in graph.nodes(data=True)],
                            linewidths=2.5, ax=ax)
-    nx.draw_networkx_labels(graph, positions, labels={n: data.get("name", n) for n, data in graph.nodes(data=True)},
-                            font_size=8, ax=ax)
+    texts = nx.draw_networkx_labels(graph, positions,
+                                    labels={n: data.get("name", n) for n, data in graph.nodes(data=True)},
+                                    font_size=8, ax=ax)
+    for label in texts.values():  # a name is a name: '$...$' in it is not a formula for matplotlib to typeset
+        label.set_parse_math(False)
     limit = len(_SHELLS) + 1
     ax.set_xlim(-limit, limit)
     ax.set_ylim(-limit, limit)
     ax.set_aspect("equal")
     ax.set_axis_off()
     if graph.graph.get("name"):
-        ax.set_title(graph.graph["name"])
+        ax.set_title(graph.graph["name"], parse_math=False)
     return ax
 
 
 def save_map(graph, path, lang="en"):
-    """Draw the map of ``graph`` and save it; the file name's suffix gives the format (png, svg, pdf)."""
+    """Draw the map of ``graph`` and save it; the file name's suffix gives the format (png, svg, pdf).
+
+    The picture is written atomically (:func:`interorg.utils.writing.atomic_write`):
+    a failed write leaves what was there untouched.
+    """
     plt = _pyplot()
     figure, ax = plt.subplots(figsize=(9, 9))
-    draw_map(graph, ax=ax, lang=lang)
-    figure.savefig(path, bbox_inches="tight")
-    plt.close(figure)
+    try:
+        draw_map(graph, ax=ax, lang=lang)
+        with atomic_write(path, binary=True) as stream:
+            figure.savefig(stream, format=pathlib.Path(path).suffix.lstrip(".").lower() or "png",
+                           bbox_inches="tight")
+    finally:
+        plt.close(figure)

@@ -330,6 +330,8 @@ def _parse_yaml(text, name, error, limits):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = f"invalid YAML: {exc.problem or exc.context}"
+        if "maximum nesting depth" in message:  # libyaml's own bound, met while it reads ahead
+            message = "nested more than 1,000 levels deep; a case needs far fewer"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise error([Problem("", message, line, column)], name) from exc
     except yaml.YAMLError as exc:

@@ -37,6 +37,10 @@ _PLAIN_KEY = re.compile(r"[^\s\[\]\"'\x00-\x1f\x7f-\x9f]+")
 #: How much of a long text an error message shows.
 _SHOWN = 60
 
+#: Past this many problems, unknown keys get no "did you mean": nobody reads that
+#: far, and comparing every key of a huge input would take seconds.
+_SUGGESTED = 200
+
 
 def join_path(path, key):
     """Return the path of ``key`` (a str key or an int index) below ``path``.
@@ -82,9 +86,10 @@ def _hints(cls):
     return typing.get_type_hints(cls)
 
 
-def _expected_keys_message(key, allowed):
+def _expected_keys_message(key, allowed, problems):
     # a long key is no typo of a short one, and comparing it would only cost time
-    close = difflib.get_close_matches(str(key), allowed, n=1) if len(str(key)) <= _SHOWN else []
+    suggest = len(str(key)) <= _SHOWN and len(problems) < _SUGGESTED
+    close = difflib.get_close_matches(str(key), allowed, n=1) if suggest else []
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown key {describe(key)}{hint}; expected one of {', '.join(allowed)}"
 
@@ -98,7 +103,7 @@ def _structure_attrs(cls, data, path, problems):
     allowed = [field.name for field in fields]
     for key in data:
         if key not in allowed:
-            problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed)))
+            problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed, problems)))
     values = {}
     ok = True
     for field in fields:
@@ -210,7 +215,7 @@ def _structure_type(tp, data, path, problems):
                 problems.append(Problem(path, f"expected text keys; got {describe(key)}"))
                 items[key] = INVALID
             elif allowed is not None and key not in allowed:
-                problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed)))
+                problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed, problems)))
                 items[key] = INVALID
             else:
                 items[key] = _structure_type(item_type, item, join_path(path, key), problems)

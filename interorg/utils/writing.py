@@ -41,7 +41,7 @@ try:
 except ImportError:  # pragma: no cover - Windows: no advisory locks, writes stay atomic
     fcntl = None
 
-__all__ = ["atomic_write", "backup", "locked", "write_bytes", "write_text"]
+__all__ = ["atomic_write", "backup", "check_writable", "locked", "write_bytes", "write_text"]
 
 
 class _Interrupted(BaseException):
@@ -52,8 +52,16 @@ class _Interrupted(BaseException):
         self.signum = signum
 
 
-def _target(path):
-    """The file a write to ``path`` changes (a link's target), checked to be writable."""
+def check_writable(path):
+    """Return the file a write to ``path`` changes (a link's target); raise WriteError if it cannot be written.
+
+    Examples
+    --------
+    >>> check_writable("/no/such/folder/case.yaml")
+    Traceback (most recent call last):
+    ...
+    interorg.errors.WriteError: cannot write /no/such/folder/case.yaml: the folder /no/such/folder does not exist
+    """
     given = pathlib.Path(path)
     target = pathlib.Path(os.path.realpath(given))
     if not target.parent.is_dir():
@@ -146,7 +154,7 @@ def atomic_write(path, binary=False, encoding="utf-8"):
     >>> (folder / "out.txt").read_text()
     'hello'
     """
-    target = _target(path)
+    target = check_writable(path)
     mode, old = _mode_for(target)
     with _signals_interrupt():
         try:
