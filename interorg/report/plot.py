@@ -9,6 +9,7 @@ import pathlib
 
 from ..errors import MissingDependency
 from ..utils.writing import atomic_write
+from .escape import terminal
 
 __all__ = ["draw_map", "save_map"]
 
@@ -109,7 +110,7 @@ def draw_map(graph, ax=None, lang="en"):
                            edgecolors=["#1a202c" if data.get("broker") else "white" for _n, data in graph.nodes(data=True)],
                            linewidths=2.5, ax=ax)
     texts = nx.draw_networkx_labels(graph, positions,
-                                    labels={n: data.get("name", n) for n, data in graph.nodes(data=True)},
+                                    labels={n: terminal(data.get("name", n)) for n, data in graph.nodes(data=True)},
                                     font_size=8, ax=ax)
     for label in texts.values():  # a name is a name: '$...$' in it is not a formula for matplotlib to typeset
         label.set_parse_math(False)
@@ -119,7 +120,7 @@ def draw_map(graph, ax=None, lang="en"):
     ax.set_aspect("equal")
     ax.set_axis_off()
     if graph.graph.get("name"):
-        ax.set_title(graph.graph["name"], parse_math=False)
+        ax.set_title(terminal(graph.graph["name"]), parse_math=False)
     return ax
 
 

@@ -32,14 +32,14 @@ def _basis(conclusion, labels):
 
 def _derivation_lines(explanation, labels, depth=0):
     pad = "  " * depth
-    lines = [f"{pad}{labels['rule']} {explanation.rule}: {explanation.title}"]
+    lines = [f"{pad}{labels['rule']} {explanation.rule}: {escape.one_line(explanation.title)}"]
     for support in explanation.supports:
         for evidence in support.evidence:
-            lines.append(f"{pad}  - {evidence.summary}")
+            lines.append(f"{pad}  - {escape.one_line(evidence.summary)}")
             if evidence.explanation is not None:
                 lines.extend(_derivation_lines(evidence.explanation, labels, depth + 2))
         for absent in support.absent:
-            lines.append(f"{pad}  - {labels['absent']}: {absent}")
+            lines.append(f"{pad}  - {labels['absent']}: {escape.one_line(absent)}")
     return lines
 
 
