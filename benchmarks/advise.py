@@ -15,8 +15,9 @@ import interorg
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from network import network_case  # noqa: E402  (a sibling script, not a package)
 
-#: Sizes of the generated networks; cost should grow about linearly with them.
-SIZES = (25, 100, 500)
+#: Sizes of the generated networks, up to the most partners a case may list
+#: (interorg/case/limits.py); cost should grow about linearly with them.
+SIZES = (12, 25, 50)
 
 
 def _time(function, repeat):

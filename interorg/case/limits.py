@@ -1,8 +1,10 @@
 """The bounds of a case: what interorg reads and advises on, so that any input is answered in bounded time and memory.
 
-Each bound is far above what a real collaboration needs and low enough that
-a case at the bounds is read in well under a second and advised on in about
-one (``make benchmark`` measures advice on generated networks).  They are
+Each bound is above what a real collaboration describes and low enough that
+a case at every bound at once is read in well under a second and advised on
+and rendered in under two (about 1.1 s for the advice and 0.4 s for text and
+Markdown on the development machine; ``make benchmark`` measures advice on
+generated networks up to the bound).  They are
 checked before any value is built (:data:`CASE_LIMITS`, on the parser's
 events) and before the rules run (:func:`count_problems`, on the raw data),
 and listed in the README.
@@ -27,13 +29,13 @@ CASE_LIMITS = Limits(
 
 #: The most items of each list of a case whose size drives the cost of the advice.
 MAX_ITEMS = {
-    "partners": 100,
-    "relationships": 200,
-    "dependencies": 200,
-    "scan.respondents": 500,
-    "leadership": 100,
-    "board_members": 100,
-    "game_rules.breaches": 200,
+    "partners": 50,
+    "relationships": 100,
+    "dependencies": 100,
+    "scan.respondents": 100,
+    "leadership": 25,
+    "board_members": 25,
+    "game_rules.breaches": 50,
 }
 
 
@@ -49,8 +51,8 @@ def count_problems(data):
 
     Examples
     --------
-    >>> [str(p) for p in count_problems({"partners": [{"id": f"p{i}"} for i in range(101)]})]
-    ['partners: 101 partners; at most 100 are advised on']
+    >>> [str(p) for p in count_problems({"partners": [{"id": f"p{i}"} for i in range(51)]})]
+    ['partners: 51 partners; at most 50 are advised on']
     >>> count_problems({"partners": []})
     []
     """
