@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SOURCES := setup.cfg pyproject.toml
 
-.PHONY: demo test notebook benchmark differential coverage-table clean
+.PHONY: demo test notebook fuzz benchmark differential coverage-table clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "interorg needs Python 3.10 or newer; set PYTHON=python3.1x"'
@@ -25,6 +25,12 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# The generated-input tests run eighty times longer: 100,000 case files, each advised on
+# or refused with a CaseError (not part of `make test`; tens of minutes).
+fuzz: $(VENV)/.installed-test
+	INTERORG_FUZZ_SCALE=80 $(BIN)/python -m pytest -q tests/case/test_fuzz.py
+
 
 # JupyterLab on the notebooks (the notebook extra installs it with pandas and matplotlib).
 $(VENV)/.installed-notebook: $(VENV)/.installed $(SOURCES)

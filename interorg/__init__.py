@@ -52,7 +52,7 @@ from .case import (
 )
 from .case import case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case
 from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support
-from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem
+from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem, WriteError
 from .pipeline import advise, compare, diagnose, network_graph, relationship_summary
 from .report.advice import Advice
 from .report.comparison import Comparison
@@ -115,6 +115,7 @@ __all__ = sorted([
     "StatedReason",
     "Support",
     "Tension",
+    "WriteError",
     "__version__",
     "advise",
     "analyse_network",

@@ -10,6 +10,7 @@ __all__ = [
     "MissingDependency",
     "Problem",
     "UsageError",
+    "WriteError",
 ]
 
 
@@ -114,3 +115,7 @@ class AmbiguousKey(InterorgError, KeyError):
 
 class UsageError(InterorgError, ValueError):
     """A command asked for in a way that cannot work (a wrong file suffix, too few cases); exit code 2."""
+
+
+class WriteError(InterorgError, OSError):
+    """A file interorg was asked to write that cannot be written; what was there is left untouched."""

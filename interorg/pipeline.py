@@ -9,6 +9,8 @@ functions over an advice (:func:`diagnose`, :func:`relationship_summary`,
 advise on it first.
 """
 
+import os
+
 from .analysis import compare as _compare
 from .analysis.counsel import build_counsel
 from .analysis.diagnosis import build_diagnosis
@@ -19,10 +21,11 @@ from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
 from .engine.conflicts import resolve
 from .engine.explaining import version
-from .errors import InterorgError
+from .errors import CaseError, InterorgError, Problem
 from .facts import case_facts
 from .report.advice import Advice
 from .report.comparison import Comparison
+from .utils.structure import describe
 
 __all__ = ["LANGUAGES", "advise", "compare", "diagnose", "network_graph", "relationship_summary"]
 
@@ -30,15 +33,18 @@ __all__ = ["LANGUAGES", "advise", "compare", "diagnose", "network_graph", "relat
 LANGUAGES = ("en", "nl")
 
 
-def _checked(case):
+def _checked(case, bounded=True):
     if isinstance(case, Case):
-        return check_case(case)
+        return check_case(case, bounded)
     if isinstance(case, dict):
-        return case_from_dict(case)
-    return load_case(case)
+        return case_from_dict(case, bounded=bounded)
+    if isinstance(case, (str, os.PathLike)):
+        return load_case(case)
+    got = describe(case) if case is None else type(case).__name__
+    raise CaseError([Problem("", f"expected an interorg.Case, a mapping or the path of a case file; got {got}")])
 
 
-def advise(case, lang="en", knowledge=None):
+def advise(case, lang="en", knowledge=None, *, bounded=True):
     """Run the rule base on a case and return the explained advice.
 
     Parameters
@@ -50,6 +56,11 @@ def advise(case, lang="en", knowledge=None):
         The language of the advice.
     knowledge : KnowledgeBase, optional
         By default the knowledge shipped with interorg.
+    bounded : bool
+        Refuse a case beyond the sizes of :mod:`interorg.case.limits` (the
+        default, so that any input is answered in bounded time).  A case
+        built in Python for research may pass False; a case file is always
+        read within the bounds.
 
     Returns
     -------
@@ -72,7 +83,7 @@ def advise(case, lang="en", knowledge=None):
     """
     if lang not in LANGUAGES:
         raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
-    case = _checked(case)
+    case = _checked(case, bounded)
     knowledge = knowledge or load_knowledge()
     names = {p.id: p.name for p in case.partners if p.name}
     session = run(knowledge, case_facts(case), names)

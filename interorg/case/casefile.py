@@ -1,240 +1,27 @@
 """Read, check and write cases as YAML or JSON."""
 
 import json
+import os
 import pathlib
 
 import yaml
 
-from ..utils import documents
+from ..utils import documents, writing
+from ..utils.bounds import check_data
 from ..utils.structure import structure, unstructure
+from .limits import CASE_LIMITS, count_problems
 from .model import Case
+from .references import semantic_problems
 from ..errors import CaseError, Problem
 
-__all__ = ["case_from_dict", "case_from_text", "case_to_dict", "check_case", "dump_case", "load_case"]
+#: What an empty case file is told, unless an empty case is asked for.
+_EMPTY = ("the case file is empty; describe the collaboration in it (an empty case is advised on only when"
+          " asked for: --allow-empty, or allow_empty=True)")
+
+__all__ = ["case_from_dict", "case_from_text", "case_text", "case_to_dict", "check_case", "dump_case", "load_case"]
 
 
-def _items(data, key):
-    """The mappings of list ``key`` in raw case data, with their index; others are skipped."""
-    value = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(value, list):
-        return []
-    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
-
-
-def _section(data, key):
-    """The mapping ``key`` of raw case data, or an empty one."""
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, dict) else {}
-
-
-def _repeats(pairs, what, verb="already used by", hint=""):
-    """Problems for ``(path, value, first-use path)`` triples whose value repeats an earlier one."""
-    problems, seen = [], {}
-    for path, value, where in pairs:
-        if not isinstance(value, str):
-            continue
-        if value in seen:
-            problems.append(Problem(path, f"{what} '{value}' is {verb} {seen[value]}{hint}"))
-        else:
-            seen[value] = where
-    return problems
-
-
-def _partner_ids(data):
-    """The ids of the partners the raw case lists."""
-    return [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
-
-
-def _known_partners(data):
-    """The listed partner ids, and the words saying which ids a reference may use."""
-    partners = _partner_ids(data)
-    return partners, (f"expected one of {', '.join(partners)}" if partners
-                      else "no partners are listed under partners")
-
-
-def _relationship_problems(data):
-    """Problems of ``relationships``: pairs that are not two known, different partners, or repeat.
-
-    A contradiction between a stated level and the signals behind it is not
-    an error: the rules report it as a warning, because a perception that
-    differs from what is seen is itself worth discussing.
-    """
-    problems, seen = [], {}
-    partners, known = _known_partners(data)
-    for index, item in _items(data, "relationships"):
-        path = f"relationships[{index}].between"
-        pair = item.get("between")
-        if not isinstance(pair, list) or not all(isinstance(member, str) for member in pair):
-            continue  # the structurer reports it
-        if len(pair) != 2:
-            problems.append(Problem(path, f"expected the ids of exactly two partners; got {len(pair)}"))
-            continue
-        for position, member in enumerate(pair):
-            if member not in partners:
-                problems.append(Problem(f"{path}[{position}]", f"unknown partner '{member}'; {known}"))
-        if pair[0] == pair[1]:
-            problems.append(Problem(path, f"partner '{pair[0]}' cannot have a relationship with itself;"
-                                          " name two different partners"))
-            continue
-        key = frozenset(pair)
-        if key in seen:
-            problems.append(Problem(path, f"the relationship between '{pair[0]}' and '{pair[1]}' is already"
-                                          f" given at relationships[{seen[key]}]; describe each pair once"))
-        else:
-            seen[key] = index
-    return problems
-
-
-def _dependency_problems(data):
-    """Problems of ``dependencies``: unknown partners, a partner depending on itself, repeats."""
-    problems, seen = [], {}
-    partners, known = _known_partners(data)
-    for index, item in _items(data, "dependencies"):
-        path = f"dependencies[{index}]"
-        pair = (item.get("partner"), item.get("on"))
-        if not all(isinstance(member, str) for member in pair):
-            continue  # the structurer reports it
-        for key, member in zip(("partner", "on"), pair):
-            if member not in partners:
-                problems.append(Problem(f"{path}.{key}", f"unknown partner '{member}'; {known}"))
-        if pair[0] == pair[1]:
-            problems.append(Problem(f"{path}.on", f"partner '{pair[0]}' cannot depend on itself"))
-        elif pair in seen:
-            problems.append(Problem(path, f"the dependence of '{pair[0]}' on '{pair[1]}' is already given at"
-                                          f" dependencies[{seen[pair]}]; give each direction once"))
-        else:
-            seen[pair] = index
-    return problems
-
-
-def _repeated_values(data, section, key):
-    """Problems for values of the list ``section.key`` that repeat an earlier value."""
-    mapping = data.get(section) if isinstance(data, dict) else None
-    values = mapping.get(key) if isinstance(mapping, dict) else None
-    if not isinstance(values, list):
-        return []
-    problems, seen = [], {}
-    for index, value in enumerate(values):
-        if not isinstance(value, str):
-            continue
-        if value in seen:
-            problems.append(Problem(f"{section}.{key}[{index}]",
-                                    f"'{value}' is already given at {section}.{key}[{seen[value]}]; give each once"))
-        else:
-            seen[value] = index
-    return problems
-
-
-def _participant_problems(data):
-    """The number of participants is at least two, and not fewer than the partners listed."""
-    governance = data.get("governance") if isinstance(data, dict) else None
-    number = governance.get("participants") if isinstance(governance, dict) else None
-    if not isinstance(number, int) or isinstance(number, bool):
-        return []
-    if number < 2:
-        return [Problem("governance.participants",
-                        f"expected at least 2 (a network has two or more participants); got {number}")]
-    listed = data.get("partners")
-    if isinstance(listed, list) and number < len(listed):
-        return [Problem("governance.participants",
-                        f"{number} is fewer than the {len(listed)} partners listed under partners")]
-    return []
-def _first_use(data, section, key, what, hint="", prefix=""):
-    """Problems for values of ``section[i].key`` that repeat an earlier item's value."""
-    verb = "already used by" if not hint else "already given at"
-    return _repeats(((f"{prefix}{section}[{index}].{key}", item.get(key), f"{prefix}{section}[{index}]")
-                     for index, item in _items(data, section)), what, verb, hint)
-
-
-def _listed_twice(data, section, what, prefix=""):
-    """Problems for values of the plain list ``section`` that repeat an earlier value."""
-    values = data.get(section) if isinstance(data, dict) else None
-    if not isinstance(values, list):
-        return []
-    path = f"{prefix}{section}"
-    return _repeats(((f"{path}[{index}]", value, f"{path}[{index}]") for index, value in enumerate(values)),
-                    what, "already given at", f"; list each {what} once")
-
-
-def _partner_references(data):
-    """Problems for references to partners that the case does not list."""
-    ids = _partner_ids(data)
-    references = [(f"motives[{i}].partner", item.get("partner")) for i, item in _items(data, "motives")]
-    references += [(f"interests.partners[{i}].partner", item.get("partner"))
-                   for i, item in _items(_section(data, "interests"), "partners")]
-    references += [(f"game_rules.breaches[{i}].by", item.get("by"))
-                   for i, item in _items(_section(data, "game_rules"), "breaches")]
-    references += [(f"leadership[{i}].partner", item.get("partner")) for i, item in _items(data, "leadership")]
-    references += [(f"board_members[{i}].partner", item.get("partner"))
-                   for i, item in _items(data, "board_members")]
-    expected = f"expected one of {', '.join(ids)}" if ids else "the case lists no partners"
-    return [Problem(path, f"unknown partner '{value}'; {expected}")
-            for path, value in references if isinstance(value, str) and value not in ids]
-
-
-def _workbook_problems(data):
-    """Repeats and dangling references in the sections of the Common Eye workbook models."""
-    problems = _first_use(data, "motives", "partner", "partner", "; give each partner once")
-    for index, _item in _items(data, "motives"):
-        problems += _listed_twice(data["motives"][index], "motives", "motive", f"motives[{index}].")
-    problems += _first_use(_section(data, "interests"), "partners", "partner", "partner",
-                           "; give each partner once", "interests.")
-    complexity = _section(data, "complexity")
-    problems += _first_use(complexity, "factors", "factor", "source of complexity",
-                           "; give each once", "complexity.")
-    problems += _first_use(complexity, "tensions", "tension", "tension", "; give each once", "complexity.")
-    problems += _listed_twice(_section(data, "self_organisation"), "characteristics", "characteristic",
-                              "self_organisation.")
-    problems += _first_use(data, "leadership", "name", "leader", "; give each leader once")
-    for index, _item in _items(data, "leadership"):
-        problems += _listed_twice(data["leadership"][index], "signatures", "signature", f"leadership[{index}].")
-    problems += _first_use(data, "board_members", "name", "board member", "; give each board member once")
-    for index, _item in _items(data, "board_members"):
-        problems += _listed_twice(data["board_members"][index], "emotions", "emotion", f"board_members[{index}].")
-    return problems + _partner_references(data)
-
-
-def _scan_problems(data):
-    """Problems of ``scan.respondents``: a respondent id given twice, or an unknown partner."""
-    scan = data.get("scan") if isinstance(data, dict) else None
-    if not isinstance(scan, dict):
-        return []
-    partners, known = _known_partners(data)
-    problems, seen = [], {}
-    for index, item in _items(scan, "respondents"):
-        respondent = item.get("id")
-        if isinstance(respondent, str):
-            if respondent in seen:
-                problems.append(Problem(f"scan.respondents[{index}].id", f"respondent id '{respondent}' is already"
-                                                                        f" used by scan.respondents[{seen[respondent]}]"))
-            else:
-                seen[respondent] = index
-        partner = item.get("partner")
-        if isinstance(partner, str) and partner not in partners:
-            problems.append(Problem(f"scan.respondents[{index}].partner", f"unknown partner '{partner}'; {known}"))
-    return problems
-
-
-def _semantic_problems(data):
-    """Problems that no single field shows: duplicates and dangling references.
-
-    They are looked for in the raw data, so that they are reported together
-    with the problems of single fields.
-    """
-    return (_first_use(data, "partners", "id", "partner id")
-            + _first_use(data, "reasons", "reason", "reason", "; give each reason once")
-            + _relationship_problems(data)
-            + _dependency_problems(data)
-            + _first_use(data, "challenges", "challenge", "challenge", "; give each challenge once")
-            + [problem for key in ("mechanisms", "structures", "benefits")
-               for problem in _repeated_values(data, "arrangement", key)]
-            + _participant_problems(data)
-            + _workbook_problems(data)
-            + _scan_problems(data)
-            + _first_use(data, "observations", "observation", "observation", "; give each observation once"))
-
-
-def case_from_dict(data, source=None, *, _document=None):
+def case_from_dict(data, source=None, *, _document=None, bounded=True):
     """Build a :class:`~interorg.Case` from plain data (as read from YAML or JSON).
 
     Parameters
@@ -243,6 +30,11 @@ def case_from_dict(data, source=None, *, _document=None):
         The case, with the same keys as the attrs classes in :mod:`interorg.case`.
     source : str, optional
         The file name to use in messages.
+    bounded : bool
+        Check the sizes of :mod:`interorg.case.limits` (the default).  Data
+        built in Python for research (a generated network of thousands of
+        partners) may pass False: it is still checked for its structure and
+        values, but not refused for its size.
 
     Returns
     -------
@@ -251,7 +43,8 @@ def case_from_dict(data, source=None, *, _document=None):
     Raises
     ------
     CaseError
-        With every problem found, each with its path.
+        With every problem found, each with its path; also when ``data`` is
+        beyond the bounds of :mod:`interorg.case.limits`.
 
     Examples
     --------
@@ -262,11 +55,15 @@ def case_from_dict(data, source=None, *, _document=None):
     ...
     interorg.errors.CaseError: care.demand: expected one of standard, complex; got 'compelx'
     """
-    if data is None:
-        data = {}
-    problems = []
+    if _document is None and bounded:
+        # data given in Python has not been through the reader's checks: it may be
+        # nested without end, contain itself, or hold values YAML and JSON do not have
+        problems = check_data(data, CASE_LIMITS)
+        if problems:
+            raise CaseError(problems, source)
+    problems = count_problems(data) if bounded else []
     case = structure(Case, data, "", problems)
-    problems.extend(_semantic_problems(data))
+    problems.extend(semantic_problems(data))
     if problems:
         if _document is not None:
             problems = [_document.locate(problem) for problem in problems]
@@ -274,25 +71,49 @@ def case_from_dict(data, source=None, *, _document=None):
     return case
 
 
-def check_case(case):
+def check_case(case, bounded=True):
     """Check a :class:`~interorg.Case` built in Python as strictly as a case file.
 
     attrs does not check ``Literal`` values or types by itself, so the case is
     taken apart and structured again.  Returns the case; raises
     :class:`~interorg.CaseError` with every problem.
+
+    Examples
+    --------
+    >>> check_case(Case(name="Jeugdhulp")).name
+    'Jeugdhulp'
+    >>> check_case(None)
+    Traceback (most recent call last):
+    ...
+    interorg.errors.CaseError: expected an interorg.Case; got NoneType
     """
     if not isinstance(case, Case):
         raise CaseError([Problem("", f"expected an interorg.Case; got {type(case).__name__}")])
-    return case_from_dict(case_to_dict(case))
+    try:
+        data = case_to_dict(case)
+    except RecursionError as exc:  # a value nested without end, inside a field
+        raise CaseError([Problem("", "the case is nested too deeply to be read")]) from exc
+    return case_from_dict(data, bounded=bounded)
 
 
-def load_case(path):
+def _from_document(document, allow_empty):
+    if document.data is None:
+        if not allow_empty:
+            raise CaseError([Problem("", _EMPTY)], document.name)
+        return Case()
+    return case_from_dict(document.data, document.name, _document=document)
+
+
+def load_case(path, *, allow_empty=False):
     """Read a case file (``.yaml``, ``.yml`` or ``.json``).
 
     Parameters
     ----------
     path : str or os.PathLike
         The case file.
+    allow_empty : bool
+        Read an empty file (or one of comments only, or ``null``) as an
+        empty case instead of refusing it.
 
     Returns
     -------
@@ -301,24 +122,38 @@ def load_case(path):
     Raises
     ------
     CaseError
-        If the file cannot be read or parsed (with line and column), or does
+        If the file cannot be read or parsed (with line and column), is
+        empty, is beyond the bounds of :mod:`interorg.case.limits`, or does
         not describe a valid case (every problem, with its path).
+
+    Examples
+    --------
+    >>> load_case(b"case.yaml")
+    Traceback (most recent call last):
+    ...
+    interorg.errors.CaseError: expected the path of a case file (str or os.PathLike); got bytes
     """
-    document = documents.read_document(path, CaseError)
-    return case_from_dict(document.data, document.name, _document=document)
+    if not isinstance(path, (str, os.PathLike)):
+        raise CaseError([Problem("", "expected the path of a case file (str or os.PathLike);"
+                                     f" got {type(path).__name__}")])
+    document = documents.read_document(path, CaseError, CASE_LIMITS)
+    return _from_document(document, allow_empty)
 
 
-def case_from_text(text, source="<string>", fmt=None):
+def case_from_text(text, source="<string>", fmt=None, *, allow_empty=False):
     """Read a case from the text of a YAML or JSON document.
 
     Parameters
     ----------
-    text : str
+    text : str or bytes
+        The document; bytes are read as UTF-8 (as from standard input).
     source : str
         The name to use in messages (a file name, ``<stdin>``).
     fmt : {'yaml', 'json'}, optional
         By default JSON when ``source`` ends in ``.json``, else YAML (which
         reads JSON too).
+    allow_empty : bool
+        Read an empty document as an empty case, as :func:`load_case`.
 
     Returns
     -------
@@ -333,9 +168,16 @@ def case_from_text(text, source="<string>", fmt=None):
     --------
     >>> case_from_text('{"care": {"demand": "complex"}}').care.demand
     'complex'
+    >>> case_from_text("# nothing yet")
+    Traceback (most recent call last):
+    ...
+    interorg.errors.CaseError: <string>: the case file is empty; ...
     """
-    document = documents.parse_document(text, source, CaseError, fmt)
-    return case_from_dict(document.data, document.name, _document=document)
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise CaseError([Problem("", f"expected the text of a case (str or bytes); got {type(text).__name__}")],
+                        source)
+    document = documents.parse_document(text, source, CaseError, fmt, CASE_LIMITS)
+    return _from_document(document, allow_empty)
 
 
 def case_to_dict(case):
@@ -343,12 +185,29 @@ def case_to_dict(case):
     return unstructure(case)
 
 
-def dump_case(case, path):
-    """Write ``case`` to ``path`` as YAML, or as JSON when the name ends in ``.json``."""
-    path = pathlib.Path(path)
+def case_text(case, fmt="yaml"):
+    """The text of ``case`` as a YAML (or, with ``fmt="json"``, JSON) document, read back as the same case.
+
+    Examples
+    --------
+    >>> print(case_text(Case(name="Jeugdhulp")), end="")
+    name: Jeugdhulp
+    """
     data = case_to_dict(case)
-    if path.suffix.lower() == ".json":
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    else:
-        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    path.write_text(text, encoding="utf-8")
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    if any(mark in text for mark in "\x85\u2028\u2029"):
+        # written as they are, YAML reads these as line breaks: escape them instead
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=False)
+    return text
+
+
+def dump_case(case, path):
+    """Write ``case`` to ``path`` as YAML, or as JSON when the name ends in ``.json``.
+
+    The file is written atomically (:func:`interorg.utils.writing.write_text`):
+    a failed write leaves what was there untouched.
+    """
+    path = pathlib.Path(path)
+    writing.write_text(path, case_text(case, "json" if path.suffix.lower() == ".json" else "yaml"))

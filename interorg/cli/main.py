@@ -3,7 +3,9 @@
 Exit codes: 0 on success, 2 for invalid input (a case or knowledge file, or
 the command's own arguments), 1 when the environment fails (a file that
 cannot be written, matplotlib missing for ``map``), always with the problem on
-standard error and no traceback.
+standard error and no traceback.  At most :data:`MAX_PROBLEMS_SHOWN` problems
+are printed, then how many more there are; control characters from the input
+are shown as escapes.
 """
 
 import argparse
@@ -15,8 +17,11 @@ from .. import __version__
 from ..analysis.knowledge import load_knowledge
 from ..case import case_from_text, example_case, example_names, load_case
 from ..case.examples import DEFAULT
+from ..case.limits import CASE_LIMITS
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
+from ..report import escape
+from ..report.graphml import write_graphml
 from ..research import coverage
 from . import advise as advise_command
 from . import casework, compare, export, plot, scan_import, survey
@@ -27,6 +32,9 @@ EXIT_OK = 0
 EXIT_ENVIRONMENT = 1
 EXIT_INPUT = 2
 
+#: The most problems printed for one input; the rest are counted.
+MAX_PROBLEMS_SHOWN = 200
+
 
 def _case(args):
     """The case named on the command line: a file, standard input (-) or a bundled example."""
@@ -35,8 +43,14 @@ def _case(args):
     if args.example is not None:
         return example_case(args.example)
     if args.case == "-":
-        return case_from_text(sys.stdin.read(), "<stdin>")
-    return load_case(args.case)
+        return case_from_text(_read_stdin(), "<stdin>", allow_empty=getattr(args, "allow_empty", False))
+    return load_case(args.case, allow_empty=getattr(args, "allow_empty", False))
+
+
+def _read_stdin():
+    """Standard input, as bytes where it has them, read no further than a case file may be long."""
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
+    return stream.read(CASE_LIMITS.max_bytes + 1)
 
 
 def _rules(args):
@@ -80,9 +94,7 @@ def _graph(args):
     case = _case(args)
     if not args.output.lower().endswith(".graphml"):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
-    import networkx  # only this command needs it at the top level
-
-    networkx.write_graphml(network_graph(case), args.output)
+    write_graphml(network_graph(case), args.output)
     return f"wrote {args.output}\n"
 
 
@@ -114,6 +126,8 @@ def _add_case_arguments(command):
     command.add_argument("case", nargs="?", help="the case file, or - to read YAML or JSON from standard input")
     command.add_argument("--example", nargs="?", const=DEFAULT, metavar="NAME",
                          help=f"use a bundled example case: {', '.join(example_names())} (default {DEFAULT})")
+    command.add_argument("--allow-empty", action="store_true",
+                         help="advise on an empty case file (or one of comments only) instead of refusing it")
 
 
 def _parser():
@@ -160,6 +174,15 @@ def _parser():
     return parser
 
 
+def _error_text(exc):
+    """The message of ``exc``, with at most MAX_PROBLEMS_SHOWN of its problems and the number of the rest."""
+    problems = getattr(exc, "problems", None)
+    if not problems or len(problems) <= MAX_PROBLEMS_SHOWN:
+        return str(exc)
+    shown = type(exc)(problems[:MAX_PROBLEMS_SHOWN], exc.source)
+    return f"{shown}\n... and {len(problems) - MAX_PROBLEMS_SHOWN:,} more problems"
+
+
 def main(argv=None):
     """Run the command line; return the exit code.
 
@@ -172,8 +195,9 @@ def main(argv=None):
         args = _parser().parse_args(argv)
         output = args.run(args)
     except InterorgError as exc:
-        print(f"interorg: error:\n{exc}" if "\n" in str(exc) else f"interorg: error: {exc}", file=sys.stderr)
-        return EXIT_ENVIRONMENT if isinstance(exc, ImportError) else EXIT_INPUT
+        text = escape.terminal(_error_text(exc))
+        print(f"interorg: error:\n{text}" if "\n" in text else f"interorg: error: {text}", file=sys.stderr)
+        return EXIT_ENVIRONMENT if isinstance(exc, (ImportError, OSError)) else EXIT_INPUT
     except OSError as exc:
         print(f"interorg: error: {exc}", file=sys.stderr)
         return EXIT_ENVIRONMENT

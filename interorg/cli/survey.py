@@ -4,24 +4,26 @@
 partner, then each statement the respondent has not answered yet (so a scan
 stopped halfway resumes where it stopped), and checks every answer: 1 to 5,
 ``s`` to skip (kept as ``null``, so it is not asked again), ``q`` to stop.
-End of input and Ctrl-C stop too.  After every answer the case is written
-back through :func:`interorg.dump_case`, so nothing answered is lost; before
-the first write the file as it was is copied to ``CASE.bak``.  Everything the
-case held is kept, but not its comments or layout: the file is rewritten from
-the checked case.
+End of input and Ctrl-C stop too.  After every answer the respondent's
+answers are merged into the case file (:func:`interorg.case.roundtrip.merge_respondents`),
+so nothing answered is lost: under a lock, into the file as it is then (so
+two scans of one file keep each other's answers), keeping its comments,
+order and layout, atomically.  Before the first write of a run the file as
+it was is copied to a numbered backup (``CASE.bak``, then ``CASE.bak.1``...).
 """
 
-import os
 import pathlib
-import shutil
 
 import attrs
 
 from ..analysis.knowledge import load_knowledge
-from ..case import Respondent, Scan, dump_case, load_case
+from ..case import Respondent, load_case
 from ..case._types import ID_META
+from ..case.roundtrip import merge_respondents
 from ..case.scan import FACTORS
 from ..errors import CaseError, Problem
+from ..report.escape import terminal
+from ..utils.writing import check_writable
 
 __all__ = ["run"]
 
@@ -44,13 +46,14 @@ class _Session:
         self.knowledge = knowledge
         self.labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
         self.case = load_case(self.path)
-        self.backup = self.path.with_name(self.path.name + ".bak")
+        check_writable(self.path)  # say so now, not after the first answer
+        self.backup = None
         self.saved = False
         self.answers = 0
         self.respondents = set()
 
     def say(self, text):
-        self.stdout.write(text + "\n")
+        self.stdout.write(terminal(text) + "\n")
         self.stdout.flush()
 
     def message(self, key, **values):
@@ -75,26 +78,15 @@ class _Session:
             raise _Stop
         return line
 
-    def save(self):
-        if not self.saved:
-            shutil.copy2(self.path, self.backup)
-            self.saved = True
-        partial = self.path.with_name(f".{self.path.stem}.partial{self.path.suffix}")
-        dump_case(self.case, partial)
-        os.replace(partial, self.path)
+    def save(self, respondent):
+        written = merge_respondents(self.path, [respondent], backup=not self.saved)
+        self.backup = written.backup or self.backup
+        self.saved = True
+        self.case = written.case
 
     def respondents_list(self):
         return list(self.case.scan.respondents) if self.case.scan else []
 
-    def store(self, index, respondent):
-        respondents = self.respondents_list()
-        if index == len(respondents):
-            respondents.append(respondent)
-        else:
-            respondents[index] = respondent
-        scan = attrs.evolve(self.case.scan, respondents=tuple(respondents)) if self.case.scan else Scan(respondents)
-        self.case = attrs.evolve(self.case, scan=scan)
-        self.save()
 
     def choose_respondent(self):
         """Return (index, respondent) of the next respondent, or None to finish."""
@@ -140,7 +132,7 @@ class _Session:
                     break
                 self.say("  " + self.labels["scan_invalid"])
             respondent = attrs.evolve(respondent, answers={**respondent.answers, statement.id: answer})
-            self.store(index, respondent)
+            self.save(respondent)
             self.answers += answer is not None
             self.respondents.add(respondent.id)
 

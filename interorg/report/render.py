@@ -11,7 +11,7 @@ why, the summaries in full and what each model still needs.
 import html as _html
 import textwrap
 
-from . import briefs
+from . import briefs, escape
 from .summaries import diagnosis_lines, relationship_lines
 from .view import Selection, advice_entries, fill, plan_entries
 
@@ -36,14 +36,14 @@ def _basis(conclusion, labels):
 
 def _derivation_lines(explanation, labels, depth=0):
     pad = "  " * depth
-    lines = [f"{pad}{labels['rule']} {explanation.rule}: {explanation.title}"]
+    lines = [f"{pad}{labels['rule']} {explanation.rule}: {escape.one_line(explanation.title)}"]
     for support in explanation.supports:
         for evidence in support.evidence:
-            lines.append(f"{pad}  - {evidence.summary}")
+            lines.append(f"{pad}  - {escape.one_line(evidence.summary)}")
             if evidence.explanation is not None:
                 lines.extend(_derivation_lines(evidence.explanation, labels, depth + 2))
         for absent in support.absent:
-            lines.append(f"{pad}  - {labels['absent']}: {absent}")
+            lines.append(f"{pad}  - {labels['absent']}: {escape.one_line(absent)}")
     return lines
 
 
@@ -165,7 +165,7 @@ def text(advice, full=False, selection=Selection()):
         for line in lines:
             indent = " " * (len(line) - len(line.lstrip()))
             out += _wrap(line.strip(), indent, "    ") if line.strip() else [""]
-    return "\n".join(out).rstrip() + "\n"
+    return escape.terminal("\n".join(out).rstrip() + "\n")
 
 
 def _summary_sections(advice, full, selection):
@@ -199,8 +199,8 @@ def _summary_sections(advice, full, selection):
 
 
 def _md(value):
-    """User and rule text inside Markdown: no line breaks that start blocks, no raw HTML."""
-    return _html.escape(" ".join(str(value).split()), quote=False)
+    """User and rule text on a line of Markdown that interorg starts: one line, no raw HTML, no table breaks."""
+    return escape.markdown_line(str(value))
 
 
 def markdown(advice, full=False, selection=Selection()):
@@ -230,12 +230,13 @@ def markdown(advice, full=False, selection=Selection()):
                 continue
             for conclusion in entry.conclusions:
                 out += ["", f"### {_md(conclusion.title)}", "", f"`{conclusion.key}` · "
-                        f"{_priority(labels, conclusion.priority)}", "", _md(conclusion.text),
+                        f"{_priority(labels, conclusion.priority)}", "", escape.markdown(conclusion.text),
                         "", f"*{labels['basis']}:* {_md(_basis(conclusion, labels))}  "]
                 out += [f"*{labels['source']}:* {_md(_citation(c))}  " for c in conclusion.sources]
                 out += [f"*{_md(line)}*  " for line in _conflict_lines(advice, conclusion)]
-                out += ["", f"<details><summary>{labels['because']}</summary>", "", "```text",
-                        derivation(conclusion, labels).replace("```", "'''"), "```", "", "</details>"]
+                tree = escape.terminal(derivation(conclusion, labels))
+                out += ["", f"<details><summary>{labels['because']}</summary>", "", escape.fence(tree) + "text",
+                        tree, escape.fence(tree), "", "</details>"]
     for heading, lines in _summary_sections(advice, full, selection):
         out += ["", f"## {heading}", "", *[_md_line(line) for line in lines]]
     return "\n".join(out) + "\n"

@@ -18,6 +18,8 @@ among the literal's values.
 
 import difflib
 import functools
+import json
+import re
 import types
 import typing
 
@@ -29,24 +31,55 @@ __all__ = ["INVALID", "describe", "join_path", "structure", "unstructure"]
 
 INVALID = object()  # returned for data that could not be structured
 
+# A key that is empty, or holds spaces, quotes, brackets or characters that do
+# not print, is shown quoted, so that the path stays readable and one line.
+_PLAIN_KEY = re.compile(r"[^\s\[\]\"'\x00-\x1f\x7f-\x9f]+")
+
+#: How much of a long text an error message shows.
+_SHOWN = 60
+
+#: Past this many problems, unknown keys get no "did you mean": nobody reads that
+#: far, and comparing every key of a huge input would take seconds.
+_SUGGESTED = 200
+
 
 def join_path(path, key):
-    """Return the path of ``key`` (a str key or an int index) below ``path``."""
+    """Return the path of ``key`` (a str key or an int index) below ``path``.
+
+    Examples
+    --------
+    >>> join_path("partners", 2), join_path("care", "demand"), join_path("care", "")
+    ('partners[2]', 'care.demand', 'care[""]')
+    """
     if isinstance(key, int):
         return f"{path}[{key}]"
-    return f"{path}.{key}" if path else str(key)
+    key = str(key)
+    if not _PLAIN_KEY.fullmatch(key):
+        return f"{path}[{json.dumps(key[:_SHOWN])}]"
+    return f"{path}.{key}" if path else key
 
 
 def describe(value):
-    """Show a value the way a user wrote it, for an error message."""
+    r"""Show a value the way a user wrote it, for an error message: short, on one line.
+
+    Examples
+    --------
+    >>> describe(None), describe("a\x1b[2J"), describe(10 ** 5000)
+    ('nothing (null)', "'a\\x1b[2J'", 'a number of about 5,000 digits')
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return "nothing (null)"
     if isinstance(value, dict):
         return "a mapping"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "a list"
+    if isinstance(value, int) and abs(value) >= 10 ** 30:
+        # str() of a very long int is refused by Python (and slow): count its digits instead
+        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+    if isinstance(value, str) and len(value) > _SHOWN:
+        return f"{value[:_SHOWN]!r}... ({len(value):,} characters)"
     return repr(value)
 
 
@@ -56,10 +89,12 @@ def _hints(cls):
     return typing.get_type_hints(cls)
 
 
-def _expected_keys_message(key, allowed):
-    close = difflib.get_close_matches(str(key), allowed, n=1)
+def _expected_keys_message(key, allowed, problems):
+    # a long key is no typo of a short one, and comparing it would only cost time
+    suggest = len(str(key)) <= _SHOWN and len(problems) < _SUGGESTED
+    close = difflib.get_close_matches(str(key), allowed, n=1) if suggest else []
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown key '{key}'{hint}; expected one of {', '.join(allowed)}"
+    return f"unknown key {describe(key)}{hint}; expected one of {', '.join(allowed)}"
 
 
 def _structure_attrs(cls, data, path, problems):
@@ -71,7 +106,7 @@ def _structure_attrs(cls, data, path, problems):
     allowed = [field.name for field in fields]
     for key in data:
         if key not in allowed:
-            problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed)))
+            problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed, problems)))
     values = {}
     ok = True
     for field in fields:
@@ -183,7 +218,7 @@ def _structure_type(tp, data, path, problems):
                 problems.append(Problem(path, f"expected text keys; got {describe(key)}"))
                 items[key] = INVALID
             elif allowed is not None and key not in allowed:
-                problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed)))
+                problems.append(Problem(join_path(path, key), _expected_keys_message(key, allowed, problems)))
                 items[key] = INVALID
             else:
                 items[key] = _structure_type(item_type, item, join_path(path, key), problems)

@@ -192,7 +192,7 @@ def test_no_two_exclusive_conclusions_are_both_advice():
     """Over generated cases, two conclusions of one exclusive group about one subject never both reach the user."""
     from hypothesis import HealthCheck, given, settings
 
-    from generate import cases
+    from generated_cases import cases
 
     knowledge = interorg.load_knowledge()
     groups = [set(group.rules) for group in knowledge.exclusions]

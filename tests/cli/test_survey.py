@@ -13,7 +13,7 @@ from interorg.case.scan import STATEMENTS
 from interorg.cli import main
 
 CASE = """\
-# A comment that the rewrite does not keep.
+# A comment that the scan keeps.
 name: Scan test
 partners:
   - id: eersel
@@ -176,3 +176,32 @@ def test_example_keeps_everything_through_a_scan(monkeypatch, capsys, tmp_path):
     assert after.scan.respondents[:-1] == before.scan.respondents
     assert after.scan.respondents[-1] == interorg.Respondent("nieuw", "eersel", {"felt_urgency_1": 5})
     assert attrs.evolve(after, scan=before.scan) == before
+
+
+def test_scan_keeps_comments_and_backups(monkeypatch, capsys, case_file):
+    """A scan writes into the file as it is: every comment stays, and each run keeps its own backup."""
+    scan(monkeypatch, capsys, case_file, ["r1", "eersel", "4", "q"])
+    scan(monkeypatch, capsys, case_file, ["r2", "ggz", "2", "q"])
+    text = case_file.read_text(encoding="utf-8")
+    assert text.startswith(CASE)
+    assert case_file.with_name("case.yaml.bak").read_text(encoding="utf-8") == CASE
+    assert "id: r1" in case_file.with_name("case.yaml.bak.1").read_text(encoding="utf-8")
+    assert [r.id for r in interorg.load_case(case_file).scan.respondents] == ["r1", "r2"]
+
+
+def test_read_only_case_is_refused_before_any_question(monkeypatch, capsys, case_file):
+    """A read-only case file exits 1 at once with the reason, and is left as it was."""
+    case_file.chmod(0o444)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("r1\neersel\n4\n"))
+    assert main(["scan", str(case_file)]) == 1
+    captured = capsys.readouterr()
+    assert "the file is read-only" in captured.err and captured.out == ""
+    assert case_file.read_text(encoding="utf-8") == CASE
+
+
+def test_terminal_controls_in_names_are_shown_as_escapes(monkeypatch, capsys, tmp_path):
+    """A partner id cannot hold control characters, but a prompt never passes them on raw either."""
+    path = tmp_path / "case.yaml"
+    path.write_text('partners: [{id: a, name: "\\e[2J"}]\n', encoding="utf-8")
+    code, out = scan(monkeypatch, capsys, path, ["r1", "a", "q"])
+    assert code == 0 and "\x1b" not in out

@@ -36,8 +36,8 @@ def test_only_true_and_false_are_booleans(loader):
 def test_parsed_once_per_document(monkeypatch):
     """A document is composed once: data and positions come from the same node tree."""
     calls = []
-    original = documents._compose_and_construct
-    monkeypatch.setattr(documents, "_compose_and_construct",
-                        lambda *args: calls.append(args) or original(*args))
+    original = documents._StrictLoader.get_single_node
+    monkeypatch.setattr(documents._StrictLoader, "get_single_node",
+                        lambda self: calls.append(self) or original(self))
     documents.parse_document("a: [1, 2]", "x.yaml", CaseError)
     assert len(calls) == 1

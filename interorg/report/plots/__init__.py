@@ -5,7 +5,7 @@ plot can be placed in a figure of one's own; :func:`save_figure` writes
 one to PNG, SVG or PDF.  Drawing needs ``pip install 'interorg[plot]'``.
 """
 
-from ._common import pyplot
+from ._common import pyplot, save_figure
 from .network import draw_map, save_map
 from .relationships import trust_grid
 from .rounds import scan_rounds
@@ -16,18 +16,3 @@ __all__ = ["FORMATS", "draw_map", "save_figure", "save_map", "scan_agreement", "
 
 #: The file formats a plot is written in, by suffix.
 FORMATS = (".png", ".svg", ".pdf")
-
-
-def save_figure(ax, path):
-    """Save the figure of ``ax`` to ``path`` (its suffix gives the format) and close it.
-
-    Parameters
-    ----------
-    ax : matplotlib.axes.Axes
-        As returned by any plot of this package.
-    path : str or os.PathLike
-        Ends in ``.png``, ``.svg`` or ``.pdf``.
-    """
-    figure = ax.figure
-    figure.savefig(path, bbox_inches="tight", dpi=150)
-    pyplot().close(figure)

@@ -5,7 +5,7 @@ import textwrap
 from ...analysis.labels import message
 from ...errors import MissingDependency
 
-__all__ = ["axes", "label", "plain", "pyplot", "wrap"]
+__all__ = ["axes", "label", "plain", "pyplot", "save_figure", "wrap"]
 
 
 def pyplot():
@@ -50,3 +50,29 @@ def wrap(text, width=18):
 def label(key, lang):
     """The message ``key`` in ``lang``, made plain for matplotlib."""
     return plain(message(key, lang))
+
+
+def save_figure(ax, path):
+    """Save the figure of ``ax`` to ``path`` (its suffix gives the format) and close it.
+
+    The picture is written atomically (:func:`interorg.utils.writing.atomic_write`):
+    a failed write leaves what was there untouched.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        As returned by any plot of this package.
+    path : str or os.PathLike
+        Ends in ``.png``, ``.svg`` or ``.pdf``.
+    """
+    import pathlib
+
+    from ...utils.writing import atomic_write
+
+    figure = ax.figure
+    try:
+        with atomic_write(path, binary=True) as stream:
+            figure.savefig(stream, format=pathlib.Path(path).suffix.lstrip(".").lower() or "png",
+                           bbox_inches="tight", dpi=150)
+    finally:
+        pyplot().close(figure)

@@ -11,7 +11,7 @@ nodes with adjustText when it is installed.
 
 import math
 
-from ._common import axes, label, plain, pyplot, wrap
+from ._common import axes, label, plain, pyplot, save_figure, wrap
 
 __all__ = ["draw_map", "save_map"]
 
@@ -242,7 +242,4 @@ def _spread_labels(ax, texts, positions, nodes):
 
 def save_map(graph, path, lang="en"):
     """Draw the map of ``graph`` and save it; the file name's suffix gives the format (png, svg, pdf)."""
-    plt = pyplot()
-    ax = draw_map(graph, lang=lang)
-    ax.figure.savefig(path, bbox_inches="tight", dpi=150)
-    plt.close(ax.figure)
+    save_figure(draw_map(graph, lang=lang), path)

@@ -1,0 +1,108 @@
+"""Writing a case back: comments, order and layout kept; checked before it is written; concurrent writers merged."""
+
+import json
+import threading
+
+import pytest
+
+import interorg
+from interorg.case import Respondent
+from interorg.case.roundtrip import merge_respondents, set_sections, update_case_file
+
+COMMENTED = """\
+# Our collaboration, as we see it today.
+name: Jeugdhulp   # the working name
+partners:
+  # the municipalities first
+  - id: eersel
+    name: "Gemeente Eersel"
+  - {id: ggz, kind: care_provider}
+care: {demand: complex}   # from the intake
+"""
+
+
+@pytest.fixture
+def case_file(tmp_path):
+    path = tmp_path / "case.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    return path
+
+
+def test_merge_keeps_every_line_of_the_file(case_file):
+    """Adding a respondent appends the scan section and leaves every other line as it was."""
+    written = merge_respondents(case_file, [Respondent("r1", "eersel", {"felt_urgency_1": 4, "felt_urgency_2": None})])
+    text = case_file.read_text(encoding="utf-8")
+    assert text.startswith(COMMENTED)
+    assert text[len(COMMENTED):] == ("scan:\n  respondents:\n    - id: r1\n      partner: eersel\n      answers:\n"
+                                     "        felt_urgency_1: 4\n        felt_urgency_2: null\n")
+    assert written.backup.name == "case.yaml.bak" and written.backup.read_text(encoding="utf-8") == COMMENTED
+    assert written.case == interorg.load_case(case_file)
+
+
+def test_merge_into_an_existing_respondent(case_file):
+    """Answers given again are merged into the respondent's answers, not added as a second respondent."""
+    merge_respondents(case_file, [Respondent("r1", "eersel", {"felt_urgency_1": 4})], backup=False)
+    merge_respondents(case_file, [Respondent("r1", "eersel", {"felt_urgency_2": 2})], backup=False)
+    (respondent,) = interorg.load_case(case_file).scan.respondents
+    assert respondent.answers == {"felt_urgency_1": 4, "felt_urgency_2": 2}
+
+
+def test_a_change_that_breaks_the_case_is_not_written(case_file):
+    """The changed document is checked as a case first; the file stays as it was."""
+    def break_it(document):
+        document["care"]["demand"] = "compelx"
+
+    with pytest.raises(interorg.CaseError, match="care.demand .*expected one of standard, complex"):
+        update_case_file(case_file, break_it)
+    assert case_file.read_text(encoding="utf-8") == COMMENTED
+    assert not case_file.with_name("case.yaml.bak").exists()
+
+
+def test_line_separators_in_text_survive(tmp_path):
+    """U+0085 and U+2028 in a text are written so that they read back as themselves."""
+    path = tmp_path / "case.yaml"
+    path.write_text('name: "a\\Nb\\Lc"\n', encoding="utf-8")
+    set_sections(path, {"description": "x\x85y"}, backup=False)
+    case = interorg.load_case(path)
+    assert (case.name, case.description) == ("a\x85b\u2028c", "x\x85y")
+
+
+def test_set_sections_on_json_keeps_order(tmp_path):
+    """A JSON case stays JSON, keys in their order, with the new section at the end."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"name": "a", "partners": [{"id": "a"}]}, indent=4), encoding="utf-8")
+    set_sections(path, {"care": interorg.Care(demand="standard")}, backup=False)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert list(data) == ["name", "partners", "care"] and data["care"] == {"demand": "standard"}
+    assert '\n    "name"' in path.read_text(encoding="utf-8")
+
+
+def test_two_writers_keep_each_others_answers(case_file):
+    """Two scans answering into one file at once lose nothing: each write reads the file under a lock."""
+    def answer(respondent, partner):
+        for number in (1, 2):
+            for factor in ("felt_urgency", "shared_ambition", "strategy"):
+                merge_respondents(case_file, [Respondent(respondent, partner, {f"{factor}_{number}": 3})],
+                                  backup=False)
+
+    threads = [threading.Thread(target=answer, args=args) for args in (("r1", "eersel"), ("r2", "ggz"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    respondents = {r.id: r.answers for r in interorg.load_case(case_file).scan.respondents}
+    assert set(respondents) == {"r1", "r2"} and all(len(answers) == 6 for answers in respondents.values())
+
+
+def test_example_round_trip_changes_only_the_scan(tmp_path):
+    """A respondent merged into a copy of the example leaves every line before the scan section as it was."""
+    with interorg.example_path() as example:
+        original = example.read_text(encoding="utf-8")
+    path = tmp_path / "example.yaml"
+    path.write_text(original, encoding="utf-8")
+    merge_respondents(path, [Respondent("nieuw", "eersel", {"felt_urgency_1": 5})], backup=False)
+    text = path.read_text(encoding="utf-8")
+    head = original[:original.index("\nscan:")]
+    assert text.startswith(head)
+    assert [line for line in original.splitlines() if line.lstrip().startswith("#")] == [
+        line for line in text.splitlines() if line.lstrip().startswith("#")]
