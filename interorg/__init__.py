@@ -55,6 +55,7 @@ from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelS
 from .errors import CaseError, InterorgError, KnowledgeError, Problem
 from .pipeline import advise, diagnose, network_graph, relationship_summary
 from .report.advice import Advice
+from .research.verify import verify
 
 try:
     __version__ = importlib.metadata.version("interorg")
@@ -125,4 +126,5 @@ __all__ = sorted([
     "network_graph",
     "relationship_summary",
     "scan_scores",
+    "verify",
 ])

@@ -20,7 +20,7 @@ from ..case.examples import DEFAULT
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
-from . import survey
+from . import research, survey
 
 __all__ = ["main"]
 
@@ -161,6 +161,7 @@ def _parser():
     coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     coverage_cmd.set_defaults(run=_coverage)
+    research.register(commands)
     return parser
 
 
@@ -181,8 +182,9 @@ def main(argv=None):
     except OSError as exc:
         print(f"interorg: error: {exc}", file=sys.stderr)
         return EXIT_ENVIRONMENT
+    output, code = output if isinstance(output, tuple) else (output, EXIT_OK)  # a command may fail on its result
     sys.stdout.write(output)
-    return EXIT_OK
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

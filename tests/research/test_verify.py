@@ -1,0 +1,129 @@
+"""The static verifier: `interorg.verify` and `interorg verify` on the shipped knowledge and on faulty copies."""
+
+import json
+
+import pytest
+import yaml
+
+import interorg
+from conftest import DATA
+from interorg.cli import main
+
+VERIFY = DATA / "verify"
+
+
+@pytest.fixture
+def grouped_knowledge(knowledge_copy):
+    """A copy of the shipped knowledge with the exclusive groups of the Kenis and the trust quadrants.
+
+    The groups are added to whatever ``conflicts.yaml`` the knowledge holds,
+    so that the tests hold whichever groups it declares.
+    """
+    conflicts = knowledge_copy / "conflicts.yaml"
+    ours = yaml.safe_load((VERIFY / "conflicts.yaml").read_text(encoding="utf-8"))
+    if conflicts.exists():
+        shipped = yaml.safe_load(conflicts.read_text(encoding="utf-8"))
+        ids = {group["id"] for group in shipped.get("exclusive") or ()}
+        shipped["exclusive"] = list(shipped.get("exclusive") or ()) + [
+            g for g in ours["exclusive"] if g["id"] not in ids]
+        ours = shipped
+    conflicts.write_text(yaml.safe_dump(ours, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return knowledge_copy
+
+
+@pytest.fixture
+def faulty_knowledge(grouped_knowledge):
+    """The grouped copy with a duplicate, a subsumed, an impossible and a clashing rule added to kenis.need."""
+    path = grouped_knowledge / "rules" / "kenis_need.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    titles = {rule["id"]: rule["title"] for rule in data["rules"]}
+    faulty = yaml.safe_load((VERIFY / "faulty_rules.yaml").read_text(encoding="utf-8"))["rules"]
+    faulty[0]["title"] = titles["kenis.need.quadrant-iv"]
+    faulty[1]["title"] = titles["kenis.need.quadrant-i"]
+    data["rules"] += faulty
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    groups = yaml.safe_load((grouped_knowledge / "conflicts.yaml").read_text(encoding="utf-8"))
+    for group in groups["exclusive"]:
+        if group["id"] == "kenis.need.quadrants":
+            group["rules"].append("kenis.need.quadrant-i-any-demand")
+    (grouped_knowledge / "conflicts.yaml").write_text(yaml.safe_dump(groups, allow_unicode=True, sort_keys=False),
+                                                      encoding="utf-8")
+    return grouped_knowledge
+
+
+def _by_check(result):
+    out = {}
+    for finding in result.findings:
+        out.setdefault(finding.check, []).append(finding)
+    return out
+
+
+def test_shipped_knowledge_has_no_errors():
+    """The shipped knowledge verifies without an error, and fast enough for every run of the suite."""
+    result = interorg.verify()
+    assert result.ok, result.to_text()
+    assert not result.bounded, result.bounded
+
+
+def test_grouped_copy_has_no_errors(grouped_knowledge):
+    """With the quadrants declared exclusive, no two quadrants can be drawn together."""
+    result = interorg.verify(grouped_knowledge)
+    assert result.ok, result.to_text()
+    gaps = [f for f in result.findings if f.check == "gap"]
+    assert gaps and all(f.rule.startswith("trust.quadrants.") for f in gaps)
+    assert ("relationships[0].trust", "unknown") in gaps[0].witness or any(
+        "unknown" in value for _path, value in gaps[0].witness)
+
+
+def test_faults_are_reported_with_witnesses(faulty_knowledge):
+    """A duplicate, a subsumed, an impossible, a chained-impossible and a clashing rule are each reported."""
+    result = interorg.verify(faulty_knowledge)
+    assert not result.ok
+    found = _by_check(result)
+    assert [f.rule for f in found["duplicate"]] == ["kenis.need.quadrant-iv-again"]
+    assert "kenis.need.quadrant-iv" in found["duplicate"][0].message
+    subsumed = found["subsumed"][0]
+    assert subsumed.rule == "kenis.need.quadrant-i" and "quadrant-i-any-demand" in subsumed.message
+    assert dict(subsumed.witness)["care.demand"] in ("complex", "unknown")
+    never = {f.rule: f.message for f in found["never"]}
+    assert set(never) == {"kenis.need.standard-and-complex", "kenis.need.after-the-impossible",
+                          "kenis.need.contradictory"}
+    assert "chains to kenis.need.standard-and-complex" in never["kenis.need.after-the-impossible"]
+    assert "contradict" in never["kenis.need.contradictory"]
+    clash = [f for f in found["exclusive"] if "quadrant-i-any-demand" in f.rule + f.message]
+    assert clash and dict(clash[0].witness)["care.supply_in_municipality"] == "true"
+    assert all(f.file == "rules/kenis_need.yaml" for f in found["never"])
+
+
+def test_command_exit_codes(faulty_knowledge, grouped_knowledge, capsys):
+    """`interorg verify` exits 0 on the shipped knowledge and 1 on a faulty copy, naming file and rule."""
+    assert main(["verify"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(faulty_knowledge)]) == 1
+    out = capsys.readouterr().out
+    assert "rules/kenis_need.yaml: kenis.need.quadrant-iv-again: duplicates kenis.need.quadrant-iv" in out
+    assert main(["verify", str(faulty_knowledge), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is False and any(f["check"] == "subsumed" for f in data["findings"])
+    assert main(["verify", str(faulty_knowledge), "--format", "markdown"]) == 1
+    assert "| error | duplicate |" in capsys.readouterr().out
+
+
+def test_unloadable_directory_is_an_error(knowledge_copy, capsys):
+    """A knowledge directory that does not load gives its load problems as errors, and exit 1."""
+    (knowledge_copy / "models.yaml").write_text("about: broken\nmodels: 3\n", encoding="utf-8")
+    result = interorg.verify(knowledge_copy)
+    assert not result.ok and result.errors[0].check == "load"
+    assert main(["verify", str(knowledge_copy)]) == 1
+
+
+def test_dead_end_step(knowledge_copy):
+    """A step that no rule uses and nothing names is a dead end (a warning)."""
+    path = knowledge_copy / "rules" / "kenis_need.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    step = dict(data["rules"][0], id="kenis.need.unused-step", kind="step")
+    step.pop("priority", None)
+    data["rules"].append(step)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = interorg.verify(knowledge_copy)
+    assert [f.rule for f in result.findings if f.check == "dead-end"] == ["kenis.need.unused-step"]
