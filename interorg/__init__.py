@@ -52,8 +52,8 @@ from .case import (
 )
 from .case import case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case
 from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support
-from .errors import CaseError, InterorgError, KnowledgeError, Problem
-from .pipeline import advise, diagnose, network_graph, relationship_summary
+from .errors import CaseError, InterorgError, KnowledgeError, Problem, UnknownRule
+from .pipeline import advise, diagnose, network_graph, relationship_summary, why_not
 from .report.advice import Advice
 from .research.verify import verify
 
@@ -112,6 +112,7 @@ __all__ = sorted([
     "StatedReason",
     "Support",
     "Tension",
+    "UnknownRule",
     "__version__",
     "advise",
     "analyse_network",
@@ -127,4 +128,5 @@ __all__ = sorted([
     "relationship_summary",
     "scan_scores",
     "verify",
+    "why_not",
 ])

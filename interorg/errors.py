@@ -8,6 +8,7 @@ __all__ = [
     "KnowledgeError",
     "MissingDependency",
     "Problem",
+    "UnknownRule",
 ]
 
 
@@ -93,3 +94,10 @@ class KnowledgeError(_ProblemsError, ValueError):
 
 class MissingDependency(InterorgError, ImportError):
     """An optional dependency (such as matplotlib for drawing) is not installed."""
+
+
+class UnknownRule(InterorgError, KeyError):
+    """A rule id that the knowledge base does not hold."""
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""

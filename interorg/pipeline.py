@@ -8,6 +8,10 @@ functions over an advice (:func:`diagnose`, :func:`relationship_summary`,
 advise on it first.
 """
 
+import functools
+
+import attrs
+
 from .analysis.diagnosis import build_diagnosis
 from .analysis.knowledge import load_knowledge
 from .analysis.network import partner_graph
@@ -15,11 +19,14 @@ from .analysis.relationships import summarise_relationships
 from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
 from .engine.explaining import version
-from .errors import InterorgError
+from .engine import whynot
+from .errors import InterorgError, UnknownRule
 from .facts import case_facts
+from .facts.shape import singletons
 from .report.advice import Advice
+from .report.whynot import WhyNotReport
 
-__all__ = ["LANGUAGES", "advise", "diagnose", "network_graph", "relationship_summary"]
+__all__ = ["LANGUAGES", "advise", "diagnose", "network_graph", "relationship_summary", "why_not"]
 
 #: The languages of the advice.
 LANGUAGES = ("en", "nl")
@@ -69,13 +76,14 @@ def advise(case, lang="en", knowledge=None):
         raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
     case = _checked(case)
     knowledge = knowledge or load_knowledge()
-    session = run(knowledge, case_facts(case), {p.id: p.name for p in case.partners if p.name})
+    facts = list(case_facts(case))
+    session = run(knowledge, facts, {p.id: p.name for p in case.partners if p.name})
     conclusions, models = explain(session, lang)
     labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
     return Advice(case.name, lang, conclusions, models, version(), labels,
                   relationships=summarise_relationships(conclusions, case.relationships),
                   diagnosis=build_diagnosis(conclusions, knowledge, lang),
-                  case=case)
+                  case=case, facts=tuple(facts), why_not_by=functools.partial(why_not, knowledge=knowledge))
 
 
 def diagnose(advice, knowledge=None):
@@ -177,3 +185,60 @@ def network_graph(case, advice=None):
     elif advice is None:
         advice = advise(case)
     return partner_graph(advice.case, advice.conclusions)
+
+
+def why_not(advice, rule_id, subject=None, knowledge=None):
+    """Why a rule did or did not fire on a case: each condition's status and the smallest changes.
+
+    For a rule that fired, its explanation as in the advice.  For one that
+    did not, every condition: held (on which fact), failed (the value seen
+    and the test), or unknown (the path the case does not give), and for a
+    missing earlier conclusion why it is missing; then the smallest sets of
+    changes to the case's values (from the vocabulary) that make it fire,
+    each checked by running the rules on the changed facts.
+
+    Parameters
+    ----------
+    advice : Advice, or a case
+        An :class:`~interorg.Advice`, or anything :func:`advise` accepts.
+    rule_id : str
+    subject : str, optional
+        For a rule concluded per subject (a relationship, a partner): which.
+    knowledge : KnowledgeBase, optional
+        The knowledge the advice was drawn from; by default the shipped one.
+
+    Returns
+    -------
+    WhyNotReport
+        ``.to_text()``, ``.to_markdown()``, ``.to_dict()``; ``.result``
+        holds the data.
+
+    Raises
+    ------
+    UnknownRule
+        If the knowledge has no rule ``rule_id``.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> answer = why_not({"care": {"demand": "complex", "supply_in_municipality": True}},
+    ...                  "kenis.need.quadrant-i")
+    >>> answer.fired, answer.conditions[0].status
+    (False, 'failed')
+    >>> [(c.path, c.to) for c in answer.changes[0]]
+    [('care.demand', ('standard',))]
+    """
+    if not isinstance(advice, Advice):
+        advice = advise(advice, knowledge=knowledge)
+    knowledge = knowledge or load_knowledge()
+    try:
+        knowledge.rule(rule_id)
+    except KeyError as exc:
+        raise UnknownRule(f"unknown rule '{rule_id}'; `interorg rules` lists them") from exc
+    concluded = {(c.id, c.subject) for c in advice.conclusions}
+    result = whynot.why_not(knowledge, advice.facts, concluded, rule_id, subject, advice.lang,
+                            singletons(knowledge))
+    if result.fired:
+        key = rule_id if subject is None else f"{rule_id}[{subject}]"
+        result = attrs.evolve(result, explanation=advice[key].explanation)
+    return WhyNotReport(result, advice.labels)

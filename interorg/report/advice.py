@@ -11,6 +11,7 @@ import json
 import attrs
 
 from ..engine.results import KINDS, Conclusion, ModelStatus, plain
+from ..errors import InterorgError
 from . import render
 
 __all__ = ["Advice", "SCHEMA_VERSION"]
@@ -42,6 +43,12 @@ class Advice:
         Suspected problems and interventions (:func:`interorg.diagnose`).
     case : Case or None
         The case advised on, as checked.
+    facts : tuple of InputFact
+        The input facts the rules ran over (for :meth:`why_not`).
+    why_not_by : callable or None
+        What answers :meth:`why_not`: set by :func:`interorg.advise` to
+        :func:`interorg.why_not`, which reads the advice and runs nothing
+        the advice holds; the advice itself computes nothing.
     """
 
     case_name: str | None
@@ -53,6 +60,8 @@ class Advice:
     relationships: object = attrs.field(default=None, repr=False, eq=False)
     diagnosis: object = attrs.field(default=None, repr=False, eq=False)
     case: object = attrs.field(default=None, repr=False, eq=False)
+    facts: tuple = attrs.field(default=(), repr=False, eq=False)
+    why_not_by: object = attrs.field(default=None, repr=False, eq=False)
     _by_key: dict = attrs.field(init=False, repr=False, eq=False)
     _by_id: dict = attrs.field(init=False, repr=False, eq=False)
 
@@ -134,6 +143,25 @@ class Advice:
     def explain(self, key):
         """Return the derivation of one conclusion as an indented text tree."""
         return render.derivation(self[key], self.labels)
+
+    def why_not(self, rule_id, subject=None):
+        """Why a rule did or did not fire on this case (see :func:`interorg.why_not`).
+
+        Raises
+        ------
+        InterorgError
+            If the advice was not made by :func:`interorg.advise`, which
+            says how to answer.
+        """
+        if self.why_not_by is None:
+            raise InterorgError("this advice was not made by interorg.advise(); use interorg.why_not(case, rule_id)")
+        return self.why_not_by(self, rule_id, subject)
+
+    def diff(self, other):
+        """What changes from this advice to ``other`` (see :class:`~interorg.report.diff.AdviceDiff`)."""
+        from .diff import diff
+
+        return diff(self, other)
 
     def __str__(self):
         return self.to_text(explain=False)

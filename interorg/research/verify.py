@@ -7,42 +7,14 @@ are named outside the rules (the archetypes and interventions of the
 diagnosis), so that their steps are not dead ends.
 """
 
-import functools
 import pathlib
 
 from ..analysis.knowledge import load_knowledge
-from ..case.examples import example_case, example_names
 from ..engine.verify import Verification, VerifyFinding, verify_knowledge
 from ..errors import KnowledgeError
-from ..facts import case_facts
+from ..facts.shape import singletons
 
-__all__ = ["singletons", "verify"]
-
-
-@functools.lru_cache(maxsize=None)
-def _example_paths():
-    paths = {}
-    for name in example_names():
-        for fact in case_facts(example_case(name)):
-            paths.setdefault(fact.type, set()).add(fact.path)
-    return paths
-
-
-def singletons(knowledge):
-    """The fact types a case gives at most once: those whose facts stand at their section's own path.
-
-    Read from the facts the bundled examples give: a type whose facts all
-    stand at the vocabulary's ``case_path`` comes from a mapping, not a list.
-
-    Examples
-    --------
-    >>> import interorg
-    >>> sorted(singletons(interorg.load_knowledge()))[:3]
-    ['arrangement', 'boundaries', 'care']
-    """
-    paths = _example_paths()
-    return {fact for fact, fact_type in knowledge.facts.items()
-            if fact in paths and paths[fact] == {fact_type.case_path}}
+__all__ = ["verify"]
 
 
 def _used(knowledge):
