@@ -99,6 +99,10 @@ def _scan(args):
 
 
 def _coverage(args):
+    if args.cases:
+        return research.corpus_coverage(args)
+    if args.by or args.threshold is not None:
+        raise _UsageError("--by and --threshold count what cases exercise: name CASE files or directories")
     sources = coverage.coverage(lang=args.lang)
     if args.format == "json":
         return json.dumps(coverage.to_dict(sources), indent=2, ensure_ascii=False) + "\n"
@@ -160,6 +164,7 @@ def _parser():
         "coverage", help="every model of every source, the rules that encode it, and how many fire on the example")
     coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    research.add_corpus_arguments(coverage_cmd)
     coverage_cmd.set_defaults(run=_coverage)
     research.register(commands)
     return parser

@@ -7,9 +7,10 @@ adds them to the ``interorg`` parser.
 import json
 
 from ..pipeline import LANGUAGES, advise, why_not
+from ..research.coverage import LEVELS, corpus_coverage as _corpus_coverage
 from ..research.verify import verify
 
-__all__ = ["register"]
+__all__ = ["add_corpus_arguments", "corpus_coverage", "register"]
 
 EXIT_FAILED = 1
 
@@ -23,12 +24,34 @@ def _verify(args):
 
 def _render(result, fmt):
     if fmt == "json":
-        return result.to_json() + "\n"
+        data = result.to_json() if hasattr(result, "to_json") else json.dumps(result.to_dict(), indent=2,
+                                                                                  ensure_ascii=False)
+        return data + "\n"
     return result.to_markdown() if fmt == "markdown" else result.to_text()
 
 
 def _explain(args):
     return _render(why_not(advise(args.case, lang=args.lang), args.rule, args.subject), args.format)
+
+
+def add_corpus_arguments(command):
+    """The arguments of ``interorg coverage`` over a corpus of cases."""
+    command.add_argument("cases", nargs="*", metavar="CASE|DIR",
+                         help="case files or directories of them: count what they exercise (default: the "
+                              "sources' table on the bundled example)")
+    command.add_argument("--by", choices=LEVELS, help="count rules, any-alternatives or conditions (default rule)")
+    command.add_argument("--threshold", type=float, metavar="PERCENT",
+                         help="exit 1 when less than PERCENT of the items is reached")
+
+
+def corpus_coverage(args):
+    """``interorg coverage CASE|DIR ...``: what the cases exercise, and exit 1 below the threshold."""
+    result = _corpus_coverage(args.cases, by=args.by or "rule", lang=args.lang)
+    output = _render(result, args.format)
+    below = args.threshold is not None and result.percent < args.threshold
+    if below:
+        output += f"coverage {result.percent:.1f}% is below the threshold of {args.threshold:g}%\n"
+    return output, (EXIT_FAILED if below else 0)
 
 
 def register(commands):

@@ -27,7 +27,7 @@ from .facts import InputFact
 from .session import run
 from .symbolic import OTHER, PRESENT, Space, base_type
 
-__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "why_not"]
+__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "why_not"]
 
 _MAX_PROPOSALS = 5
 #: The most runs made to confirm proposals, per question.
@@ -391,3 +391,26 @@ def why_not(knowledge, facts, concluded, rule_id, subject=None, lang="en", singl
     knowledge.rule(rule_id)
     analyst = _Analyst(knowledge, facts, concluded, lang, singletons, limit)
     return analyst.analyse(rule_id, _text(subject))
+
+
+def condition_statuses(knowledge, facts, concluded, rule_ids=None):
+    """The status of each condition of each rule on a run, without searching for changes.
+
+    Returns ``{rule id: tuple of ConditionStatus}`` for ``rule_ids`` (by
+    default every rule); used to count which conditions a corpus reaches.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> facts = [InputFact("care", {"demand": "complex"}, "care")]
+    >>> statuses = condition_statuses(interorg.load_knowledge(), facts, set(), ["kenis.need.quadrant-iv"])
+    >>> [s.status for s in statuses["kenis.need.quadrant-iv"]]
+    ['unknown']
+    """
+    analyst = _Analyst(knowledge, facts, concluded, "en", (), 0)
+    out = {}
+    for rule_id in rule_ids if rule_ids is not None else [rule.id for rule in knowledge.rules]:
+        rule = knowledge.rule(rule_id)
+        out[rule_id] = tuple(analyst.condition_status(rule, index, condition, None)
+                             for index, condition in enumerate(rule.when))
+    return out
