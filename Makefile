@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SOURCES := setup.cfg pyproject.toml
 
-.PHONY: demo test benchmark coverage-table clean
+.PHONY: demo test test-heavy benchmark benchmark-sweep coverage-table clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "interorg needs Python 3.10 or newer; set PYTHON=python3.1x"'
@@ -26,8 +26,16 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+# The long runs kept out of `make test`: a sweep of all 972 care combinations on two workers.
+test-heavy: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m heavy tests
+
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/advise.py
+
+# A sweep of at least 500 cases on a process pool of 1 and of 2 workers.
+benchmark-sweep: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/sweep.py
 
 # Rewrite the generated coverage table in knowledge/README.md (a test checks it).
 coverage-table: $(VENV)/.installed

@@ -55,6 +55,8 @@ from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelS
 from .errors import CaseError, InterorgError, KnowledgeError, Problem, UnknownRule
 from .pipeline import advise, diagnose, network_graph, relationship_summary, why_not
 from .report.advice import Advice
+from .research.coverage import corpus_coverage
+from .research.sweep import SweepResult, sweep
 from .research.verify import verify
 
 try:
@@ -110,6 +112,7 @@ __all__ = sorted([
     "SelfOrganisation",
     "SelfOrganisationPrinciples",
     "StatedReason",
+    "SweepResult",
     "Support",
     "Tension",
     "UnknownRule",
@@ -118,6 +121,7 @@ __all__ = sorted([
     "analyse_network",
     "case_from_dict",
     "case_to_dict",
+    "corpus_coverage",
     "diagnose",
     "dump_case",
     "example_case",
@@ -127,6 +131,7 @@ __all__ = sorted([
     "network_graph",
     "relationship_summary",
     "scan_scores",
+    "sweep",
     "verify",
     "why_not",
 ])

@@ -5,9 +5,11 @@ adds them to the ``interorg`` parser.
 """
 
 import json
+import sys
 
 from ..pipeline import LANGUAGES, advise, why_not
 from ..research.coverage import LEVELS, corpus_coverage as _corpus_coverage
+from ..research.sweep import sweep
 from ..research.verify import verify
 
 __all__ = ["add_corpus_arguments", "corpus_coverage", "register"]
@@ -54,6 +56,43 @@ def corpus_coverage(args):
     return output, (EXIT_FAILED if below else 0)
 
 
+def _value(text):
+    """A value of ``--vary``: ``unknown`` leaves the key out; true, false and numbers are read as such."""
+    if text == "unknown":
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _vary(items):
+    vary = {}
+    for item in items:
+        path, sep, values = item.partition("=")
+        vary[path] = [_value(v) for v in values.split(",")] if sep else None
+    return vary
+
+
+def _sweep(args):
+    progress = sys.stderr.isatty() and not args.no_progress
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as out:
+            result = sweep(args.base, _vary(args.vary), progress=progress, lang=args.lang, out=out,
+                           workers=args.workers)
+    else:
+        result = sweep(args.base, _vary(args.vary), progress=progress, lang=args.lang, workers=args.workers)
+    if args.format == "json":
+        return json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n"
+    return result.to_text() + (f"wrote {args.out}\n" if args.out else "")
+
+
 def register(commands):
     """Add the researcher's commands to the sub-parsers ``commands`` of ``interorg``."""
     verify_cmd = commands.add_parser(
@@ -70,3 +109,15 @@ def register(commands):
     explain_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     explain_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     explain_cmd.set_defaults(run=_explain)
+
+    sweep_cmd = commands.add_parser("sweep", help="advise on every combination of some inputs of a case")
+    sweep_cmd.add_argument("base", metavar="BASE", help="the base case file (YAML or JSON)")
+    sweep_cmd.add_argument("--vary", action="append", required=True, metavar="PATH[=VALUES]",
+                           help="a case path and comma-separated values (unknown leaves it out); "
+                                "without values, the vocabulary's values plus unknown")
+    sweep_cmd.add_argument("--workers", type=int, help="worker processes (default: the CPUs; 0: this process)")
+    sweep_cmd.add_argument("--out", help="write every result as a JSON line to this file")
+    sweep_cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sweep_cmd.add_argument("--format", choices=("text", "json"), default="text", help="the summary's format")
+    sweep_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    sweep_cmd.set_defaults(run=_sweep)
