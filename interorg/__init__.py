@@ -55,6 +55,8 @@ from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelS
 from .errors import CaseError, InterorgError, KnowledgeError, Problem, UnknownRule
 from .pipeline import advise, diagnose, network_graph, relationship_summary, why_not
 from .report.advice import Advice
+from .report.diff import AdviceDiff
+from .report.whynot import WhyNotReport
 from .research.coverage import corpus_coverage
 from .research.sweep import SweepResult, sweep
 from .research.verify import verify
@@ -66,6 +68,7 @@ except importlib.metadata.PackageNotFoundError:  # running from a source tree th
 
 __all__ = sorted([
     "Advice",
+    "AdviceDiff",
     "Arrangement",
     "BoardMember",
     "Boundaries",
@@ -116,6 +119,7 @@ __all__ = sorted([
     "Support",
     "Tension",
     "UnknownRule",
+    "WhyNotReport",
     "__version__",
     "advise",
     "analyse_network",

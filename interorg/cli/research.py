@@ -93,6 +93,10 @@ def _sweep(args):
     return result.to_text() + (f"wrote {args.out}\n" if args.out else "")
 
 
+def _diff(args):
+    return _render(advise(args.a, lang=args.lang).diff(advise(args.b, lang=args.lang)), args.format)
+
+
 def register(commands):
     """Add the researcher's commands to the sub-parsers ``commands`` of ``interorg``."""
     verify_cmd = commands.add_parser(
@@ -121,3 +125,10 @@ def register(commands):
     sweep_cmd.add_argument("--format", choices=("text", "json"), default="text", help="the summary's format")
     sweep_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
     sweep_cmd.set_defaults(run=_sweep)
+
+    diff_cmd = commands.add_parser("diff", help="what-if: what changes in the advice from case A to case B")
+    diff_cmd.add_argument("a", metavar="A", help="the first case file")
+    diff_cmd.add_argument("b", metavar="B", help="the second case file")
+    diff_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    diff_cmd.set_defaults(run=_diff)
