@@ -8,7 +8,8 @@ so it is exhaustive over the values that matter without running a case:
 - ``duplicate`` and ``subsumed``: two rules with the same conclusion (the
   same model, kind and title) where one fires whenever the other does;
 - ``exclusive``: two conclusions of an exclusive group
-  (``knowledge.exclusions``) that can both be drawn for one subject;
+  (``knowledge.exclusions``) that can both be drawn for one subject, unless
+  a declared defeat between them settles which one stands;
 - ``gap``: for a classifying model (the rules of an exclusive group),
   inputs with all the model's ``needs`` known on which none of them fires;
 - ``dead-end``: a ``step`` that no rule uses and nothing else names;
@@ -185,11 +186,14 @@ class _Verifier:
                  f"and also where the witness shows", only_broad[0])
 
     def exclusive(self):
+        # a declared defeat between two members settles their clash at run time
+        settled = {frozenset((d.winner, d.loser)) for d in self.knowledge.defeats}
         for group in self.knowledge.exclusions:
             formulas = {rule_id: self.space.rule(rule_id) for rule_id in group.rules}
             for i, first in enumerate(group.rules):
                 for second in group.rules[i + 1:]:
-                    if formulas[first] is None or formulas[second] is None:
+                    if formulas[first] is None or formulas[second] is None \
+                            or frozenset((first, second)) in settled:
                         continue
                     both = self.space.conjoin(formulas[first], formulas[second])
                     if both:
