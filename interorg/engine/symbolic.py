@@ -222,20 +222,42 @@ class Space:
             self._formulas[rule_id] = None  # the chains are acyclic; this only guards re-entry
             rule = self.knowledge.rule(rule_id)
             shared = _shared_variables(rule)
+            deferred = []
             try:
                 formula = [{}]
                 for index, (condition, instance) in enumerate(zip(rule.when, self.instances(rule))):
+                    if self._universal(condition):
+                        deferred.append(condition.pattern)
+                        continue
                     part = self.condition(condition, instance)
                     if _independent(condition, shared):
                         part = self._rename(part, f"{index + 1}")
                     formula = self.conjoin(formula, part)
                     if not formula:
                         break
+                for pattern in deferred:
+                    formula = self._none_of(formula, pattern)
             except Bounded as exc:
                 self.bounded[rule_id] = str(exc)
                 formula = None
             self._formulas[rule_id] = formula
         return self._formulas[rule_id]
+
+    def _universal(self, condition):
+        """A negated fact condition on a type a case can give several times: it must hold for every one."""
+        return (isinstance(condition, Negation) and isinstance(condition.pattern, FactPattern)
+                and condition.pattern.fact not in self.singletons)
+
+    def _none_of(self, formula, pattern):
+        """``formula`` where no instance of the pattern's type that a cube names matches ``pattern``."""
+        out = []
+        for cube in formula:
+            instances = {key[0] for key in cube if base_type(key[0]) == pattern.fact} | {pattern.fact}
+            part = [cube]
+            for instance in sorted(instances):
+                part = self.conjoin(part, self.negate(self.pattern(pattern, instance)))
+            out = self.disjoin(out, part)
+        return out
 
     def _rename(self, formula, tag):
         """The same inputs about other instances: a conclusion about something else than this subject."""

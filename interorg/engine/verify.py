@@ -17,18 +17,27 @@ so it is exhaustive over the values that matter without running a case:
   about which nothing is claimed.
 
 The first three are errors, the others warnings (a gap can be what a model
-means: no quadrant while a level is unknown).  Each finding names the file,
+means: no quadrant while a level is unknown).  A clash of an exclusive group
+is an error only when a run of the rules on its witness draws both; the
+symbolic form is about one subject, and a clash it finds but no run
+confirms is a warning.  Each finding names the file,
 the rule and, where there is one, a witness: the inputs that show it.
 """
 
 import attrs
 
 from .conditions import ConclusionPattern, FactPattern
-from .symbolic import OTHER, PRESENT, Space, base_type
+from .facts import InputFact
+from .session import run
+from .symbolic import OTHER, PRESENT, Bounded, Space, base_type
 
 __all__ = ["Verification", "VerifyFinding", "verify_knowledge"]
 
 _SHOWN_WITNESSES = 3
+#: The witnesses of a clash tried in a run before it is reported unconfirmed.
+_CONFIRMATIONS = 4
+#: The largest union of inputs without a conclusion of a group that is expanded.
+_GAP_LIMIT = 120
 
 
 @attrs.frozen
@@ -147,6 +156,22 @@ class _Verifier:
                 out.append((f"{path}.{field}", shown))
         return tuple(out)
 
+    def facts_of(self, cube):
+        """Input facts for a cube's witness: what the engine would see on such a case."""
+        facts = []
+        for instance, fields in self.space.witness(cube).items():
+            fact = base_type(instance)
+            tag = instance.partition("#")[2]
+            values = {field: (f"x{tag}" if value == OTHER else value) for field, value in fields.items()}
+            facts.append(InputFact(fact, {k: v for k, v in values.items() if v is not None}, instance))
+        return facts
+
+    def drawn_together(self, cube, rule_ids):
+        """Whether a run on the cube's witness draws every one of ``rule_ids`` for one subject."""
+        records = run(self.knowledge, self.facts_of(cube)).records
+        subjects = [{subject for rule, subject in records if rule == rule_id} for rule_id in rule_ids]
+        return bool(set.intersection(*subjects)) if all(subjects) else False
+
     def never(self):
         for rule in self.knowledge.rules:
             formula = self.space.rule(rule.id)
@@ -196,10 +221,18 @@ class _Verifier:
                             or frozenset((first, second)) in settled:
                         continue
                     both = self.space.conjoin(formulas[first], formulas[second])
-                    if both:
+                    if not both:
+                        continue
+                    confirmed = next((cube for cube in both[:_CONFIRMATIONS]
+                                      if self.drawn_together(cube, (first, second))), None)
+                    if confirmed is not None:
                         self.add("error", "exclusive", second,
                                  f"can be drawn with {first} for one subject, but the exclusive group "
-                                 f"{group.id} allows only one", both[0])
+                                 f"{group.id} allows only one", confirmed)
+                    else:
+                        self.add("warning", "exclusive", second,
+                                 f"may be drawn with {first} (exclusive group {group.id}): the analysis finds "
+                                 f"such inputs, but a run on them does not draw both", both[0])
 
     def gaps(self):
         for group in self.knowledge.exclusions:
@@ -218,10 +251,18 @@ class _Verifier:
             if origin is not None:  # what a conclusion is about is always given: a relationship's id
                 allowed = frozenset(v for v in self.space.domain(origin) if v is not None)
                 known = self.space.conjoin(known, [{origin: allowed}])
-            drawn = []
-            for formula in formulas:
-                drawn = self.space.disjoin(drawn, formula)
-            none = self.space.conjoin(known, self.space.negate(drawn))
+            limit, self.space.limit = self.space.limit, _GAP_LIMIT
+            try:
+                none = known
+                for formula in formulas:  # one cube at a time keeps the complement small
+                    for cube in formula:
+                        none = self.space.conjoin(none, self.space.negate([cube]))
+            except Bounded as exc:
+                self.add("warning", "bounded", group.rules[0], f"the gaps of the group {group.id} were not "
+                         f"searched to the end: {exc}", file="conflicts.yaml")
+                continue
+            finally:
+                self.space.limit = limit
             shown = {}
             for cube in none:
                 shown.setdefault(self.witness(cube), cube)
