@@ -83,7 +83,12 @@ def advise(case, lang="en", knowledge=None):
     return Advice(case.name, lang, conclusions, models, version(), labels,
                   relationships=summarise_relationships(conclusions, case.relationships),
                   diagnosis=build_diagnosis(conclusions, knowledge, lang),
-                  case=case, facts=tuple(facts), why_not_by=functools.partial(why_not, knowledge=knowledge))
+                  case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge))
+
+
+def _why_not_by(knowledge):
+    # the plain function for the shipped knowledge keeps an advice picklable
+    return why_not if knowledge is load_knowledge() else functools.partial(why_not, knowledge=knowledge)
 
 
 def diagnose(advice, knowledge=None):

@@ -111,3 +111,11 @@ def test_command(tmp_path, capsys, fmt):
         assert json.loads(out)["rule"] == "kenis.need.quadrant-i"
     assert main(["explain", str(case), "no.such.rule"]) == 2
     assert "unknown rule 'no.such.rule'" in capsys.readouterr().err
+
+
+def test_advice_stays_picklable():
+    """An advice on the shipped knowledge pickles, and answers why-not after unpickling."""
+    import pickle
+
+    advice = pickle.loads(pickle.dumps(interorg.advise(COMPLEX_IN_MUNICIPALITY)))
+    assert not advice.why_not("kenis.need.quadrant-i").fired
