@@ -47,8 +47,9 @@ class Advice:
         The input facts the rules ran over (for :meth:`why_not`).
     why_not_by : callable or None
         What answers :meth:`why_not`: set by :func:`interorg.advise` to
-        :func:`interorg.why_not`, which reads the advice and runs nothing
-        the advice holds; the advice itself computes nothing.
+        :func:`interorg.why_not`, which reads the facts and conclusions the
+        advice holds (and runs the rules on changed copies of the facts);
+        the advice itself computes nothing.
     """
 
     case_name: str | None
