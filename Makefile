@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SOURCES := setup.cfg pyproject.toml
 
-.PHONY: demo test notebook fuzz benchmark differential coverage-table clean
+.PHONY: demo test test-heavy notebook fuzz benchmark benchmark-sweep differential coverage-table clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "interorg needs Python 3.10 or newer; set PYTHON=python3.1x"'
@@ -51,6 +51,14 @@ benchmark: $(VENV)/.installed-benchmark
 DIFFERENTIAL_CASES ?= 5000
 differential: $(VENV)/.installed-test
 	INTERORG_DIFFERENTIAL_CASES=$(DIFFERENTIAL_CASES) $(BIN)/python -m pytest tests/engine/test_clips.py -q
+
+# The long runs kept out of `make test`: a sweep of all 972 care combinations on two workers.
+test-heavy: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m heavy tests
+
+# A sweep of at least 500 cases on a process pool of 1 and of 2 workers.
+benchmark-sweep: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/sweep_api.py
 
 # Rewrite the generated coverage table in knowledge/README.md (a test checks it).
 coverage-table: $(VENV)/.installed

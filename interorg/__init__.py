@@ -52,10 +52,15 @@ from .case import (
 )
 from .case import case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case
 from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support
-from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem, WriteError
-from .pipeline import advise, compare, diagnose, network_graph, relationship_summary
+from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem, UnknownRule, WriteError
+from .pipeline import advise, compare, diagnose, network_graph, relationship_summary, why_not
 from .report.advice import Advice
 from .report.comparison import Comparison
+from .report.diff import AdviceDiff
+from .report.whynot import WhyNotReport
+from .research.coverage import corpus_coverage
+from .research.sweep import SweepResult, sweep
+from .research.verify import verify
 
 try:
     __version__ = importlib.metadata.version("interorg")
@@ -64,6 +69,7 @@ except importlib.metadata.PackageNotFoundError:  # running from a source tree th
 
 __all__ = sorted([
     "Advice",
+    "AdviceDiff",
     "AmbiguousKey",
     "Arrangement",
     "BoardMember",
@@ -113,8 +119,11 @@ __all__ = sorted([
     "SelfOrganisation",
     "SelfOrganisationPrinciples",
     "StatedReason",
+    "SweepResult",
     "Support",
     "Tension",
+    "UnknownRule",
+    "WhyNotReport",
     "WriteError",
     "__version__",
     "advise",
@@ -122,6 +131,7 @@ __all__ = sorted([
     "case_from_dict",
     "case_to_dict",
     "compare",
+    "corpus_coverage",
     "diagnose",
     "dump_case",
     "example_case",
@@ -131,4 +141,7 @@ __all__ = sorted([
     "network_graph",
     "relationship_summary",
     "scan_scores",
+    "sweep",
+    "verify",
+    "why_not",
 ])

@@ -11,6 +11,7 @@ __all__ = [
     "Problem",
     "UsageError",
     "WriteError",
+    "UnknownRule",
 ]
 
 
@@ -119,3 +120,10 @@ class UsageError(InterorgError, ValueError):
 
 class WriteError(InterorgError, OSError):
     """A file interorg was asked to write that cannot be written; what was there is left untouched."""
+
+
+class UnknownRule(InterorgError, KeyError):
+    """A rule id that the knowledge base does not hold."""
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""

@@ -9,7 +9,10 @@ functions over an advice (:func:`diagnose`, :func:`relationship_summary`,
 advise on it first.
 """
 
+import functools
 import os
+
+import attrs
 
 from .analysis import compare as _compare
 from .analysis.counsel import build_counsel
@@ -21,13 +24,16 @@ from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
 from .engine.conflicts import resolve
 from .engine.explaining import version
-from .errors import CaseError, InterorgError, Problem
+from .engine import whynot
+from .errors import CaseError, InterorgError, Problem, UnknownRule
 from .facts import case_facts
+from .facts.shape import singletons
 from .report.advice import Advice
 from .report.comparison import Comparison
+from .report.whynot import WhyNotReport
 from .utils.structure import describe
 
-__all__ = ["LANGUAGES", "advise", "compare", "diagnose", "network_graph", "relationship_summary"]
+__all__ = ["LANGUAGES", "advise", "compare", "diagnose", "network_graph", "relationship_summary", "why_not"]
 
 #: The languages of the advice.
 LANGUAGES = ("en", "nl")
@@ -86,7 +92,8 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
     case = _checked(case, bounded)
     knowledge = knowledge or load_knowledge()
     names = {p.id: p.name for p in case.partners if p.name}
-    session = run(knowledge, case_facts(case), names)
+    facts = list(case_facts(case))
+    session = run(knowledge, facts, names)
     conclusions, models = explain(session, lang)
     labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
     resolution = resolve(conclusions, knowledge, lang)
@@ -95,7 +102,12 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
                   relationships=summarise_relationships(conclusions, case.relationships),
                   diagnosis=diagnosis,
                   counsel=build_counsel(conclusions, knowledge, lang, resolution, diagnosis, names),
-                  case=case)
+                  case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge))
+
+
+def _why_not_by(knowledge):
+    # the plain function for the shipped knowledge keeps an advice picklable
+    return why_not if knowledge is load_knowledge() else functools.partial(why_not, knowledge=knowledge)
 
 
 def diagnose(advice, knowledge=None):
@@ -238,3 +250,58 @@ def compare(before, after, lang="en"):
         positions=_compare.position_changes(old, new),
         problems=_compare.problem_changes(old.diagnosis, new.diagnosis),
     )
+def why_not(advice, rule_id, subject=None, knowledge=None):
+    """Why a rule did or did not fire on a case: each condition's status and the smallest changes.
+
+    For a rule that fired, its explanation as in the advice.  For one that
+    did not, every condition: held (on which fact), failed (the value seen
+    and the test), or unknown (the path the case does not give), and for a
+    missing earlier conclusion why it is missing; then the smallest sets of
+    changes to the case's values (from the vocabulary) that make it fire,
+    each checked by running the rules on the changed facts.
+
+    Parameters
+    ----------
+    advice : Advice, or a case
+        An :class:`~interorg.Advice`, or anything :func:`advise` accepts.
+    rule_id : str
+    subject : str, optional
+        For a rule concluded per subject (a relationship, a partner): which.
+    knowledge : KnowledgeBase, optional
+        The knowledge the advice was drawn from; by default the shipped one.
+
+    Returns
+    -------
+    WhyNotReport
+        ``.to_text()``, ``.to_markdown()``, ``.to_dict()``; ``.result``
+        holds the data.
+
+    Raises
+    ------
+    UnknownRule
+        If the knowledge has no rule ``rule_id``.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> answer = why_not({"care": {"demand": "complex", "supply_in_municipality": True}},
+    ...                  "kenis.need.quadrant-i")
+    >>> answer.fired, answer.conditions[0].status
+    (False, 'failed')
+    >>> [(c.path, c.to) for c in answer.changes[0]]
+    [('care.demand', ('standard',))]
+    """
+    if not isinstance(advice, Advice):
+        advice = advise(advice, knowledge=knowledge)
+    knowledge = knowledge or load_knowledge()
+    try:
+        knowledge.rule(rule_id)
+    except KeyError as exc:
+        raise UnknownRule(f"unknown rule '{rule_id}'; `interorg rules` lists them") from exc
+    concluded = {(c.id, c.subject) for c in advice.conclusions}
+    result = whynot.why_not(knowledge, advice.facts, concluded, rule_id, subject, advice.lang,
+                            singletons(knowledge))
+    if result.fired:
+        key = rule_id if subject is None else f"{rule_id}[{subject}]"
+        result = attrs.evolve(result, explanation=advice[key].explanation)
+    return WhyNotReport(result, advice.labels)

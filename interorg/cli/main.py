@@ -24,7 +24,7 @@ from ..report import escape
 from ..report.graphml import write_graphml
 from ..research import coverage
 from . import advise as advise_command
-from . import casework, compare, export, plot, scan_import, survey
+from . import casework, compare, export, plot, research, scan_import, survey
 
 __all__ = ["main"]
 
@@ -105,6 +105,10 @@ def _scan(args):
 
 
 def _coverage(args):
+    if args.cases:
+        return research.corpus_coverage(args)
+    if args.by or args.threshold is not None:
+        raise _UsageError("--by and --threshold count what cases exercise: name CASE files or directories")
     sources = coverage.coverage(lang=args.lang)
     if args.format == "json":
         return json.dumps(coverage.to_dict(sources), indent=2, ensure_ascii=False) + "\n"
@@ -165,12 +169,14 @@ def _parser():
         "coverage", help="every model of every source, the rules that encode it, and how many fire on the example")
     coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    research.add_corpus_arguments(coverage_cmd)
     coverage_cmd.set_defaults(run=_coverage)
     export.add_command(commands)
     read_case = lambda path, example: _case(argparse.Namespace(case=path, example=example))  # noqa: E731
     plot.add_command(commands, read_case)
     casework.add_commands(commands, read_case, _add_case_arguments)
     compare.add_command(commands, read_case)
+    research.register(commands)
     return parser
 
 
@@ -201,8 +207,9 @@ def main(argv=None):
     except OSError as exc:
         print(f"interorg: error: {exc}", file=sys.stderr)
         return EXIT_ENVIRONMENT
+    output, code = output if isinstance(output, tuple) else (output, EXIT_OK)  # a command may fail on its result
     sys.stdout.write(output)
-    return EXIT_OK
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -202,7 +202,7 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase):
                 problems.append(Problem(f"{path}.id", f"duplicate rule id '{rule.id}' (first in {first_file} {first_path})", file=name))
                 continue
             located[rule.id] = (name, path)
-            rules.append(attrs.evolve(rule, model=rules_file.model))
+            rules.append(attrs.evolve(rule, model=rules_file.model, file=name))
     by_id = {rule.id: rule for rule in rules}
     complete = [name for name, loaded in (("sources", sources_file is not None),
                                           ("vocabulary", all(v is not None for _, v in vocabulary_files)),

@@ -139,6 +139,8 @@ class Rule:
     ``knowledge/README.md``, a ``priority_reason``).  ``weight`` says how
     much the conclusion counts as evidence where evidence is weighed (the
     suspicion of an archetypical problem): ``strong`` or ``weak``.
+    ``model`` and ``file`` are set by the loader: the model the rule's file
+    belongs to, and that file's path in the knowledge directory.
     """
 
     id: str = attrs.field(metadata=ID_META)
@@ -154,6 +156,7 @@ class Rule:
     priority_reason: Text | None = None
     weight: Literal["strong", "weak"] = "strong"
     model: str = attrs.field(default="", metadata={"internal": True})
+    file: str = attrs.field(default="", eq=False, metadata={"internal": True})
 
     @property
     def is_step(self):

@@ -11,7 +11,7 @@ import json
 import attrs
 
 from ..engine.results import Conclusion, ModelStatus, plain
-from ..errors import AmbiguousKey
+from ..errors import AmbiguousKey, InterorgError
 from . import jsonshape, render
 from .view import Selection
 
@@ -50,6 +50,13 @@ class Advice:
         aside by a conflict (with what and why).
     case : Case or None
         The case advised on, as checked.
+    facts : tuple of InputFact
+        The input facts the rules ran over (for :meth:`why_not`).
+    why_not_by : callable or None
+        What answers :meth:`why_not`: set by :func:`interorg.advise` to
+        :func:`interorg.why_not`, which reads the facts and conclusions the
+        advice holds (and runs the rules on changed copies of the facts);
+        the advice itself computes nothing.
     """
 
     case_name: str | None
@@ -62,6 +69,8 @@ class Advice:
     diagnosis: object = attrs.field(default=None, repr=False, eq=False)
     counsel: object = attrs.field(default=None, repr=False, eq=False)
     case: object = attrs.field(default=None, repr=False, eq=False)
+    facts: tuple = attrs.field(default=(), repr=False, eq=False)
+    why_not_by: object = attrs.field(default=None, repr=False, eq=False)
     _by_key: dict = attrs.field(init=False, repr=False, eq=False)
     _by_id: dict = attrs.field(init=False, repr=False, eq=False)
 
@@ -236,6 +245,25 @@ class Advice:
         lines = [render.derivation(conclusion, self.labels)]
         lines += render._conflict_lines(self, conclusion)
         return "\n".join(lines)
+
+    def why_not(self, rule_id, subject=None):
+        """Why a rule did or did not fire on this case (see :func:`interorg.why_not`).
+
+        Raises
+        ------
+        InterorgError
+            If the advice was not made by :func:`interorg.advise`, which
+            says how to answer.
+        """
+        if self.why_not_by is None:
+            raise InterorgError("this advice was not made by interorg.advise(); use interorg.why_not(case, rule_id)")
+        return self.why_not_by(self, rule_id, subject)
+
+    def diff(self, other):
+        """What changes from this advice to ``other`` (see :class:`~interorg.report.diff.AdviceDiff`)."""
+        from .diff import diff
+
+        return diff(self, other)
 
     def __str__(self):
         return self.to_text()

@@ -1,0 +1,134 @@
+"""The researcher's commands: verify, explain, coverage over a corpus, sweep and diff.
+
+Each command parses its arguments and calls the public API; :func:`register`
+adds them to the ``interorg`` parser.
+"""
+
+import json
+import sys
+
+from ..pipeline import LANGUAGES, advise, why_not
+from ..research.coverage import LEVELS, corpus_coverage as _corpus_coverage
+from ..research.sweep import sweep
+from ..research.verify import verify
+
+__all__ = ["add_corpus_arguments", "corpus_coverage", "register"]
+
+EXIT_FAILED = 1
+
+
+def _verify(args):
+    result = verify(args.knowledge)
+    output = {"json": lambda: json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n",
+              "markdown": result.to_markdown}.get(args.format, result.to_text)()
+    return output, (0 if result.ok else EXIT_FAILED)
+
+
+def _render(result, fmt):
+    if fmt == "json":
+        data = result.to_json() if hasattr(result, "to_json") else json.dumps(result.to_dict(), indent=2,
+                                                                                  ensure_ascii=False)
+        return data + "\n"
+    return result.to_markdown() if fmt == "markdown" else result.to_text()
+
+
+def _explain(args):
+    return _render(why_not(advise(args.case, lang=args.lang), args.rule, args.subject), args.format)
+
+
+def add_corpus_arguments(command):
+    """The arguments of ``interorg coverage`` over a corpus of cases."""
+    command.add_argument("cases", nargs="*", metavar="CASE|DIR",
+                         help="case files or directories of them: count what they exercise (default: the "
+                              "sources' table on the bundled example)")
+    command.add_argument("--by", choices=LEVELS, help="count rules, any-alternatives or conditions (default rule)")
+    command.add_argument("--threshold", type=float, metavar="PERCENT",
+                         help="exit 1 when less than PERCENT of the items is reached")
+
+
+def corpus_coverage(args):
+    """``interorg coverage CASE|DIR ...``: what the cases exercise, and exit 1 below the threshold."""
+    result = _corpus_coverage(args.cases, by=args.by or "rule", lang=args.lang)
+    output = _render(result, args.format)
+    below = args.threshold is not None and result.percent < args.threshold
+    if below:
+        output += f"coverage {result.percent:.1f}% is below the threshold of {args.threshold:g}%\n"
+    return output, (EXIT_FAILED if below else 0)
+
+
+def _value(text):
+    """A value of ``--vary``: ``unknown`` leaves the key out; true, false and numbers are read as such."""
+    if text == "unknown":
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _vary(items):
+    vary = {}
+    for item in items:
+        path, sep, values = item.partition("=")
+        vary[path] = [_value(v) for v in values.split(",")] if sep else None
+    return vary
+
+
+def _sweep(args):
+    progress = sys.stderr.isatty() and not args.no_progress
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as out:
+            result = sweep(args.base, _vary(args.vary), progress=progress, lang=args.lang, out=out,
+                           workers=args.workers)
+    else:
+        result = sweep(args.base, _vary(args.vary), progress=progress, lang=args.lang, workers=args.workers)
+    if args.format == "json":
+        return json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n"
+    return result.to_text() + (f"wrote {args.out}\n" if args.out else "")
+
+
+def _diff(args):
+    return _render(advise(args.a, lang=args.lang).diff(advise(args.b, lang=args.lang)), args.format)
+
+
+def register(commands):
+    """Add the researcher's commands to the sub-parsers ``commands`` of ``interorg``."""
+    verify_cmd = commands.add_parser(
+        "verify", help="check a knowledge directory statically: impossible, repeated, clashing rules, gaps")
+    verify_cmd.add_argument("knowledge", nargs="?", help="a knowledge directory (default: the shipped one)")
+    verify_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    verify_cmd.set_defaults(run=_verify)
+
+    explain_cmd = commands.add_parser(
+        "explain", help="why a rule did or did not fire on a case, and the smallest changes that make it fire")
+    explain_cmd.add_argument("case", help="the case file (YAML or JSON)")
+    explain_cmd.add_argument("rule", metavar="RULE_ID", help="the rule's id, as `interorg rules` lists it")
+    explain_cmd.add_argument("--subject", help="for a rule concluded per subject: which (a relationship id...)")
+    explain_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    explain_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    explain_cmd.set_defaults(run=_explain)
+
+    sweep_cmd = commands.add_parser("sweep", help="advise on every combination of some inputs of a case")
+    sweep_cmd.add_argument("base", metavar="BASE", help="the base case file (YAML or JSON)")
+    sweep_cmd.add_argument("--vary", action="append", required=True, metavar="PATH[=VALUES]",
+                           help="a case path and comma-separated values (unknown leaves it out); "
+                                "without values, the vocabulary's values plus unknown")
+    sweep_cmd.add_argument("--workers", type=int, help="worker processes (default: the CPUs; 0: this process)")
+    sweep_cmd.add_argument("--out", help="write every result as a JSON line to this file")
+    sweep_cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sweep_cmd.add_argument("--format", choices=("text", "json"), default="text", help="the summary's format")
+    sweep_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    sweep_cmd.set_defaults(run=_sweep)
+
+    diff_cmd = commands.add_parser("diff", help="what-if: what changes in the advice from case A to case B")
+    diff_cmd.add_argument("a", metavar="A", help="the first case file")
+    diff_cmd.add_argument("b", metavar="B", help="the second case file")
+    diff_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    diff_cmd.set_defaults(run=_diff)

@@ -1,0 +1,326 @@
+"""Static analysis of a knowledge base over its finite vocabulary: what can never fire, what repeats, what clashes, what is missing.
+
+Every check reasons over the rules as sets of inputs (:mod:`.symbolic`),
+so it is exhaustive over the values that matter without running a case:
+
+- ``never``: a rule whose conditions can never hold together (tests that
+  contradict each other, or a chain to a rule that can never fire);
+- ``duplicate`` and ``subsumed``: two rules with the same conclusion (the
+  same model, kind and title) where one fires whenever the other does;
+- ``exclusive``: two conclusions of an exclusive group
+  (``knowledge.exclusions``) that can both be drawn for one subject, unless
+  a declared defeat between them settles which one stands;
+- ``gap``: for a classifying model (the rules of an exclusive group),
+  inputs with all the model's ``needs`` known on which none of them fires;
+- ``dead-end``: a ``step`` that no rule uses and nothing else names;
+- ``bounded``: a rule whose analysis stopped at the limit of alternatives,
+  about which nothing is claimed.
+
+The first three are errors, the others warnings (a gap can be what a model
+means: no quadrant while a level is unknown).  A clash of an exclusive group
+is an error only when a run of the rules on its witness draws both; the
+symbolic form is about one subject, and a clash it finds but no run
+confirms is a warning.  Each finding names the file,
+the rule and, where there is one, a witness: the inputs that show it.
+"""
+
+import attrs
+
+from .conditions import ConclusionPattern, FactPattern
+from .facts import InputFact
+from .session import run
+from .symbolic import OTHER, PRESENT, Bounded, Space, base_type
+
+__all__ = ["Verification", "VerifyFinding", "verify_knowledge"]
+
+_SHOWN_WITNESSES = 3
+#: The witnesses of a clash tried in a run before it is reported unconfirmed.
+_CONFIRMATIONS = 4
+#: The largest union of inputs without a conclusion of a group that is expanded.
+_GAP_LIMIT = 120
+
+
+@attrs.frozen
+class VerifyFinding:
+    """One thing the verifier found.
+
+    Attributes
+    ----------
+    severity : {'error', 'warning'}
+    check : str
+        ``never``, ``duplicate``, ``subsumed``, ``exclusive``, ``gap``,
+        ``dead-end`` or ``bounded``.
+    file : str
+        The rules file (or ``conflicts.yaml`` for a group).
+    rule : str
+        The rule (or exclusive group) it is about.
+    message : str
+    witness : tuple of (str, str)
+        Case paths and values that show it; empty where there is none.
+    """
+
+    severity: str
+    check: str
+    file: str
+    rule: str
+    message: str
+    witness: tuple = ()
+
+    def __str__(self):
+        text = f"{self.file}: {self.rule}: {self.message}"
+        if self.witness:
+            text += "; witness: " + ", ".join(f"{path} = {value}" for path, value in self.witness)
+        return text
+
+
+@attrs.frozen
+class Verification:
+    """What :func:`verify_knowledge` found, errors first, in the knowledge's order.
+
+    ``bounded`` names the rules whose analysis was cut short (and why);
+    ``rules`` and ``groups`` count what was checked.
+    """
+
+    findings: tuple
+    bounded: dict
+    rules: int
+    groups: int
+
+    @property
+    def errors(self):
+        """The findings of severity ``error``."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self):
+        """The findings of severity ``warning``."""
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    @property
+    def ok(self):
+        """True when there is no error."""
+        return not self.errors
+
+    def to_dict(self):
+        """JSON-ready data: the counts and every finding."""
+        return {"ok": self.ok, "rules": self.rules, "groups": self.groups, "bounded": dict(self.bounded),
+                "findings": [{**attrs.asdict(f), "witness": [list(w) for w in f.witness]}
+                             for f in self.findings]}
+
+    def to_text(self):
+        """One line per finding, then a summary line."""
+        lines = [f"{f.severity}: {f}" for f in self.findings]
+        lines.append(f"{len(self.errors)} errors, {len(self.warnings)} warnings "
+                     f"({self.rules} rules, {self.groups} exclusive groups checked)")
+        return "\n".join(lines) + "\n"
+
+    def to_markdown(self):
+        """The findings as a Markdown table."""
+        lines = ["| severity | check | file | rule | what | witness |", "|---|---|---|---|---|---|"]
+        for f in self.findings:
+            witness = ", ".join(f"`{p} = {v}`" for p, v in f.witness)
+            lines.append(f"| {f.severity} | {f.check} | {f.file} | `{f.rule}` | {f.message.replace('|', '/')} "
+                         f"| {witness} |")
+        lines.append("")
+        lines.append(f"{len(self.errors)} errors, {len(self.warnings)} warnings "
+                     f"({self.rules} rules, {self.groups} exclusive groups checked).")
+        return "\n".join(lines) + "\n"
+
+
+class _Verifier:
+    def __init__(self, knowledge, singletons, used, limit):
+        self.knowledge = knowledge
+        self.space = Space(knowledge, singletons, limit)
+        self.used = set(used)
+        self.findings = []
+
+    def add(self, severity, check, rule, message, cube=None, file=None):
+        witness = self.witness(cube) if cube is not None else ()
+        file = file or self.knowledge.rule(rule).file or self.knowledge.rule(rule).model
+        self.findings.append(VerifyFinding(severity, check, file, rule, message, witness))
+
+    def witness(self, cube):
+        """A cube's witness as case paths: ``care.demand = complex``."""
+        out, numbers = [], {}
+        for instance, fields in self.space.witness(cube).items():
+            fact = base_type(instance)
+            path = self.knowledge.facts[fact].case_path
+            if fact not in self.space.singletons:
+                numbers.setdefault(fact, {})
+                index = numbers[fact].setdefault(instance, len(numbers[fact]))
+                path = f"{path}[{index}]"
+            if not fields:
+                out.append((path, "given"))
+            for field, value in fields.items():
+                shown = "unknown" if value is None else "given" if value == OTHER else _show(value)
+                out.append((f"{path}.{field}", shown))
+        return tuple(out)
+
+    def facts_of(self, cube):
+        """Input facts for a cube's witness: what the engine would see on such a case."""
+        facts = []
+        for instance, fields in self.space.witness(cube).items():
+            fact = base_type(instance)
+            tag = instance.partition("#")[2]
+            values = {field: (f"x{tag}" if value == OTHER else value) for field, value in fields.items()}
+            facts.append(InputFact(fact, {k: v for k, v in values.items() if v is not None}, instance))
+        return facts
+
+    def drawn_together(self, cube, rule_ids):
+        """Whether a run on the cube's witness draws every one of ``rule_ids`` for one subject."""
+        records = run(self.knowledge, self.facts_of(cube)).records
+        subjects = [{subject for rule, subject in records if rule == rule_id} for rule_id in rule_ids]
+        return bool(set.intersection(*subjects)) if all(subjects) else False
+
+    def never(self):
+        for rule in self.knowledge.rules:
+            formula = self.space.rule(rule.id)
+            if formula != []:
+                continue
+            reason = "its conditions cannot hold together"
+            for index, condition in enumerate(rule.when):
+                if isinstance(condition, ConclusionPattern) and self.space.rule(condition.rule) == []:
+                    reason = f"when[{index}] chains to {condition.rule}, which can never fire"
+                    break
+                if isinstance(condition, FactPattern) and self.space.condition(condition) == []:
+                    reason = f"the tests of when[{index}] contradict each other: {condition.describe()}"
+                    break
+            self.add("error", "never", rule.id, f"can never fire: {reason}")
+
+    def repeated(self):
+        groups = {}
+        for rule in self.knowledge.rules:
+            groups.setdefault((rule.model, rule.kind, rule.title.en, rule.subject), []).append(rule)
+        for rules in groups.values():
+            for i, narrow in enumerate(rules):
+                for broad in rules[:i] + rules[i + 1:]:
+                    self._compare(narrow, broad, rules.index(broad) < i)
+
+    def _compare(self, narrow, broad, broad_first):
+        a, b = self.space.rule(narrow.id), self.space.rule(broad.id)
+        if not a or not b or self.space.conjoin(a, self.space.negate(b)):
+            return
+        only_broad = self.space.conjoin(b, self.space.negate(a))
+        if not only_broad:
+            if broad_first:  # report a duplicate once, on the later rule
+                self.add("error", "duplicate", narrow.id,
+                         f"duplicates {broad.id}: the same conclusion on exactly the same inputs")
+            return
+        self.add("error", "subsumed", narrow.id,
+                 f"is subsumed by {broad.id}: that rule draws the same conclusion whenever this one fires, "
+                 f"and also where the witness shows", only_broad[0])
+
+    def exclusive(self):
+        # a declared defeat between two members settles their clash at run time
+        settled = {frozenset((d.winner, d.loser)) for d in self.knowledge.defeats}
+        for group in self.knowledge.exclusions:
+            formulas = {rule_id: self.space.rule(rule_id) for rule_id in group.rules}
+            for i, first in enumerate(group.rules):
+                for second in group.rules[i + 1:]:
+                    if formulas[first] is None or formulas[second] is None \
+                            or frozenset((first, second)) in settled:
+                        continue
+                    both = self.space.conjoin(formulas[first], formulas[second])
+                    if not both:
+                        continue
+                    confirmed = next((cube for cube in both[:_CONFIRMATIONS]
+                                      if self.drawn_together(cube, (first, second))), None)
+                    if confirmed is not None:
+                        self.add("error", "exclusive", second,
+                                 f"can be drawn with {first} for one subject, but the exclusive group "
+                                 f"{group.id} allows only one", confirmed)
+                    else:
+                        self.add("warning", "exclusive", second,
+                                 f"may be drawn with {first} (exclusive group {group.id}): the analysis finds "
+                                 f"such inputs, but a run on them does not draw both", both[0])
+
+    def gaps(self):
+        for group in self.knowledge.exclusions:
+            formulas = [self.space.rule(rule_id) for rule_id in group.rules]
+            if any(f is None for f in formulas):
+                continue
+            model = self.knowledge.model(self.knowledge.rule(group.rules[0]).model)
+            known = [{}]
+            for need in model.needs:
+                fact, _, field = need.partition(".")
+                key = (fact, field or PRESENT)
+                allowed = frozenset(v for v in self.space.domain(key) if v is not None and v is not False) \
+                    if not field else frozenset(v for v in self.space.domain(key) if v is not None)
+                known = self.space.conjoin(known, [{key: allowed}])
+            origin = self.space.subject_origin(group.rules[0])
+            if origin is not None:  # what a conclusion is about is always given: a relationship's id
+                allowed = frozenset(v for v in self.space.domain(origin) if v is not None)
+                known = self.space.conjoin(known, [{origin: allowed}])
+            limit, self.space.limit = self.space.limit, _GAP_LIMIT
+            try:
+                none = known
+                for formula in formulas:  # one cube at a time keeps the complement small
+                    for cube in formula:
+                        none = self.space.conjoin(none, self.space.negate([cube]))
+            except Bounded as exc:
+                self.add("warning", "bounded", group.rules[0], f"the gaps of the group {group.id} were not "
+                         f"searched to the end: {exc}", file="conflicts.yaml")
+                continue
+            finally:
+                self.space.limit = limit
+            shown = {}
+            for cube in none:
+                shown.setdefault(self.witness(cube), cube)
+            for cube in list(shown.values())[:_SHOWN_WITNESSES]:
+                self.add("warning", "gap", group.rules[0],
+                         f"with all the needs of {model.id} known, no conclusion of the group {group.id} "
+                         f"is drawn ({len(none)} such input pattern(s))", cube)
+
+    def dead_ends(self):
+        graph = self.knowledge.dependency_graph()
+        for rule in self.knowledge.rules:
+            if rule.is_step and not graph.out_degree(rule.id) and rule.id not in self.used:
+                self.add("warning", "dead-end", rule.id,
+                         "is a step that no rule uses and nothing shows: its conclusion goes nowhere")
+
+    def bounded(self):
+        for rule_id, reason in self.space.bounded.items():
+            self.add("warning", "bounded", rule_id, f"not analysed to the end: {reason}")
+
+
+def _show(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def verify_knowledge(knowledge, singletons=(), used=(), limit=400):
+    """Check a knowledge base over its whole vocabulary, without running a case.
+
+    Parameters
+    ----------
+    knowledge : KnowledgeBase
+    singletons : iterable of str
+        Fact types a case gives at most once (two conditions on one are
+        about the same fact).
+    used : iterable of str
+        Rule ids that something outside the rules names (the domain's
+        instruments), so that their steps are not dead ends.
+    limit : int
+        The largest union of alternatives expanded per rule; a rule past it
+        is reported as ``bounded`` and not judged.
+
+    Returns
+    -------
+    Verification
+
+    Examples
+    --------
+    >>> import interorg
+    >>> result = verify_knowledge(interorg.load_knowledge(), singletons={"care", "governance"})
+    >>> result.errors
+    ()
+    """
+    verifier = _Verifier(knowledge, singletons, used, limit)
+    for check in (verifier.never, verifier.repeated, verifier.exclusive, verifier.gaps,
+                  verifier.dead_ends, verifier.bounded):
+        check()
+    rank = {rule.id: index for index, rule in enumerate(knowledge.rules)}
+    findings = sorted(verifier.findings, key=lambda f: (f.severity != "error", rank.get(f.rule, -1)))
+    return Verification(tuple(findings), dict(verifier.space.bounded), len(knowledge.rules),
+                        len(knowledge.exclusions))

@@ -1,0 +1,61 @@
+"""Verify a knowledge base of the domain: the engine's static checks, told what the case model knows.
+
+The engine's verifier (:func:`interorg.engine.verify.verify_knowledge`)
+needs two things only the domain knows: which fact types a case gives at
+most once (a section that is a mapping, such as ``care``), and which rules
+are named outside the rules (the archetypes and interventions of the
+diagnosis), so that their steps are not dead ends.
+"""
+
+import pathlib
+
+from ..analysis.knowledge import load_knowledge
+from ..engine.verify import Verification, VerifyFinding, verify_knowledge
+from ..errors import KnowledgeError
+from ..facts.shape import singletons
+
+__all__ = ["verify"]
+
+
+def _used(knowledge):
+    used = set()
+    for archetype in getattr(knowledge, "archetypes", ()):
+        used.add(archetype.suspected_by)
+        used.update(archetype.against)
+    for intervention in getattr(knowledge, "interventions", ()):
+        used.update(intervention.recommended_by)
+    return used
+
+
+def verify(knowledge=None, limit=400):
+    """Check a knowledge base statically over its whole vocabulary (see ``interorg verify``).
+
+    Parameters
+    ----------
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        A loaded knowledge base or a knowledge directory; by default the
+        shipped one.  A directory that does not load gives its load problems
+        as errors.
+    limit : int
+        The largest union of alternatives expanded per rule.
+
+    Returns
+    -------
+    Verification
+        ``.ok`` is False when there is an error; ``.findings`` lists every
+        problem with its file, rule, message and witness.
+
+    Examples
+    --------
+    >>> result = verify()
+    >>> result.ok, result.rules > 300
+    (True, True)
+    """
+    if knowledge is None or isinstance(knowledge, (str, pathlib.PurePath)):
+        try:
+            knowledge = load_knowledge(knowledge)
+        except KnowledgeError as exc:
+            findings = tuple(VerifyFinding("error", "load", p.file or "knowledge", p.path, p.message)
+                             for p in exc.problems)
+            return Verification(findings, {}, 0, 0)
+    return verify_knowledge(knowledge, singletons(knowledge), _used(knowledge), limit)

@@ -1,0 +1,69 @@
+"""Coverage over a corpus: `interorg coverage CASE|DIR ... --by ... --threshold ...`."""
+
+import json
+
+import pytest
+
+import interorg
+from conftest import CASES
+from interorg.cli import main
+from interorg.research.coverage import case_files, corpus_coverage
+
+QUADRANT_III = CASES / "kenis_quadrant_iii.yaml"
+
+
+def test_test_corpus_reaches_every_alternative(capsys):
+    """The scenario cases and the bundled examples (tests/cases/examples) reach every `any` alternative."""
+    code = main(["coverage", str(CASES), "--by", "alternative", "--threshold", "100"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "overall: 100.0%" in out and "[ ]" not in out
+
+
+def test_directories_are_read_recursively():
+    """A directory gives its case files and those of its sub-directories, sorted; a file is taken as given."""
+    files = case_files([CASES, QUADRANT_III])
+    assert files[-1] == QUADRANT_III
+    names = [f.name for f in files]
+    assert "municipal_youth_care.yaml" in names and "trust_signals_every_way.yaml" in names
+
+
+def test_below_threshold_exits_1(capsys):
+    """One case reaches few rules: below the threshold the command exits 1 and says so."""
+    assert main(["coverage", str(QUADRANT_III), "--threshold", "50"]) == 1
+    out = capsys.readouterr().out
+    assert "  kenis.need: " in out and "[ ] kenis.need.quadrant-iv" in out
+    assert "below the threshold of 50%" in out
+
+
+def test_levels_count_different_items():
+    """By rule a rule counts once; by condition each condition, reached when it held, fired or not."""
+    by_rule = corpus_coverage([QUADRANT_III], by="rule")
+    kenis = {m.id: m for m in by_rule.models}["kenis.need"]
+    assert "kenis.need.quadrant-iii" in kenis.reached and "kenis.need.quadrant-i" in kenis.missed
+    by_condition = corpus_coverage([QUADRANT_III], by="condition")
+    reasons = {m.id: m for m in by_condition.models}["kenis.need"]
+    assert "kenis.need.quadrant-iii#when[0]" in reasons.reached
+    by_alternative = corpus_coverage([QUADRANT_III], by="alternative")
+    trust = {m.id: m for m in by_alternative.models}["trust.quadrants"]
+    assert "trust.quadrants.trust-low#when[0].any[1]" in trust.items
+    assert 0 <= by_alternative.percent < 100
+
+
+def test_json_and_markdown(capsys):
+    """The JSON gives per model the counts and what is missed; Markdown a table."""
+    assert main(["coverage", str(QUADRANT_III), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["by"] == "rule" and data["cases"] == [str(QUADRANT_III)]
+    assert {"id", "items", "reached", "percent", "missed"} <= set(data["models"][0])
+    assert main(["coverage", str(QUADRANT_III), "--format", "markdown"]) == 0
+    assert "| model | reached | not reached |" in capsys.readouterr().out
+
+
+def test_errors():
+    """An unknown level, no case at all, or --threshold without cases are errors with a message."""
+    with pytest.raises(interorg.InterorgError, match="expected one of rule, alternative, condition"):
+        corpus_coverage([QUADRANT_III], by="model")
+    with pytest.raises(interorg.InterorgError, match="no case files"):
+        corpus_coverage([])
+    assert main(["coverage", "--threshold", "100"]) == 2

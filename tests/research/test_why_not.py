@@ -1,0 +1,122 @@
+"""Why-not: `interorg.why_not`, `Advice.why_not` and `interorg explain`."""
+
+import json
+
+import pytest
+
+import interorg
+from conftest import CASES
+from interorg.cli import main
+
+COMPLEX_IN_MUNICIPALITY = {"name": "Test", "care": {"demand": "complex", "supply_in_municipality": True}}
+LOCKED_IN = CASES / "trust_locked_in_provider.yaml"
+
+
+def test_failed_condition_names_the_value_and_proposes_the_change():
+    """Quadrant I on a complex demand: the condition failed on care.demand = complex; set it to standard."""
+    answer = interorg.why_not(COMPLEX_IN_MUNICIPALITY, "kenis.need.quadrant-i")
+    assert not answer.fired
+    (condition,) = answer.conditions
+    assert condition.status == "failed"
+    assert [(c.path, c.seen, c.test) for c in condition.checks] == [("care.demand", "complex", "demand = standard")]
+    assert [[(c.path, c.was, c.to) for c in changes] for changes in answer.changes] == [
+        [("care.demand", "complex", ("standard",))]]
+    assert answer.result.verified == (True,)
+    assert "care.demand is complex; the rule tests demand = standard" in answer.to_text()
+
+
+def test_unknown_input_names_the_missing_path():
+    """A rule on a field the case leaves out is unknown, with the field's path, and the change gives it."""
+    answer = interorg.why_not(COMPLEX_IN_MUNICIPALITY, "kenis.conclusions.bottom-up")
+    assert answer.conditions[0].status == "unknown"
+    assert answer.conditions[0].checks[0].path == "care.origin"
+    assert answer.changes[0][0].path == "care.origin" and answer.changes[0][0].to == ("bottom_up",)
+    assert "care.origin: not given" in answer.to_text()
+
+
+def test_missing_section_names_where_to_add_it():
+    """Without the section at all, the condition is unknown with the section's path."""
+    answer = interorg.why_not({"name": "Leeg"}, "kenis.need.quadrant-iv")
+    assert answer.conditions[0].status == "unknown" and answer.conditions[0].path == "care"
+    assert {c.path for c in answer.changes[0]} == {"care.demand", "care.supply_in_municipality"}
+
+
+def test_chained_condition_says_why_the_earlier_conclusion_is_missing():
+    """Regions with every product chain on B1: the nested answer says why B1 is missing, and what would change it."""
+    case = {"care": {"demand": "complex", "supply_in_municipality": False, "region_basis": "administrative"},
+            "coordination": {"providers": {"completeness": "yes"}}}
+    answer = interorg.why_not(case, "kenis.conclusions.region-all-products")
+    first, second = answer.conditions
+    assert first.status == "failed" and first.because.rule == "kenis.coordination.b1"
+    assert first.because.conditions[0].checks[0].seen == "yes"
+    assert second.status == "held"
+    assert [c.path for c in answer.changes[0]] == ["coordination.providers.completeness.status"]
+    assert "the earlier conclusion is missing:" in answer.to_text()
+
+
+def test_fired_rule_gives_its_explanation():
+    """For a rule that fired, the answer is its explanation as in the advice."""
+    advice = interorg.advise(COMPLEX_IN_MUNICIPALITY)
+    answer = advice.why_not("kenis.need.quadrant-ii")
+    assert answer.fired and answer.result.explanation == advice["kenis.need.quadrant-ii"].explanation
+    assert "Fired on this case, because:" in answer.to_text()
+
+
+def test_subject_of_a_relationship():
+    """Asked about one relationship, only its facts count, and the change is on its path."""
+    answer = interorg.why_not(LOCKED_IN, "trust.quadrants.vigilant-contracting", subject="wijk~thuiszorg")
+    assert not answer.fired
+    assert answer.conditions[0].because.rule == "trust.quadrants.trust-low"
+    assert all(c.path.startswith("relationships[0].") for changes in answer.changes for c in changes)
+    assert interorg.why_not(LOCKED_IN, "trust.quadrants.vigilant-contracting", subject="wijk~woningcorporatie").fired
+
+
+def test_negated_condition_that_failed():
+    """A 'not' condition fails when something matches it; the answer names what matched."""
+    answer = interorg.why_not(COMPLEX_IN_MUNICIPALITY | {"reasons": [{"reason": "power"}, {"reason": "efficiency"}]},
+                              "kenis.reasons.no-client-reason")
+    failed = [c for c in answer.conditions if c.status == "failed"]
+    assert failed and failed[0].checks[0].seen == "reasons[1]"
+    assert answer.changes and answer.result.verified[0] is True
+
+
+def test_dutch_and_json():
+    """The text follows the advice's language; the JSON holds every condition and change."""
+    advice = interorg.advise(COMPLEX_IN_MUNICIPALITY, lang="nl")
+    text = advice.why_not("kenis.need.quadrant-i").to_text()
+    assert text.startswith("Waarom niet kenis.need.quadrant-i") and "niet voldaan" in text
+    data = json.loads(interorg.why_not(COMPLEX_IN_MUNICIPALITY, "kenis.need.quadrant-i").to_json())
+    assert data["fired"] is False and data["conditions"][0]["checks"][0]["path"] == "care.demand"
+    assert data["changes"][0][0]["to"] == ["standard"]
+
+
+def test_unknown_rule_and_passive_advice():
+    """An unknown rule id is an error that names it; an advice not made by advise() says what to use."""
+    with pytest.raises(interorg.UnknownRule, match="unknown rule 'kenis.need.quadrant-v'"):
+        interorg.why_not(COMPLEX_IN_MUNICIPALITY, "kenis.need.quadrant-v")
+    advice = interorg.advise(COMPLEX_IN_MUNICIPALITY)
+    bare = interorg.Advice(advice.case_name, advice.lang, advice.conclusions, advice.models, "x", advice.labels)
+    with pytest.raises(interorg.InterorgError, match="use interorg.why_not"):
+        bare.why_not("kenis.need.quadrant-i")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_command(tmp_path, capsys, fmt):
+    """`interorg explain CASE RULE_ID` prints the answer in each format; an unknown rule exits 2."""
+    case = tmp_path / "case.yaml"
+    case.write_text("care:\n  demand: complex\n  supply_in_municipality: true\n", encoding="utf-8")
+    assert main(["explain", str(case), "kenis.need.quadrant-i", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "care.demand" in out
+    if fmt == "json":
+        assert json.loads(out)["rule"] == "kenis.need.quadrant-i"
+    assert main(["explain", str(case), "no.such.rule"]) == 2
+    assert "unknown rule 'no.such.rule'" in capsys.readouterr().err
+
+
+def test_advice_stays_picklable():
+    """An advice on the shipped knowledge pickles, and answers why-not after unpickling."""
+    import pickle
+
+    advice = pickle.loads(pickle.dumps(interorg.advise(COMPLEX_IN_MUNICIPALITY)))
+    assert not advice.why_not("kenis.need.quadrant-i").fired
