@@ -139,6 +139,7 @@ class Rule:
     ``knowledge/README.md``, a ``priority_reason``).  ``weight`` says how
     much the conclusion counts as evidence where evidence is weighed (the
     suspicion of an archetypical problem): ``strong`` or ``weak``.
+    ``reason`` says, in both languages, why a ``derived`` rule holds.
     """
 
     id: str = attrs.field(metadata=ID_META)
@@ -148,7 +149,7 @@ class Rule:
     basis: Literal["source", "derived"]
     sources: tuple[SourceRef, ...] = attrs.field(metadata={"min_length": 1})
     when: tuple[Condition, ...] = attrs.field(metadata={"min_length": 1})
-    reason: str | None = None
+    reason: Text | None = None
     subject: str | None = None
     priority: Literal["critical", "high", "medium", "low"] | None = None
     priority_reason: Text | None = None
