@@ -29,7 +29,7 @@ def indicators(advice, archetype):
 def test_knowledge_names_the_nine(knowledge):
     """The workbook's nine problems, in its order, each with the rule that suspects it and its Dutch name verbatim."""
     assert [a.id for a in knowledge.archetypes] == ARCHETYPES
-    assert [a.title.nl for a in knowledge.archetypes][-1] == "Sluimerend machtspeel"
+    assert [a.title.nl for a in knowledge.archetypes][-1] == "Sluimerend machtsspel"
     for archetype in knowledge.archetypes:
         assert archetype.suspected_by == f"archetypes.{archetype.id}"
         assert knowledge.rule(archetype.suspected_by).kind == "warning"
