@@ -59,13 +59,14 @@ class Source:
 
     ``kind`` is ``seed`` for the documents shipped in ``knowledge/sources/``
     (``file`` names it) and ``external`` for published work cited by
-    reference (``citation``).
+    reference (``citation``).  ``author`` and ``year`` are given where the
+    document names them.
     """
 
     id: str = attrs.field(metadata=ID_META)
     title: str
-    author: str
     kind: Literal["seed", "external"]
+    author: str | None = None
     year: int | None = None
     file: str | None = None
     citation: str | None = None
