@@ -41,7 +41,7 @@ class NetworkLogic:
         Implementation with problem and goal given, or alert to new chances.
     norm : {'hierarchy', 'network'}, optional
         The norm of success: the leading party's goals realised
-        (doelrealisatie leidende partij), or a sorted effect and tolerance
+        (doelrealisatie leidende partij), or the effect achieved and tolerance
         (gesorteerd effect en tolerantie).
     """
 

@@ -63,7 +63,7 @@ def _rules(args):
             "kind": rule.kind,
             "model": rule.model,
             "basis": rule.basis,
-            "reason": rule.reason,
+            "reason": None if rule.reason is None else rule.reason.get(args.lang),
             "sources": [{"source": ref.source, "document": knowledge.sources[ref.source].file,
                          "where": ref.where} for ref in rule.sources],
         })

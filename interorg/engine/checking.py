@@ -72,8 +72,10 @@ class Checker:
                     self.problem(file, f"models[{index}].needs[{n}]", f"fact '{fact}' has no field '{field}'")
 
     def check_rule(self, rule, file, path):
-        if rule.basis == "derived" and not rule.reason:
-            self.problem(file, path, f"rule '{rule.id}' is derived and needs a one-line 'reason'")
+        if rule.basis == "derived" and (rule.reason is None or not rule.reason.en.strip()
+                                        or not rule.reason.nl.strip()):
+            self.problem(file, path, f"rule '{rule.id}' is derived and needs a one-line 'reason'"
+                                     " in English and Dutch ({en: ..., nl: ...})")
         if rule.is_step and rule.priority is not None:
             self.problem(file, f"{path}.priority", f"rule '{rule.id}' is a step: a step has no priority")
         if not rule.is_step and rule.priority is None:

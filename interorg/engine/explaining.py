@@ -108,9 +108,13 @@ class _Builder:
             evidence = tuple(self.cited_input(ref, pattern) if ref in self.session.inputs
                              else self.conclusion_evidence(ref) for ref, pattern in zip(refs, patterns))
             supports.append(Support(evidence, absent))
-        explanation = Explanation(rule.id, self.filled_title(record), rule.basis, rule.reason, tuple(supports))
+        explanation = Explanation(rule.id, self.filled_title(record), rule.basis, self.reason(rule), tuple(supports))
         self.explanations[key] = explanation
         return explanation
+
+    def reason(self, rule):
+        """Why a derived rule holds, in the advice's language (None for a rule from the source)."""
+        return None if rule.reason is None else rule.reason.get(self.lang)
 
     def subject_label(self, record):
         if record.subject is None:
@@ -138,7 +142,7 @@ class _Builder:
             title=rule.title.fill(self.lang, values),
             text=rule.text.fill(self.lang, values),
             basis=rule.basis,
-            reason=rule.reason,
+            reason=self.reason(rule),
             sources=self.citations(rule.sources),
             explanation=self.explanation(key),
             priority=rule.priority,

@@ -39,11 +39,15 @@ def plain(obj):
 
 @attrs.frozen
 class Citation:
-    """A place in a source: the document, the heading or phrase, and a quote."""
+    """A place in a source: the document, the heading or phrase, and a quote.
+
+    ``author`` and ``year`` are None where the document does not name them;
+    ``document`` is the file of a seed document (None for an external one).
+    """
 
     source: str
     title: str
-    author: str
+    author: str | None
     year: int | None
     document: str | None
     where: str

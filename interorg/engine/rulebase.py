@@ -59,13 +59,14 @@ class Source:
 
     ``kind`` is ``seed`` for the documents shipped in ``knowledge/sources/``
     (``file`` names it) and ``external`` for published work cited by
-    reference (``citation``).
+    reference (``citation``).  ``author`` and ``year`` are given where the
+    document names them.
     """
 
     id: str = attrs.field(metadata=ID_META)
     title: str
-    author: str
     kind: Literal["seed", "external"]
+    author: str | None = None
     year: int | None = None
     file: str | None = None
     citation: str | None = None
@@ -141,6 +142,7 @@ class Rule:
     suspicion of an archetypical problem): ``strong`` or ``weak``.
     ``model`` and ``file`` are set by the loader: the model the rule's file
     belongs to, and that file's path in the knowledge directory.
+    ``reason`` says, in both languages, why a ``derived`` rule holds.
     """
 
     id: str = attrs.field(metadata=ID_META)
@@ -150,7 +152,7 @@ class Rule:
     basis: Literal["source", "derived"]
     sources: tuple[SourceRef, ...] = attrs.field(metadata={"min_length": 1})
     when: tuple[Condition, ...] = attrs.field(metadata={"min_length": 1})
-    reason: str | None = None
+    reason: Text | None = None
     subject: str | None = None
     priority: Literal["critical", "high", "medium", "low"] | None = None
     priority_reason: Text | None = None

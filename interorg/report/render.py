@@ -23,9 +23,10 @@ _SPECIAL_WHITESPACE = frozenset("\t\n\r\x0b\x0c")
 
 
 def _citation(citation):
-    document = f" ({citation.document})" if citation.document else ""
-    year = f" {citation.year}" if citation.year else ""
-    return f"{citation.author}{year}{document}, “{citation.where}”"
+    """A source as a reader knows it: author (year), title, and the place in it; the file name is for the JSON."""
+    year = f" ({citation.year})" if citation.year else ""
+    by = f"{citation.author}{year}, " if citation.author else ""
+    return f"{by}{citation.title}, “{citation.where}”"
 
 
 def _basis(conclusion, labels):

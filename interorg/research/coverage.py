@@ -67,7 +67,7 @@ class SourceCoverage:
     id: str
     kind: str
     title: str
-    author: str
+    author: str | None
     year: int | None
     document: str | None
     citation: str | None
@@ -75,9 +75,9 @@ class SourceCoverage:
 
     def label(self):
         """The source in one line: the file of a seed or 'external', the author and year, the title."""
-        year = f", {self.year}" if self.year else ""
+        by = ", ".join(str(part) for part in (self.author, self.year) if part)
         where = self.document if self.kind == "seed" else "external"
-        return f"{where} ({self.author}{year}): {self.title}"
+        return f"{where}{f' ({by})' if by else ''}: {self.title}"
 
 
 def coverage(knowledge=None, lang="en", example=DEFAULT):

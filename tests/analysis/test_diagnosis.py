@@ -107,7 +107,7 @@ def test_to_dict_is_json(example):
 def test_rendered_in_text_markdown_and_html(example):
     """The full renderings carry the whole diagnosis; the default one the diagnosis in brief."""
     text = example.to_text(full=True)
-    assert "\nDiagnosis\n---------\n" in text and ". Smouldering power play (sluimerend machtspeel)" in text
+    assert "\nDiagnosis\n---------\n" in text and ". Smouldering power play (sluimerend machtsspel)" in text
     assert "Covers interventions aimed at creating opportunities" in text
     markdown = example.to_markdown(full=True)
     assert "\n## Diagnosis\n" in markdown and "- techniques: Mediation; Reframing" in markdown
@@ -120,7 +120,7 @@ def test_rendered_in_text_markdown_and_html(example):
 def test_dutch_rendering():
     """In Dutch the diagnosis has Dutch headings and the source's own names."""
     text = interorg.advise(interorg.example_case(), lang="nl").to_text()
-    assert "\nDiagnose\n--------\n" in text and "2. Sluimerend machtspeel" in " ".join(text.split())
+    assert "\nDiagnose\n--------\n" in text and "2. Sluimerend machtsspel" in " ".join(text.split())
 
 
 def test_no_diagnosis_without_its_models():

@@ -115,7 +115,7 @@ def test_institutional_entrepreneurship_in_implementing():
 def test_phase_mapping_of_institutional_entrepreneurship_is_derived(knowledge):
     """'Operationaliseren en vernieuwen' read as the checklist's 'uitvoeren en vernieuwen' is the project's mapping."""
     rule = knowledge.rule("interventions.institutional-entrepreneurship.implementing")
-    assert rule.basis == "derived" and "uitvoeren en vernieuwen" in rule.reason
+    assert rule.basis == "derived" and "uitvoeren en vernieuwen" in rule.reason.en
     assert rule.sources[0].quote == "Vooral van belang in de fase van 'operationaliseren en vernieuwen'."
 
 
