@@ -21,7 +21,7 @@ __all__ = ["CASE_LIMITS", "MAX_ITEMS", "count_problems"]
 CASE_LIMITS = Limits(
     max_bytes=2 * 1024 * 1024,
     max_depth=16,
-    max_nodes=50_000,
+    max_nodes=200_000,
     max_text=10_000,
     max_digits=15,
     aliases=False,
@@ -29,13 +29,13 @@ CASE_LIMITS = Limits(
 
 #: The most items of each list of a case whose size drives the cost of the advice.
 MAX_ITEMS = {
-    "partners": 50,
-    "relationships": 100,
-    "dependencies": 100,
-    "scan.respondents": 100,
-    "leadership": 25,
-    "board_members": 25,
-    "game_rules.breaches": 50,
+    "partners": 200,
+    "relationships": 400,
+    "dependencies": 400,
+    "scan.respondents": 200,
+    "leadership": 50,
+    "board_members": 50,
+    "game_rules.breaches": 100,
 }
 
 
@@ -51,8 +51,8 @@ def count_problems(data):
 
     Examples
     --------
-    >>> [str(p) for p in count_problems({"partners": [{"id": f"p{i}"} for i in range(51)]})]
-    ['partners: 51 partners; at most 50 are advised on']
+    >>> [str(p) for p in count_problems({"partners": [{"id": f"p{i}"} for i in range(201)]})]
+    ['partners: 201 partners; at most 200 are advised on']
     >>> count_problems({"partners": []})
     []
     """
