@@ -21,13 +21,17 @@ def diagnosis_brief(advice):
     for item in result.interventions:
         for problem in item.if_confirmed:
             then.setdefault(problem, []).append(item.title)
+    checking = []
     for result_item in result.worth_checking:
         # a sign's title names its problem first ("Sign of X: ..."); the line names the problem already
         signs = [title.split(": ", 1)[-1] for title in result_item.confirm]
         signs = [sign for sign in signs if sign.strip("… ")]
-        more = f" — {labels['would_confirm']}: {signs[0]}" if signs else ""
-        after = f" ({labels['then']}: {', '.join(then[result_item.id])})" if result_item.id in then else ""
-        lines.append(f"- {labels['worth_checking']}: {result_item.title}{more}{after}")
+        notes = [f"{labels['would_confirm']}: {signs[0]}"] if signs else []
+        if result_item.id in then:
+            notes.append(f"{labels['then']}: {', '.join(then[result_item.id])}")
+        checking.append(result_item.title + (f" ({'; '.join(notes)})" if notes else ""))
+    if checking:
+        lines.append(f"- {labels['worth_checking']}: " + "; ".join(checking))
     # the interventions that answer suspected problems are in the action plan: not said again here
     scan = result.scan
     if any(scan.values()):

@@ -81,11 +81,14 @@ def _priority(labels, priority):
     return labels[f"priority_{priority}"] if priority else labels["step"]
 
 
-def _entry_line(entry, labels):
-    named = entry.conclusions[0].subject is not None and entry.subjects and entry.subjects[0] not in entry.title
-    prefix = "" if named and len(entry.conclusions) == 1 else f"{labels['also']}: " if not named else ""
-    also = f" ({prefix}{_listed(entry.subjects, labels)})" if entry.subjects else ""
-    return f"[{_priority(labels, entry.priority)}] {entry.title}{also}"
+def _entry_line(entry, labels, full=True):
+    parts = [entry.about] if entry.about else []
+    if entry.subjects:
+        if not full and entry.priority == "low":  # background: the others are counted, --full names them
+            parts.append(fill(labels["and_count"], count=len(entry.subjects)))
+        else:
+            parts.append(f"{labels['also']}: {_listed(entry.subjects, labels)}")
+    return f"[{_priority(labels, entry.priority)}] {entry.title}" + (f" ({'; '.join(parts)})" if parts else "")
 
 
 def _listed(items, labels, most=2):
@@ -160,7 +163,7 @@ def text(advice, full=False, selection=Selection()):
                 for conclusion in entry.conclusions:
                     out += _full_conclusion_text(advice, conclusion) + [""]
             else:
-                out += _wrap("- " + _entry_line(entry, labels), "", "  ")
+                out += _wrap("- " + _entry_line(entry, labels, full), "", "  ")
     for heading, lines in _summary_sections(advice, full, selection):
         out += ["", heading, "-" * len(heading)]
         for line in lines:
@@ -227,7 +230,7 @@ def markdown(advice, full=False, selection=Selection()):
         out += ["", f"## {labels[heading]}", ""]
         for entry in entries:
             if not full:
-                out.append(f"- {_md(_entry_line(entry, labels))}")
+                out.append(f"- {_md(_entry_line(entry, labels, full))}")
                 continue
             for conclusion in entry.conclusions:
                 out += ["", f"### {_md(conclusion.title)}", "", f"`{conclusion.key}` · "

@@ -79,8 +79,9 @@ class Selection:
 class Entry:
     """One line of a list: a rule's conclusion, with all the subjects it was drawn for.
 
-    ``conclusions`` holds them (the first gives the title); ``subjects``
-    what they are about, in words, except what the title names already.
+    ``conclusions`` holds them (the first gives the title); ``about`` what
+    the first is about, in words, where its title does not say it, and
+    ``subjects`` what the others are about.
     """
 
     kind: str
@@ -88,6 +89,7 @@ class Entry:
     title: str
     conclusions: tuple
     subjects: tuple
+    about: str | None = None
 
     @property
     def keys(self):
@@ -131,10 +133,10 @@ def advice_entries(advice, selection=Selection(), full=False):
     out = {kind: [] for kind in _KINDS}
     for members in by_rule.values():
         first = members[0]
-        # the first subject is in the title when the title names it; otherwise it is listed too
         words = [subject_words(m.subject, m.subject_label, names) for m in members if m.subject is not None]
-        subjects = tuple(word for index, word in enumerate(words) if index or word not in first.title)
-        out[first.kind].append(Entry(first.kind, first.priority, first.title, tuple(members), subjects))
+        # the first subject is named with the title when the title does not name it already
+        about = words[0] if words and words[0] not in first.title else None
+        out[first.kind].append(Entry(first.kind, first.priority, first.title, tuple(members), tuple(words[1:]), about))
     for kind in out:
         # counsel.advice is ordered by priority already; keep that order, stable
         out[kind].sort(key=lambda entry: rank[entry.priority])
