@@ -22,6 +22,7 @@ from ..pipeline import LANGUAGES, advise, network_graph
 from ..research import coverage
 from . import advise as advise_command
 from . import survey
+from .problems import describe_error
 
 __all__ = ["main"]
 
@@ -63,7 +64,7 @@ def _rules(args):
         lines.append(f"{row['id']}  [{row['kind']}, {row['basis']}]  {row['title']}")
         lines.append(f"    {where}")
         if row["reason"]:
-            lines.append(f"    derived: {row['reason']}")
+            lines.append(f"    {knowledge.message('rules_derived', args.lang)}: {row['reason']}")
     return "\n".join(lines) + "\n"
 
 
@@ -151,6 +152,32 @@ def _parser():
     return parser
 
 
+def _language(argv):
+    """The --lang the user asked for, also when parsing stopped at an error; 'en' by default."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for index, argument in enumerate(argv):
+        value = argv[index + 1] if argument == "--lang" and index + 1 < len(argv) else (
+            argument.partition("=")[2] if argument.startswith("--lang=") else None)
+        if value in LANGUAGES:
+            return value
+    return "en"
+
+
+def _error_text(error, argv):
+    """An error for the terminal, in the language asked for (the problems of a case translated)."""
+    lang = _language(argv)
+    if lang == "en":
+        text, word = str(error), "error"
+    else:
+        try:
+            messages = load_knowledge().messages
+        except InterorgError:  # a broken knowledge base: its own error is the one to show, in English
+            messages = None
+        text = describe_error(error, messages, lang) if messages else str(error)
+        word = messages["cli_error"].get(lang) if messages else "error"
+    return f"interorg: {word}:\n{text}" if "\n" in text else f"interorg: {word}: {text}"
+
+
 def main(argv=None):
     """Run the command line; return the exit code.
 
@@ -163,7 +190,7 @@ def main(argv=None):
         args = _parser().parse_args(argv)
         output = args.run(args)
     except InterorgError as exc:
-        print(f"interorg: error:\n{exc}" if "\n" in str(exc) else f"interorg: error: {exc}", file=sys.stderr)
+        print(_error_text(exc, argv), file=sys.stderr)
         return EXIT_ENVIRONMENT if isinstance(exc, ImportError) else EXIT_INPUT
     except OSError as exc:
         print(f"interorg: error: {exc}", file=sys.stderr)
