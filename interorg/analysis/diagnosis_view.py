@@ -7,6 +7,8 @@ case (titles, paths, keys) is escaped.
 """
 
 from ..utils.display import details, escape, frame, html_table
+from ..engine.wording import counted
+from .knowledge import load_knowledge
 from .labels import message
 
 __all__ = ["diagnosis_html", "evidence_frame", "interventions_frame", "problems_frame"]
@@ -74,10 +76,10 @@ def diagnosis_html(diagnosis):
     out = ['<div class="interorg-diagnosis">', f"<h3>{escape(message('diagnosis', lang))}</h3>"]
     out.append(_scan_html(diagnosis, lang))
     if diagnosis.phase is not None:
-        counts = (message("phase_counts", lang).replace("{next}", str(len(diagnosis.next_steps)))
-                  .replace("{skipped}", str(len(diagnosis.skipped)))
-                  .replace("{before}", str(sum(1 for i in diagnosis.skipped
-                                                   if i.rule == "phases.skipped-before-switch"))))
+        messages = {key: text.get(lang) for key, text in load_knowledge().messages.items()}
+        counts = counted(messages, "phase_counts", len(diagnosis.next_steps), lang, next=len(diagnosis.next_steps),
+                         skipped=len(diagnosis.skipped),
+                         before=sum(1 for i in diagnosis.skipped if i.rule == "phases.skipped-before-switch"))
         steps = _evidence_list(diagnosis.next_steps, message("phase_to_do", lang)) if diagnosis.next_steps else ""
         out.append(f"<p><b>{escape(message('diagnosis_phase', lang))}:</b> {escape(diagnosis.phase.title)}"
                    f" — {escape(counts)}</p>" + (details(message("phase_to_do", lang), steps) if steps else ""))

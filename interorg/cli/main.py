@@ -25,6 +25,7 @@ from ..report.graphml import write_graphml
 from ..research import coverage
 from . import advise as advise_command
 from . import casework, compare, export, plot, research, scan_import, survey
+from .problems import describe_error
 
 __all__ = ["main"]
 
@@ -75,7 +76,7 @@ def _rules(args):
         lines.append(f"{row['id']}  [{row['kind']}, {row['basis']}]  {row['title']}")
         lines.append(f"    {where}")
         if row["reason"]:
-            lines.append(f"    derived: {row['reason']}")
+            lines.append(f"    {knowledge.message('rules_derived', args.lang)}: {row['reason']}")
     return "\n".join(lines) + "\n"
 
 
@@ -180,13 +181,43 @@ def _parser():
     return parser
 
 
-def _error_text(exc):
-    """The message of ``exc``, with at most MAX_PROBLEMS_SHOWN of its problems and the number of the rest."""
+def _bounded(exc):
+    """``exc`` with at most MAX_PROBLEMS_SHOWN of its problems, and the number of the rest (or None)."""
     problems = getattr(exc, "problems", None)
     if not problems or len(problems) <= MAX_PROBLEMS_SHOWN:
-        return str(exc)
-    shown = type(exc)(problems[:MAX_PROBLEMS_SHOWN], exc.source)
-    return f"{shown}\n... and {len(problems) - MAX_PROBLEMS_SHOWN:,} more problems"
+        return exc, 0
+    return type(exc)(problems[:MAX_PROBLEMS_SHOWN], exc.source), len(problems) - MAX_PROBLEMS_SHOWN
+
+
+def _language(argv):
+    """The --lang the user asked for, also when parsing stopped at an error; 'en' by default."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for index, argument in enumerate(argv):
+        value = argv[index + 1] if argument == "--lang" and index + 1 < len(argv) else (
+            argument.partition("=")[2] if argument.startswith("--lang=") else None)
+        if value in LANGUAGES:
+            return value
+    return "en"
+
+
+def _error_text(error, argv):
+    """An error for the terminal, in the language asked for (the problems of a case translated), bounded."""
+    error, more = _bounded(error)
+    lang = _language(argv)
+    try:
+        messages = load_knowledge().messages
+    except InterorgError:  # a broken knowledge base: its own error is the one to show, in English
+        messages = None
+    if lang == "en" or not messages:
+        text, word = str(error), "error"
+    else:
+        text = describe_error(error, messages, lang)
+        word = messages["cli_error"].get(lang)
+    if more:
+        label = messages["more_problems"].get(lang) if messages else "... and {count} more problems"
+        text += "\n" + label.replace("{count}", f"{more:,}")
+    text = escape.terminal(text)
+    return f"interorg: {word}:\n{text}" if "\n" in text else f"interorg: {word}: {text}"
 
 
 def main(argv=None):
@@ -201,8 +232,7 @@ def main(argv=None):
         args = _parser().parse_args(argv)
         output = args.run(args)
     except InterorgError as exc:
-        text = escape.terminal(_error_text(exc))
-        print(f"interorg: error:\n{text}" if "\n" in text else f"interorg: error: {text}", file=sys.stderr)
+        print(_error_text(exc, argv), file=sys.stderr)
         return EXIT_ENVIRONMENT if isinstance(exc, (ImportError, OSError)) else EXIT_INPUT
     except OSError as exc:
         print(f"interorg: error: {exc}", file=sys.stderr)

@@ -21,6 +21,7 @@ from ..case import Respondent, load_case
 from ..case._types import ID_META
 from ..case.roundtrip import merge_respondents
 from ..case.scan import FACTORS
+from ..engine.wording import counted
 from ..errors import CaseError, Problem
 from ..report.escape import terminal
 from ..utils.writing import check_writable
@@ -151,7 +152,9 @@ class _Session:
             pass
         if not self.saved:
             return self.message("scan_nothing", file=self.path) + "\n"
-        return self.message("scan_saved", answers=self.answers, respondents=len(self.respondents),
+        answers = counted(self.labels, "scan_answers", self.answers, self.lang)
+        respondents = counted(self.labels, "scan_respondents", len(self.respondents), self.lang)
+        return self.message("scan_saved", answers=answers, respondents=respondents,
                             file=self.path, backup=self.backup) + "\n"
 
 

@@ -20,6 +20,7 @@ from .loading import Extension, load_rule_base, read_knowledge
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
 from .rulebase import FactType, FieldDef, KnowledgeBase, Model, Rule, Source, SourceRef, Text
 from .session import Session, run
+from .wording import counted, format_number, plural_form
 
 __all__ = [
     "Citation",
@@ -40,8 +41,11 @@ __all__ = [
     "SourceRef",
     "Support",
     "Text",
+    "counted",
     "explain",
+    "format_number",
     "load_rule_base",
+    "plural_form",
     "read_knowledge",
     "run",
 ]

@@ -12,6 +12,7 @@ from typing import Literal
 import attrs
 
 from .conditions import AnyOf, Condition, ConclusionPattern, FactPattern, Negation
+from .wording import format_number
 
 __all__ = [
     "ID_META",
@@ -28,6 +29,7 @@ __all__ = [
 _ID = re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*")
 ID_META = {"pattern": _ID, "pattern_hint": "a dotted id of lower-case letters, digits, '-' and '_'"}
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
 
 
 @attrs.frozen
@@ -255,7 +257,8 @@ class KnowledgeBase:
         In English the Dutch term follows in brackets where it differs, so
         the source's vocabulary stays visible: ``complex (complex: multi-...)``.
         The value of a ``partner`` field is shown by the partner's name, from
-        ``partners`` (id to name), where it has one.
+        ``partners`` (id to name), where it has one; a number as the language
+        writes it (``2,5`` in Dutch).
         """
         fact_type = self.facts[fact]
         if field is None:
@@ -269,6 +272,11 @@ class KnowledgeBase:
             return self.message("yes" if value else "no", lang)
         if field_def.type == "partner" and partners and partners.get(value):
             return partners[value]
+        if field_def.type == "number" and isinstance(value, (int, float)):
+            return format_number(value, lang)
+        if field_def.type == "text":
+            # a text put together from numbers ("eersel 2.25; bladel 3.0") follows the language too
+            return _DECIMAL.sub(lambda match: format_number(float(match.group()), lang), str(value))
         return str(value)
 
     def variable_origin(self, rule, name):

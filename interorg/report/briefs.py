@@ -4,6 +4,7 @@ Each returns lines of text in the advice's language (Markdown lists that the
 plain-text writer wraps), or [] when there is nothing to say.
 """
 
+from ..engine.wording import counted
 from .view import fill
 
 __all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "set_aside_lines"]
@@ -14,7 +15,7 @@ def diagnosis_brief(advice):
     result, labels = advice.diagnosis, advice.labels
     lines = []
     if result.suspected:
-        ranked = "; ".join(f"{n}. {r.title} ({fill(labels['independent_signs'], count=r.weighing.pieces_for)})"
+        ranked = "; ".join(f"{n}. {r.title} ({counted(labels, 'independent_signs', r.weighing.pieces_for, advice.lang)})"
                            for n, r in enumerate(result.suspected, start=1))
         lines.append(f"- {labels['diagnosis_suspected']}: {ranked}")
     then = {}
@@ -40,8 +41,9 @@ def diagnosis_brief(advice):
         lines.append(f"- {labels['diagnosis_scan_short']}: " + "; ".join(parts))
     if result.phase:
         before = sum(1 for i in result.skipped if i.rule == "phases.skipped-before-switch")
-        lines.append(f"- {result.phase.title}: " + fill(labels["phase_counts"], next=len(result.next_steps),
-                                                        skipped=len(result.skipped), before=before))
+        lines.append(f"- {result.phase.title}: " + counted(labels, "phase_counts", len(result.next_steps), advice.lang,
+                                                           next=len(result.next_steps), skipped=len(result.skipped),
+                                                           before=before))
     return lines
 
 
@@ -52,7 +54,7 @@ def set_aside_lines(advice, full=False):
     if not items:
         return []
     if not full:
-        return [fill(labels["set_aside_count"], count=len(items))]
+        return [counted(labels, "set_aside_count", len(items), advice.lang)]
     return [f"- {advice[item.key].title} [{item.key}] — {labels['set_aside_by']}: {advice[item.by].title}"
             f" [{item.by}]: {item.reason}" for item in items]
 
@@ -71,7 +73,7 @@ def model_lines(advice, full=False):
     if not missing:
         return []
     if not full:
-        return [fill(labels["models_count"], count=len(missing))]
+        return [counted(labels, "models_count", len(missing), advice.lang)]
     lines = []
     for model in missing:
         lines.append(f"- {model.title} ({labels[model.status]})")

@@ -5,6 +5,8 @@ Each function reads what :func:`interorg.advise` computed (``advice.relationship
 lists that the plain-text renderer wraps.
 """
 
+from ..engine.wording import counted, format_number
+
 __all__ = ["diagnosis_lines", "relationship_lines"]
 
 
@@ -34,8 +36,7 @@ def relationship_lines(advice):
         lines.append(f"- {name(rule)}{recurring} — {listed(ids)}")
     lines += ["", f"{labels['risky_partners']}:"]
     risky = [(p, n, total) for p, n, total in summary.partners if n]
-    # plain substitution, as for rule texts: nothing in a label is evaluated
-    lines += [f"- {p}: " + labels["risky_of"].replace("{risky}", str(n)).replace("{total}", str(total))
+    lines += [f"- {p}: " + counted(labels, "risky_of", total, advice.lang, risky=n, total=total)
               for p, n, total in risky]
     lines += [] if risky else [f"- {labels['none']}"]
     lines += ["", f"{labels['per_relationship']}:"]
@@ -65,14 +66,14 @@ def diagnosis_lines(advice, explain=True):
     if has_scan:
         lines.append(f"{labels['diagnosis_scan']}:")
         for name in ("strengths", "concerns", "disagreements"):
-            found = [_scan_item(advice[i.key]) for i in result.scan[name]]
+            found = [_scan_item(advice[i.key], advice.lang) for i in result.scan[name]]
             lines.append(f"- {labels['scan_' + name]}: {'; '.join(found) if found else labels['none']}")
         lines.append("")
     if result.phase:
         lines.append(f"{labels['diagnosis_phase']}: {result.phase.title}")
         before = sum(1 for i in result.skipped if i.rule == "phases.skipped-before-switch")
-        lines.append("- " + labels["phase_counts"].replace("{next}", str(len(result.next_steps)))
-                     .replace("{skipped}", str(len(result.skipped))).replace("{before}", str(before)))
+        lines.append("- " + counted(labels, "phase_counts", len(result.next_steps), advice.lang,
+                                    next=len(result.next_steps), skipped=len(result.skipped), before=before))
         lines.append("")
     titles = {item.id: item.title for item in result.interventions}
     lines.append(f"{labels['suspected_problems']}:")
@@ -115,13 +116,13 @@ def diagnosis_lines(advice, explain=True):
     return lines
 
 
-def _scan_item(conclusion):
+def _scan_item(conclusion, lang):
     """A scan conclusion in a few words: the factor and its score, or the partners' scores."""
     values = conclusion.explanation.supports[0].evidence[0].values
     if conclusion.id == "scan.disagreement":
-        return (f"{conclusion.subject_label} ({values['lowest_partner']} {values['lowest_score']}, "
-                f"{values['highest_partner']} {values['highest_score']})")
-    return f"{conclusion.subject_label} ({values['score']})"
+        return (f"{conclusion.subject_label} ({values['lowest_partner']} {format_number(values['lowest_score'], lang)}, "
+                f"{values['highest_partner']} {format_number(values['highest_score'], lang)})")
+    return f"{conclusion.subject_label} ({format_number(values['score'], lang)})"
 
 
 def _evidence(indication, explain=True):

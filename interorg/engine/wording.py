@@ -1,0 +1,86 @@
+"""Numbers and plural forms in the language of a text, by Babel's locale data.
+
+The engine shows the values of number fields, and the reports count things
+("1 van 3 relaties"); both follow the language's own rules through Babel
+rather than rules written by hand: a decimal comma in Dutch, and the
+plural form that the language's CLDR rules give for a count.
+"""
+
+import babel
+import babel.numbers
+
+__all__ = ["counted", "format_number", "plural_form"]
+
+
+def format_number(value, lang):
+    """Return the number ``value`` as written in ``lang``.
+
+    Parameters
+    ----------
+    value : int or float
+    lang : {'en', 'nl'}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_number(4.44, "nl")
+    '4,44'
+    >>> format_number(4.44, "en")
+    '4.44'
+    >>> format_number(12, "nl")
+    '12'
+    """
+    return babel.numbers.format_decimal(value, locale=lang)
+
+
+def plural_form(count, lang):
+    """Return the CLDR plural category of ``count`` in ``lang``: ``'one'``, ``'other'``...
+
+    Examples
+    --------
+    >>> plural_form(1, "nl"), plural_form(3, "nl"), plural_form(0, "en")
+    ('one', 'other', 'other')
+    """
+    return babel.Locale.parse(lang).plural_form(count)
+
+
+def counted(messages, key, count, lang, **values):
+    """Return the message for ``count`` things: ``key_one``, ``key_other``..., placeholders filled.
+
+    ``messages`` maps a key to its text in ``lang``; a language whose
+    plural category has no message of its own takes ``key_other``.
+    ``{count}`` and every value that is a number are written as numbers
+    of ``lang``.  Plain substitution, as for rule texts: nothing in a
+    message is evaluated.
+
+    Parameters
+    ----------
+    messages : mapping of str to str
+    key : str
+        The message key without its plural suffix.
+    count : int
+        What decides the plural form.
+    lang : {'en', 'nl'}
+    **values
+        The other placeholders of the message.
+
+    Examples
+    --------
+    >>> messages = {"risky_one": "{risky} van {total} relatie",
+    ...             "risky_other": "{risky} van de {total} relaties"}
+    >>> counted(messages, "risky", 1, "nl", risky=1, total=1)
+    '1 van 1 relatie'
+    >>> counted(messages, "risky", 3, "nl", risky=2, total=3)
+    '2 van de 3 relaties'
+    """
+    form = plural_form(count, lang)
+    text = messages.get(f"{key}_{form}", messages[f"{key}_other"])
+    values = {"count": count, **values}
+    for name, value in values.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = format_number(value, lang)
+        text = text.replace("{" + name + "}", str(value))
+    return text

@@ -1,0 +1,90 @@
+"""The advice in Dutch has no English in it: no text of the English catalogue, no English function words."""
+
+import re
+
+import pytest
+
+import interorg
+from interorg.case import example_names
+from interorg.cli.main import main
+
+# common English words that are no Dutch words; matched as whole words outside quotations
+_ENGLISH = ("the", "and", "with", "which", "that", "are", "not", "from", "this", "there", "should", "would")
+# quotations (of the sources, English ones among them) and the keys of rules in brackets
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|'[^']*'|\[[^\]]*\]", re.DOTALL)
+# the ids of rules and the paths in a case ("regel network.structure.core-not-connected")
+_IDS = re.compile(r"\b[a-z][a-z0-9_-]*(?:\.[a-z0-9_{}-]+)+")
+
+
+def _catalogue(knowledge):
+    """The English texts of the knowledge base that differ from their Dutch text, each cut at its first placeholder."""
+    texts = []
+
+    def add(text):
+        if text is not None and text.en.lower() != text.nl.lower():
+            texts.append((text.en.split("{")[0].strip(), text.nl))
+
+    for text in knowledge.messages.values():
+        add(text)
+    for rule in knowledge.rules:
+        for text in (rule.title, rule.text, rule.reason):
+            add(text)
+    for fact in knowledge.facts.values():
+        add(fact.label)
+        for field in fact.fields.values():
+            add(field.label)
+            for value in (field.values or {}).values():
+                add(value)
+    return [(en, nl) for en, nl in texts if len(en) >= 24]
+
+
+@pytest.fixture(scope="module")
+def renderings():
+    out = {}
+    for name in example_names():
+        advice = interorg.advise(interorg.example_case(name), lang="nl")
+        for full in (False, True):
+            out[name, full, "text"] = advice.to_text(full=full)
+            out[name, full, "markdown"] = advice.to_markdown(full=full)
+    return out
+
+
+def test_no_english_text_of_the_catalogue(renderings, knowledge):
+    """No English message, title, text, label or reason appears in the Dutch renderings of the examples."""
+    catalogue = _catalogue(knowledge)
+    for key, rendered in renderings.items():
+        flat = " ".join(_QUOTED.sub(" ", rendered).split())
+        found = [en for en, nl in catalogue if en in flat and en not in nl]
+        assert found == [], key
+
+
+def test_no_english_words_outside_quotations(renderings, knowledge):
+    """Outside quotations and the titles of English sources, the Dutch renderings use no English function words."""
+    pattern = re.compile(r"\b(" + "|".join(_ENGLISH) + r")\b")
+    titles = [source.title for source in knowledge.sources.values() if source.kind == "external"]
+    for key, rendered in renderings.items():
+        unquoted = " ".join(_IDS.sub(" ", _QUOTED.sub(" ", rendered)).split())
+        for title in titles:
+            unquoted = unquoted.replace(title, " ")
+        found = sorted({match.group() for match in pattern.finditer(unquoted)})
+        assert found == [], key
+
+
+def test_numbers_have_a_decimal_comma(renderings):
+    """Scores are written with a decimal comma in Dutch."""
+    for key, rendered in renderings.items():
+        unquoted = _QUOTED.sub(" ", rendered)
+        assert not re.findall(r"(?<![\w.\[])\d+\.\d+(?![\w.])", unquoted), key
+
+
+def test_bad_case_is_reported_in_dutch(tmp_path, capsys):
+    """A bad case under --lang nl is reported in Dutch: the word for error, the places and the problems."""
+    case = tmp_path / "case.yaml"
+    case.write_text("partners:\n  - id: a\n    name: A\n    size: big\n    position: kern\n", encoding="utf-8")
+    assert main(["advise", str(case), "--lang", "nl"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("interorg: fout:")
+    assert "(regel 4, kolom 11): onbekende sleutel 'size'; verwacht een van" in err
+    assert "verwacht een van core, ring, free_space; gekregen: 'kern'" in err
+    assert main(["advise", str(case)]) == 2
+    assert "(line 4, column 11): unknown key 'size'" in capsys.readouterr().err
