@@ -11,6 +11,7 @@ why, the summaries in full and what each model still needs.
 import html as _html
 import textwrap
 
+from ..engine.wording import counted
 from . import briefs, escape
 from .summaries import diagnosis_lines, relationship_lines
 from .view import Selection, advice_entries, fill, plan_entries
@@ -96,10 +97,10 @@ def _listed(items, labels, most=2):
     return shown + (" " + fill(labels["and_more"], count=len(items) - most) if len(items) > most else "")
 
 
-def _action_lines(action, labels, subjects=True):
+def _action_lines(action, labels, subjects=True, lang="en"):
     about = f" ({_listed(action.subjects, labels)})" if action.subjects and subjects else ""
     answered = [key for key in action.answers if key not in action.keys]
-    answers = f" ({fill(labels['answers_warnings'], count=len(answered))})" if answered else ""
+    answers = f" ({counted(labels, 'answers_warnings', len(answered), lang)})" if answered else ""
     return (f"{action.rank}. {action.title}{about} [{_priority(labels, action.priority)}]",
             f"{labels['plan_because']}: {action.because}{answers} [{', '.join(action.rules)}]")
 
@@ -145,13 +146,13 @@ def text(advice, full=False, selection=Selection()):
     if actions:
         out += ["", labels["action_plan"], "-" * len(labels["action_plan"])]
         for action in actions:
-            head, because = _action_lines(action, labels)
+            head, because = _action_lines(action, labels, lang=advice.lang)
             out += _wrap(head, "", "   ") + _wrap(because, "   ", "  ")
     more = plan_entries(advice, selection, more=True)
     if more:
         out += ["", labels["more_actions"], "-" * len(labels["more_actions"])]
         for action in more:
-            head, because = _action_lines(action, labels, subjects=full)
+            head, because = _action_lines(action, labels, subjects=full, lang=advice.lang)
             out += _wrap(head, "", "   ") + (_wrap(because, "   ", "  ") if full else [])
     for kind, heading in _HEADINGS:
         entries = advice_entries(advice, selection, full)[kind]
@@ -217,12 +218,12 @@ def markdown(advice, full=False, selection=Selection()):
     if actions:
         out += ["", f"## {labels['action_plan']}", ""]
         for action in actions:
-            head, because = _action_lines(action, labels)
+            head, because = _action_lines(action, labels, lang=advice.lang)
             out += [_md(head), f"   *{_md(because)}*"]
     more = plan_entries(advice, selection, more=True)
     if more:
         out += ["", f"## {labels['more_actions']}", ""]
-        out += [_md(_action_lines(action, labels, subjects=full)[0]) for action in more]
+        out += [_md(_action_lines(action, labels, subjects=full, lang=advice.lang)[0]) for action in more]
     for kind, heading in _HEADINGS:
         entries = advice_entries(advice, selection, full)[kind]
         if not entries:
@@ -266,13 +267,13 @@ def html(advice, selection=Selection()):
     if actions:
         out.append(f"<h4>{esc(labels['action_plan'])}</h4><ol>")
         for action in actions:
-            head, because = _action_lines(action, labels)
+            head, because = _action_lines(action, labels, lang=advice.lang)
             out.append(f"<li><b>{esc(head.split('. ', 1)[1])}</b><br><small>{esc(because)}</small></li>")
         out.append("</ol>")
     more = plan_entries(advice, selection, more=True)
     if more:
         out.append(f"<details><summary><b>{esc(labels['more_actions'])}</b> ({len(more)})</summary><ol start="
-                   f'"{more[0].rank}">' + "".join(f"<li>{esc(_action_lines(a, labels)[0].split('. ', 1)[1])}</li>"
+                   f'"{more[0].rank}">' + "".join(f"<li>{esc(_action_lines(a, labels, lang=advice.lang)[0].split('. ', 1)[1])}</li>"
                                                   for a in more) + "</ol></details>")
     for kind, heading in _HEADINGS:
         entries = advice_entries(advice, selection, full=False)[kind]
