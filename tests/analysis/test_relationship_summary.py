@@ -74,7 +74,7 @@ def test_summary_is_rendered_in_every_format():
         assert "Relationships" in rendering
         assert "gaan met die banaan" in rendering
         assert "lock-in (lock-in situatie) — 1: a~b" in rendering
-        assert "a: 1 of 1 relationships" in rendering
+        assert "a: 1 of 1 relationship" in rendering
 
 
 def test_summary_in_dutch():
