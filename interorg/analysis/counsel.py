@@ -167,7 +167,7 @@ def _because(conclusions, lang_labels, shown=None):
                     if evidence.path not in paths:
                         paths.append(evidence.path)
                     continue
-                key = evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]"
+                key = evidence.key
                 premises.append((key, evidence.explanation.title))
                 for deeper in _premises(evidence.explanation, []):
                     if deeper in shown:
@@ -220,7 +220,7 @@ def _premises(explanation, found):
     for support in explanation.supports:
         for evidence in support.evidence:
             if evidence.type == "conclusion":
-                key = evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]"
+                key = evidence.key
                 if key not in found:
                     found.append(key)
                     _premises(evidence.explanation, found)

@@ -297,7 +297,7 @@ def _archetype_result(archetype, lang, found, answers, knowledge):
     for conclusion in suspicion:
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
-                key = evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]"
+                key = evidence.key
                 if key not in keys and key not in found.set_aside:
                     keys.append(key)
     evidence_for = tuple(found.indication(found.by_key[key]) for key in sorted(keys, key=found.position.__getitem__))

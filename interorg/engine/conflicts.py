@@ -140,7 +140,7 @@ def _support_keys(conclusion):
         keys = []
         for evidence in support.evidence:
             if evidence.type == "conclusion":
-                keys.append(evidence.rule if evidence.subject is None else f"{evidence.rule}[{evidence.subject}]")
+                keys.append(evidence.key)
         out.append(keys)
     return out
 

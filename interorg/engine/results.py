@@ -73,6 +73,13 @@ class Evidence:
     subject: str | None = None
     explanation: "Explanation | None" = None
 
+    @property
+    def key(self):
+        """For an earlier conclusion, its key in the advice (``rule`` or ``rule[subject]``); None for an input."""
+        if self.type != "conclusion":
+            return None
+        return self.rule if self.subject is None else f"{self.rule}[{self.subject}]"
+
 
 @attrs.frozen
 class Support:
