@@ -25,8 +25,10 @@ same counsel for the same conclusions.
 import attrs
 
 from ..engine.results import PRIORITIES
+from ..engine.wording import fill
+from .evidence import input_paths
 
-__all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "input_paths", "subject_words"]
+__all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "subject_words"]
 
 #: The most actions an action plan holds: what a meeting can take on.
 PLAN_SIZE = 7
@@ -116,27 +118,6 @@ class Counsel:
         return "advice" if key in self._advice_keys else "step"
 
 
-def input_paths(explanation, found=None):
-    """The paths of the case's inputs an explanation rests on, down the whole tree, in the order first met.
-
-    Examples
-    --------
-    >>> import interorg
-    >>> advice = interorg.advise(interorg.example_case())
-    >>> input_paths(advice["kenis.need.quadrant-iv"].explanation)
-    ['care']
-    """
-    found = [] if found is None else found
-    for support in explanation.supports:
-        for evidence in support.evidence:
-            if evidence.type == "input":
-                if evidence.path not in found:
-                    found.append(evidence.path)
-            elif evidence.explanation is not None:
-                input_paths(evidence.explanation, found)
-    return found
-
-
 def _held_back(conclusions, knowledge, diagnosis):
     """Recommendations of an intervention that answer only problems not suspected."""
     suspicion_of = {archetype.suspected_by: archetype.id for archetype in getattr(knowledge, "archetypes", ())}
@@ -208,13 +189,6 @@ def subject_words(subject, label, names):
 _DIAGNOSED = ("diagnosis.archetypes",)
 
 
-def fill_label(label, **values):
-    """A label with its ``{name}`` placeholders replaced: plain substitution, nothing evaluated."""
-    for name, value in values.items():
-        label = label.replace("{" + name + "}", str(value))
-    return label
-
-
 def _premises(explanation, found):
     """The keys of every earlier conclusion an explanation rests on, down the tree, each once."""
     for support in explanation.supports:
@@ -273,6 +247,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     advice.sort(key=lambda c: (_RANK[c.priority], order[c.key]))
     group_of = {rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
     shown = {c.key: c for c in advice}
+    memo = {}  # input paths per explanation, shared between the actions
     grouped = {}
     for conclusion in advice:
         if conclusion.kind != "recommendation":
@@ -282,9 +257,9 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     actions, answered = [], set()
     for group, members in grouped.values():
         members.sort(key=lambda c: order[c.key])
-        paths, premises = [], []
+        paths, premises = {}, []
         for member in members:
-            input_paths(member.explanation, paths)
+            paths.update(dict.fromkeys(input_paths(member.explanation, memo)))
             _premises(member.explanation, premises)
         warnings = tuple(key for key in premises if key in shown and shown[key].kind == "warning")
         answered.update(warnings)
@@ -308,12 +283,12 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
             group = group_of.get(warning.id)
             urgent.setdefault(group.id if group else warning.key, (group, []))[1].append(warning)
     for group, members in urgent.values():
-        paths = []
+        paths = {}
         for member in members:
-            input_paths(member.explanation, paths)
+            paths.update(dict.fromkeys(input_paths(member.explanation, memo)))
         subjects = tuple(dict.fromkeys(subject_words(m.subject, m.subject_label, names)
                                        for m in members if m.subject is not None))
-        title = group.title.get(lang) if group else fill_label(labels["plan_address"], title=members[0].title)
+        title = group.title.get(lang) if group else fill(labels["plan_address"], title=members[0].title)
         subjects = tuple(s for s in subjects if s not in title)
         actions.append(Action(0, title, _because(members, labels, shown),
                               min((m.priority for m in members), key=_RANK.__getitem__), len(paths),

@@ -24,7 +24,7 @@ of any line can be looked up in the advice.
 import attrs
 
 from . import diagnosis_view
-from .evidence import weigh
+from .evidence import input_paths, weigh
 
 __all__ = [
     "ArchetypeResult",
@@ -243,29 +243,6 @@ class Diagnosis:
         return diagnosis_view.diagnosis_html(self)
 
 
-def _paths(explanation, memo):
-    """The input paths a derivation rests on, in the order first met, as a dict used as an ordered set.
-
-    Sub-explanations are shared between conclusions; ``memo`` (by identity)
-    computes each one once, so gathering the paths of every indication stays
-    linear in the size of the advice.  Merging a sub-explanation's paths in
-    its own first-met order gives the same order as walking it again.
-    """
-    found = memo.get(id(explanation))
-    if found is not None:
-        return found
-    found = {}
-    for support in explanation.supports:
-        for evidence in support.evidence:
-            if evidence.type == "input":
-                found.setdefault(evidence.path)
-            elif evidence.explanation is not None:
-                for path in _paths(evidence.explanation, memo):
-                    found.setdefault(path)
-    memo[id(explanation)] = found
-    return found
-
-
 def _recommendations(conclusions, knowledge):
     """For each intervention type recommended: the recommendations' keys, the problems they answer, the caveats.
 
@@ -342,7 +319,7 @@ class _Found:
 
 def _indication(conclusion, memo):
     return Indication(conclusion.key, conclusion.id, conclusion.subject, conclusion.title,
-                      tuple(_paths(conclusion.explanation, memo)))
+                      tuple(input_paths(conclusion.explanation, memo)))
 
 
 def build_diagnosis(conclusions, knowledge, lang, set_aside=()):

@@ -22,7 +22,7 @@ import attrs
 
 from ..engine.conflicts import subjects_meet
 
-__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "independent", "weigh"]
+__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "independent", "input_paths", "weigh"]
 
 #: What one independent piece of strong or weak evidence counts.
 STRONG = 2
@@ -137,3 +137,42 @@ def weigh(evidence_for, evidence_against, weight_of):
     else:
         level = "worth-checking"
     return Weighing(level, score_for, score_against, len(pieces_for), len(pieces_against))
+
+
+def _path_set(explanation, memo):
+    """The input paths a derivation rests on, in the order first met, as a dict used as an ordered set.
+
+    Sub-explanations are shared between conclusions; ``memo`` (by identity)
+    computes each one once, so gathering the paths of every conclusion of an
+    advice stays linear in its size.  Merging a sub-explanation's paths in
+    its own first-met order gives the same order as walking it again.
+    """
+    found = memo.get(id(explanation))
+    if found is not None:
+        return found
+    found = {}
+    for support in explanation.supports:
+        for evidence in support.evidence:
+            if evidence.type == "input":
+                found.setdefault(evidence.path)
+            elif evidence.explanation is not None:
+                for path in _path_set(evidence.explanation, memo):
+                    found.setdefault(path)
+    memo[id(explanation)] = found
+    return found
+
+
+def input_paths(explanation, memo=None):
+    """The paths of the case's inputs an explanation rests on, down the whole tree, in the order first met.
+
+    ``memo`` (a dict kept by the caller) shares the work between the
+    explanations of one advice.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> input_paths(advice["kenis.need.quadrant-iv"].explanation)
+    ['care']
+    """
+    return list(_path_set(explanation, {} if memo is None else memo))

@@ -9,7 +9,20 @@ plural form that the language's CLDR rules give for a count.
 import babel
 import babel.numbers
 
-__all__ = ["counted", "format_number", "plural_form"]
+__all__ = ["counted", "fill", "format_number", "plural_form"]
+
+
+def fill(label, **values):
+    """A label with its ``{name}`` placeholders replaced: plain substitution, nothing evaluated.
+
+    Examples
+    --------
+    >>> fill("{risky} of {total}", risky=1, total=3)
+    '1 of 3'
+    """
+    for name, value in values.items():
+        label = label.replace("{" + name + "}", str(value))
+    return label
 
 
 def format_number(value, lang):

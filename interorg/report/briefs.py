@@ -4,8 +4,7 @@ Each returns lines of text in the advice's language (Markdown lists that the
 plain-text writer wraps), or [] when there is nothing to say.
 """
 
-from ..engine.wording import counted
-from .view import fill
+from ..engine.wording import counted, fill
 
 __all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "set_aside_lines"]
 

@@ -11,10 +11,10 @@ why, the summaries in full and what each model still needs.
 import html as _html
 import textwrap
 
-from ..engine.wording import counted
+from ..engine.wording import counted, fill
 from . import briefs, escape
 from .summaries import diagnosis_lines, relationship_lines
-from .view import Selection, advice_entries, fill, plan_entries
+from .view import Selection, advice_entries, plan_entries
 
 __all__ = ["derivation", "html", "markdown", "text"]
 

@@ -17,25 +17,12 @@ import attrs
 from ..analysis.counsel import subject_words
 from ..engine.results import PRIORITIES
 
-__all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "advice_entries", "fill", "plan_entries"]
+__all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "advice_entries", "plan_entries"]
 
 #: Models whose conclusions the diagnosis section shows (so the lists do not).
 DIAGNOSIS_MODELS = ("diagnosis.scan", "diagnosis.phases", "diagnosis.archetypes", "diagnosis.interventions")
 
 _KINDS = ("warning", "finding", "recommendation")  # a recommendation outside every action is listed too
-
-
-def fill(label, **values):
-    """A label with its ``{name}`` placeholders replaced: plain substitution, nothing evaluated.
-
-    Examples
-    --------
-    >>> fill("{risky} of {total}", risky=1, total=3)
-    '1 of 3'
-    """
-    for name, value in values.items():
-        label = label.replace("{" + name + "}", str(value))
-    return label
 
 
 @attrs.frozen
