@@ -5,8 +5,7 @@ and names what each negated condition required to be absent.  A shared
 sub-explanation is built once and reused.
 """
 
-import importlib.metadata
-
+from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
 
@@ -248,11 +247,15 @@ def _text(value):
 
 
 def version():
-    """The installed version of interorg, or ``'unknown'`` in a source tree that is not installed."""
-    try:
-        return importlib.metadata.version("interorg")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    """The version of interorg.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> version() == interorg.__version__
+    True
+    """
+    return __version__
 
 
 def explain(session, lang):
