@@ -25,6 +25,7 @@ from .engine.explaining import version
 from .errors import CaseError, InterorgError, Problem, UnknownRule
 from .facts import case_facts
 from .report.advice import Advice
+from .utils.collector import collector_paused
 from .utils.structure import describe
 
 # What only network_graph, compare and why_not need is imported by them, so that
@@ -88,18 +89,19 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
         raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
     case = _checked(case, bounded)
     knowledge = knowledge or load_knowledge()
-    names = {p.id: p.name for p in case.partners if p.name}
-    facts = list(case_facts(case))
-    session = run(knowledge, facts, names)
-    conclusions, models = explain(session, lang)
-    labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
-    resolution = resolve(conclusions, knowledge, lang)
-    diagnosis = build_diagnosis(conclusions, knowledge, lang, resolution.set_aside)
-    return Advice(case.name, lang, conclusions, models, version(), labels,
-                  relationships=summarise_relationships(conclusions, case.relationships),
-                  diagnosis=diagnosis,
-                  counsel=build_counsel(conclusions, knowledge, lang, resolution, diagnosis, names),
-                  case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge))
+    with collector_paused():  # what is built here is acyclic (see interorg.utils.collector)
+        names = {p.id: p.name for p in case.partners if p.name}
+        facts = list(case_facts(case))
+        session = run(knowledge, facts, names)
+        conclusions, models = explain(session, lang)
+        labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
+        resolution = resolve(conclusions, knowledge, lang)
+        diagnosis = build_diagnosis(conclusions, knowledge, lang, resolution.set_aside)
+        return Advice(case.name, lang, conclusions, models, version(), labels,
+                      relationships=summarise_relationships(conclusions, case.relationships),
+                      diagnosis=diagnosis,
+                      counsel=build_counsel(conclusions, knowledge, lang, resolution, diagnosis, names),
+                      case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge))
 
 
 def _why_not_by(knowledge):

@@ -12,6 +12,7 @@ import attrs
 
 from ..engine.results import Conclusion, ModelStatus, plain
 from ..errors import AmbiguousKey, InterorgError
+from ..utils.collector import collector_paused
 from . import jsonshape, render
 from .view import Selection
 
@@ -177,6 +178,10 @@ class Advice:
         ``explanations`` the last two are left out: for tools that want only
         the plan and the conclusions.
         """
+        with collector_paused():  # a large tree of new dicts and lists, none in a cycle
+            return self._to_dict(explanations)
+
+    def _to_dict(self, explanations):
         counsel = self.counsel
         sets_aside = {}
         for item in counsel.set_aside.values():
