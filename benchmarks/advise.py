@@ -55,12 +55,18 @@ def _heading(text):
 
 def _json_sizes():
     advice = interorg.advise(interorg.example_case())
-    full = len(advice.to_json().encode())
-    bare = len(advice.to_json(explanations=False).encode())
-    table = len(json.dumps(advice.to_dict()["explanations"], indent=2, ensure_ascii=False).encode())
-    print(f"municipal_youth_care JSON: {full / 1000:.0f} KB with explanations"
-          f" ({table / 1000:.0f} KB of them, {len(advice.conclusions)} written once each),"
-          f" {bare / 1000:.0f} KB with --no-explanations")
+    data = advice.to_dict()
+
+    def size(value, indent=None):
+        separators = (",", ":") if indent is None else None
+        return len(json.dumps(value, indent=indent, separators=separators, ensure_ascii=False).encode())
+
+    full, bare = len(advice.to_json().encode()), len(advice.to_json(explanations=False).encode())
+    parts = ", ".join(f"{name} {size(data[name]) / 1000:.0f}" for name in
+                      ("conclusions", "explanations", "rules", "inputs", "summaries"))
+    print(f"municipal_youth_care JSON: {full / 1000:.0f} KB with explanations (compact; {parts} KB),"
+          f" {size(data, 2) / 1000:.0f} KB indented, {bare / 1000:.0f} KB with --no-explanations"
+          f" ({len(advice.conclusions)} conclusions)")
 
 
 def main(quick=False):

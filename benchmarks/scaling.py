@@ -3,13 +3,13 @@
 Each size runs in a process of its own, so that its peak resident memory
 (``ru_maxrss``) is its own.  Times are the CPU time of the process
 (``time.process_time``; the machine's cores are shared), medians of a few
-runs after one warm-up run (at 2,000 partners, one run).  The last columns time ``advise`` and ``to_dict`` again with
-Python's cyclic garbage collector paused, to show how much of any growth
-beyond linear is the collector walking the ever larger heap rather than
-interorg's own work.
+runs after one warm-up run (at 2,000 partners, one run).  ``advise`` and
+``to_dict`` pause Python's cyclic garbage collector themselves while they
+build their (acyclic) results (:mod:`interorg.utils.collector`): before they
+did, the collector walking the ever larger heap made both grow faster than
+the case.
 """
 
-import gc
 import json
 import pathlib
 import resource
@@ -51,15 +51,8 @@ def measure(size):
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux: one advice and its dict
     advise = first if repeat == 1 else _median(lambda: interorg.advise(case, bounded=False), repeat)
     to_dict = _median(advice.to_dict, repeat)
-    gc.disable()
-    try:
-        paused = _median(lambda: interorg.advise(case, bounded=False), repeat)
-        to_dict_paused = _median(advice.to_dict, repeat)
-    finally:
-        gc.enable()
     return {"size": size, "relationships": len(data["relationships"]), "conclusions": len(advice.conclusions),
-            "advise": advise, "to_dict": to_dict, "rss": rss, "advise_gc_paused": paused,
-            "to_dict_gc_paused": to_dict_paused}
+            "advise": advise, "to_dict": to_dict, "rss": rss}
 
 
 def compare(sizes=SIZES):
@@ -69,22 +62,17 @@ def compare(sizes=SIZES):
         out = subprocess.run([sys.executable, __file__, str(size)], check=True, capture_output=True, text=True)
         rows.append(json.loads(out.stdout))
     print(f"{'partners':>8} {'relations':>9} {'concl':>6} {'advise s':>9} {'to_dict s':>9} {'peak MiB':>8}"
-          f"  {'advise x':>8} {'to_dict x':>9} {'size x':>6}  {'no-gc advise':>12} {'x':>5} {'to_dict':>8} {'x':>5}")
+          f"  {'advise x':>8} {'to_dict x':>9} {'size x':>6}")
     first = rows[0]
     for previous, row in zip([None] + rows, rows):
         ratio = "" if previous is None else (
             f"  {row['advise'] / previous['advise']:8.1f} {row['to_dict'] / previous['to_dict']:9.1f}"
             f" {row['size'] / previous['size']:6.0f}")
-        paused = " " * 6 if previous is None else f" {row['advise_gc_paused'] / previous['advise_gc_paused']:5.1f}"
-        paused_dict = "" if previous is None else f" {row['to_dict_gc_paused'] / previous['to_dict_gc_paused']:5.1f}"
         print(f"{row['size']:8d} {row['relationships']:9d} {row['conclusions']:6d} {row['advise']:9.3f}"
-              f" {row['to_dict']:9.3f} {row['rss']:8.0f}{ratio or ' ' * 28}  {row['advise_gc_paused']:12.3f}{paused}"
-              f" {row['to_dict_gc_paused']:8.3f}{paused_dict}")
+              f" {row['to_dict']:9.3f} {row['rss']:8.0f}{ratio}")
     last = rows[-1]
     print(f"from {first['size']} to {last['size']} partners ({last['size'] / first['size']:.0f}x):"
           f" advise {last['advise'] / first['advise']:.0f}x, to_dict {last['to_dict'] / first['to_dict']:.0f}x,"
-          f" with the collector paused advise {last['advise_gc_paused'] / first['advise_gc_paused']:.0f}x"
-          f" and to_dict {last['to_dict_gc_paused'] / first['to_dict_gc_paused']:.0f}x;"
           f" peak RSS at {last['size']}: {last['rss']:.0f} MiB")
     return rows
 

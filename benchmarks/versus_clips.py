@@ -61,6 +61,7 @@ class _Heap:
 
     def __init__(self, triggers, session):
         self.triggers = triggers
+        self.listened = frozenset(triggers)
         self.session = session
         self.queue = []
         self.ids = itertools.count()

@@ -9,63 +9,125 @@ management sources, run on experta.  Start with :func:`advise`::
     'kenis.need.quadrant-iv'
 """
 
-import importlib.metadata
+import importlib
+import typing
 
-from .analysis.diagnosis import Diagnosis
-from .analysis.knowledge import KnowledgeBase, load_knowledge
-from .analysis.network import analyse as analyse_network
-from .analysis.relationships import RelationshipSummary
-from .analysis.scan import FactorScore, ScanScores, scan_scores
-from .case import (
-    Arrangement,
-    BoardMember,
-    Boundaries,
-    Care,
-    Case,
-    Challenge,
-    CollaborationForm,
-    Complexity,
-    ComplexityFactor,
-    Coordination,
-    CoordinationElement,
-    Dependency,
-    Fit,
-    GameRuleBreach,
-    GameRules,
-    Governance,
-    Interests,
-    Leader,
-    NetworkLogic,
-    Observation,
-    Partner,
-    PartnerInterests,
-    PartnerMotives,
-    Phase,
-    PositionCriteria,
-    Relationship,
-    Respondent,
-    Scan,
-    SelfOrganisation,
-    SelfOrganisationPrinciples,
-    StatedReason,
-    Tension,
-)
-from .case import case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case
-from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support
-from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem, UnknownRule, WriteError
-from .pipeline import advise, compare, diagnose, network_graph, relationship_summary, why_not
-from .report.advice import Advice
-from .report.comparison import Comparison
-from .report.diff import AdviceDiff
-from .report.whynot import WhyNotReport
-from .research.coverage import corpus_coverage
-from .research.sweep import SweepResult, sweep
-from .research.verify import verify
+from ._version import __version__
 
-try:
-    __version__ = importlib.metadata.version("interorg")
-except importlib.metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+# Every public name is imported when it is first used (PEP 562), so that
+# ``import interorg`` and the command line load only what they need: the
+# research tools, the readers and writers of other formats and networkx
+# stay out of a process that only advises.
+_PUBLIC = {
+    "Diagnosis": (".analysis.diagnosis", "Diagnosis"),
+    "KnowledgeBase": (".analysis.knowledge", "KnowledgeBase"),
+    "load_knowledge": (".analysis.knowledge", "load_knowledge"),
+    "analyse_network": (".analysis.network", "analyse"),
+    "RelationshipSummary": (".analysis.relationships", "RelationshipSummary"),
+    "FactorScore": (".analysis.scan", "FactorScore"),
+    "ScanScores": (".analysis.scan", "ScanScores"),
+    "scan_scores": (".analysis.scan", "scan_scores"),
+    "Arrangement": (".case", "Arrangement"),
+    "BoardMember": (".case", "BoardMember"),
+    "Boundaries": (".case", "Boundaries"),
+    "Care": (".case", "Care"),
+    "Case": (".case", "Case"),
+    "Challenge": (".case", "Challenge"),
+    "CollaborationForm": (".case", "CollaborationForm"),
+    "Complexity": (".case", "Complexity"),
+    "ComplexityFactor": (".case", "ComplexityFactor"),
+    "Coordination": (".case", "Coordination"),
+    "CoordinationElement": (".case", "CoordinationElement"),
+    "Dependency": (".case", "Dependency"),
+    "Fit": (".case", "Fit"),
+    "GameRuleBreach": (".case", "GameRuleBreach"),
+    "GameRules": (".case", "GameRules"),
+    "Governance": (".case", "Governance"),
+    "Interests": (".case", "Interests"),
+    "Leader": (".case", "Leader"),
+    "NetworkLogic": (".case", "NetworkLogic"),
+    "Observation": (".case", "Observation"),
+    "Partner": (".case", "Partner"),
+    "PartnerInterests": (".case", "PartnerInterests"),
+    "PartnerMotives": (".case", "PartnerMotives"),
+    "Phase": (".case", "Phase"),
+    "PositionCriteria": (".case", "PositionCriteria"),
+    "Relationship": (".case", "Relationship"),
+    "Respondent": (".case", "Respondent"),
+    "Scan": (".case", "Scan"),
+    "SelfOrganisation": (".case", "SelfOrganisation"),
+    "SelfOrganisationPrinciples": (".case", "SelfOrganisationPrinciples"),
+    "StatedReason": (".case", "StatedReason"),
+    "Tension": (".case", "Tension"),
+    "case_from_dict": (".case", "case_from_dict"),
+    "case_to_dict": (".case", "case_to_dict"),
+    "dump_case": (".case", "dump_case"),
+    "example_case": (".case", "example_case"),
+    "example_path": (".case", "example_path"),
+    "load_case": (".case", "load_case"),
+    "Citation": (".engine", "Citation"),
+    "Conclusion": (".engine", "Conclusion"),
+    "Evidence": (".engine", "Evidence"),
+    "Explanation": (".engine", "Explanation"),
+    "Missing": (".engine", "Missing"),
+    "ModelStatus": (".engine", "ModelStatus"),
+    "Rule": (".engine", "Rule"),
+    "Support": (".engine", "Support"),
+    "AmbiguousKey": (".errors", "AmbiguousKey"),
+    "CaseError": (".errors", "CaseError"),
+    "InterorgError": (".errors", "InterorgError"),
+    "KnowledgeError": (".errors", "KnowledgeError"),
+    "Problem": (".errors", "Problem"),
+    "UnknownRule": (".errors", "UnknownRule"),
+    "WriteError": (".errors", "WriteError"),
+    "advise": (".pipeline", "advise"),
+    "compare": (".pipeline", "compare"),
+    "diagnose": (".pipeline", "diagnose"),
+    "network_graph": (".pipeline", "network_graph"),
+    "relationship_summary": (".pipeline", "relationship_summary"),
+    "why_not": (".pipeline", "why_not"),
+    "Advice": (".report.advice", "Advice"),
+    "Comparison": (".report.comparison", "Comparison"),
+    "AdviceDiff": (".report.diff", "AdviceDiff"),
+    "WhyNotReport": (".report.whynot", "WhyNotReport"),
+    "corpus_coverage": (".research.coverage", "corpus_coverage"),
+    "SweepResult": (".research.sweep", "SweepResult"),
+    "sweep": (".research.sweep", "sweep"),
+    "verify": (".research.verify", "verify"),
+}
+
+if typing.TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
+    from .analysis.diagnosis import Diagnosis  # noqa: F401
+    from .analysis.knowledge import KnowledgeBase, load_knowledge  # noqa: F401
+    from .analysis.network import analyse as analyse_network  # noqa: F401
+    from .analysis.relationships import RelationshipSummary  # noqa: F401
+    from .analysis.scan import FactorScore, ScanScores, scan_scores  # noqa: F401
+    from .case import Arrangement, BoardMember, Boundaries, Care, Case, Challenge, CollaborationForm, Complexity, ComplexityFactor, Coordination, CoordinationElement, Dependency, Fit, GameRuleBreach, GameRules, Governance, Interests, Leader, NetworkLogic, Observation, Partner, PartnerInterests, PartnerMotives, Phase, PositionCriteria, Relationship, Respondent, Scan, SelfOrganisation, SelfOrganisationPrinciples, StatedReason, Tension, case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case  # noqa: F401
+    from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support  # noqa: F401
+    from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem, UnknownRule, WriteError  # noqa: F401
+    from .pipeline import advise, compare, diagnose, network_graph, relationship_summary, why_not  # noqa: F401
+    from .report.advice import Advice  # noqa: F401
+    from .report.comparison import Comparison  # noqa: F401
+    from .report.diff import AdviceDiff  # noqa: F401
+    from .report.whynot import WhyNotReport  # noqa: F401
+    from .research.coverage import corpus_coverage  # noqa: F401
+    from .research.sweep import SweepResult, sweep  # noqa: F401
+    from .research.verify import verify  # noqa: F401
+
+
+def __getattr__(name):
+    try:
+        module, attribute = _PUBLIC[name]
+    except KeyError:
+        raise AttributeError(f"module 'interorg' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), attribute)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_PUBLIC))
+
 
 __all__ = sorted([
     "Advice",

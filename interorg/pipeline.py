@@ -14,24 +14,22 @@ import os
 
 import attrs
 
-from .analysis import compare as _compare
 from .analysis.counsel import build_counsel
 from .analysis.diagnosis import build_diagnosis
 from .analysis.knowledge import load_knowledge
-from .analysis.network import partner_graph
 from .analysis.relationships import summarise_relationships
 from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
 from .engine.conflicts import resolve
 from .engine.explaining import version
-from .engine import whynot
 from .errors import CaseError, InterorgError, Problem, UnknownRule
 from .facts import case_facts
-from .facts.shape import singletons
 from .report.advice import Advice
-from .report.comparison import Comparison
-from .report.whynot import WhyNotReport
+from .utils.collector import collector_paused
 from .utils.structure import describe
+
+# What only network_graph, compare and why_not need is imported by them, so that
+# a process that only advises does not load it.
 
 __all__ = ["LANGUAGES", "advise", "compare", "diagnose", "network_graph", "relationship_summary", "why_not"]
 
@@ -91,18 +89,19 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
         raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
     case = _checked(case, bounded)
     knowledge = knowledge or load_knowledge()
-    names = {p.id: p.name for p in case.partners if p.name}
-    facts = list(case_facts(case))
-    session = run(knowledge, facts, names)
-    conclusions, models = explain(session, lang)
-    labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
-    resolution = resolve(conclusions, knowledge, lang)
-    diagnosis = build_diagnosis(conclusions, knowledge, lang, resolution.set_aside)
-    return Advice(case.name, lang, conclusions, models, version(), labels,
-                  relationships=summarise_relationships(conclusions, case.relationships),
-                  diagnosis=diagnosis,
-                  counsel=build_counsel(conclusions, knowledge, lang, resolution, diagnosis, names),
-                  case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge))
+    with collector_paused():  # what is built here is acyclic (see interorg.utils.collector)
+        names = {p.id: p.name for p in case.partners if p.name}
+        facts = list(case_facts(case))
+        session = run(knowledge, facts, names)
+        conclusions, models = explain(session, lang)
+        labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
+        resolution = resolve(conclusions, knowledge, lang)
+        diagnosis = build_diagnosis(conclusions, knowledge, lang, resolution.set_aside)
+        return Advice(case.name, lang, conclusions, models, version(), labels,
+                      relationships=summarise_relationships(conclusions, case.relationships),
+                      diagnosis=diagnosis,
+                      counsel=build_counsel(conclusions, knowledge, lang, resolution, diagnosis, names),
+                      case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge))
 
 
 def _why_not_by(knowledge):
@@ -208,6 +207,8 @@ def network_graph(case, advice=None):
         advice = case
     elif advice is None:
         advice = advise(case)
+    from .analysis.network import partner_graph
+
     return partner_graph(advice.case, advice.conclusions)
 
 
@@ -241,6 +242,9 @@ def compare(before, after, lang="en"):
     """
     advices = [item if isinstance(item, Advice) else advise(item, lang=lang) for item in (before, after)]
     old, new = advices
+    from .analysis import compare as _compare
+    from .report.comparison import Comparison
+
     return Comparison(
         lang=lang,
         before=_compare.assessment_label(old.case, 1),
@@ -299,6 +303,10 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     except KeyError as exc:
         raise UnknownRule(f"unknown rule '{rule_id}'; `interorg rules` lists them") from exc
     concluded = {(c.id, c.subject) for c in advice.conclusions}
+    from .engine import whynot
+    from .facts.shape import singletons
+    from .report.whynot import WhyNotReport
+
     result = whynot.why_not(knowledge, advice.facts, concluded, rule_id, subject, advice.lang,
                             singletons(knowledge))
     if result.fired:

@@ -140,17 +140,16 @@ def _because(conclusions, lang_labels, shown=None):
     places in the case are named where no earlier conclusion is.
     """
     shown = shown or {}
-    premises, paths = [], []
+    premises, paths = [], {}
     for conclusion in conclusions:
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
                 if evidence.type == "input":
-                    if evidence.path not in paths:
-                        paths.append(evidence.path)
+                    paths.setdefault(evidence.path)
                     continue
                 key = evidence.key
                 premises.append((key, evidence.explanation.title))
-                for deeper in _premises(evidence.explanation, []):
+                for deeper in _premises(evidence.explanation, {}):
                     if deeper in shown:
                         premises.append((deeper, shown[deeper].title))
     titles = {}
@@ -164,7 +163,7 @@ def _because(conclusions, lang_labels, shown=None):
         more = f" (+{len(ordered) - 2})" if len(ordered) > 2 else ""
         return "; ".join(ordered[:2]) + more
     more = f" (+{len(paths) - 3})" if len(paths) > 3 else ""
-    return f"{lang_labels['plan_case']}: {', '.join(paths[:3])}{more}"
+    return f"{lang_labels['plan_case']}: {', '.join(list(paths)[:3])}{more}"
 
 
 def subject_words(subject, label, names):
@@ -190,13 +189,17 @@ _DIAGNOSED = ("diagnosis.archetypes",)
 
 
 def _premises(explanation, found):
-    """The keys of every earlier conclusion an explanation rests on, down the tree, each once."""
+    """The keys of every earlier conclusion an explanation rests on, down the tree, each once.
+
+    ``found`` is a dict used as an ordered set (keys in the order first
+    met), so that looking a key up stays constant at any size.
+    """
     for support in explanation.supports:
         for evidence in support.evidence:
             if evidence.type == "conclusion":
                 key = evidence.key
                 if key not in found:
-                    found.append(key)
+                    found[key] = None
                     _premises(evidence.explanation, found)
     return found
 
@@ -257,7 +260,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     actions, answered = [], set()
     for group, members in grouped.values():
         members.sort(key=lambda c: order[c.key])
-        paths, premises = {}, []
+        paths, premises = {}, {}
         for member in members:
             paths.update(dict.fromkeys(input_paths(member.explanation, memo)))
             _premises(member.explanation, premises)

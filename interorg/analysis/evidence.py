@@ -20,7 +20,7 @@ kept small and documented so that a reader can redo it by hand:
 
 import attrs
 
-from ..engine.conflicts import subjects_meet
+from ..engine.conflicts import subject_parts
 
 __all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "independent", "input_paths", "weigh"]
 
@@ -85,33 +85,34 @@ def independent(indications, weight_of):
     >>> independent(hub, lambda i: "strong")
     [2]
     """
-    groups = []  # each: [set of paths, score, indications], in the order first met
-    for indication in indications:
+    # Two indications are one piece of evidence when they share an input or are
+    # the same sign seen twice (one rule, subjects that share an item); pieces
+    # are the connected groups of that relation.  Each indication is joined to
+    # the earlier ones through what it has in common with them, looked up by
+    # path and by (rule, item), so the grouping stays linear at any size.
+    parent = list(range(len(indications)))
+
+    def root(index):
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    owner = {}  # a path, or a rule and an item of a subject: the first indication that has it
+    for index, indication in enumerate(indications):
+        tokens = [("path", path) for path in (indication.paths or (indication.key,))]
+        if indication.subject is not None:
+            tokens += [("sign", indication.rule, part) for part in subject_parts(indication.subject)]
+        for token in tokens:
+            a, b = root(owner.setdefault(token, index)), root(index)
+            if a != b:
+                parent[max(a, b)] = min(a, b)  # the earliest member stands for the group
+    scores = {}
+    for index, indication in enumerate(indications):
         score = STRONG if weight_of(indication) == "strong" else WEAK
-        paths = set(indication.paths) or {indication.key}
-        merged = None
-        for group in groups:
-            if not (group[0] & paths or any(_same_sign(indication, other) for other in group[2])):
-                continue
-            if merged is None:
-                merged = group
-                group[0] |= paths
-                group[1] = max(group[1], score)
-                group[2].append(indication)
-            else:  # the new sign joins two pieces that were independent until now
-                merged[0] |= group[0]
-                merged[1] = max(merged[1], group[1])
-                merged[2].extend(group[2])
-                group[0] = set()
-        groups = [group for group in groups if group[0]]
-        if merged is None:
-            groups.append([paths, score, [indication]])
-    return [group[1] for group in groups]
-
-
-def _same_sign(a, b):
-    """One rule about subjects that share an item: the same sign seen twice."""
-    return a.rule == b.rule and a.subject is not None and subjects_meet("overlapping", a.subject, b.subject)
+        group = root(index)
+        scores[group] = max(scores.get(group, score), score)
+    return [scores[group] for group in sorted(scores)]
 
 
 def weigh(evidence_for, evidence_against, weight_of):

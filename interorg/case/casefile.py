@@ -3,6 +3,7 @@
 import json
 import os
 import pathlib
+import weakref
 
 import yaml
 
@@ -19,6 +20,24 @@ _EMPTY = ("the case file is empty; describe the collaboration in it (an empty ca
           " asked for: --allow-empty, or allow_empty=True)")
 
 __all__ = ["case_from_dict", "case_from_text", "case_text", "case_to_dict", "check_case", "dump_case", "load_case"]
+
+#: The cases built or checked here, by id: ``(weak reference, bounded)``.  A
+#: case is deeply immutable (frozen attrs classes, tuples and scalars), so one
+#: that passed the checks passes them again; the weak reference makes sure a
+#: new object at a reused id is not taken for it.
+_CHECKED = {}
+
+
+def _mark_checked(case, bounded):
+    key = id(case)
+    _CHECKED[key] = (weakref.ref(case, lambda _ref: _CHECKED.pop(key, None)), bounded)
+    return case
+
+
+def _was_checked(case, bounded):
+    found = _CHECKED.get(id(case))
+    # a case checked without the bounds is not known to be within them
+    return found is not None and found[0]() is case and (found[1] or not bounded)
 
 
 def case_from_dict(data, source=None, *, _document=None, bounded=True):
@@ -68,14 +87,16 @@ def case_from_dict(data, source=None, *, _document=None, bounded=True):
         if _document is not None:
             problems = [_document.locate(problem) for problem in problems]
         raise CaseError(problems, source)
-    return case
+    return _mark_checked(case, bounded)
 
 
 def check_case(case, bounded=True):
     """Check a :class:`~interorg.Case` built in Python as strictly as a case file.
 
     attrs does not check ``Literal`` values or types by itself, so the case is
-    taken apart and structured again.  Returns the case; raises
+    taken apart and structured again, unless it is one that
+    :func:`case_from_dict`, :func:`load_case` or this function made or
+    checked already (cases are immutable).  Returns the case; raises
     :class:`~interorg.CaseError` with every problem.
 
     Examples
@@ -89,6 +110,8 @@ def check_case(case, bounded=True):
     """
     if not isinstance(case, Case):
         raise CaseError([Problem("", f"expected an interorg.Case; got {type(case).__name__}")])
+    if _was_checked(case, bounded):
+        return case
     try:
         data = case_to_dict(case)
     except RecursionError as exc:  # a value nested without end, inside a field

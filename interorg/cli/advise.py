@@ -17,7 +17,7 @@ def _run(args, case):
     if args.explain:
         output = advice.explain(args.explain) + "\n"
     elif args.format == "json":
-        output = advice.to_json(explanations=not args.no_explanations) + "\n"
+        output = advice.to_json(args.indent, explanations=not args.no_explanations) + "\n"
     else:
         options = dict(full=args.full, kinds=tuple(args.kind or ()), models=tuple(args.model or ()),
                        partner=args.partner, top=args.top)
@@ -34,6 +34,8 @@ def add_parser(commands, add_case_arguments, read_case):
     add_case_arguments(command)
     command.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     command.add_argument("--lang", choices=LANGUAGES, default="en")
+    command.add_argument("--indent", type=int, metavar="N",
+                         help="with --format json: lay the JSON out with N spaces (default: compact)")
     command.add_argument("--full", action="store_true",
                          help="everything: each conclusion with its explanation and sources, what was set aside")
     command.add_argument("--brief", action="store_true", help="the plan and the advice in brief (the default)")

@@ -21,8 +21,6 @@ from ..case.limits import CASE_LIMITS
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..report import escape
-from ..report.graphml import write_graphml
-from ..research import coverage
 from . import advise as advise_command
 from . import casework, compare, export, plot, research, scan_import, survey
 from .problems import describe_error
@@ -92,6 +90,8 @@ def _map(args):
 
 
 def _graph(args):
+    from ..report.graphml import write_graphml
+
     case = _case(args)
     if not args.output.lower().endswith(".graphml"):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
@@ -106,6 +106,8 @@ def _scan(args):
 
 
 def _coverage(args):
+    from ..research import coverage
+
     if args.cases:
         return research.corpus_coverage(args)
     if args.by or args.threshold is not None:

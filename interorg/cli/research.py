@@ -8,9 +8,12 @@ import json
 import sys
 
 from ..pipeline import LANGUAGES, advise, why_not
-from ..research.coverage import LEVELS, corpus_coverage as _corpus_coverage
-from ..research.sweep import sweep
-from ..research.verify import verify
+
+# The research modules are imported by the commands that use them, so that
+# the command line starts without them.
+
+#: The levels of ``--by``: those of :func:`interorg.research.coverage.corpus_coverage` (a test checks).
+LEVELS = ("rule", "alternative", "condition")
 
 __all__ = ["add_corpus_arguments", "corpus_coverage", "register"]
 
@@ -18,6 +21,8 @@ EXIT_FAILED = 1
 
 
 def _verify(args):
+    from ..research.verify import verify
+
     result = verify(args.knowledge)
     output = {"json": lambda: json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n",
               "markdown": result.to_markdown}.get(args.format, result.to_text)()
@@ -48,6 +53,8 @@ def add_corpus_arguments(command):
 
 def corpus_coverage(args):
     """``interorg coverage CASE|DIR ...``: what the cases exercise, and exit 1 below the threshold."""
+    from ..research.coverage import corpus_coverage as _corpus_coverage
+
     result = _corpus_coverage(args.cases, by=args.by or "rule", lang=args.lang)
     output = _render(result, args.format)
     below = args.threshold is not None and result.percent < args.threshold
@@ -81,6 +88,8 @@ def _vary(items):
 
 
 def _sweep(args):
+    from ..research.sweep import sweep
+
     progress = sys.stderr.isatty() and not args.no_progress
     if args.out:
         with open(args.out, "w", encoding="utf-8") as out:

@@ -13,7 +13,6 @@ import shutil
 
 from ..analysis.knowledge import load_knowledge
 from ..case import check_case, dump_case, load_case
-from ..case.answers import merge_answers, read_answers
 from ..errors import CaseError, Problem
 
 __all__ = ["run"]
@@ -53,6 +52,8 @@ def run(case_path, answers_path, lang="en"):
     if not case.partners:
         raise CaseError([Problem("partners", "the case lists no partners; add them before importing answers,"
                                              " so that each respondent can be tied to one")], str(case_path))
+    from ..case.answers import merge_answers, read_answers  # only an import of answers needs the reader
+
     found = read_answers(answers_path, case, _statement_texts())
     if found.problems:
         raise CaseError(found.problems)

@@ -19,7 +19,6 @@ import attrs
 from ..analysis.knowledge import load_knowledge
 from ..case import Respondent, load_case
 from ..case._types import ID_META
-from ..case.roundtrip import merge_respondents
 from ..case.scan import FACTORS
 from ..engine.wording import counted
 from ..errors import CaseError, Problem
@@ -80,6 +79,8 @@ class _Session:
         return line
 
     def save(self, respondent):
+        from ..case.roundtrip import merge_respondents  # ruamel.yaml, only when answers are written
+
         written = merge_respondents(self.path, [respondent], backup=not self.saved)
         self.backup = written.backup or self.backup
         self.saved = True

@@ -43,6 +43,9 @@ class Checker:
                     self.problem(file, path, f"a {field_def.type} field takes no 'values'")
                 if field.startswith("_"):
                     self.problem(file, path, "field names may not start with '_'")
+                elif "__" in field:
+                    # experta reads a double underscore in a fact's key as a nested accessor
+                    self.problem(file, path, "field names may not hold a double underscore '__'")
 
     def check_source_refs(self, refs, file, path):
         if "sources" not in self.complete:

@@ -33,18 +33,48 @@ _FACT_CLASSES = {}
 
 
 class _Fact(experta.Fact):
-    """An experta fact whose values need no freezing.
+    """An experta fact whose values need no freezing, and a declared one whose checks are made once.
 
     experta's ``Fact.__init__`` passes every value through ``freeze`` (a
     ``functools.singledispatch``) to make lists and dicts immutable; it
     returns the scalars of a declared fact (text, booleans, numbers, None)
     and the field constraints of a pattern as they are.  A run declares
     several thousand values, so they are stored directly.
+
+    A fact made by :meth:`declared` is one the session asserts: its values
+    are the scalars of the vocabulary (checked at load: field names are
+    identifiers without a double underscore) and its ``_ref`` names it
+    uniquely.  experta checks every declared fact for field constraints and
+    nested accessors, and its fact list identifies a fact by a frozenset of
+    all its items; for such a fact these answers are known without looking.
     """
+
+    _declared = False
 
     def __init__(self, **values):
         dict.update(self, values)
         self._Fact__defaults = {}  # what experta's Fact.__init__ sets besides the values
+
+    @classmethod
+    def declared(cls, ref, values):
+        """The fact the session asserts: ``values`` and the reference ``ref`` to its record."""
+        fact = cls(_ref=ref, **values)
+        fact._declared = True
+        return fact
+
+    def has_field_constraints(self):
+        return False if self._declared else super().has_field_constraints()
+
+    def has_nested_accessor(self):
+        return False if self._declared else super().has_nested_accessor()
+
+    def identity(self):
+        """What identifies the fact in experta's fact list (see :class:`~interorg.engine.matcher.FactList`)."""
+        return (type(self), self["_ref"]) if self._declared else None
+
+    def __hash__(self):
+        # equal declared facts have equal references, so this agrees with dict equality
+        return hash((type(self), self["_ref"])) if self._declared else super().__hash__()
 
 
 def fact_class(name):
@@ -94,7 +124,10 @@ class _Trigger(experta.Rule):
             self._wrapped = args[0]
             self._wrapped_args = _FIRE_ARGUMENTS
             return functools.update_wrapper(self, self._wrapped)
-        return super().__call__(*args, **kwargs)
+        # Firing: experta's Rule.__call__ would keep the keyword arguments the
+        # right-hand side declares; the context of a trigger's activation is
+        # {"trigger": fact} (or empty), all of them declared.
+        return self._wrapped(*args, **kwargs)
 
 
 #: The parameters of every trigger's right-hand side (``fire`` in :func:`compile_rules`).
@@ -157,7 +190,8 @@ def compile_rules(knowledge, on_trigger):
     -------
     list of experta.Rule
         Each has the attributes ``kind`` (see :func:`dispatch_kind`),
-        ``test`` (whether a fact of that kind matches the pattern) and
+        ``test`` (whether a fact of that kind matches the pattern),
+        ``field_tests`` (the pattern's :class:`~interorg.engine.conditions.FieldTest`) and
         ``compiled`` (its rule's :class:`~interorg.engine.join.CompiledRule`).
     """
     level = strata(knowledge)
@@ -173,11 +207,12 @@ def compile_rules(knowledge, on_trigger):
             fire.__name__ = f"{rule.id}#{position}"
             if pattern is None:
                 trigger = _Trigger(experta.InitialFact(), salience=-level[rule.id])(fire)
-                trigger.kind, trigger.test = ("initial",), lambda fact: True
+                trigger.kind, trigger.test, trigger.field_tests = ("initial",), lambda fact: True, ()
             else:
                 trigger = _Trigger(experta.AS.trigger << _pattern(pattern.source), salience=-level[rule.id])(fire)
                 trigger.kind = pattern.kind
                 trigger.test = pattern.test  # variables are bound when the rule's conditions are joined
+                trigger.field_tests = pattern.field_tests
             trigger.compiled = compiled
             rules.append(trigger)
     return rules

@@ -24,7 +24,7 @@ import attrs
 
 from .rulebase import ID_META, SourceRef, Text
 
-__all__ = ["Defeat", "Exclusion", "Inconsistency", "Resolution", "SetAside", "resolve", "subjects_meet"]
+__all__ = ["Defeat", "Exclusion", "Inconsistency", "Resolution", "SetAside", "resolve", "subject_parts", "subjects_meet"]
 
 _PARTS = re.compile(r"[~>]")
 
@@ -112,7 +112,16 @@ class Resolution:
                      if item.by == key and item.relation in ("defeats", "undercuts"))
 
 
-def _parts(subject):
+def subject_parts(subject):
+    """The items a subject names: ``'eersel>kempen'`` names ``eersel`` and ``kempen``.
+
+    Examples
+    --------
+    >>> sorted(subject_parts("eersel>kempen"))
+    ['eersel', 'kempen']
+    >>> subject_parts(None)
+    set()
+    """
     return set(_PARTS.split(subject)) if subject is not None else set()
 
 
@@ -130,7 +139,7 @@ def subjects_meet(scope, a, b):
         return True
     if scope == "same":
         return a == b
-    return a == b or bool(_parts(a) & _parts(b))
+    return a == b or bool(subject_parts(a) & subject_parts(b))
 
 
 def _support_keys(conclusion):

@@ -5,8 +5,7 @@ and names what each negated condition required to be absent.  A shared
 sub-explanation is built once and reused.
 """
 
-import importlib.metadata
-
+from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
 
@@ -27,17 +26,36 @@ class _Builder:
         self._cited = {}
         self._origins = {}
         self._labels = {}
+        self._shared = _shared_labels(self.knowledge, lang)
+        self._fill_values = {}
+        self._titles = {}
+        self._absent = {}
+        self._given = {}
 
     def label(self, *args):
-        # The same few labels are asked for thousands of times.  Values are
-        # scalars; their types are part of the key, as 1, 1.0 and True are
-        # equal keys but are shown differently.
+        # The same few labels are asked for thousands of times, in every run.
+        # Values are scalars; their types are part of the key, as 1, 1.0 and
+        # True are equal keys but are shown differently.  Only the label of a
+        # partner's id depends on the run (the partner's name), so the others
+        # are kept for the next runs too (see _shared_labels).
         key = (args, tuple(map(type, args)))
         found = self._labels.get(key)
         if found is None:
-            found = self._labels[key] = self.knowledge.label(*args, lang=self.lang,
-                                                             partners=self.session.partner_names)
+            found = self._shared.get(key)
+            if found is None:
+                found = self.knowledge.label(*args, lang=self.lang, partners=self.session.partner_names)
+                if not self._names_partner(args):
+                    if len(self._shared) >= _SHARED_LABELS:
+                        self._shared.clear()  # bounded: a sweep shows numbers without end
+                    self._shared[key] = found
+            self._labels[key] = found
         return found
+
+    def _names_partner(self, args):
+        if len(args) < 3:
+            return False
+        fact, field = args[0], args[1]
+        return self.knowledge.facts[fact].fields[field].type == "partner"
 
     def cited_input(self, ref, pattern):
         """The evidence of input ``ref`` matched by ``pattern``, built once per pair."""
@@ -52,7 +70,9 @@ class _Builder:
         A tested field the case leaves out (a ``known: false`` test) is named
         as not given, so that the evidence says what is missing.
         """
-        given = fact.given()
+        given = self._given.get(id(fact))
+        if given is None:
+            given = self._given[id(fact)] = fact.given()
         if isinstance(pattern, AnyOf):
             pattern = pattern.matching(fact.type, fact.values)
         tested = [test.field for test in pattern.tests]
@@ -78,10 +98,20 @@ class _Builder:
         label = self.label(pattern.fact)
         return f"{label}: {'; '.join(tests)}" if tests else label
 
+    def fill_values(self, record):
+        """The labels of a conclusion's variables, for the placeholders of its title and text (once per record)."""
+        values = self._fill_values.get(id(record))
+        if values is None:
+            values = self._fill_values[id(record)] = {
+                name: self._variable_label(record.rule, name, value) for name, value in record.variables.items()}
+        return values
+
     def filled_title(self, record):
         """The rule's title in the advice's language, its placeholders filled for this conclusion."""
-        values = {name: self._variable_label(record.rule, name, value) for name, value in record.variables.items()}
-        return record.rule.title.fill(self.lang, values)
+        title = self._titles.get(id(record))
+        if title is None:
+            title = self._titles[id(record)] = record.rule.title.fill(self.lang, self.fill_values(record))
+        return title
 
     def conclusion_evidence(self, key):
         if key in self._cited:
@@ -101,7 +131,10 @@ class _Builder:
             return self.explanations[key]
         record = self.session.records[key]
         rule = record.rule
-        absent = tuple(self.describe_absent(c.pattern) for c in rule.when if isinstance(c, Negation))
+        absent = self._absent.get(rule.id)
+        if absent is None:
+            absent = self._absent[rule.id] = tuple(
+                self.describe_absent(c.pattern) for c in rule.when if isinstance(c, Negation))
         patterns = rule.positive_patterns()
         supports = []
         for refs in sorted(record.supports, key=lambda refs: [str(r) for r in refs]):
@@ -121,29 +154,34 @@ class _Builder:
             return None
         return self._variable_label(record.rule, record.rule.subject, record.subject)
 
-    def citations(self, refs):
-        out = []
-        for ref in refs:
-            source = self.knowledge.sources[ref.source]
-            out.append(Citation(source.id, source.title, source.author, source.year,
-                                source.file, ref.where, ref.quote))
-        return tuple(out)
+    def citations(self, rule):
+        """The citations of ``rule``: the same in every run and language, so made once per knowledge base."""
+        cache = self.knowledge._cache.setdefault("citations", {})
+        found = cache.get(rule.id)
+        if found is None:
+            out = []
+            for ref in rule.sources:
+                source = self.knowledge.sources[ref.source]
+                out.append(Citation(source.id, source.title, source.author, source.year,
+                                    source.file, ref.where, ref.quote))
+            found = cache[rule.id] = tuple(out)
+        return found
 
     def conclusion(self, key):
         record = self.session.records[key]
         rule = record.rule
-        values = {name: self._variable_label(rule, name, value) for name, value in record.variables.items()}
+        values = self.fill_values(record)
         return Conclusion(
             id=rule.id,
             kind=rule.kind,
             subject=_text(record.subject),
             subject_label=self.subject_label(record),
             model=rule.model,
-            title=rule.title.fill(self.lang, values),
+            title=self.filled_title(record),
             text=rule.text.fill(self.lang, values),
             basis=rule.basis,
             reason=self.reason(rule),
-            sources=self.citations(rule.sources),
+            sources=self.citations(rule),
             explanation=self.explanation(key),
             priority=rule.priority,
             weight=rule.weight,
@@ -190,6 +228,16 @@ class _Builder:
         return tuple(self.conclusion(key) for key in keys)
 
 
+#: How many labels are kept between runs, per knowledge base and language.
+_SHARED_LABELS = 50_000
+
+
+def _shared_labels(knowledge, lang):
+    """The labels that do not depend on a run, kept between runs for ``knowledge`` in ``lang``."""
+    shared = knowledge._cache.setdefault("labels", {})
+    return shared.setdefault(lang, {})
+
+
 def _text(value):
     if value is None:
         return None
@@ -199,11 +247,15 @@ def _text(value):
 
 
 def version():
-    """The installed version of interorg, or ``'unknown'`` in a source tree that is not installed."""
-    try:
-        return importlib.metadata.version("interorg")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    """The version of interorg.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> version() == interorg.__version__
+    True
+    """
+    return __version__
 
 
 def explain(session, lang):

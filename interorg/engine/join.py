@@ -93,8 +93,12 @@ class _Pattern:
             self.kind = ("conclusion", pattern.rule)
             tests = (pattern.subject,) if pattern.subject is not None else ()
         self.source = pattern
+        self.field_tests = tuple(tests)
         self.tests = [(test.field, test.predicate(), test.var) for test in tests]
         self._checks = [(field, predicate) for field, predicate, _var in self.tests]
+        self._binds = [(field, var) for field, _predicate, var in self.tests if var is not None]
+        # a variable bound by two fields of one pattern must be checked for equal values
+        self._plain_binds = len({var for _field, var in self._binds}) == len(self._binds)
 
     def test(self, values):
         """Whether ``values`` (a mapping) pass every test of the pattern, leaving variables aside."""
@@ -118,6 +122,12 @@ class _Pattern:
             else:
                 extended = {**extended, var: value}
         return extended
+
+    def bind_passed(self, values):
+        """The bindings of ``values`` that already passed :meth:`test`: its variables' values, read off."""
+        if self._plain_binds:
+            return {var: values.get(field) for field, var in self._binds}
+        return self.bind(values, {})
 
     def candidates(self, memory, bindings):
         """The references that could match, found through a bound variable where there is one."""
@@ -155,6 +165,8 @@ class CompiledRule:
                 self.positives.append([_Pattern(a) for a in condition.alternatives])
             else:
                 self.positives.append([_Pattern(condition)])
+        #: The most common rule: one condition and nothing to be absent, whose trigger's match is the match.
+        self.single = len(self.positives) == 1 and not self.negatives
 
     def triggers(self):
         """``(position, pattern)`` for every condition alternative that can start a match."""
@@ -167,13 +179,17 @@ class CompiledRule:
         Returns a list of ``(refs, bindings)``: the references matched by the
         positive conditions in order, and the variables' values.  With no
         positive conditions (``position`` None), the negations alone decide.
+        ``trigger`` has passed ``pattern.test`` (the matcher activates only
+        such triggers).
         """
         if position is None:
             bindings = {}
         else:
-            bindings = pattern.bind(memory.values(trigger), {})
+            bindings = pattern.bind_passed(memory.values(trigger))
             if bindings is None:
                 return []
+            if self.single:
+                return [((trigger,), bindings)]
         found = []
         refs = [None] * len(self.positives)
 

@@ -13,29 +13,59 @@ activation per match.  experta's agenda, its strategy (salience, then the
 newest fact first) and its firing of rules are kept as they are.
 """
 
+import bisect
+import operator
 from collections import defaultdict
 
 from ._experta import experta
 from .compiling import dispatch_kind
 
-__all__ = ["DepthStrategy", "DispatchMatcher"]
+__all__ = ["DepthStrategy", "DispatchMatcher", "FactList"]
 
 _Activation = experta.activation.Activation
+_KEY = operator.attrgetter("key")
+
+
+class FactList(experta.factlist.FactList):
+    """experta's fact list, identifying a fact the session declared by its reference.
+
+    experta's fact list refuses a fact equal to one already present, and
+    tells them apart by a frozenset of every item of the fact, built for
+    each fact declared.  A fact the session declares carries a reference
+    unique to its input or conclusion (:meth:`_Fact.identity
+    <interorg.engine.compiling._Fact.identity>`), which identifies it as well.
+    """
+
+    @staticmethod
+    def _get_fact_id(fact):
+        identity = getattr(fact, "identity", None)
+        found = identity() if identity is not None else None
+        return experta.factlist.FactList._get_fact_id(fact) if found is None else found
 
 
 class DepthStrategy(experta.strategies.DepthStrategy):
-    """experta's depth strategy with its key computed directly instead of through an LRU cache.
+    """experta's depth strategy, with its key computed directly and compared in C.
 
-    The key is experta's own: the rule's salience, then the activation's
+    The order is experta's own: the rule's salience, then the activation's
     fact ids from the newest, so the agenda fires in the same order.
-    experta caches it in a 128-entry ``functools.lru_cache`` keyed on the
-    activation, which hashes the activation's rule, facts and context on
-    every call and misses on a run of a few hundred activations anyway.
+    experta caches the key in a 128-entry ``functools.lru_cache`` keyed on
+    the activation, which hashes the activation's rule, facts and context
+    on every call and misses on a run of a few hundred activations anyway,
+    and it inserts each activation with ``bisect.insort`` through the
+    activation's Python-level ``__lt__``.  Here the key is a tuple of
+    integers, and the insertion compares keys (``bisect``'s ``key``).
     """
 
     def get_key(self, activation):
-        return (activation.rule.salience,
-                sorted((fact["__factid__"] for fact in activation.facts), reverse=True))
+        return (activation.rule.salience, *sorted((fact["__factid__"] for fact in activation.facts), reverse=True))
+
+    def _update_agenda(self, agenda, added, removed):
+        if removed:
+            super()._update_agenda(agenda, (), removed)
+        activations = agenda.activations
+        for activation in added:
+            activation.key = self.get_key(activation)
+            bisect.insort(activations, activation, key=_KEY)
 
 
 class DispatchMatcher(experta.abstract.Matcher):
@@ -48,13 +78,16 @@ class DispatchMatcher(experta.abstract.Matcher):
 
     def __init__(self, engine):
         super().__init__(engine)
-        self._triggers = defaultdict(list)
+        triggers = defaultdict(list)
         for rule in engine.get_rules():
-            self._triggers[rule.kind].append(rule)
+            triggers[rule.kind].append(rule)
+        self._triggers = {kind: _Index(rules) for kind, rules in triggers.items()}
 
     def _activations(self, fact):
-        return [_Activation(rule, (fact,), {"trigger": fact})
-                for rule in self._triggers.get(dispatch_kind(fact), ()) if rule.test(fact)]
+        index = self._triggers.get(dispatch_kind(fact))
+        if index is None:
+            return []
+        return [_Activation(rule, (fact,), {"trigger": fact}) for rule in index.candidates(fact) if rule.test(fact)]
 
     def changes(self, adding=None, deleting=None):
         """Return the activations the added facts create, and those the deleted ones end.
@@ -72,3 +105,68 @@ class DispatchMatcher(experta.abstract.Matcher):
 
     def reset(self):
         """Nothing to forget: the matcher keeps no state between changes."""
+
+
+class _Index:
+    """The triggers of one kind of fact, narrowed by the value of one field before they are tested.
+
+    A trigger that tests a field for one value (``field: value``) or for
+    one of a list (``in: [...]``) can only match a fact whose value there
+    is one of those.  Of such fields, the key is the one that leaves the
+    fewest triggers to test on average: a fact is tested only against the
+    triggers that want its value there and those that do not test that
+    field so, in the triggers' own order.  What a trigger's test would
+    refuse anyway is all that is left out.
+    """
+
+    def __init__(self, rules):
+        self.rules = rules
+        self.field, self.by_value, self.rest = None, {}, rules
+        wanted = [_wanted(rule) for rule in rules]
+        best = len(rules)
+        for field in sorted({field for tests in wanted for field in tests}):
+            keys = sorted({key for tests in wanted for key in tests.get(field, ())}, key=repr)
+            rest = [rule for rule, tests in zip(rules, wanted) if field not in tests]
+            by_value = {key: [rule for rule, tests in zip(rules, wanted) if key in tests.get(field, (key,))]
+                        for key in keys}
+            # a fact's value is one of the keys or another one (which leaves the rest to test)
+            average = (len(rest) + sum(map(len, by_value.values()))) / (len(by_value) + 1)
+            if average < best:
+                best, self.field, self.by_value, self.rest = average, field, by_value, rest
+
+    def candidates(self, fact):
+        """The triggers that may match ``fact``, in order (each still to be tested)."""
+        if self.field is None:
+            return self.rules
+        try:
+            return self.by_value.get(_value_key(fact.get(self.field)), self.rest)
+        except TypeError:  # an unhashable value cannot equal a scalar
+            return self.rest
+
+
+def _value_key(value):
+    # the tests tell True from 1 (see FieldTest.predicate): so does the key
+    return (value, isinstance(value, bool))
+
+
+def _wanted(rule):
+    """``{field: keys}``: the values ``rule``'s pattern requires of a field, where it names them."""
+    wanted = {}
+    for test in rule.field_tests:
+        if test.known is False:
+            continue  # the value must be absent: no value key
+        if test.equals is not None:
+            wanted[test.field] = {_value_key(test.equals)}
+        elif test.one_of:
+            wanted[test.field] = {key for value in test.one_of for key in _set_keys(value)}
+    return wanted
+
+
+def _set_keys(value):
+    # "in" looks the value up in a set, where True and 1 (and 1.0) are one member
+    keys = {_value_key(value)}
+    if isinstance(value, bool):
+        keys.add(_value_key(int(value)))
+    elif isinstance(value, (int, float)) and value in (0, 1):
+        keys.add(_value_key(bool(value)))
+    return keys

@@ -12,7 +12,7 @@ import threading
 from ._experta import experta
 from .compiling import compile_rules, fact_class
 from .join import WorkingMemory, indexed_fields
-from .matcher import DepthStrategy, DispatchMatcher
+from .matcher import DepthStrategy, DispatchMatcher, FactList
 
 __all__ = ["Session", "run"]
 
@@ -31,11 +31,29 @@ class _Engine(experta.KnowledgeEngine):
 
     def __init__(self, rules):
         self._compiled = rules
+        #: The kinds of fact some trigger is about: a fact of another kind
+        #: would activate nothing, so it is not declared (see Session.conclude).
+        self.listened = frozenset(rule.kind for rule in rules)
         self.session = None
         super().__init__()
 
     def get_rules(self):
         return list(self._compiled)
+
+    def reset(self):
+        """experta's reset, with interorg's fact list (:class:`~interorg.engine.matcher.FactList`).
+
+        An empty agenda and fact list, the matcher reset, and experta's
+        initial fact declared, as ``KnowledgeEngine.reset`` does; the engine
+        has no ``DefFacts``.
+        """
+        self.agenda = experta.agenda.Agenda()
+        self.facts = FactList()
+        self.matcher.reset()
+        # experta's own reset declares through the private method, as here:
+        # the public one warns about a declaration into an empty fact list
+        self._KnowledgeEngine__declare(experta.InitialFact())
+        self.running = False
 
 
 class _Record:
@@ -71,23 +89,31 @@ class Session:
 
     def declare_inputs(self, engine):
         declared = []
+        listened = engine.listened
         for ref, fact in self.inputs.items():
             fields = self.knowledge.facts[fact.type].fields
-            unknown = set(fact.values) - set(fields)
-            if unknown:
-                raise AssertionError(f"fact {fact.type} has fields outside the vocabulary: {sorted(unknown)}")
-            values = {name: fact.values.get(name) for name in fields}
-            self.memory.add(ref, ("fact", fact.type), values)
-            # a trigger reads a missing field as None, so only the given values cross into experta
-            given = values if self.declare_unknown else {
-                name: value for name, value in values.items() if value is not None}
-            declared.append(fact_class(fact.type)(_ref=ref, **given))
+            if not fact.values.keys() <= fields.keys():
+                unknown = sorted(set(fact.values) - set(fields))
+                raise AssertionError(f"fact {fact.type} has fields outside the vocabulary: {unknown}")
+            # patterns read a missing field as None, so only the given values are kept
+            given = fact.given()
+            kind = ("fact", fact.type)
+            self.memory.add(ref, kind, given)
+            if kind in listened:
+                if self.declare_unknown:
+                    given = {name: given.get(name) for name in fields}
+                declared.append(fact_class(fact.type).declared(ref, given))
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
     def on_trigger(self, engine, compiled, position, pattern, ref):
         """A trigger matched: join the rule's other conditions and conclude for each match."""
         rule = compiled.rule
+        if compiled.single:  # one condition, nothing absent: the trigger's match is the rule's
+            bindings = pattern.bind_passed(self.memory.values(ref))
+            if bindings is not None:
+                self.conclude(engine, rule, (ref,), bindings)
+            return
         names = compiled.names
         for refs, bindings in compiled.matches(self.memory, position, pattern, ref):
             self.conclude(engine, rule, refs, {name: bindings[name] for name in names})
@@ -99,7 +125,8 @@ class Session:
         if record is None:
             record = self.records[key] = _Record(rule, subject, variables)
             self.memory.add(key, ("conclusion", rule.id), {"subject": subject})
-            engine.declare(fact_class("conclusion")(rule=rule.id, subject=subject, _ref=key))
+            if ("conclusion", rule.id) in engine.listened:
+                engine.declare(fact_class("conclusion").declared(key, {"rule": rule.id, "subject": subject}))
         record.supports.add(refs)
 
     def finish(self):

@@ -6,6 +6,8 @@ rather than rules written by hand: a decimal comma in Dutch, and the
 plural form that the language's CLDR rules give for a count.
 """
 
+import functools
+
 import babel
 import babel.numbers
 
@@ -46,6 +48,13 @@ def format_number(value, lang):
     >>> format_number(12, "nl")
     '12'
     """
+    return _formatted(type(value), value, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(_type, value, lang):
+    # Babel parses the locale and the number pattern on every call; the same
+    # scores and counts come back in every run (the type keeps 1 and 1.0 apart)
     return babel.numbers.format_decimal(value, locale=lang)
 
 

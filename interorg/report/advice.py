@@ -12,6 +12,7 @@ import attrs
 
 from ..engine.results import Conclusion, ModelStatus, plain
 from ..errors import AmbiguousKey, InterorgError
+from ..utils.collector import collector_paused
 from . import jsonshape, render
 from .view import Selection
 
@@ -21,7 +22,10 @@ __all__ = ["Advice", "SCHEMA_VERSION"]
 #: 2: a ``plan``; every conclusion in one list ``conclusions``, with its ``key``, ``priority``,
 #: ``status`` and conflicts; ``advice`` lists the keys of what is advice, by kind; each
 #: explanation is written once, in ``explanations`` under the conclusion's key.
-SCHEMA_VERSION = 2
+#: 3: what is shared is written once: each rule's reason and citations in ``rules``, each
+#: source in ``sources``, each cited input in ``inputs``; an evidence names an input by its
+#: position or an earlier conclusion by its key; ``to_json`` is compact unless indented.
+SCHEMA_VERSION = 3
 
 
 @attrs.frozen(repr=False)
@@ -167,28 +171,31 @@ class Advice:
     def to_dict(self, explanations=True):
         """Return the advice as JSON-ready data (see the README for the shape).
 
-        Each conclusion's explanation is written once, in ``explanations``
-        under the conclusion's key (see :mod:`interorg.report.jsonshape`);
-        without ``explanations`` the table is left out and each conclusion's
-        ``explanation`` is None: for tools that want only the plan and the
-        conclusions.
+        What is shared is written once (see :mod:`interorg.report.jsonshape`):
+        each rule's reason and citations in ``rules``, each source in
+        ``sources``, each cited input in ``inputs`` and each conclusion's
+        explanation in ``explanations`` under the conclusion's key.  Without
+        ``explanations`` the last two are left out: for tools that want only
+        the plan and the conclusions.
         """
+        with collector_paused():  # a large tree of new dicts and lists, none in a cycle
+            return self._to_dict(explanations)
+
+    def _to_dict(self, explanations):
         counsel = self.counsel
         sets_aside = {}
         for item in counsel.set_aside.values():
             sets_aside.setdefault(item.by, []).append(item.key)
         conclusions = []
         for conclusion in self.conclusions:
-            data = jsonshape.conclusion_dict(conclusion, explanations)
             mine = counsel.set_aside.get(conclusion.key)
-            data.update(key=conclusion.key, step=conclusion.kind == "step", status=counsel.status(conclusion.key),
-                        set_aside_by=plain(mine) if mine is not None else None,
-                        sets_aside=sets_aside.get(conclusion.key, []))
-            conclusions.append(data)
+            conclusions.append({"key": conclusion.key, **jsonshape.conclusion_dict(conclusion),
+                                "step": conclusion.kind == "step", "status": counsel.status(conclusion.key),
+                                "set_aside_by": plain(mine) if mine is not None else None,
+                                "sets_aside": sets_aside.get(conclusion.key, [])})
         advice = {kind + "s": [key for key in counsel.advice if self[key].kind == kind]
                   for kind in ("finding", "warning", "recommendation")}
-        table = {"explanations": jsonshape.explanations_table(self.conclusions)} if explanations else {}
-        return {
+        data = {
             "schema_version": SCHEMA_VERSION,
             "interorg_version": self.interorg_version,
             "lang": self.lang,
@@ -201,8 +208,12 @@ class Advice:
             "inconsistencies": [plain(item) for item in counsel.inconsistencies],
             "models": [plain(m) for m in self.models],
             "summaries": self.summaries(),
-            **table,
+            "rules": jsonshape.rules_table(self.conclusions),
+            "sources": jsonshape.sources_table(self.conclusions),
         }
+        if explanations:
+            data["explanations"], data["inputs"] = jsonshape.explanations_table(self.conclusions)
+        return data
 
     def summaries(self):
         """The summaries over all conclusions, as JSON-ready data.
@@ -212,9 +223,14 @@ class Advice:
         """
         return {"relationships": self.relationships.to_dict(), "diagnosis": self.diagnosis.to_dict()}
 
-    def to_json(self, indent=2, explanations=True):
-        """Return :meth:`to_dict` as a JSON string (UTF-8 text, Dutch letters kept)."""
-        return json.dumps(self.to_dict(explanations), indent=indent, ensure_ascii=False)
+    def to_json(self, indent=None, explanations=True):
+        """Return :meth:`to_dict` as a JSON string (UTF-8 text, Dutch letters kept).
+
+        Compact by default, for tools; ``indent=2`` lays it out for a reader
+        (about a quarter larger).
+        """
+        separators = (",", ":") if indent is None else None
+        return json.dumps(self.to_dict(explanations), indent=indent, separators=separators, ensure_ascii=False)
 
     def to_text(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None):
         """Return the advice as plain text: the action plan, then the rest in brief.

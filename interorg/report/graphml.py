@@ -1,7 +1,5 @@
 """The partner network as GraphML (for Gephi), well-formed XML whatever the case's names hold."""
 
-import networkx
-
 from ..utils.writing import atomic_write
 from . import escape
 
@@ -50,5 +48,7 @@ def write_graphml(graph, path):
     >>> networkx.read_graphml(path).nodes["a"]["name"]
     'A\\\\x1b[2J'
     """
+    import networkx  # only writing GraphML needs networkx's writer here
+
     with atomic_write(path, binary=True) as stream:
         networkx.write_graphml(_clean_graph(graph), stream)

@@ -1,78 +1,143 @@
-"""How the conclusions and their explanations are written in the advice's JSON: each explanation once.
+"""How the conclusions and their explanations are written in the advice's JSON: everything shared, once.
 
-Explanations share their sub-explanations: a conclusion that rests on an
-earlier one would repeat that one's whole tree, and at the example's size
-the trees made up most of the JSON.  Each conclusion's explanation is
-therefore written once, in a table ``explanations`` keyed by the
-conclusion's unique key (``id`` or ``id[subject]``); a conclusion's
-``explanation`` and an evidence of type ``conclusion`` hold that key.  The
-shape is documented in the README ("The advice as JSON").
+At the example's size most of a naive JSON is repetition: a rule's
+citations repeated for every subject it concludes on, each source's title
+and author repeated in every citation, an input fact's values repeated in
+every explanation that cites it, and whole sub-explanations repeated in
+every explanation that rests on them.  Schema 3 writes each of these once:
+
+* ``rules``: per rule id, its ``reason`` (when derived) and its citations,
+  each naming a source by id;
+* ``sources``: per source id, its title, author, year and document;
+* ``inputs``: per input fact cited by an explanation (by its position among
+  the case's input facts), its fact type, path and values;
+* ``explanations``: per conclusion key, its supports; an evidence is
+  ``{"input": position, "summary"}`` or ``{"conclusion": key, "summary"}``,
+  the key naming the earlier conclusion's own entry.
+
+The shape is documented in the README ("The advice as JSON").
 """
 
-import attrs
+from ..engine.results import plain
 
-from ..engine.results import Evidence, plain
+__all__ = ["CONCLUSION_FIELDS", "conclusion_dict", "explanations_table", "rules_table", "sources_table"]
 
-__all__ = ["conclusion_dict", "explanations_table"]
+#: The fields of a conclusion that its JSON entry carries itself; its rule's
+#: reason and citations are in ``rules``, its explanation under its key.
+CONCLUSION_FIELDS = ("id", "kind", "subject", "subject_label", "model", "title", "text", "basis",
+                     "priority", "weight")
 
 
-def _key(rule, subject):
-    return rule if subject is None else f"{rule}[{subject}]"
-
-
-def conclusion_dict(conclusion, explanations=True):
-    """A conclusion as JSON-ready data, its ``explanation`` the key into the table (or None without one).
+def conclusion_dict(conclusion):
+    """A conclusion's own fields as JSON-ready data (its rule's citations are in :func:`rules_table`).
 
     Examples
     --------
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
     >>> data = conclusion_dict(advice.conclusions[0])
-    >>> data["id"], data["explanation"]
-    ('kenis.need.quadrant-iv', 'kenis.need.quadrant-iv')
+    >>> data["id"], data["basis"], "sources" in data
+    ('kenis.need.quadrant-iv', 'source', False)
     """
-    data = {}
-    for field in attrs.fields(type(conclusion)):
-        if field.name == "explanation":
-            data["explanation"] = conclusion.key if explanations else None
-        else:
-            data[field.name] = plain(getattr(conclusion, field.name))
-    return data
+    return {name: plain(getattr(conclusion, name)) for name in CONCLUSION_FIELDS}
 
 
-def _evidence(evidence):
-    data = {}
-    for field in attrs.fields(Evidence):
-        if field.name == "explanation":
-            data["explanation"] = None if evidence.explanation is None else _key(evidence.rule, evidence.subject)
-        else:
-            data[field.name] = plain(getattr(evidence, field.name))
-    return data
+def rules_table(conclusions):
+    """``{rule id: {"reason", "sources"}}`` for the rules of ``conclusions``, in their order.
 
-
-def _explanation(explanation):
-    return {
-        "rule": explanation.rule,
-        "title": explanation.title,
-        "basis": explanation.basis,
-        "reason": explanation.reason,
-        "supports": [{"evidence": [_evidence(e) for e in support.evidence], "absent": list(support.absent)}
-                     for support in explanation.supports],
-    }
-
-
-def explanations_table(conclusions):
-    """``{conclusion key: explanation}`` for every conclusion, each written once, in the advice's order.
-
-    An evidence that is an earlier conclusion names that conclusion's key
-    in ``explanation``; its own explanation is the table's entry under it.
+    ``reason`` says why a derived rule holds (None for one from the
+    source); each citation is ``{"source", "where", "quote"}``, its source
+    described once in :func:`sources_table`.
 
     Examples
     --------
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
-    >>> table = explanations_table(advice.conclusions)
-    >>> len(table) == len(advice.conclusions)
-    True
+    >>> rules_table(advice.conclusions)["kenis.need.quadrant-iv"]["sources"][0]["source"]
+    'kenis-2011'
     """
-    return {conclusion.key: _explanation(conclusion.explanation) for conclusion in conclusions}
+    table = {}
+    for conclusion in conclusions:
+        if conclusion.id not in table:
+            table[conclusion.id] = {
+                "reason": conclusion.reason,
+                "sources": [{"source": c.source, "where": c.where, "quote": c.quote} for c in conclusion.sources],
+            }
+    return table
+
+
+def sources_table(conclusions):
+    """``{source id: {"title", "author", "year", "document"}}`` for every source the conclusions cite.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> sources_table(advice.conclusions)["kenis-2011"]["author"]
+    'Patrick Kenis'
+    """
+    table = {}
+    for conclusion in conclusions:
+        for citation in conclusion.sources:
+            if citation.source not in table:
+                table[citation.source] = {"title": citation.title, "author": citation.author,
+                                          "year": citation.year, "document": citation.document}
+    return dict(sorted(table.items()))
+
+
+def _key(rule, subject):
+    return rule if subject is None else f"{rule}[{subject}]"
+
+
+class _Inputs:
+    """The input facts cited, each given a position once: the first place it is cited."""
+
+    def __init__(self):
+        self.table = {}
+        self._positions = {}
+
+    def position(self, evidence):
+        # Evidence of one input is built once per pattern that cites it; its
+        # path and values are the same whichever pattern, so they key it.
+        identity = (evidence.fact, evidence.path, repr(evidence.values))
+        found = self._positions.get(identity)
+        if found is None:
+            found = self._positions[identity] = len(self.table)
+            self.table[found] = {"fact": evidence.fact, "path": evidence.path, "values": plain(evidence.values)}
+        return found
+
+
+def _evidence(evidence, inputs):
+    if evidence.type == "input":
+        return {"input": inputs.position(evidence), "summary": evidence.summary}
+    return {"conclusion": _key(evidence.rule, evidence.subject), "summary": evidence.summary}
+
+
+def explanations_table(conclusions):
+    """``(explanations, inputs)``: each conclusion's supports under its key, and the inputs they cite.
+
+    ``explanations`` maps every conclusion's key, in the advice's order, to
+    its supports: ``[{"evidence": [...], "absent": [str]}]``.  An evidence
+    is ``{"input": n, "summary"}``, with ``inputs[n]`` the input fact's
+    ``{"fact", "path", "values"}``, or ``{"conclusion": key, "summary"}``,
+    whose own explanation is the entry under ``key``.  ``inputs`` maps
+    each position (as a string, since JSON keys are) to its input.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> explanations, inputs = explanations_table(advice.conclusions)
+    >>> len(explanations) == len(advice.conclusions)
+    True
+    >>> evidence = explanations["kenis.need.quadrant-iv"][0]["evidence"][0]
+    >>> inputs[str(evidence["input"])]["path"]
+    'care'
+    """
+    inputs = _Inputs()
+    explanations = {
+        conclusion.key: [{"evidence": [_evidence(e, inputs) for e in support.evidence],
+                          "absent": list(support.absent)}
+                         for support in conclusion.explanation.supports]
+        for conclusion in conclusions}
+    return explanations, {str(position): value for position, value in inputs.table.items()}

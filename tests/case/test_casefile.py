@@ -142,3 +142,27 @@ def test_every_section_is_optional():
     assert advice.conclusions == ()
     assert {m.status for m in advice.models} == {"not_applied"}
     assert all(m.to_apply and m.missing for m in advice.models)
+
+
+def test_a_checked_case_is_not_checked_again():
+    """A case that load_case or case_from_dict made comes back as it is; one built in Python is checked."""
+    from interorg.case import case_from_dict, check_case
+
+    loaded = interorg.example_case()
+    assert check_case(loaded) is loaded
+    built = interorg.Case(care=interorg.Care(demand="complex"))
+    checked = check_case(built)
+    assert checked is not built and checked == built
+    assert check_case(checked) is checked
+    with pytest.raises(interorg.CaseError, match="care.demand"):
+        interorg.advise(interorg.Case(care=interorg.Care(demand="compelx")))
+
+
+def test_a_case_checked_without_bounds_is_checked_with_them():
+    """A case made with bounded=False is not taken as within the bounds."""
+    from interorg.case import case_from_dict, check_case
+
+    large = case_from_dict({"partners": [{"id": f"p{i}"} for i in range(201)]}, bounded=False)
+    assert check_case(large, bounded=False) is large
+    with pytest.raises(interorg.CaseError, match="at most 200"):
+        check_case(large)

@@ -20,7 +20,8 @@ def test_example_as_json_is_valid():
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     conclusions = data["conclusions"]
-    assert conclusions and all(c["id"] and c["explanation"] and c["sources"] for c in conclusions)
+    assert conclusions and all(c["id"] and data["explanations"][c["key"]] and data["rules"][c["id"]]["sources"]
+                               for c in conclusions)
     assert 1 <= len(data["plan"]) <= 7
 
 

@@ -13,7 +13,7 @@ PACKAGE = pathlib.Path(interorg.__file__).parent
 #: The layers from the bottom up; a module may import from its own layer and the ones below.
 #: Layers on one line are siblings and may not import each other.
 LAYERS = (
-    ("errors",),
+    ("errors", "_version"),
     ("utils",),
     ("engine", "case"),
     ("analysis",),

@@ -15,16 +15,17 @@ def advice():
 def test_to_dict_shape(advice):
     """to_dict has the documented top-level keys and is JSON-serialisable."""
     data = advice.to_dict()
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert list(data) == ["schema_version", "interorg_version", "lang", "case", "plan", "more_actions", "advice", "conclusions",
-                          "held_back", "inconsistencies", "models", "summaries", "explanations"]
+                          "held_back", "inconsistencies", "models", "summaries", "rules", "sources", "explanations",
+                          "inputs"]
     assert list(data["advice"]) == ["findings", "warnings", "recommendations"]
     assert list(data["summaries"]) == ["relationships", "diagnosis"]
     assert json.loads(json.dumps(data)) == data
 
 
 def test_every_conclusion_has_key_status_explanation_and_sources(advice):
-    """Each conclusion in JSON carries its key, kind, priority, status, explanation and sources."""
+    """Each conclusion in JSON carries its key, kind, priority and status; its rule, its sources; its key, its explanation."""
     data = advice.to_dict()
     assert len(data["conclusions"]) == len(advice.conclusions)
     for item in data["conclusions"]:
@@ -32,10 +33,10 @@ def test_every_conclusion_has_key_status_explanation_and_sources(advice):
         assert item["kind"] in ("step", "finding", "warning", "recommendation")
         assert item["step"] == (item["kind"] == "step") and (item["priority"] is None) == item["step"]
         assert item["status"] in ("advice", "step", "set-aside", "held-back")
-        explanation = data["explanations"][item["explanation"]]
-        assert item["explanation"] == item["key"]
-        assert explanation["rule"] == item["id"] and explanation["supports"]
-        assert item["sources"] and all(s["where"] and s["source"] for s in item["sources"])
+        assert data["explanations"][item["key"]]
+        rule = data["rules"][item["id"]]
+        assert rule["sources"] and all(s["where"] and s["source"] in data["sources"] for s in rule["sources"])
+        assert (rule["reason"] is None) == (item["basis"] == "source")
     keys = {item["key"] for item in data["conclusions"]}
     listed = [key for kind in data["advice"].values() for key in kind]
     assert set(listed) <= keys and len(listed) == len(set(listed))
@@ -43,9 +44,10 @@ def test_every_conclusion_has_key_status_explanation_and_sources(advice):
 
 
 def test_json_without_explanations_is_smaller_and_keeps_the_plan(advice):
-    """to_dict(explanations=False) drops the derivation trees but keeps the plan and every conclusion."""
+    """to_dict(explanations=False) drops the derivation trees but keeps the plan, every conclusion and its sources."""
     lean = advice.to_dict(explanations=False)
-    assert all(item["explanation"] is None for item in lean["conclusions"]) and "explanations" not in lean
+    assert "explanations" not in lean and "inputs" not in lean
+    assert lean["conclusions"] == advice.to_dict()["conclusions"] and lean["rules"] and lean["sources"]
     assert lean["plan"] == advice.to_dict()["plan"]
     assert len(json.dumps(lean)) < len(json.dumps(advice.to_dict()))
 

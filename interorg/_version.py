@@ -1,0 +1,3 @@
+"""The version of interorg, in one place (setup.cfg reads it too)."""
+
+__version__ = "0.1.0"

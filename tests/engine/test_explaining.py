@@ -1,0 +1,18 @@
+"""Explaining a run: labels and titles in the advice's language."""
+
+import interorg
+
+
+def test_labels_kept_between_runs_do_not_carry_partner_names():
+    """Labels are kept for the next run, except a partner's name: the same id shows each run's own name."""
+    from interorg.case import case_from_dict, case_to_dict
+
+    data = case_to_dict(interorg.example_case())
+    first = data["partners"][0]
+    texts = []
+    for name in ("Gemeente Eerste", "Gemeente Tweede"):
+        renamed = {**data, "partners": [{**first, "name": name}] + data["partners"][1:]}
+        advice = interorg.advise(case_from_dict(renamed))
+        texts.append(advice.to_text(full=True))
+    assert "Gemeente Eerste" in texts[0] and "Gemeente Tweede" not in texts[0]
+    assert "Gemeente Tweede" in texts[1] and "Gemeente Eerste" not in texts[1]

@@ -1,0 +1,54 @@
+"""What a process that only advises imports: not the research tools, not the other formats' libraries."""
+
+import json
+import subprocess
+import sys
+
+import interorg
+
+_PROBE = """
+import io, json, sys, contextlib
+{setup}
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("networkx", "matplotlib", "ruamel", "pandas",
+                                                              "jinja2", "interorg"))
+print(json.dumps(loaded))
+"""
+
+
+def _loaded(setup):
+    # the child reads the checked knowledge from the cache this process keeps (checking it needs networkx)
+    interorg.load_knowledge()
+    out = subprocess.run([sys.executable, "-c", _PROBE.format(setup=setup)], check=True,
+                         capture_output=True, text=True)
+    return set(json.loads(out.stdout.splitlines()[-1]))
+
+
+def test_importing_interorg_imports_only_its_version():
+    """``import interorg`` loads the public names when they are first used (PEP 562)."""
+    assert _loaded("import interorg") == {"interorg", "interorg._version"}
+
+
+def test_every_public_name_is_there():
+    """Each name of ``__all__`` resolves, and ``dir()`` lists it."""
+    for name in interorg.__all__:
+        assert getattr(interorg, name) is not None
+        assert name in dir(interorg)
+
+
+def test_advising_without_partners_needs_no_networkx():
+    """A case without partners is advised on without networkx, matplotlib, ruamel.yaml or the research tools."""
+    loaded = _loaded("import interorg\n"
+                     "interorg.advise({'care': {'demand': 'complex', 'supply_in_municipality': False}}).to_text()")
+    assert not {m for m in loaded if m.split(".")[0] in ("networkx", "matplotlib", "ruamel", "pandas", "jinja2")}
+    assert not {m for m in loaded if m.startswith(("interorg.research", "interorg.cli"))}
+
+
+def test_the_command_line_loads_what_advising_needs():
+    """``interorg advise --example --brief`` loads neither the research tools nor ruamel.yaml nor matplotlib."""
+    loaded = _loaded("from interorg.cli import main\n"
+                     "with contextlib.redirect_stdout(io.StringIO()):\n"
+                     "    main(['advise', '--example', '--brief'])")
+    assert "networkx" in loaded  # the example has partners
+    assert not {m for m in loaded if m.split(".")[0] in ("matplotlib", "ruamel", "pandas")}
+    assert not {m for m in loaded if m.startswith(("interorg.research", "interorg.case.roundtrip",
+                                                   "interorg.case.answers", "interorg.engine.whynot"))}
