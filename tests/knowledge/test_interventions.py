@@ -125,3 +125,27 @@ def test_dutch_recommendation():
     recommendation = advice["interventions.conflict-handling.enemy-image"]
     assert recommendation.title == "Bij een hardnekkig vijandbeeld: conflict handling (conflicten hanteren)"
     assert "historisch wantrouwen" in recommendation.text
+
+
+def test_low_monitoring_leads_to_reflection_and_process_evaluation():
+    """Monitoring and reflection scored low: reflective intervention and process evaluation, one action with the scan."""
+    advice = scenario("diagnosis_monitoring_low")
+    reflective = advice["interventions.reflective.monitoring"]
+    process = advice["interventions.process-managing.monitoring"]
+    assert "(2)" in reflective.title and "procesevaluatie" in process.text
+    assert "interventions.reflective.power-condition" not in advice
+    (action,) = [a for a in advice.counsel.plan if "scan.discuss" in a.rules]
+    assert set(action.rules) == {"scan.discuss", "interventions.reflective.monitoring",
+                                 "interventions.process-managing.monitoring"}
+    assert "regelmatig reflecteren" in reflective.sources[0].quote
+
+
+def test_low_monitoring_on_the_example_waits_for_power_but_evaluation_does_not():
+    """On the example (monitoring 2.0, power play suspected): reflection is set aside, process evaluation stays."""
+    advice = interorg.advise(interorg.example_case())
+    status = advice.counsel.status
+    assert status("interventions.reflective.monitoring") == "set-aside"
+    assert status("interventions.process-managing.monitoring") == "advice"
+    (action,) = [a for a in advice.counsel.plan + advice.counsel.more if "scan.discuss" in a.rules]
+    assert "interventions.process-managing.monitoring" in action.rules
+    assert "interventions.reflective.monitoring" not in action.rules
