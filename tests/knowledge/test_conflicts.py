@@ -136,6 +136,16 @@ DEFEAT_CASES = {
     "interventions.power-play-undercuts-reflection-on-monitoring": (
         {"partners": [{"id": "a"}], "observations": [{"observation": "power_games"}], "scan": _LOW_MONITORING},
         "archetypes.power-play", "interventions.reflective.monitoring"),
+    "interventions.closed-undercuts-reflection-on-perspective": (
+        {"observations": [{"observation": "fading_ambition"}, {"observation": "closed_to_reflection"}]},
+        "interventions.reflective.openness-condition", "interventions.reflective.dilution-of-perspective"),
+    "interventions.closed-undercuts-reflection-on-sham": (
+        {"observations": [{"observation": "symbolic_participation"}, {"observation": "closed_to_reflection"}]},
+        "interventions.reflective.openness-condition", "interventions.reflective.sham-collaboration"),
+    "interventions.closed-undercuts-reflection-on-monitoring": (
+        {"partners": [{"id": "a"}], "observations": [{"observation": "closed_to_reflection"}],
+         "scan": _LOW_MONITORING},
+        "interventions.reflective.openness-condition", "interventions.reflective.monitoring"),
 }
 
 

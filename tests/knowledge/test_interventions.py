@@ -149,3 +149,24 @@ def test_low_monitoring_on_the_example_waits_for_power_but_evaluation_does_not()
     (action,) = [a for a in advice.counsel.plan + advice.counsel.more if "scan.discuss" in a.rules]
     assert "interventions.process-managing.monitoring" in action.rules
     assert "interventions.reflective.monitoring" not in action.rules
+
+
+def test_reflection_needs_partners_open_to_it():
+    """Partners closed to reflection: the condition is warned of, and every reflective recommendation is set aside."""
+    advice = scenario("diagnosis_closed_to_reflection")
+    warning = advice["interventions.reflective.openness-condition"]
+    assert len(warning.explanation.supports) == 3
+    assert "open staan voor (gezamenlijke) (zelf)reflectie" in warning.sources[0].quote
+    for rule in ("dilution-of-perspective", "sham-collaboration", "monitoring"):
+        assert advice.counsel.status(f"interventions.reflective.{rule}") == "set-aside"
+    assert advice.counsel.status("interventions.process-managing.monitoring") == "advice"
+
+
+def test_openness_not_seen_or_not_observed_leaves_reflection_advised():
+    """Looked for and not seen, or not observed at all, openness sets nothing aside."""
+    for observations in ([{"observation": "fading_ambition"}, {"observation": "closed_to_reflection", "seen": False}],
+                         [{"observation": "fading_ambition"}]):
+        advice = interorg.advise({"observations": observations})
+        assert "interventions.reflective.openness-condition" not in advice
+        assert "interventions.reflective.dilution-of-perspective" in advice
+        assert advice.counsel.status("interventions.reflective.dilution-of-perspective") != "set-aside"
