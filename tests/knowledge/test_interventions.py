@@ -56,10 +56,12 @@ def test_pairings(knowledge):
 
 
 def test_only_under_organisation_is_the_sources_pairing(knowledge):
-    """The source ties institutional entrepreneurship to under-organisation in so many words; every other pairing is derived."""
+    """The source ties institutional entrepreneurship to under-organisation, and brokering to a strong change, in so
+    many words; every other pairing is derived."""
     rules = [r for r in knowledge.rules if r.model == "diagnosis.interventions"]
     sourced = sorted(r.id for r in rules if r.basis == "source")
-    assert sourced == ["interventions.institutional-entrepreneurship.under-organisation"]
+    assert sourced == ["interventions.brokering.strong-change",
+                       "interventions.institutional-entrepreneurship.under-organisation"]
     rule = knowledge.rule("interventions.institutional-entrepreneurship.under-organisation")
     assert "lijden onder 'onderorganisatie'" in rule.sources[0].quote
     assert all(r.reason for r in rules if r.basis == "derived")
@@ -170,3 +172,24 @@ def test_openness_not_seen_or_not_observed_leaves_reflection_advised():
         assert "interventions.reflective.openness-condition" not in advice
         assert "interventions.reflective.dilution-of-perspective" in advice
         assert advice.counsel.status("interventions.reflective.dilution-of-perspective") != "set-aside"
+
+
+def test_brokering_for_a_strong_change():
+    """Each strong change the case records asks for brokering, in the source's words; none recorded, none asked."""
+    advice = scenario("diagnosis_strong_change")
+    found = [c for c in advice.conclusions if c.id == "interventions.brokering.strong-change"]
+    assert [c.subject for c in found] == ["reorientation", "longer_horizon"]
+    assert found[0].basis == "source" and "sterke verandering ondergaat" in found[0].sources[0].quote
+    assert found[0].explanation.supports[0].evidence[0].path == "phase.changes[0]"
+    assert "interventions.brokering.strong-change" in {r for item in interorg.load_knowledge().interventions
+                                                       if item.id == "brokering" for r in item.recommended_by}
+    assert "interventions.brokering.strong-change" not in interorg.advise({"phase": {"current": "implementing"}})
+
+
+def test_changes_are_validated_with_their_path():
+    """An unknown change, or one given twice, is a CaseError naming phase.changes[i]."""
+    with pytest.raises(interorg.CaseError) as info:
+        interorg.case_from_dict({"phase": {"changes": ["growth", "growth", "merger"]}})
+    message = str(info.value)
+    assert "phase.changes[2]: expected one of reorientation, longer_horizon, growth; got 'merger'" in message
+    assert "phase.changes[1]: change 'growth' is already given at phase.changes[0]" in message
