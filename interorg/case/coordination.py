@@ -46,6 +46,11 @@ class Coordination:
     external_information : {'yes', 'partly', 'no'}, optional
         E. Externe informatie: do clients know when, where and how to get
         access, and are they convinced of the approach?
+    will_to_collaborate : bool, optional
+        Do the partners want to work together (een wil om samen te werken)?
+    common_approach : bool, optional
+        Is there actually a common approach (daadwerkelijk sprake van een
+        gemeenschappelijke aanpak)?  Coöperatie asks for both.
     """
 
     resources: CoordinationElement | None = None
@@ -53,3 +58,5 @@ class Coordination:
     clients: CoordinationElement | None = None
     internal_information: Check | None = None
     external_information: Check | None = None
+    will_to_collaborate: bool | None = None
+    common_approach: bool | None = None

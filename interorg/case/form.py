@@ -18,6 +18,8 @@ class CollaborationForm:
     characteristics: functioneel, ondernemend, transactioneel and lerend
     samenwerken.  Give the form the partners say they have and answer the
     characteristics; the rules say which form the characteristics show.
+    What the partners share and what they exchange (the workbook's
+    collaboration strategy) is read against the same characteristics.
 
     Attributes
     ----------
@@ -50,6 +52,13 @@ class CollaborationForm:
     open_network : bool, optional
         Is it an open network of equal partners (open netwerk van
         gelijkwaardige partners)?  Learning.
+    shares_organising : bool, optional
+        Do the partners share aspects of organising (delen van aspecten van
+        organiseren), one half of the collaboration strategy of the Common
+        Eye workbook?
+    exchanges : bool, optional
+        Do they exchange products, services and means (uitwisselen van
+        producten, diensten en middelen), its other half?
     """
 
     claimed: BasicForm | None = None
@@ -61,3 +70,5 @@ class CollaborationForm:
     chain_improvement: bool | None = None
     knowledge_sharing: bool | None = None
     open_network: bool | None = None
+    shares_organising: bool | None = None
+    exchanges: bool | None = None

@@ -32,7 +32,9 @@ class Observation:
         the rank and file (achterban) does not back what its representatives
         agreed; ``culture_clash``: ways of working and cultures clash;
         ``power_games``: power is used behind the scenes (vetoes, decisions
-        reopened, informal pressure).
+        reopened, informal pressure); ``closed_to_reflection``: the partners
+        are not open to (joint) self-reflection, the condition of reflective
+        intervention.
     seen : bool
         True (the default) when it is seen, False when it was looked for and
         is not there.
@@ -48,6 +50,7 @@ class Observation:
     observation: Literal[
         "staff_turnover", "conflict_history", "stereotyping", "fading_ambition", "symbolic_participation",
         "decisions_not_implemented", "unclear_roles", "constituency_resistance", "culture_clash", "power_games",
+        "closed_to_reflection",
     ]
     seen: bool = True
     note: str | None = None

@@ -4,7 +4,7 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["ACTIVITIES", "DOMAINS", "PHASES", "Phase"]
+__all__ = ["ACTIVITIES", "CHANGES", "DOMAINS", "PHASES", "Phase"]
 
 #: The phases of a collaboration, in order (Common Eye workbook): verkennen,
 #: delen, overeenkomen, vormgeven, uitvoeren en vernieuwen.  Sharing (delen)
@@ -85,6 +85,12 @@ ACTIVITIES = (
 
 Activity = Literal[ACTIVITIES]
 
+#: The strong changes a collaboration can go through, for which the workbook
+#: says brokering is needed: a reorientation (heroriëntatie), a longer time
+#: horizon (verbreding van de tijdshorizon), strong growth or expansion
+#: (een sterke groei of uitbreiding).
+CHANGES = ("reorientation", "longer_horizon", "growth")
+
 
 @attrs.frozen
 class Phase:
@@ -103,6 +109,10 @@ class Phase:
         Once given, even empty, the checklist counts as filled in: an
         activity not listed is not done.  Left out, nothing is known of the
         activities and none is flagged as skipped.
+    changes : tuple of {'reorientation', 'longer_horizon', 'growth'}, optional
+        The strong changes the collaboration is going through now (een
+        sterke verandering): a reorientation, a longer time horizon, or
+        strong growth or expansion; each once.  Left out, none is known.
     note : str, optional
         Free text, kept with the case.
 
@@ -115,4 +125,5 @@ class Phase:
     current: Literal[PHASES] | None = None
     done: tuple[Activity, ...] | None = attrs.field(
         default=None, converter=lambda value: None if value is None else tuple(value))
+    changes: tuple[Literal[CHANGES], ...] = attrs.field(default=(), converter=tuple)
     note: str | None = None

@@ -230,4 +230,5 @@ def semantic_problems(data):
             + _participant_problems(data)
             + _workbook_problems(data)
             + _scan_problems(data)
+            + _listed_twice(_section(data, "phase"), "changes", "change", "phase.")
             + _first_use(data, "observations", "observation", "observation", "; give each observation once"))

@@ -61,6 +61,8 @@ def _phase_facts(case):
     current = phase.current
     past_switch = None if current is None else PHASES.index(current) > PHASES.index(SWITCH)
     phase_values = {"current": current, "past_switch": past_switch, "checklist": phase.done is not None}
+    for index, change in enumerate(phase.changes):
+        yield ("phase_change", {"kind": change}, f"phase.changes[{index}]")
     if phase.done is None:
         yield ("phase", phase_values, "phase")
         return

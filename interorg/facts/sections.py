@@ -57,6 +57,10 @@ def _coordination_facts(case):
         if status is not None:
             values = {"cell": element, "element": element, "aspect": "all", "status": status}
             yield InputFact("coordination", values, f"coordination.{element}")
+    cooperation = {"will_to_collaborate": coordination.will_to_collaborate,
+                   "common_approach": coordination.common_approach}
+    if any(value is not None for value in cooperation.values()):
+        yield InputFact("cooperation", cooperation, "coordination")
 
 
 #: The fields of a relationship fact taken as they are from the case.

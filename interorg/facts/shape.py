@@ -29,7 +29,7 @@ def singletons(knowledge):
     --------
     >>> import interorg
     >>> sorted(singletons(interorg.load_knowledge()))[:3]
-    ['arrangement', 'care', 'form']
+    ['arrangement', 'care', 'cooperation']
     """
     paths = _example_paths()
     return frozenset(fact for fact, fact_type in knowledge.facts.items()

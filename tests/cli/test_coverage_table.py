@@ -60,7 +60,7 @@ def test_forms_row():
     table = coverage.to_markdown((forms,))
     assert "| 002_aa2a29011c386e2a.txt (Kaats & Opheij (Common Eye)): Herken de 4 grondvormen van samenwerken |" in table
     assert "`common-eye.forms.claimed-learning-not-shown`" in table
-    assert "| 4 of 15 |" in table
+    assert "| 4 of 18 |" in table
 
 
 def test_source_without_model_is_marked():

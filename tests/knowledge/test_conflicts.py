@@ -93,6 +93,9 @@ def test_an_inconsistency_is_reported_and_withheld(knowledge_copy):
 
 # --- Every defeat ---------------------------------------------------------------------------------
 
+#: A scan in which one respondent of partner a scores monitoring and reflection low.
+_LOW_MONITORING = {"respondents": [{"id": "r", "partner": "a", "answers": {"monitoring_1": 1, "monitoring_2": 1}}]}
+
 DEFEAT_CASES = {
     "power-reason.counterweight-over-power-play": (
         {"care": {"providers_regional": True}, "reasons": [{"reason": "power"}]},
@@ -126,6 +129,23 @@ DEFEAT_CASES = {
     "interventions.power-play-undercuts-reflection-on-sham": (
         {"observations": [{"observation": "symbolic_participation"}, {"observation": "power_games"}]},
         "archetypes.power-play", "interventions.reflective.sham-collaboration"),
+    "interventions.power-imbalance-undercuts-reflection-on-monitoring": (
+        {"partners": [{"id": "a"}, {"id": "b"}], "dependencies": [{"partner": "a", "on": "b", "strength": "high"}],
+         "scan": _LOW_MONITORING},
+        "network.structure.power-imbalance[a>b]", "interventions.reflective.monitoring"),
+    "interventions.power-play-undercuts-reflection-on-monitoring": (
+        {"partners": [{"id": "a"}], "observations": [{"observation": "power_games"}], "scan": _LOW_MONITORING},
+        "archetypes.power-play", "interventions.reflective.monitoring"),
+    "interventions.closed-undercuts-reflection-on-perspective": (
+        {"observations": [{"observation": "fading_ambition"}, {"observation": "closed_to_reflection"}]},
+        "interventions.reflective.openness-condition", "interventions.reflective.dilution-of-perspective"),
+    "interventions.closed-undercuts-reflection-on-sham": (
+        {"observations": [{"observation": "symbolic_participation"}, {"observation": "closed_to_reflection"}]},
+        "interventions.reflective.openness-condition", "interventions.reflective.sham-collaboration"),
+    "interventions.closed-undercuts-reflection-on-monitoring": (
+        {"partners": [{"id": "a"}], "observations": [{"observation": "closed_to_reflection"}],
+         "scan": _LOW_MONITORING},
+        "interventions.reflective.openness-condition", "interventions.reflective.monitoring"),
 }
 
 

@@ -139,3 +139,34 @@ def test_unknown_form_name_is_an_error():
     """A claimed form that is not one of the four is reported with its path."""
     with pytest.raises(interorg.CaseError, match=r"form.claimed: expected one of functional, entrepreneurial"):
         interorg.advise({"form": {"claimed": "functioneel"}})
+
+
+# --- The collaboration strategy: sharing and exchanging (Delen, Uitwisselen) --------------------
+
+def test_sharing_and_exchanging_read_against_the_forms():
+    """Sharing with no function placed and no risk run, and exchanging without agreements, are each a warning."""
+    advice = scenario("common_eye_forms_strategy")
+    sharing = advice["common-eye.forms.sharing-not-organised"]
+    exchange = advice["common-eye.forms.exchange-without-agreements"]
+    assert sharing.basis == exchange.basis == "derived"
+    assert sharing.sources[0].quote == "Delen van aspecten van organiseren"
+    assert exchange.sources[0].quote == "Uitwisselen van producten, diensten en middelen"
+    assert "common-eye.forms.no-strategy" not in advice
+
+
+def test_neither_sharing_nor_exchanging_asks_for_a_strategy_unless_learning():
+    """Neither half of the strategy asks to decide one; a learning collaboration needs neither."""
+    assert "common-eye.forms.no-strategy" in scenario("common_eye_forms_no_strategy")
+    learning = interorg.advise({"form": {"shares_organising": False, "exchanges": False,
+                                         "knowledge_sharing": True, "open_network": True}})
+    assert "common-eye.forms.learning" in learning and "common-eye.forms.no-strategy" not in learning
+
+
+def test_a_form_that_organises_what_is_shared_or_exchanged_says_nothing():
+    """A function placed, a risk run or agreements made: no warning; unknown characteristics: no guess either."""
+    for form in ({"shares_organising": True, "business_function": True, "shared_risk": False},
+                 {"shares_organising": True, "business_function": False},
+                 {"exchanges": True, "transaction_agreements": True}, {"exchanges": True}):
+        advice = interorg.advise({"form": form})
+        assert not [c for c in advice.conclusions if c.id in (
+            "common-eye.forms.sharing-not-organised", "common-eye.forms.exchange-without-agreements")], form

@@ -56,10 +56,12 @@ def test_pairings(knowledge):
 
 
 def test_only_under_organisation_is_the_sources_pairing(knowledge):
-    """The source ties institutional entrepreneurship to under-organisation in so many words; every other pairing is derived."""
+    """The source ties institutional entrepreneurship to under-organisation, and brokering to a strong change, in so
+    many words; every other pairing is derived."""
     rules = [r for r in knowledge.rules if r.model == "diagnosis.interventions"]
     sourced = sorted(r.id for r in rules if r.basis == "source")
-    assert sourced == ["interventions.institutional-entrepreneurship.under-organisation"]
+    assert sourced == ["interventions.brokering.strong-change",
+                       "interventions.institutional-entrepreneurship.under-organisation"]
     rule = knowledge.rule("interventions.institutional-entrepreneurship.under-organisation")
     assert "lijden onder 'onderorganisatie'" in rule.sources[0].quote
     assert all(r.reason for r in rules if r.basis == "derived")
@@ -125,3 +127,69 @@ def test_dutch_recommendation():
     recommendation = advice["interventions.conflict-handling.enemy-image"]
     assert recommendation.title == "Bij een hardnekkig vijandbeeld: conflict handling (conflicten hanteren)"
     assert "historisch wantrouwen" in recommendation.text
+
+
+def test_low_monitoring_leads_to_reflection_and_process_evaluation():
+    """Monitoring and reflection scored low: reflective intervention and process evaluation, one action with the scan."""
+    advice = scenario("diagnosis_monitoring_low")
+    reflective = advice["interventions.reflective.monitoring"]
+    process = advice["interventions.process-managing.monitoring"]
+    assert "(2)" in reflective.title and "procesevaluatie" in process.text
+    assert "interventions.reflective.power-condition" not in advice
+    (action,) = [a for a in advice.counsel.plan if "scan.discuss" in a.rules]
+    assert set(action.rules) == {"scan.discuss", "interventions.reflective.monitoring",
+                                 "interventions.process-managing.monitoring"}
+    assert "regelmatig reflecteren" in reflective.sources[0].quote
+
+
+def test_low_monitoring_on_the_example_waits_for_power_but_evaluation_does_not():
+    """On the example (monitoring 2.0, power play suspected): reflection is set aside, process evaluation stays."""
+    advice = interorg.advise(interorg.example_case())
+    status = advice.counsel.status
+    assert status("interventions.reflective.monitoring") == "set-aside"
+    assert status("interventions.process-managing.monitoring") == "advice"
+    (action,) = [a for a in advice.counsel.plan + advice.counsel.more if "scan.discuss" in a.rules]
+    assert "interventions.process-managing.monitoring" in action.rules
+    assert "interventions.reflective.monitoring" not in action.rules
+
+
+def test_reflection_needs_partners_open_to_it():
+    """Partners closed to reflection: the condition is warned of, and every reflective recommendation is set aside."""
+    advice = scenario("diagnosis_closed_to_reflection")
+    warning = advice["interventions.reflective.openness-condition"]
+    assert len(warning.explanation.supports) == 3
+    assert "open staan voor (gezamenlijke) (zelf)reflectie" in warning.sources[0].quote
+    for rule in ("dilution-of-perspective", "sham-collaboration", "monitoring"):
+        assert advice.counsel.status(f"interventions.reflective.{rule}") == "set-aside"
+    assert advice.counsel.status("interventions.process-managing.monitoring") == "advice"
+
+
+def test_openness_not_seen_or_not_observed_leaves_reflection_advised():
+    """Looked for and not seen, or not observed at all, openness sets nothing aside."""
+    for observations in ([{"observation": "fading_ambition"}, {"observation": "closed_to_reflection", "seen": False}],
+                         [{"observation": "fading_ambition"}]):
+        advice = interorg.advise({"observations": observations})
+        assert "interventions.reflective.openness-condition" not in advice
+        assert "interventions.reflective.dilution-of-perspective" in advice
+        assert advice.counsel.status("interventions.reflective.dilution-of-perspective") != "set-aside"
+
+
+def test_brokering_for_a_strong_change():
+    """Each strong change the case records asks for brokering, in the source's words; none recorded, none asked."""
+    advice = scenario("diagnosis_strong_change")
+    found = [c for c in advice.conclusions if c.id == "interventions.brokering.strong-change"]
+    assert [c.subject for c in found] == ["reorientation", "longer_horizon"]
+    assert found[0].basis == "source" and "sterke verandering ondergaat" in found[0].sources[0].quote
+    assert found[0].explanation.supports[0].evidence[0].path == "phase.changes[0]"
+    assert "interventions.brokering.strong-change" in {r for item in interorg.load_knowledge().interventions
+                                                       if item.id == "brokering" for r in item.recommended_by}
+    assert "interventions.brokering.strong-change" not in interorg.advise({"phase": {"current": "implementing"}})
+
+
+def test_changes_are_validated_with_their_path():
+    """An unknown change, or one given twice, is a CaseError naming phase.changes[i]."""
+    with pytest.raises(interorg.CaseError) as info:
+        interorg.case_from_dict({"phase": {"changes": ["growth", "growth", "merger"]}})
+    message = str(info.value)
+    assert "phase.changes[2]: expected one of reorientation, longer_horizon, growth; got 'merger'" in message
+    assert "phase.changes[1]: change 'growth' is already given at phase.changes[0]" in message

@@ -148,3 +148,21 @@ def test_dutch_phase_advice():
     assert advice["phases.shaping"].title == "De samenwerking is in de fase vormgeven"
     assert advice["phases.next[shaping.relationship.team_building]"].title == \
         "Nog te doen in deze fase (relatie): Teamvorming"
+
+
+def test_competition_law_with_exclusivity_or_a_competitor_in_the_core():
+    """Exclusivity agreements, or a competitor in the core, make the open competition-law activity a high action."""
+    advice = scenario("diagnosis_phase_competition")
+    assert of(advice, "phases.competition") == ["installa", "warmtewerk", "klimaatplus"]
+    assert advice["phases.competition[klimaatplus]"].priority == "high"
+    (action,) = [a for a in advice.counsel.plan if "phases.competition" in a.rules]
+    assert action.rank == 1 and "network.position.competitor-in-core[klimaatplus]" in action.answers
+
+
+@pytest.mark.parametrize("done", [True, False])
+def test_competition_law_needs_the_checklist_and_the_activity_open(done):
+    """Done, or with no checklist at all, the competition-law activity is not asked for."""
+    partners = [{"id": "a", "criteria": {"exclusivity": True}}]
+    phase = {"current": "sharing", "done": ["sharing.ambition.competition"]} if done else {"current": "sharing"}
+    advice = interorg.advise({"partners": partners, "phase": phase})
+    assert of(advice, "phases.competition") == []

@@ -312,7 +312,9 @@ def test_example_places_relationships_in_all_four_quadrants():
                                                                        "bergeijk~jeugdzorg-kempen"]
     assert advice["trust.split-loyalties"].subject == "eersel~bergeijk"
     rules = {r.id for r in interorg.load_knowledge().rules if r.model.startswith("trust.")}
-    assert rules <= set(advice.ids())
+    # the example is agreeing: selection is for the phases in which partners are still chosen
+    assert rules - {"trust.opportunism.selection"} <= set(advice.ids())
+    assert "trust.opportunism.selection" not in advice
 
 
 def test_scenario_of_a_locked_in_care_provider():
@@ -328,7 +330,7 @@ def test_rules_command_lists_every_trust_rule_with_source_and_basis(capsys):
     assert main(["rules", "--format", "json"]) == 0
     rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
     trust = {rule_id: row for rule_id, row in rows.items() if rule_id.startswith("trust.")}
-    assert len(trust) == 30
+    assert len(trust) == 32
     assert all(row["sources"] and row["basis"] in ("source", "derived") for row in trust.values())
     assert all(row["reason"] for row in trust.values() if row["basis"] == "derived")
     assert trust["trust.opportunism.evasion"]["sources"][1]["source"] == "wathne-heide-2000"
@@ -341,3 +343,27 @@ def test_calculated_connection_is_trust_and_distrust_together():
     assert "not mistake the vigilance for distrust" not in recommendation.text
     dutch = advise(lang="nl", trust="high", vigilance="high")["trust.quadrants.work-calculated"]
     assert "wantrouwen" in dutch.text and "Vertrouw, maar controleer" in dutch.text
+
+
+# --- Safeguards beyond monitoring and incentives (Wathne & Heide) ------------------------------------
+
+def test_selection_while_partners_are_still_chosen():
+    """Every trigger for opportunism, while exploring or sharing, asks for selection; agreeing does not."""
+    advice = scenario("trust_opportunism_safeguards")
+    assert [c.subject for c in advice.conclusions if c.id == "trust.opportunism.selection"] == [
+        "tiel~kredietbank", "culemborg~budgetzorg", "zaltbommel~schuldlab"]
+    later = advise(information_asymmetry=True)
+    assert "trust.opportunism.selection" not in later
+    selection = advice["trust.opportunism.selection[tiel~kredietbank]"]
+    assert selection.basis == "derived" and "Wathne" in selection.reason
+
+
+def test_socialisation_where_a_partner_does_not_share_the_norms():
+    """A trigger plus a partner that does not set the group's norms, on either side, asks for socialisation."""
+    advice = scenario("trust_opportunism_safeguards")
+    found = {c.subject: c for c in advice.conclusions if c.id == "trust.opportunism.socialisation"}
+    assert set(found) == {"tiel~kredietbank", "culemborg~budgetzorg", "zaltbommel~schuldlab"}
+    assert "Budgetzorg BV" in found["culemborg~budgetzorg"].text
+    plain = interorg.advise({"partners": [{"id": "a", "criteria": {"sets_rules_together": True}}, {"id": "b"}],
+                             "relationships": [{"between": ["a", "b"], "information_asymmetry": True}]})
+    assert "trust.opportunism.socialisation" not in plain

@@ -106,3 +106,32 @@ def test_interest_partner_must_be_listed():
     with pytest.raises(interorg.CaseError) as info:
         interorg.case_from_dict({"partners": [{"id": "a"}], "interests": {"partners": [{"partner": "b"}]}})
     assert str(info.value) == "interests.partners[0].partner: unknown partner 'b'; expected one of a"
+
+
+# --- The dialogue on interests needs trust ---------------------------------------------------------
+
+def test_dialogue_on_interests_with_low_or_unknown_trust():
+    """In sharing, low trust asks to build trust first, unknown trust to find out; high trust asks neither."""
+    advice = scenario("workbook_interests_dialogue_without_trust")
+    assert [c.subject for c in advice.conclusions if c.id == "workbook.interests.dialogue-low-trust"] == [
+        "woonwest~thuisbasis"]
+    assert [c.subject for c in advice.conclusions if c.id == "workbook.interests.dialogue-trust-unknown"] == [
+        "lekstede~zorgkring"]
+    low = advice["workbook.interests.dialogue-low-trust[woonwest~thuisbasis]"]
+    assert any("vertrouwen cruciaal" in s.quote for s in low.sources if s.quote)
+    assert {e.path for s in low.explanation.supports for e in s.evidence} >= {"phase"}
+
+
+@pytest.mark.parametrize("current", ["exploring", "shaping", "implementing"])
+def test_dialogue_on_interests_only_in_sharing_and_agreeing(current):
+    """Outside the phases of the dialogue on interests, low trust gives no dialogue advice."""
+    advice = interorg.advise({"partners": [{"id": "a"}, {"id": "b"}], "phase": {"current": current},
+                              "relationships": [{"between": ["a", "b"], "trust": "low"}]})
+    assert not [c for c in advice.conclusions if c.id.startswith("workbook.interests.dialogue")]
+
+
+def test_dialogue_advice_joins_building_trust_in_the_plan():
+    """On the example, the low-trust dialogue advice is part of the one action that builds trust."""
+    advice = interorg.advise(interorg.example_case())
+    actions = [a for a in advice.counsel.plan + advice.counsel.more if "workbook.interests.dialogue-low-trust" in a.rules]
+    assert len(actions) == 1 and "trust.building.transparency" in actions[0].rules
