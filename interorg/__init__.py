@@ -57,6 +57,7 @@ from .pipeline import advise, compare, diagnose, network_graph, relationship_sum
 from .report.advice import Advice
 from .report.comparison import Comparison
 from .report.diff import AdviceDiff
+from .report.html import report_html, save_report
 from .report.whynot import WhyNotReport
 from .research.coverage import corpus_coverage
 from .research.sweep import SweepResult, sweep
@@ -140,6 +141,8 @@ __all__ = sorted([
     "load_knowledge",
     "network_graph",
     "relationship_summary",
+    "report_html",
+    "save_report",
     "scan_scores",
     "sweep",
     "verify",

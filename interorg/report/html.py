@@ -22,17 +22,19 @@ import datetime
 import functools
 import importlib.resources
 import io
+import pathlib
 
 from ..analysis.network import partner_graph
 from ..analysis.scan import scan_scores
 from ..engine.results import PRIORITIES
 from ..engine.wording import counted, fill
 from ..errors import MissingDependency
+from ..utils.writing import write_text
 from . import briefs, escape
 from .render import _basis, _citation, _conflict_lines, _listed, _priority, derivation
 from .view import Selection, advice_entries, plan_entries
 
-__all__ = ["figures_available", "report_html"]
+__all__ = ["figures_available", "report_html", "save_report"]
 
 _TEMPLATE = "templates/report.html.j2"
 _KINDS = (("warning", "warnings"), ("finding", "findings"), ("recommendation", "recommendations"))
@@ -105,6 +107,40 @@ def report_html(advice, figures=True, selection=Selection()):
         "made": fill(labels["report_made"], version=advice.interorg_version),
     }
     return _template().render(page=page)
+
+
+def save_report(advice, path, figures=True, selection=Selection()):
+    """Write :func:`report_html` to ``path`` (atomically: a failed write leaves what was there).
+
+    Parameters
+    ----------
+    advice : Advice
+    path : str or os.PathLike
+        The file to write, usually ending in ``.html``.
+    figures, selection
+        As for :func:`report_html`.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    WriteError
+        If the file cannot be written (no such folder, read-only).
+
+    Examples
+    --------
+    >>> import interorg, pathlib, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> path = save_report(interorg.advise(interorg.example_case()), pathlib.Path(folder) / "report.html",
+    ...                    figures=False)
+    >>> path.read_text(encoding="utf-8").count("<h2>Action plan</h2>")
+    1
+    """
+    write_text(path, report_html(advice, figures, selection))
+    return pathlib.Path(path)
 
 
 @functools.cache
