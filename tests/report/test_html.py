@@ -5,6 +5,7 @@ import html.parser
 import re
 import sys
 
+import markupsafe
 import pytest
 
 import interorg
@@ -57,20 +58,33 @@ def report(advice):
 def test_plan_comes_first_then_diagnosis_figures_and_the_advice(report):
     """The sections stand in the order a reader acts on: plan, diagnosis, figures, warnings, findings, recommendations."""
     ids = _Page(report).ids
-    order = ["plan", "diagnosis", "figures", "warnings", "findings", "recommendations", "other", "sources"]
+    order = ["plan", "diagnosis", "figures", "warnings", "findings", "recommendations", "plan-explained", "other",
+             "sources"]
     shown = [section for section in ids if section in order]
     assert shown == sorted(shown, key=order.index)
-    assert {"plan", "diagnosis", "figures", "warnings", "findings", "sources"} <= set(shown)
+    assert {"plan", "diagnosis", "figures", "warnings", "findings", "plan-explained", "sources"} <= set(shown)
     assert report.index("<h2>Action plan</h2>") < report.index("<h2>Diagnosis</h2>") < report.index("<h2>Warnings (")
 
 
 def test_plan_holds_the_advice_plan(advice, report):
-    """Every action of the plan is an item, with its title and 'because', and an explanation folded under it."""
+    """Every action of the plan is an item, with its title and 'because', and a link to its explanation."""
     page = _Page(report)
     items = [attrs for tag, attrs in page.starts if tag == "li" and "plan-item" in attrs.get("class", "")]
     assert [attrs["id"] for attrs in items] == [f"action-{a.rank}" for a in advice.plan]
     text = page.all_text
     assert all(action.title in text and action.because in text for action in advice.plan)
+    links = [attrs["href"] for tag, attrs in page.starts if tag == "a"]
+    assert links == [f"#why-{a.rank}" for a in advice.plan]
+
+
+def test_each_action_is_explained_further_on_with_the_conclusions_behind_it(advice, report):
+    """The fold 'why-N' holds the text of every recommendation behind action N (the plan itself stays short)."""
+    action = advice.plan[0]
+    start = report.index(f'id="why-{action.rank}"')
+    fold = report[start:report.index("</details>", start)]
+    assert all(advice[key].text in _unescaped(fold) for key in action.keys)
+    plan = report[report.index('id="plan"'):report.index('id="diagnosis"')]
+    assert "<pre>" not in plan
 
 
 def test_title_names_the_case_and_its_assessment(report):
@@ -82,19 +96,19 @@ def test_title_names_the_case_and_its_assessment(report):
 
 def test_diagnosis_shows_suspected_problems_and_those_worth_checking(advice, report):
     """The diagnosis names every suspected problem, every problem worth checking, the scan and the phase."""
-    section = report[report.index('id="diagnosis"'):report.index('id="figures"')]
+    section = _unescaped(report[report.index('id="diagnosis"'):report.index('id="figures"')])
     assert advice.diagnosis.suspected and advice.diagnosis.worth_checking
     for problem in advice.diagnosis.suspected + advice.diagnosis.worth_checking:
-        assert _escaped(problem.title) in section
+        assert problem.title in section
     assert "<h3>Worth checking</h3>" in section and "<h3>Scan</h3>" in section
-    assert _escaped(advice.diagnosis.phase.title) in section
+    assert advice.diagnosis.phase.title in section
 
 
 def test_each_conclusion_is_folded_with_its_sources_by_author_title_and_year(advice, report):
     """A warning's fold holds its text, its basis and each source as 'author (year), title'."""
     warning = next(c for c in advice.warnings if c.sources and c.sources[0].author)
     citation = warning.sources[0]
-    start = report.index(_escaped(warning.text))
+    start = report.index(markupsafe.escape(warning.text))
     fold = report[report.rindex("<details", 0, start):report.index("</details>", start)]
     assert f"{citation.author} ({citation.year}), {citation.title}" in _unescaped(fold)
     assert "Basis:" in fold
@@ -118,7 +132,8 @@ def test_self_contained(report):
     """No external resource: every src and href is a data: URI, no script, no stylesheet link, no url() in the style."""
     page = _Page(report)
     links = [value for _tag, attrs in page.starts for name, value in attrs.items() if name in ("src", "href")]
-    assert links and all(value.startswith("data:") for value in links)
+    assert links and all(value.startswith(("data:", "#")) for value in links)
+    assert {value[1:] for value in links if value.startswith("#")} <= set(page.ids)
     assert page.count("script") == 0 and page.count("iframe") == 0
     assert not [attrs for tag, attrs in page.starts if tag == "link" and attrs.get("rel") != "icon"]
     outside_images = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", report)
@@ -127,11 +142,11 @@ def test_self_contained(report):
 
 
 def test_print_style_opens_the_folds_and_keeps_items_whole(report):
-    """The print style opens every <details> and keeps a figure and a plan item on one page."""
+    """The print style opens every <details> and keeps a figure and the head of a plan item on one page."""
     style = report[report.index("<style>"):report.index("</style>")]
     printing = style[style.index("@media print"):]
     assert "details::details-content { content-visibility: visible" in printing
-    assert re.search(r"\.plan-item, figure[^{]*\{ break-inside: avoid", printing)
+    assert re.search(r"\.plan-head, figure[^{]*\{ break-inside: avoid", printing)
 
 
 def test_details_are_balanced(report):
@@ -147,7 +162,8 @@ def test_dutch_report_has_dutch_headings():
     for heading in ("Actieplan", "Diagnose", "Waarschuwingen", "Bevindingen", "Bronnen"):
         assert re.search(rf"<h2>{heading}( \(\d+\))?</h2>", page), heading
     assert "<h3>Het nagaan waard</h3>" in page and "beoordeeld op 2 maart 2026 · ronde 1" in page
-    for english in ("Action plan", "Diagnosis", "Warnings", "Findings", "Explanation and sources", "assessed on"):
+    for english in ("Action plan", "Diagnosis", "Warnings", "Findings", "Explanation and sources", "assessed on",
+                    "The action plan explained"):
         assert english not in page
 
 
@@ -199,12 +215,6 @@ def test_an_empty_case_says_nothing_was_concluded():
     page = _Page(report_html(interorg.advise(interorg.Case(name="Leeg")), figures=False))
     assert "plan" not in page.ids
     assert "No rule applied to this case" in page.all_text
-
-
-def _escaped(text):
-    import html
-
-    return html.escape(text)
 
 
 def _unescaped(text):
