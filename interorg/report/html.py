@@ -50,10 +50,10 @@ def figures_available():
     >>> figures_available()
     True
     """
-    from .plots._common import pyplot
+    from . import plots
 
     try:
-        pyplot()
+        plots.pyplot()
     except MissingDependency:
         return False
     return True
@@ -266,19 +266,18 @@ def _sources(advice):
 
 def _figures(advice):
     """The figures the case has data for, as dicts of caption and PNG ``data:`` URI, and a note when left out."""
-    from .plots._common import pyplot
+    from . import plots
 
     try:
-        plt = pyplot()
+        plt = plots.pyplot()
     except MissingDependency:
         return [], advice.labels["report_no_figures"]
-    from . import plots
 
     case, labels, lang = advice.case, advice.labels, advice.lang
     drawings = []
-    if case is not None and case.partners:
-        drawings.append(("map", labels["report_map"],
-                         lambda: plots.draw_map(partner_graph(case, advice.conclusions), lang=lang)))
+    graph = partner_graph(case, advice.conclusions) if case is not None and case.partners else None
+    if graph is not None and _has_map(graph):
+        drawings.append(("map", labels["report_map"], lambda: plots.draw_map(graph, lang=lang)))
     if case is not None and any(score.score is not None for score in scan_scores(case)):
         drawings.append(("heatmap", labels["scan_title"], lambda: plots.scan_heatmap(advice)))
         drawings.append(("agreement", labels["agreement_title"], lambda: plots.scan_agreement(advice)))
@@ -296,3 +295,12 @@ def _figures(advice):
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         out.append({"name": name, "caption": caption, "uri": f"data:image/png;base64,{data}"})
     return out, None
+
+
+def _has_map(graph):
+    """Whether the partner map would show something: a partner's position, or a tie between partners."""
+    from .plots.network import BANDS
+
+    bands = {name for name, *_rest in BANDS}
+    return graph.number_of_edges() > 0 or any(data.get("position") in bands or data.get("placed") in bands
+                                              for _node, data in graph.nodes(data=True))

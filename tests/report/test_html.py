@@ -221,3 +221,9 @@ def _unescaped(text):
     import html
 
     return html.unescape(text)
+
+
+def test_only_the_figures_the_case_has_data_for():
+    """A case with no scan, no relationships and no known positions gets no figure and no empty section."""
+    page = _Page(report_html(interorg.advise(interorg.example_case("regional_innovation_alliance"))))
+    assert page.count("figure") == 0 and "figures" not in page.ids and "no-figures" not in page.ids
