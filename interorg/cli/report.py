@@ -21,7 +21,7 @@ def write(advice, output, figures=True, selection=Selection()):
     A warning goes to standard error when the figures cannot be drawn.
     """
     if figures and not figures_available():
-        print(f"interorg: warning: {advice.labels['report_no_figures']}", file=sys.stderr)
+        print(f"interorg: {advice.labels['cli_warning']}: {advice.labels['report_no_figures']}", file=sys.stderr)
     if output is None:
         return report_html(advice, figures, selection)
     save_report(advice, output, figures, selection)

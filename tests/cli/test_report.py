@@ -78,3 +78,11 @@ def test_without_matplotlib_the_report_is_written_with_a_warning(capsys, monkeyp
                   " (pip install 'interorg[plot]').\n"
     page = path.read_text(encoding="utf-8")
     assert 'id="no-figures"' in page and "<img" not in page
+
+
+def test_the_warning_is_in_the_language_asked_for(capsys, monkeypatch, tmp_path):
+    """Under --lang nl the warning about the missing figures is Dutch."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    assert main(["report", "--example", "--lang", "nl", "-o", str(tmp_path / "rapport.html")]) == 0
+    assert capsys.readouterr().err.startswith("interorg: waarschuwing: De figuren ontbreken: om ze te tekenen")
