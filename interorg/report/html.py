@@ -94,7 +94,7 @@ def report_html(advice, figures=True, selection=Selection()):
         "lang": advice.lang,
         "labels": labels,
         "title": labels["advice_for"] + (f" {advice.case_name}" if advice.case_name else ""),
-        "meta": _meta(advice),
+        "meta": " · ".join(_meta(advice)),
         "nothing": labels["nothing_concluded"] if not advice.conclusions else None,
         "plan": [_action(advice, action) for action in plan_entries(advice, selection)],
         "more": [_action(advice, action) for action in plan_entries(advice, selection, more=True)],
