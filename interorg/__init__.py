@@ -90,6 +90,8 @@ _PUBLIC = {
     "Comparison": (".report.comparison", "Comparison"),
     "AdviceDiff": (".report.diff", "AdviceDiff"),
     "WhyNotReport": (".report.whynot", "WhyNotReport"),
+    "report_html": (".report.html", "report_html"),
+    "save_report": (".report.html", "save_report"),
     "corpus_coverage": (".research.coverage", "corpus_coverage"),
     "SweepResult": (".research.sweep", "SweepResult"),
     "sweep": (".research.sweep", "sweep"),
@@ -109,6 +111,7 @@ if typing.TYPE_CHECKING:  # for type checkers and editors, which do not run __ge
     from .report.advice import Advice  # noqa: F401
     from .report.comparison import Comparison  # noqa: F401
     from .report.diff import AdviceDiff  # noqa: F401
+    from .report.html import report_html, save_report  # noqa: F401
     from .report.whynot import WhyNotReport  # noqa: F401
     from .research.coverage import corpus_coverage  # noqa: F401
     from .research.sweep import SweepResult, sweep  # noqa: F401
@@ -202,6 +205,8 @@ __all__ = sorted([
     "load_knowledge",
     "network_graph",
     "relationship_summary",
+    "report_html",
+    "save_report",
     "scan_scores",
     "sweep",
     "verify",

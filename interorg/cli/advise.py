@@ -1,13 +1,16 @@
-"""``interorg advise``: the advice on one case, as text, Markdown or JSON.
+"""``interorg advise``: the advice on one case, as text, Markdown, JSON or the HTML report.
 
 By default the action plan and the rest in brief; ``--full`` everything with
 explanations and sources; ``--explain KEY`` one conclusion in full.  The
-filters narrow what is shown, never what is concluded.
+filters narrow what is shown, never what is concluded.  ``--format html``
+gives the document of ``interorg report``.  A file named by ``--output`` is
+written atomically.
 """
 
-import pathlib
-
 from ..pipeline import LANGUAGES, advise
+from ..report.view import Selection
+from ..utils.writing import write_text
+from . import report
 
 __all__ = ["add_parser"]
 
@@ -16,6 +19,9 @@ def _run(args, case):
     advice = advise(case, lang=args.lang)
     if args.explain:
         output = advice.explain(args.explain) + "\n"
+    elif args.format == "html":
+        selection = Selection(tuple(args.kind or ()), tuple(args.model or ()), args.partner, args.top)
+        return report.write(advice, args.output, selection=selection)
     elif args.format == "json":
         output = advice.to_json(args.indent, explanations=not args.no_explanations) + "\n"
     else:
@@ -23,7 +29,7 @@ def _run(args, case):
                        partner=args.partner, top=args.top)
         output = advice.to_markdown(**options) if args.format == "markdown" else advice.to_text(**options)
     if args.output:
-        pathlib.Path(args.output).write_text(output, encoding="utf-8")
+        write_text(args.output, output)
         return f"wrote {args.output}\n"
     return output
 
@@ -32,7 +38,8 @@ def add_parser(commands, add_case_arguments, read_case):
     """Add the ``advise`` command to the ``commands`` of the parser."""
     command = commands.add_parser("advise", help="advise on a case file (YAML or JSON): the action plan first")
     add_case_arguments(command)
-    command.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    command.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
+                         help="html: the report of 'interorg report', one self-contained file")
     command.add_argument("--lang", choices=LANGUAGES, default="en")
     command.add_argument("--indent", type=int, metavar="N",
                          help="with --format json: lay the JSON out with N spaces (default: compact)")

@@ -22,7 +22,7 @@ from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..report import escape
 from . import advise as advise_command
-from . import casework, compare, export, plot, research, scan_import, survey
+from . import casework, compare, export, plot, report, research, scan_import, survey
 from .problems import describe_error
 
 __all__ = ["main"]
@@ -143,6 +143,7 @@ def _parser():
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     advise_command.add_parser(commands, _add_case_arguments, _case)
+    report.add_command(commands, _add_case_arguments, _case)
 
     map_cmd = commands.add_parser("map", help="draw the partner network as a concentric map (PNG, SVG or PDF)")
     _add_case_arguments(map_cmd)

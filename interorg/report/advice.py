@@ -255,6 +255,25 @@ class Advice:
         full = full if explain is None else explain
         return render.markdown(self, full, Selection(tuple(kinds), tuple(models), partner, top))
 
+    def to_html(self, figures=True, *, kinds=(), models=(), partner=None, top=None):
+        """Return the report to hand over: one self-contained HTML document (see :func:`~.html.report_html`).
+
+        The action plan first, then the diagnosis, the figures (PNG images
+        inside the file; left out, with a note, without matplotlib) and the
+        advice with each explanation and its sources folded.  Print it to
+        PDF from a browser: every fold opens on paper.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> page = interorg.advise(interorg.example_case()).to_html(figures=False)
+        >>> page.index('id="plan"') < page.index('id="diagnosis"') < page.index('id="warnings"')
+        True
+        """
+        from .html import report_html
+
+        return report_html(self, figures, Selection(tuple(kinds), tuple(models), partner, top))
+
     def explain(self, key):
         """Return one conclusion in full: its derivation, and what it set aside or what set it aside."""
         conclusion = self[key]

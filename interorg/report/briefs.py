@@ -6,7 +6,8 @@ plain-text writer wraps), or [] when there is nothing to say.
 
 from ..engine.wording import counted, fill
 
-__all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "set_aside_lines"]
+__all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "phase_brief", "scan_brief", "set_aside_lines",
+           "worth_checking"]
 
 
 def diagnosis_brief(advice):
@@ -17,33 +18,59 @@ def diagnosis_brief(advice):
         ranked = "; ".join(f"{n}. {r.title} ({counted(labels, 'independent_signs', r.weighing.pieces_for, advice.lang)})"
                            for n, r in enumerate(result.suspected, start=1))
         lines.append(f"- {labels['diagnosis_suspected']}: {ranked}")
+    checking = []
+    for title, sign, then in worth_checking(advice):
+        notes = [f"{labels['would_confirm']}: {sign}"] if sign else []
+        if then:
+            notes.append(f"{labels['then']}: {', '.join(then)}")
+        checking.append(title + (f" ({'; '.join(notes)})" if notes else ""))
+    if checking:
+        lines.append(f"- {labels['worth_checking']}: " + "; ".join(checking))
+    # the interventions that answer suspected problems are in the action plan: not said again here
+    parts = [f"{heading}: {', '.join(factors)}" for heading, factors in scan_brief(advice)]
+    if parts:
+        lines.append(f"- {labels['diagnosis_scan_short']}: " + "; ".join(parts))
+    if result.phase:
+        lines.append(f"- {result.phase.title}: {phase_brief(advice)}")
+    return lines
+
+
+def phase_brief(advice):
+    """What is still to do in the phase and what was skipped before it, in one line (None without a phase)."""
+    result = advice.diagnosis
+    if not result.phase:
+        return None
+    before = sum(1 for i in result.skipped if i.rule == "phases.skipped-before-switch")
+    return counted(advice.labels, "phase_counts", len(result.next_steps), advice.lang, next=len(result.next_steps),
+                   skipped=len(result.skipped), before=before)
+
+
+def scan_brief(advice):
+    """The scan in brief, as ``(heading, factors)`` for the strengths, concerns and disagreements found."""
+    scan = advice.diagnosis.scan
+    return [(advice.labels["scan_" + name], [advice[i.key].subject_label or i.title for i in scan[name]])
+            for name in ("strengths", "concerns", "disagreements") if scan.get(name)]
+
+
+def worth_checking(advice):
+    """The problems worth checking, as ``(title, sign, then)``.
+
+    ``sign`` is the first sign that would confirm the problem (None when the
+    sources name none), ``then`` the titles of the interventions for it if
+    it is confirmed.
+    """
+    result = advice.diagnosis
     then = {}
     for item in result.interventions:
         for problem in item.if_confirmed:
             then.setdefault(problem, []).append(item.title)
-    checking = []
-    for result_item in result.worth_checking:
+    found = []
+    for item in result.worth_checking:
         # a sign's title names its problem first ("Sign of X: ..."); the line names the problem already
-        signs = [title.split(": ", 1)[-1] for title in result_item.confirm]
+        signs = [title.split(": ", 1)[-1] for title in item.confirm]
         signs = [sign for sign in signs if sign.strip("… ")]
-        notes = [f"{labels['would_confirm']}: {signs[0]}"] if signs else []
-        if result_item.id in then:
-            notes.append(f"{labels['then']}: {', '.join(then[result_item.id])}")
-        checking.append(result_item.title + (f" ({'; '.join(notes)})" if notes else ""))
-    if checking:
-        lines.append(f"- {labels['worth_checking']}: " + "; ".join(checking))
-    # the interventions that answer suspected problems are in the action plan: not said again here
-    scan = result.scan
-    if any(scan.values()):
-        parts = [f"{labels['scan_' + name]}: {', '.join(advice[i.key].subject_label or i.title for i in scan[name])}"
-                 for name in ("strengths", "concerns", "disagreements") if scan[name]]
-        lines.append(f"- {labels['diagnosis_scan_short']}: " + "; ".join(parts))
-    if result.phase:
-        before = sum(1 for i in result.skipped if i.rule == "phases.skipped-before-switch")
-        lines.append(f"- {result.phase.title}: " + counted(labels, "phase_counts", len(result.next_steps), advice.lang,
-                                                           next=len(result.next_steps), skipped=len(result.skipped),
-                                                           before=before))
-    return lines
+        found.append((item.title, signs[0] if signs else None, tuple(then.get(item.id, ()))))
+    return found
 
 
 def set_aside_lines(advice, full=False):

@@ -23,11 +23,14 @@ _HEADINGS = (("warning", "warnings"), ("finding", "findings"), ("recommendation"
 _SPECIAL_WHITESPACE = frozenset("\t\n\r\x0b\x0c")
 
 
-def _citation(citation):
-    """A source as a reader knows it: author (year), title, and the place in it; the file name is for the JSON."""
+def _citation(citation, where=True):
+    """A source as a reader knows it: author (year), title, and the place in it; the file name is for the JSON.
+
+    Without ``where``, the document alone (for a list of the sources).
+    """
     year = f" ({citation.year})" if citation.year else ""
     by = f"{citation.author}{year}, " if citation.author else ""
-    return f"{by}{citation.title}, “{citation.where}”"
+    return f"{by}{citation.title}" + (f", “{citation.where}”" if where else "")
 
 
 def _basis(conclusion, labels):

@@ -83,5 +83,7 @@ def test_valid_cases_render_in_every_format(data, lang):
     assert lines.count("</details>") == sum(line.startswith("<details>") for line in lines)
     assert sum(line.startswith("# ") for line in lines) == 1
     assert "<script>" not in advice._repr_html_()
+    report = advice.to_html(figures=False)
+    assert "<script" not in report and report.count("<details") == report.count("</details>")
     assert json.loads(advice.to_json())["lang"] == lang
     interorg.relationship_summary(advice).to_dict()

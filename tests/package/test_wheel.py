@@ -63,3 +63,17 @@ def test_installed_knowledge_is_read_from_site_packages(installed, tmp_path):
     location, count = _check(str(venv / "bin" / "python"), "-c", code, cwd=tmp_path).split()
     assert str(ROOT) not in location and "site-packages" in location
     assert int(count) == len(interorg.load_knowledge().rules)
+
+
+def test_installed_wheel_writes_the_report_from_its_template(installed, tmp_path):
+    """The wheel ships the report's template; without the plot extra the report says its figures are left out."""
+    venv, wheel = installed
+    import zipfile
+
+    assert "interorg/report/templates/report.html.j2" in zipfile.ZipFile(wheel).namelist()
+    result = subprocess.run([str(venv / "bin" / "interorg"), "report", "--example", "-o", "report.html"],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "matplotlib" in result.stderr  # the fresh environment has no plot extra
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'id="plan"' in page and 'id="no-figures"' in page

@@ -46,7 +46,33 @@ def renderings():
         for full in (False, True):
             out[name, full, "text"] = advice.to_text(full=full)
             out[name, full, "markdown"] = advice.to_markdown(full=full)
+        out[name, True, "html"] = _visible_text(advice.to_html(figures=False))
     return out
+
+
+def _visible_text(document):
+    """The text a reader of an HTML document sees: its elements' text and images' alt, not its style."""
+    import html.parser
+
+    class Reader(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts, self.styled = [], False
+
+        def handle_starttag(self, tag, attrs):
+            self.styled = tag == "style"
+            self.parts += [value for name, value in attrs if name == "alt" and value]
+
+        def handle_endtag(self, tag):
+            self.styled = False
+
+        def handle_data(self, data):
+            if not self.styled:
+                self.parts.append(data)
+
+    reader = Reader()
+    reader.feed(document)
+    return "\n".join(reader.parts)
 
 
 def test_no_english_text_of_the_catalogue(renderings, knowledge):
