@@ -52,8 +52,17 @@ def test_unknown_model_in_rules_file(knowledge_copy):
 def test_unknown_need_in_models(knowledge_copy):
     """A model that needs a field the vocabulary lacks is rejected."""
     path = knowledge_copy / "models.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("care.demand,", "care.demnd,", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("care.demand |", "care.demnd |", 1), encoding="utf-8")
     with pytest.raises(interorg.KnowledgeError, match=r"models.yaml: models\[0\].needs\[0\]: fact 'care' has no field 'demnd'"):
+        interorg.load_knowledge(knowledge_copy)
+
+
+def test_unknown_need_among_alternatives(knowledge_copy):
+    """Every alternative of a need ('a | b') is checked, not only the first."""
+    path = knowledge_copy / "models.yaml"
+    text = path.read_text(encoding="utf-8").replace("| municipal_care.demand,", "| municipal_cair.demand,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError, match=r"models\[0\].needs\[0\]: unknown fact type 'municipal_cair'"):
         interorg.load_knowledge(knowledge_copy)
 
 
