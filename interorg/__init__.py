@@ -6,7 +6,7 @@ management sources, run on experta.  Start with :func:`advise`::
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
     >>> advice.findings[0].id
-    'kenis.need.quadrant-iv'
+    'kenis.need.multi-organisation-network'
 """
 
 import importlib.metadata
@@ -35,6 +35,7 @@ from .case import (
     Governance,
     Interests,
     Leader,
+    MunicipalCare,
     NetworkLogic,
     Observation,
     Partner,
@@ -102,6 +103,7 @@ __all__ = sorted([
     "Leader",
     "Missing",
     "ModelStatus",
+    "MunicipalCare",
     "NetworkLogic",
     "Observation",
     "Partner",
