@@ -29,7 +29,7 @@ def conclusion_dict(conclusion, explanations=True):
     >>> advice = interorg.advise(interorg.example_case())
     >>> data = conclusion_dict(advice.conclusions[0])
     >>> data["id"], data["explanation"]
-    ('kenis.need.quadrant-iv', 'kenis.need.quadrant-iv')
+    ('kenis.need.multi-organisation-network', 'kenis.need.multi-organisation-network')
     """
     data = {}
     for field in attrs.fields(type(conclusion)):
