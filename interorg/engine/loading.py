@@ -141,7 +141,7 @@ def duplicates(items, what, file, problems, path):
 
 
 #: What a rule with ``like`` takes from the rule it names, unless it gives its own.
-LIKE_FIELDS = ("kind", "priority", "priority_reason", "weight", "title", "text", "basis", "reason", "sources")
+_LIKE_FIELDS = ("kind", "priority", "priority_reason", "weight", "title", "text", "basis", "reason", "sources")
 
 
 def _take_wording(rule_documents, problems):
@@ -150,7 +150,7 @@ def _take_wording(rule_documents, problems):
     A rule that says the same as another about other facts (a quadrant
     placed per municipality rather than for the whole case) names it with
     ``like`` instead of copying its texts; it keeps its own ``id``,
-    ``subject`` and ``when``, and any of :data:`LIKE_FIELDS` it gives.  The
+    ``subject`` and ``when``, and any of the fields of ``_LIKE_FIELDS`` it gives.  The
     rule named must exist and must not itself be ``like`` another, so that
     what a rule says is written in one place.  The documents are changed
     in place, before they are read into rules.
@@ -161,20 +161,20 @@ def _take_wording(rule_documents, problems):
         for index, rule in enumerate(rules if isinstance(rules, list) else ()):
             if isinstance(rule, dict) and isinstance(rule.get("id"), str):
                 by_id.setdefault(rule["id"], (rule, document, index))
-    for rule, document, index in list(by_id.values()):
-        if "like" not in rule:
-            continue
+    # every 'like' is taken out first, so that whether a rule is itself 'like' another does not hang on the order
+    likes = [(rule, document, index, rule.pop("like")) for rule, document, index in by_id.values() if "like" in rule]
+    alike = {id(rule) for rule, *_ in likes}
+    for rule, document, index, named in likes:
         path = f"rules[{index}].like"
-        named = rule.pop("like")
-        original = by_id.get(named)[0] if isinstance(named, str) and named in by_id else None
+        original = by_id[named][0] if isinstance(named, str) and named in by_id else None
         if original is None:
             problems.append(Problem(path, f"unknown rule {named!r}: expected the id of a rule to take the wording of",
                                     file=document.name))
-        elif "like" in original:
+        elif id(original) in alike:
             problems.append(Problem(path, f"rule '{named}' is itself 'like' another; name the rule whose wording it takes",
                                     file=document.name))
         else:
-            for field in LIKE_FIELDS:
+            for field in _LIKE_FIELDS:
                 if field in original and field not in rule:
                     rule[field] = original[field]
 
