@@ -77,10 +77,12 @@ def test_the_example_has_two_municipalities_in_ii_and_two_in_iv():
         "kenis.need.municipal.quadrant-ii[eersel]", "kenis.need.municipal.quadrant-ii[bergeijk]",
         "kenis.need.municipal.quadrant-iv[bladel]", "kenis.need.municipal.quadrant-iv[reusel]"]
     assert {m.id: m.status for m in advice.models}["kenis.need"] == "applied"
-    differs = advice["kenis.need.municipal.need-differs"]
-    premises = {e.key for s in differs.explanation.supports for e in s.evidence}
-    assert premises == {"kenis.need.municipal.quadrant-ii[eersel]", "kenis.need.municipal.quadrant-ii[bergeijk]",
-                        "kenis.need.municipal.quadrant-iv[bladel]", "kenis.need.municipal.quadrant-iv[reusel]"}
+    (support,) = advice["kenis.need.municipal.need-differs"].explanation.supports  # once for the region
+    present, missing = support.evidence
+    assert [s.evidence[0].key for s in present.explanation.supports] == [
+        "kenis.need.municipal.quadrant-ii[bergeijk]", "kenis.need.municipal.quadrant-ii[eersel]"]
+    assert [s.evidence[0].key for s in missing.explanation.supports] == [
+        "kenis.need.municipal.quadrant-iv[bladel]", "kenis.need.municipal.quadrant-iv[reusel]"]
     text = words(advice.to_text())
     assert text.count("Quadrant II:") == 1 and text.count("Quadrant IV:") == 1  # each quadrant once, its subjects together
     assert "(Gemeente Eersel; also: Gemeente Bergeijk)" in text
@@ -135,6 +137,17 @@ def test_standard_and_complex_demand_are_not_one_region(care, expected):
         assert "kenis.conclusions.region-per-demand" in advice  # the advice is given once, by the source's rule
     assert "kenis.need.municipal.not-one-region" not in per_municipality(("eersel", "complex", True),
                                                                          ("bladel", "complex", False), **care)
+
+
+def test_the_region_is_explained_once_however_many_municipalities():
+    """The region's advice rests on one step per side of the matrix, so its explanation grows with the municipalities."""
+    partners = [{"id": f"g{i}", "kind": "municipality"} for i in range(40)]
+    entries = [{"municipality": f"g{i}", "demand": ("standard", "complex")[i % 2], "supply_in_municipality": i < 20}
+               for i in range(40)]
+    advice = interorg.advise({"partners": partners, "care": {"municipalities": entries}})
+    for key in ("kenis.need.municipal.need-differs", "kenis.need.municipal.not-one-region"):
+        assert len(advice[key].explanation.supports) == 1
+    assert len(advice["kenis.need.municipal.supply-present"].explanation.supports) == 20
 
 
 def test_complex_municipalities_make_one_multi_organisation_network():
