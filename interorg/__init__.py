@@ -6,7 +6,7 @@ management sources, run on experta.  Start with :func:`advise`::
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
     >>> advice.findings[0].id
-    'kenis.need.quadrant-iv'
+    'kenis.need.multi-organisation-network'
 """
 
 import importlib
@@ -45,6 +45,7 @@ _PUBLIC = {
     "Governance": (".case", "Governance"),
     "Interests": (".case", "Interests"),
     "Leader": (".case", "Leader"),
+    "MunicipalCare": (".case", "MunicipalCare"),
     "NetworkLogic": (".case", "NetworkLogic"),
     "Observation": (".case", "Observation"),
     "Partner": (".case", "Partner"),
@@ -104,10 +105,23 @@ if typing.TYPE_CHECKING:  # for type checkers and editors, which do not run __ge
     from .analysis.network import analyse as analyse_network  # noqa: F401
     from .analysis.relationships import RelationshipSummary  # noqa: F401
     from .analysis.scan import FactorScore, ScanScores, scan_scores  # noqa: F401
-    from .case import Arrangement, BoardMember, Boundaries, Care, Case, Challenge, CollaborationForm, Complexity, ComplexityFactor, Coordination, CoordinationElement, Dependency, Fit, GameRuleBreach, GameRules, Governance, Interests, Leader, NetworkLogic, Observation, Partner, PartnerInterests, PartnerMotives, Phase, PositionCriteria, Relationship, Respondent, Scan, SelfOrganisation, SelfOrganisationPrinciples, StatedReason, Tension, case_from_dict, case_to_dict, dump_case, example_case, example_path, load_case  # noqa: F401
-    from .engine import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support  # noqa: F401
-    from .errors import AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem, UnknownRule, WriteError  # noqa: F401
-    from .pipeline import advise, compare, diagnose, network_graph, relationship_summary, why_not  # noqa: F401
+    from .case import (  # noqa: F401
+        Arrangement, BoardMember, Boundaries, Care, Case, Challenge, CollaborationForm, Complexity,
+        ComplexityFactor, Coordination, CoordinationElement, Dependency, Fit, GameRuleBreach,
+        GameRules, Governance, Interests, Leader, MunicipalCare, NetworkLogic, Observation, Partner,
+        PartnerInterests, PartnerMotives, Phase, PositionCriteria, Relationship, Respondent, Scan,
+        SelfOrganisation, SelfOrganisationPrinciples, StatedReason, Tension, case_from_dict,
+        case_to_dict, dump_case, example_case, example_path, load_case,
+    )
+    from .engine import (  # noqa: F401
+        Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support,
+    )
+    from .errors import (  # noqa: F401
+        AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem, UnknownRule, WriteError,
+    )
+    from .pipeline import (  # noqa: F401
+        advise, compare, diagnose, network_graph, relationship_summary, why_not,
+    )
     from .report.advice import Advice  # noqa: F401
     from .report.comparison import Comparison  # noqa: F401
     from .report.diff import AdviceDiff  # noqa: F401
@@ -167,6 +181,7 @@ __all__ = sorted([
     "Leader",
     "Missing",
     "ModelStatus",
+    "MunicipalCare",
     "NetworkLogic",
     "Observation",
     "Partner",

@@ -173,7 +173,7 @@ def input_paths(explanation, memo=None):
     --------
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
-    >>> input_paths(advice["kenis.need.quadrant-iv"].explanation)
-    ['care']
+    >>> input_paths(advice["kenis.need.municipal.quadrant-iv[bladel]"].explanation)
+    ['care.municipalities[2]']
     """
     return list(_path_set(explanation, {} if memo is None else memo))

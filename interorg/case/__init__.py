@@ -10,7 +10,7 @@ terms of the sources are given next to each field.
 from .arrangement import Arrangement, Challenge
 from .board_members import BoardMember
 from .boundaries import Boundaries
-from .care import Care
+from .care import Care, MunicipalCare
 from .complexity import Complexity, ComplexityFactor, Tension
 from .coordination import Coordination, CoordinationElement
 from .dependencies import Dependency
@@ -53,6 +53,7 @@ __all__ = [
     "Governance",
     "Interests",
     "Leader",
+    "MunicipalCare",
     "NetworkLogic",
     "Observation",
     "Partner",

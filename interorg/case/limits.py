@@ -36,6 +36,7 @@ MAX_ITEMS = {
     "leadership": 50,
     "board_members": 50,
     "game_rules.breaches": 100,
+    "care.municipalities": 400,
 }
 
 

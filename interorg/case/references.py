@@ -193,6 +193,53 @@ def _workbook_problems(data):
     return problems + _partner_references(data)
 
 
+def _municipality_problems(data):
+    """Problems of ``care.municipalities``: unknown partners, partners that are no municipality, repeats.
+
+    A municipality is named by a partner's id or name.  The supply given
+    for the whole case as well would place the case in a quadrant of its
+    own beside the municipalities' quadrants: it is given in one place.
+    """
+    care = _section(data, "care")
+    entries = _items(care, "municipalities")
+    if not entries:
+        return []
+    partners = [item for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
+    by_reference = {item["id"]: item for item in partners}
+    for item in partners:
+        if isinstance(item.get("name"), str):
+            by_reference.setdefault(item["name"], item)
+    names = ", ".join(item["id"] for item in partners)
+    known = f"expected the id or name of a partner ({names})" if partners else "the case lists no partners"
+    problems, seen = [], {}
+    if care.get("supply_in_municipality") is not None:
+        problems.append(Problem("care.supply_in_municipality",
+                                "the care supply is given per municipality under care.municipalities; give it"
+                                " there only, not for the whole case as well"))
+    for index, item in entries:
+        reference = item.get("municipality")
+        if not isinstance(reference, str):
+            continue  # the structurer reports it
+        path = f"care.municipalities[{index}]"
+        partner = by_reference.get(reference)
+        if partner is None:
+            problems.append(Problem(f"{path}.municipality", f"unknown municipality {describe(reference)}; {known}"))
+            continue
+        if partner.get("kind") not in (None, "municipality"):
+            problems.append(Problem(f"{path}.municipality", f"partner {describe(partner['id'])} is of kind"
+                                                            f" {describe(partner['kind'])}; expected a municipality"))
+        care_type = item.get("care_type")
+        key = (partner["id"], care_type if isinstance(care_type, str) else None)
+        if key in seen:
+            what = f" for care type {describe(key[1])}" if key[1] else ""
+            problems.append(Problem(path, f"municipality {describe(partner['id'])} is already given{what} at"
+                                          f" care.municipalities[{seen[key]}]; give each municipality once per type"
+                                          " of care"))
+        else:
+            seen[key] = index
+    return problems
+
+
 def _scan_problems(data):
     """Problems of ``scan.respondents``: a respondent id given twice, or an unknown partner."""
     scan = data.get("scan") if isinstance(data, dict) else None
@@ -231,4 +278,5 @@ def semantic_problems(data):
             + _workbook_problems(data)
             + _scan_problems(data)
             + _listed_twice(_section(data, "phase"), "changes", "change", "phase.")
+            + _municipality_problems(data)
             + _first_use(data, "observations", "observation", "observation", "; give each observation once"))

@@ -85,7 +85,7 @@ def _example(name, tp, number, owner="Partner"):
         return typing.get_args(tp)[0]
     if origin is tuple:
         return list(_PARTNERS) if name == "between" else [_example(name, typing.get_args(tp)[0], 0)]
-    if name in ("partner", "by"):
+    if name in ("partner", "by", "municipality"):
         return _PARTNERS[0]
     if name == "on":
         return _PARTNERS[1]

@@ -65,14 +65,14 @@ class Checker:
     def check_models(self, file):
         for index, model in enumerate(self.models):
             self.check_source_refs(model.sources, file, f"models[{index}].sources")
-            for n, need in enumerate(model.needs):
-                fact, _, field = need.partition(".")
-                if fact not in self.facts and "vocabulary" not in self.complete:
-                    continue
-                if fact not in self.facts:
-                    self.problem(file, f"models[{index}].needs[{n}]", f"unknown fact type '{fact}'")
-                elif field and field not in self.facts[fact].fields:
-                    self.problem(file, f"models[{index}].needs[{n}]", f"fact '{fact}' has no field '{field}'")
+            for n, alternatives in enumerate(model.need_alternatives()):
+                for fact, field in alternatives:
+                    if fact not in self.facts and "vocabulary" not in self.complete:
+                        continue
+                    if fact not in self.facts:
+                        self.problem(file, f"models[{index}].needs[{n}]", f"unknown fact type '{fact}'")
+                    elif field and field not in self.facts[fact].fields:
+                        self.problem(file, f"models[{index}].needs[{n}]", f"fact '{fact}' has no field '{field}'")
 
     def check_rule(self, rule, file, path):
         if rule.basis == "derived" and (rule.reason is None or not rule.reason.en.strip()

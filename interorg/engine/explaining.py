@@ -205,13 +205,15 @@ class _Builder:
         statuses = []
         for model in self.knowledge.models:
             missing = []
-            for need in model.needs:
-                fact_type, _, field = need.partition(".")
-                if (fact_type, field) not in present if field else fact_type not in present:
-                    case_path = self.knowledge.facts[fact_type].case_path
-                    path = f"{case_path}.{field}" if field else case_path
-                    label = self.label(fact_type, field) if field else self.label(fact_type)
-                    missing.append(Missing(path, label))
+            for alternatives in model.need_alternatives():
+                if any((fact_type, field) in present if field else fact_type in present
+                       for fact_type, field in alternatives):
+                    continue
+                fact_type, field = alternatives[0]  # the first form is the one to suggest
+                case_path = self.knowledge.facts[fact_type].case_path
+                path = f"{case_path}.{field}" if field else case_path
+                label = self.label(fact_type, field) if field else self.label(fact_type)
+                missing.append(Missing(path, label))
             status = "applied" if not missing else "not_applied" if len(missing) == len(model.needs) else "partial"
             statuses.append(ModelStatus(model.id, model.title.get(self.lang), status, tuple(missing),
                                         model.to_apply.get(self.lang) if missing else None,

@@ -90,16 +90,21 @@ class _Reader:
         self.root = root
         self.problems = []
 
-    def read(self, relative, record_type):
+    def parse(self, relative):
+        """The parsed document of a file, or None (with its problems recorded)."""
         resource = self.root.joinpath(*relative.split("/"))
         try:
             text = resource.read_text(encoding="utf-8")
-            document = documents.parse_document(text, relative, KnowledgeError)
+            return documents.parse_document(text, relative, KnowledgeError)
         except OSError as exc:
             self.problems.append(Problem("", f"cannot read the file: {exc}", file=relative))
-            return None
         except KnowledgeError as exc:
             self.problems.extend(attrs.evolve(p, file=relative) for p in exc.problems)
+        return None
+
+    def read(self, relative, record_type, document=None):
+        document = document if document is not None else self.parse(relative)
+        if document is None:
             return None
         found = []
         value = structure(record_type, document.data, "", found)
@@ -135,13 +140,55 @@ def duplicates(items, what, file, problems, path):
             seen[item.id] = index
 
 
+#: What a rule with ``like`` takes from the rule it names, unless it gives its own.
+_LIKE_FIELDS = ("kind", "priority", "priority_reason", "weight", "title", "text", "basis", "reason", "sources")
+
+
+def _take_wording(rule_documents, problems):
+    """Fill in each rule with ``like: RULE_ID`` from that rule: its wording, priority and provenance.
+
+    A rule that says the same as another about other facts (a quadrant
+    placed per municipality rather than for the whole case) names it with
+    ``like`` instead of copying its texts; it keeps its own ``id``,
+    ``subject`` and ``when``, and any of the fields of ``_LIKE_FIELDS`` it gives.  The
+    rule named must exist and must not itself be ``like`` another, so that
+    what a rule says is written in one place.  The documents are changed
+    in place, before they are read into rules.
+    """
+    by_id = {}
+    for document in rule_documents:
+        rules = document.data.get("rules") if isinstance(document.data, dict) else None
+        for index, rule in enumerate(rules if isinstance(rules, list) else ()):
+            if isinstance(rule, dict) and isinstance(rule.get("id"), str):
+                by_id.setdefault(rule["id"], (rule, document, index))
+    # every 'like' is taken out first, so that whether a rule is itself 'like' another does not hang on the order
+    likes = [(rule, document, index, rule.pop("like")) for rule, document, index in by_id.values() if "like" in rule]
+    alike = {id(rule) for rule, *_ in likes}
+    for rule, document, index, named in likes:
+        path = f"rules[{index}].like"
+        original = by_id[named][0] if isinstance(named, str) and named in by_id else None
+        if original is None:
+            problems.append(Problem(path, f"unknown rule {named!r}: expected the id of a rule to take the wording of",
+                                    file=document.name))
+        elif id(original) in alike:
+            problems.append(Problem(path, f"rule '{named}' is itself 'like' another; name the rule whose wording it takes",
+                                    file=document.name))
+        else:
+            for field in _LIKE_FIELDS:
+                if field in original and field not in rule:
+                    rule[field] = original[field]
+
+
 def _read_all(root):
     reader = _Reader(root)
     sources_file = reader.read("sources.yaml", _SourcesFile)
     vocabulary_files = [(name, reader.read(name, _VocabularyFile)) for name in reader.folder("vocabulary")]
     models_file = reader.read("models.yaml", _ModelsFile)
     messages_file = reader.read("messages.yaml", _MessagesFile)
-    rule_files = [(name, reader.read(name, _RulesFile)) for name in reader.folder("rules")]
+    parsed = [(name, reader.parse(name)) for name in reader.folder("rules")]
+    _take_wording([document for _, document in parsed if document is not None], reader.problems)
+    rule_files = [(name, reader.read(name, _RulesFile, document) if document is not None else None)
+                  for name, document in parsed]
     # optional: a knowledge base without conflicts between its conclusions needs no such file
     conflicts_file = reader.read("conflicts.yaml", _ConflictsFile) if reader.exists("conflicts.yaml") else None
     return reader, sources_file, vocabulary_files, models_file, messages_file, rule_files, conflicts_file

@@ -115,7 +115,8 @@ class Model:
 
     ``needs`` names what a case must give for the model to apply, each as
     ``fact`` (at least one fact of that type) or ``fact.field`` (that field
-    given); ``to_apply`` tells the user what to add.
+    given), or as alternatives ``a | b`` of which one will do (a field given
+    for the whole case or per item); ``to_apply`` tells the user what to add.
     """
 
     id: str = attrs.field(metadata=ID_META)
@@ -124,6 +125,21 @@ class Model:
     needs: tuple[str, ...] = attrs.field(metadata={"min_length": 1})
     to_apply: Text
     description: Text | None = None
+
+    def need_alternatives(self):
+        """Each need as its alternatives, each a ``(fact, field)`` pair (field ``''`` for a fact type).
+
+        Examples
+        --------
+        >>> model = Model("m", Text("M", "M"), (SourceRef("s", "w"),), ("a.x | b.x", "c"), Text("", ""))
+        >>> model.need_alternatives()
+        [[('a', 'x'), ('b', 'x')], [('c', '')]]
+        """
+        out = []
+        for need in self.needs:
+            out.append([(fact, field) for fact, _, field in
+                        (alternative.strip().partition(".") for alternative in need.split("|"))])
+        return out
 
 
 @attrs.frozen

@@ -241,8 +241,11 @@ class _Verifier:
                 continue
             model = self.knowledge.model(self.knowledge.rule(group.rules[0]).model)
             known = [{}]
-            for need in model.needs:
-                fact, _, field = need.partition(".")
+            # of a need's alternatives, the one the group's rules test: the whole case's field or an item's
+            tested = {pattern.fact for rule_id in group.rules for pattern in self.knowledge.rule(rule_id).when
+                      if isinstance(pattern, FactPattern)}
+            for alternatives in model.need_alternatives():
+                fact, field = next((a for a in alternatives if a[0] in tested), alternatives[0])
                 key = (fact, field or PRESENT)
                 allowed = frozenset(v for v in self.space.domain(key) if v is not None and v is not False) \
                     if not field else frozenset(v for v in self.space.domain(key) if v is not None)

@@ -9,6 +9,7 @@ A field the case leaves out is None (unknown), never a guessed default.
 import attrs
 
 from ..case import Case
+from ..case.care import municipality_id
 from ..case.motives import MOTIVE_CATEGORIES
 from ..case.self_organisation import SelfOrganisationPrinciples as _PRINCIPLES
 from ..engine.facts import InputFact
@@ -29,8 +30,18 @@ def _partner_facts(case):
 
 
 def _care_facts(case):
-    if case.care is not None:
-        yield InputFact("care", attrs.asdict(case.care), "care")
+    care = case.care
+    if care is None:
+        return
+    values = attrs.asdict(care, filter=lambda attribute, _value: attribute.name != "municipalities")
+    yield InputFact("care", values, "care")
+    for index, entry in enumerate(care.municipalities):
+        # the subject of a municipality's conclusions: the partner, and the type of care where one is given
+        municipality = municipality_id(case.partners, entry.municipality)
+        subject = municipality if entry.care_type is None else f"{municipality}~{entry.care_type}"
+        values = {"id": subject, "municipality": municipality, "care_type": entry.care_type,
+                  "demand": entry.demand, "supply_in_municipality": entry.supply_in_municipality}
+        yield InputFact("municipal_care", values, f"care.municipalities[{index}]")
 
 
 def _reason_facts(case):

@@ -156,7 +156,7 @@ class Advice:
         --------
         >>> import interorg
         >>> table = interorg.advise(interorg.example_case()).to_frame()
-        >>> table.loc["kenis.need.quadrant-iv", "kind"]
+        >>> table.loc["kenis.need.municipal.quadrant-iv[bladel]", "kind"]
         'finding'
         """
         from ..utils.display import frame

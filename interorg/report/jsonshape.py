@@ -37,7 +37,7 @@ def conclusion_dict(conclusion):
     >>> advice = interorg.advise(interorg.example_case())
     >>> data = conclusion_dict(advice.conclusions[0])
     >>> data["id"], data["basis"], "sources" in data
-    ('kenis.need.quadrant-iv', 'source', False)
+    ('kenis.need.multi-organisation-network', 'source', False)
     """
     return {name: plain(getattr(conclusion, name)) for name in CONCLUSION_FIELDS}
 
@@ -53,7 +53,7 @@ def rules_table(conclusions):
     --------
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
-    >>> rules_table(advice.conclusions)["kenis.need.quadrant-iv"]["sources"][0]["source"]
+    >>> rules_table(advice.conclusions)["kenis.need.multi-organisation-network"]["sources"][0]["source"]
     'kenis-2011'
     """
     table = {}
@@ -130,9 +130,9 @@ def explanations_table(conclusions):
     >>> explanations, inputs = explanations_table(advice.conclusions)
     >>> len(explanations) == len(advice.conclusions)
     True
-    >>> evidence = explanations["kenis.need.quadrant-iv"][0]["evidence"][0]
+    >>> evidence = explanations["kenis.need.multi-organisation-network"][0]["evidence"][0]
     >>> inputs[str(evidence["input"])]["path"]
-    'care'
+    'care.municipalities[3]'
     """
     inputs = _Inputs()
     explanations = {

@@ -101,7 +101,7 @@ def test_what_rests_on_a_set_aside_conclusion_is_set_aside_too(knowledge_copy):
 about: test
 defeats:
   - id: test.b1
-    winner: kenis.need.quadrant-iv
+    winner: kenis.need.municipal.quadrant-iv
     loser: kenis.coordination.b1
     relation: defeats
     scope: any
@@ -121,14 +121,14 @@ about: test
 exclusive:
   - id: test.group
     title: {{en: "a test group", nl: "een testgroep"}}
-    rules: [kenis.need.quadrant-iv, kenis.need.multi-organisation-network]
+    rules: [kenis.conclusions.supply-led, kenis.need.multi-organisation-network]
     basis: derived
     {_SOURCE}
     reason: {{en: "Test.", nl: "Test."}}
 """)
     advice = interorg.advise(interorg.example_case(), knowledge=knowledge)
     (item,) = advice.counsel.inconsistencies
-    assert set(item.keys) == {"kenis.need.quadrant-iv", "kenis.need.multi-organisation-network"}
+    assert set(item.keys) == {"kenis.conclusions.supply-led", "kenis.need.multi-organisation-network"}
     assert not set(item.keys) & set(advice.counsel.advice)
     assert "Inconsistent knowledge: a test group" in advice.to_text()
 

@@ -35,7 +35,7 @@ def test_all_problems_at_once_with_paths():
     assert messages == [
         "partners[1].kind: expected one of municipality, care_provider, other; got 'gemeente'",
         "care.leadng: unknown key 'leadng' (did you mean 'leading'?); expected one of demand, "
-        "supply_in_municipality, leading, providers_regional, origin, region_basis",
+        "supply_in_municipality, leading, providers_regional, origin, region_basis, municipalities",
         "care.demand: expected one of standard, complex; got 'compelx'",
         "care.supply_in_municipality: expected true or false; got 'yes'",
         "reasons[1]: missing required key 'reason'",
@@ -133,7 +133,7 @@ def test_round_trip(tmp_path, suffix):
     interorg.dump_case(case, path)
     assert interorg.load_case(path) == case
     if suffix == ".json":
-        assert json.loads(path.read_text(encoding="utf-8"))["care"]["demand"] == "complex"
+        assert json.loads(path.read_text(encoding="utf-8"))["care"]["municipalities"][0]["demand"] == "complex"
 
 
 def test_every_section_is_optional():

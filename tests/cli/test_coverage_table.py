@@ -88,7 +88,7 @@ def test_command(capsys, fmt):
     elif fmt == "markdown":
         assert out == coverage.to_markdown(coverage.coverage())
     else:
-        assert "[x] kenis.need.quadrant-iv" in out and "[ ] kenis.need.quadrant-i\n" in out
+        assert "[x] kenis.need.municipal.quadrant-iv" in out and "[ ] kenis.need.quadrant-iv\n" in out
 
 
 def test_dutch_titles(capsys):

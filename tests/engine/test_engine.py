@@ -18,7 +18,7 @@ def _run(seed, name):
                           check=True).stdout
 
 
-@pytest.mark.parametrize("name, expected", [("municipal_youth_care", "kenis.need.quadrant-iv"),
+@pytest.mark.parametrize("name, expected", [("municipal_youth_care", "kenis.need.municipal.quadrant-iv"),
                                             ("regional_innovation_alliance", "workbook.motives.market")])
 def test_same_advice_in_separate_processes(name, expected):
     """Different hash seeds (different set and dict orders in experta) give identical advice."""

@@ -1,6 +1,7 @@
 """Loading the knowledge base: the shipped one loads, and every kind of mistake is caught."""
 
 import pathlib
+import re
 import shutil
 
 import pytest
@@ -52,8 +53,40 @@ def test_unknown_model_in_rules_file(knowledge_copy):
 def test_unknown_need_in_models(knowledge_copy):
     """A model that needs a field the vocabulary lacks is rejected."""
     path = knowledge_copy / "models.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("care.demand,", "care.demnd,", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("care.demand |", "care.demnd |", 1), encoding="utf-8")
     with pytest.raises(interorg.KnowledgeError, match=r"models.yaml: models\[0\].needs\[0\]: fact 'care' has no field 'demnd'"):
+        interorg.load_knowledge(knowledge_copy)
+
+
+def test_unknown_need_among_alternatives(knowledge_copy):
+    """Every alternative of a need ('a | b') is checked, not only the first."""
+    path = knowledge_copy / "models.yaml"
+    text = path.read_text(encoding="utf-8").replace("| municipal_care.demand,", "| municipal_cair.demand,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError, match=r"models\[0\].needs\[0\]: unknown fact type 'municipal_cair'"):
+        interorg.load_knowledge(knowledge_copy)
+
+
+def test_like_takes_the_wording_and_provenance_of_the_rule_it_names(knowledge):
+    """A rule 'like' another has its title, text, priority and sources, and its own id, subject and conditions."""
+    placed, whole = knowledge.rule("kenis.need.municipal.quadrant-iv"), knowledge.rule("kenis.need.quadrant-iv")
+    assert (placed.title, placed.text, placed.basis, placed.sources, placed.priority, placed.kind) == (
+        whole.title, whole.text, whole.basis, whole.sources, whole.priority, whole.kind)
+    assert placed.subject == "municipality" and placed.when != whole.when
+    own = knowledge.rule("kenis.need.municipal.collaboration-without-need")
+    assert own.reason != knowledge.rule("kenis.need.collaboration-without-need").reason  # what it gives, it keeps
+
+
+@pytest.mark.parametrize("like, message", [
+    ("kenis.need.quadrant-v", "rules[0].like: unknown rule 'kenis.need.quadrant-v'"),
+    ("kenis.need.municipal.quadrant-iv", "rules[0].like: rule 'kenis.need.municipal.quadrant-iv' is itself 'like'"),
+])
+def test_like_must_name_a_rule_with_wording_of_its_own(knowledge_copy, like, message):
+    """'like' naming no rule, or a rule that is itself 'like' another, is a load error with its path."""
+    rule = (f"about: x\nmodel: kenis.need\nrules:\n  - id: kenis.need.test\n    like: {like}\n"
+            "    when:\n      - fact: care\n        demand: complex\n")
+    (knowledge_copy / "rules" / "zz.yaml").write_text(rule, encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError, match=re.escape(f"rules/zz.yaml: {message}")):
         interorg.load_knowledge(knowledge_copy)
 
 

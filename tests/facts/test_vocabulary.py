@@ -25,6 +25,7 @@ def _literal_values(cls, name):
 ENUMS = [
     (interorg.Partner, "kind", "partner", "kind"),
     (interorg.Care, "demand", "care", "demand"),
+    (interorg.MunicipalCare, "demand", "municipal_care", "demand"),
     (interorg.Care, "leading", "care", "leading"),
     (interorg.Care, "origin", "care", "origin"),
     (interorg.Care, "region_basis", "care", "region_basis"),
@@ -67,8 +68,15 @@ def test_enum_values_agree(knowledge, cls, attribute, fact, field):
 
 
 def test_care_fields_are_the_vocabulary(knowledge):
-    """Every field of Care is a field of the care fact, and the other way round."""
-    assert [f.name for f in attrs.fields(interorg.Care)] == list(knowledge.facts["care"].fields)
+    """Every field of Care but its list of municipalities is a field of the care fact, and the other way round."""
+    fields = [f.name for f in attrs.fields(interorg.Care) if f.name != "municipalities"]
+    assert fields == list(knowledge.facts["care"].fields)
+
+
+def test_municipal_care_fields_are_the_vocabulary(knowledge):
+    """A municipality's entry gives the municipal_care fact its fields, with the subject id besides."""
+    fields = [f.name for f in attrs.fields(interorg.MunicipalCare)]
+    assert ["id", *fields] == list(knowledge.facts["municipal_care"].fields)
 
 
 def test_form_fields_are_the_vocabulary(knowledge):

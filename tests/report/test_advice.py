@@ -62,7 +62,9 @@ def test_kind_properties_partition_the_conclusions(advice):
 def test_lookup_by_key(advice):
     """An advice is indexed by its unique keys; an id drawn for one subject only also finds it."""
     assert advice["kenis.reasons.organisation-serving[power]"].subject == "power"
-    assert "kenis.need.quadrant-iv" in advice and advice["kenis.need.quadrant-iv"].subject is None
+    assert "kenis.need.multi-organisation-network" in advice
+    assert advice["kenis.need.multi-organisation-network"].subject is None
+    assert advice["kenis.need.municipal.quadrant-ii[eersel]"].subject_label == "eersel"
     with pytest.raises(KeyError):
         advice["no.such.rule"]
 
@@ -91,7 +93,7 @@ def test_default_text_is_the_plan_then_the_advice_in_brief(advice):
 def test_full_text_has_keys_basis_and_derivations(advice):
     """full=True gives each conclusion with its key, basis, sources and derivation."""
     text = advice.to_text(full=True)
-    assert "[kenis.need.quadrant-iv]" in text
+    assert "[kenis.need.municipal.quadrant-iv[bladel]]" in text
     assert "Because:" in text and "coordination.providers.completeness" in text
     assert "derived by interorg" in text and "Source:" in text
     assert advice.to_text(explain=True) == text

@@ -144,3 +144,20 @@ def test_dead_end_step(knowledge_copy):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = interorg.verify(knowledge_copy)
     assert [f.rule for f in result.findings if f.check == "dead-end"] == ["kenis.need.unused-step"]
+
+
+def test_gaps_are_sought_in_the_form_a_group_tests(tmp_path_factory):
+    """With a need 'a | b', a group's gaps are sought with the alternative its rules test: per municipality here."""
+    knowledge_copy = _copy(tmp_path_factory, "municipal-gap")
+    conflicts = knowledge_copy / "conflicts.yaml"
+    data = yaml.safe_load(conflicts.read_text(encoding="utf-8"))
+    (group,) = [g for g in data["exclusive"] if g["id"] == "kenis.need.municipal-quadrants"]
+    group["rules"].remove("kenis.need.municipal.quadrant-iv")
+    conflicts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    gaps = [f for f in interorg.verify(knowledge_copy).findings
+            if f.check == "gap" and f.rule.startswith("kenis.need.municipal.")]
+    assert gaps
+    witness = dict(gaps[0].witness)
+    assert witness["care.municipalities[0].demand"] == "complex"
+    assert witness["care.municipalities[0].supply_in_municipality"] == "false"
+    assert not any(path.startswith("care.demand") for path in witness)
