@@ -211,7 +211,7 @@ def compile_rules(knowledge, on_trigger):
             else:
                 trigger = _Trigger(experta.AS.trigger << _pattern(pattern.source), salience=-level[rule.id])(fire)
                 trigger.kind = pattern.kind
-                trigger.test = pattern.test  # variables are bound when the rule's conditions are joined
+                trigger.test = pattern.tester()  # variables are bound when the rule's conditions are joined
                 trigger.field_tests = pattern.field_tests
             trigger.compiled = compiled
             rules.append(trigger)

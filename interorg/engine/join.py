@@ -107,6 +107,19 @@ class _Pattern:
                 return False
         return True
 
+    def tester(self):
+        """:meth:`test` as one closure: the matcher calls it for every fact of the pattern's kind."""
+        checks = self._checks
+        if not checks:
+            return lambda values: True
+        if len(checks) == 1:
+            (field, predicate), = checks
+            return lambda values: predicate(values.get(field))
+        if len(checks) == 2:
+            (field_1, predicate_1), (field_2, predicate_2) = checks
+            return lambda values: predicate_1(values.get(field_1)) and predicate_2(values.get(field_2))
+        return self.test
+
     def bind(self, values, bindings):
         """Return ``bindings`` extended by this match, or None if ``values`` do not match."""
         extended = bindings
