@@ -65,6 +65,15 @@ class _Fact(experta.Fact):
     def has_field_constraints(self):
         return False if self._declared else super().has_field_constraints()
 
+    def validate(self):
+        # the fact types have no experta Fields to validate against: the vocabulary checked the values
+        if not self._declared:
+            super().validate()
+
+    def __str__(self):
+        # experta writes this for every rule it fires (its RULES log line), logged or not
+        return f"<f-{dict.get(self, '__factid__')}>" if self._declared else super().__str__()
+
     def has_nested_accessor(self):
         return False if self._declared else super().has_nested_accessor()
 

@@ -38,9 +38,9 @@ class FactList(experta.factlist.FactList):
 
     @staticmethod
     def _get_fact_id(fact):
-        identity = getattr(fact, "identity", None)
-        found = identity() if identity is not None else None
-        return experta.factlist.FactList._get_fact_id(fact) if found is None else found
+        if getattr(fact, "_declared", False):
+            return fact.identity()
+        return experta.factlist.FactList._get_fact_id(fact)
 
 
 class DepthStrategy(experta.strategies.DepthStrategy):
