@@ -14,7 +14,7 @@ import textwrap
 from ..engine.wording import counted, fill
 from . import briefs, escape
 from .summaries import diagnosis_lines, relationship_lines
-from .view import Selection, advice_entries, plan_entries
+from .view import Selection, advice_entries, brief_lists_low_findings, low_findings_left_out, plan_entries
 
 __all__ = ["derivation", "html", "markdown", "text"]
 
@@ -157,8 +157,9 @@ def text(advice, full=False, selection=Selection()):
         for action in more:
             head, because = _action_lines(action, labels, subjects=full, lang=advice.lang)
             out += _wrap(head, "", "   ") + (_wrap(because, "   ", "  ") if full else [])
+    low = brief_lists_low_findings(advice, full, selection)
     for kind, heading in _HEADINGS:
-        entries = advice_entries(advice, selection, full)[kind]
+        entries = advice_entries(advice, selection, full, low_findings=low)[kind]
         if not entries:
             continue
         out += ["", labels[heading], "-" * len(labels[heading])]
@@ -200,7 +201,9 @@ def _summary_sections(advice, full, selection):
         if models:
             sections.append((labels["models_not_applied"], models))
     else:  # in brief, one short section says what is not shown and where to find it
-        other = inconsistent + briefs.set_aside_lines(advice) + briefs.model_lines(advice)
+        left_out = low_findings_left_out(advice, selection, full)
+        low = [counted(labels, "low_findings_count", left_out, advice.lang)] if left_out else []
+        other = inconsistent + low + briefs.set_aside_lines(advice) + briefs.model_lines(advice)
         if other:
             sections.append((labels["not_shown"], other))
     return sections
@@ -227,8 +230,9 @@ def markdown(advice, full=False, selection=Selection()):
     if more:
         out += ["", f"## {labels['more_actions']}", ""]
         out += [_md(_action_lines(action, labels, subjects=full, lang=advice.lang)[0]) for action in more]
+    low = brief_lists_low_findings(advice, full, selection)
     for kind, heading in _HEADINGS:
-        entries = advice_entries(advice, selection, full)[kind]
+        entries = advice_entries(advice, selection, full, low_findings=low)[kind]
         if not entries:
             continue
         out += ["", f"## {labels[heading]}", ""]

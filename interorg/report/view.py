@@ -17,7 +17,8 @@ import attrs
 from ..analysis.counsel import subject_words
 from ..engine.results import PRIORITIES
 
-__all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "advice_entries", "plan_entries"]
+__all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "BRIEF_FINDINGS", "advice_entries", "brief_lists_low_findings",
+           "low_findings_left_out", "plan_entries"]
 
 #: Models whose conclusions the diagnosis section shows (so the lists do not).
 DIAGNOSIS_MODELS = ("diagnosis.scan", "diagnosis.phases", "diagnosis.archetypes", "diagnosis.interventions")
@@ -96,12 +97,14 @@ def plan_entries(advice, selection=Selection(), more=False):
     return selection.cut(a for a in actions if any(selection.takes(advice[key]) for key in a.keys))
 
 
-def advice_entries(advice, selection=Selection(), full=False):
+def advice_entries(advice, selection=Selection(), full=False, low_findings=True):
     """The advice not in the plan, by kind: ``{kind: [Entry, ...]}``, most important first.
 
     Without ``full`` the conclusions the diagnosis section shows, and the
     warnings an action of the plan answers (its "because"), are left out;
-    with it they are listed too.
+    with it they are listed too.  Without ``low_findings`` the findings of
+    low priority are left out as well (the brief text counts them instead,
+    see :func:`low_findings_left_out`).
     """
     counsel = advice.counsel
     in_plan = {key for action in counsel.plan + counsel.more for key in action.keys}
@@ -113,6 +116,8 @@ def advice_entries(advice, selection=Selection(), full=False):
         if key in in_plan or not selection.takes(conclusion):
             continue
         if not full and conclusion.model in DIAGNOSIS_MODELS:
+            continue
+        if not low_findings and conclusion.kind == "finding" and conclusion.priority == "low":
             continue
         by_rule.setdefault(conclusion.id, []).append(conclusion)
     rank = {priority: index for index, priority in enumerate(PRIORITIES)}
@@ -129,3 +134,38 @@ def advice_entries(advice, selection=Selection(), full=False):
         out[kind].sort(key=lambda entry: rank[entry.priority])
         out[kind] = selection.cut(out[kind])
     return out
+
+
+#: In brief, the most findings listed before those of low priority are counted instead.
+BRIEF_FINDINGS = 12
+
+
+def brief_lists_low_findings(advice, full, selection):
+    """Whether a text or Markdown rendering lists the findings of low priority.
+
+    ``--full`` and any selection (``--kind finding``, ``--model``...) list
+    them; so does the brief default when there are no more than
+    :data:`BRIEF_FINDINGS` findings to list.  Beyond that, the brief counts
+    them, so that what decides comes first.
+    """
+    if full or selection != Selection():
+        return True
+    return sum(len(entry.conclusions) for entry in advice_entries(advice)["finding"]) <= BRIEF_FINDINGS
+
+
+def low_findings_left_out(advice, selection=Selection(), full=False):
+    """How many findings of low priority a brief rendering leaves out (0 where it lists them).
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> low_findings_left_out(advice) > 0, low_findings_left_out(advice, full=True)
+    (True, 0)
+    >>> low_findings_left_out(interorg.advise({"care": {"demand": "complex", "supply_in_municipality": False}}))
+    0
+    """
+    if brief_lists_low_findings(advice, full, selection):
+        return 0
+    every = advice_entries(advice, selection, full)["finding"]
+    return sum(len(entry.conclusions) for entry in every if entry.priority == "low")
