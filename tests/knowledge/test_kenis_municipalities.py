@@ -216,6 +216,6 @@ def test_dutch_region_advice():
     """The region's advice reads in Dutch, with the source's terms."""
     advice = interorg.advise(interorg.example_case(), lang="nl")
     differs = advice["kenis.need.municipal.need-differs"]
-    assert differs.title == "Verzeker het aanbod waar het in een gemeente ontbreekt, faciliteer waar het bestaat"
+    assert differs.title == "Verzeker het aanbod waar het in een gemeente ontbreekt, en faciliteer samenwerking waar de zorg complex is"
     assert "nood aan gemeentelijke samenwerking" in differs.text and "binnen de gemeente" in differs.text
     assert "(Gemeente Eersel; ook: Gemeente Bergeijk)" in words(advice.to_text())
