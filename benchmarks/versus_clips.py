@@ -83,8 +83,9 @@ class _Heap:
 def _without_experta(knowledge, facts):
     """interorg's run with experta's fact list, agenda and firing replaced by :class:`_Heap`."""
     triggers = {}
-    for trigger in engine_session._compiled(knowledge):
-        triggers.setdefault(trigger.kind, []).append(trigger)
+    for group in engine_session._compiled(knowledge):
+        for trigger in group.members:
+            triggers.setdefault(trigger.kind, []).append(trigger)
     session = engine_session.Session(knowledge, facts)
     engine = _Heap(triggers, session)
     for trigger in triggers.get(("initial",), ()):

@@ -182,7 +182,7 @@ def strata(knowledge):
 
 
 def compile_rules(knowledge, on_trigger):
-    """Compile every rule of ``knowledge`` into experta rules, one per trigger.
+    """Compile every rule of ``knowledge`` into experta rules: one per kind of fact and stratum.
 
     Parameters
     ----------
@@ -198,13 +198,19 @@ def compile_rules(knowledge, on_trigger):
     Returns
     -------
     list of experta.Rule
-        Each has the attributes ``kind`` (see :func:`dispatch_kind`),
-        ``test`` (whether a fact of that kind matches the pattern),
-        ``field_tests`` (the pattern's :class:`~interorg.engine.conditions.FieldTest`) and
-        ``compiled`` (its rule's :class:`~interorg.engine.join.CompiledRule`).
+        One rule per kind of fact (see :func:`dispatch_kind`) and salience:
+        its pattern takes any fact of that kind, and its ``members`` are the
+        triggers about that kind in that stratum, each with ``kind``,
+        ``test`` (whether a fact matches the trigger's pattern),
+        ``field_tests`` (the pattern's
+        :class:`~interorg.engine.conditions.FieldTest`) and ``compiled``
+        (its rule's :class:`~interorg.engine.join.CompiledRule`).  One
+        activation of such a rule fires, for one fact, every member that
+        matches it: a fact that starts several rules of one stratum goes
+        through experta's agenda once, not once per rule.
     """
     level = strata(knowledge)
-    rules = []
+    groups = {}
     for rule in knowledge.rules:
         compiled = CompiledRule(rule)
         triggers = compiled.triggers() or [(None, None)]
@@ -223,5 +229,34 @@ def compile_rules(knowledge, on_trigger):
                 trigger.test = pattern.tester()  # variables are bound when the rule's conditions are joined
                 trigger.field_tests = pattern.field_tests
             trigger.compiled = compiled
-            rules.append(trigger)
-    return rules
+            groups.setdefault((trigger.kind, trigger.salience), []).append(trigger)
+    return [_dispatch(kind, salience, members) for (kind, salience), members in groups.items()]
+
+
+def _dispatch(kind, salience, members):
+    """The experta rule that fires the ``members`` (triggers of one kind and salience) that match a fact."""
+    members = tuple(members)
+
+    def fire(engine, trigger=None, members=None):
+        # the matcher hands over the members it found matching; experta's own
+        # Rete network (in a test) does not, so they are tested here
+        matching = members if members is not None else tuple(m for m in group.members if m.test(trigger or {}))
+        # last first: as experta's agenda fired separate activations of equal key
+        for member in reversed(matching):
+            member(engine, trigger=trigger)
+
+    fire.__name__ = f"{'/'.join(map(str, kind))}@{salience}"
+    if kind == ("initial",):
+        pattern = experta.InitialFact()
+    elif kind[0] == "conclusion":
+        pattern = experta.AS.trigger << fact_class("conclusion")(rule=kind[1])
+    else:
+        pattern = experta.AS.trigger << fact_class(kind[1])()
+    group = _Trigger(pattern, salience=salience)(fire)
+    group._wrapped_args = _DISPATCH_ARGUMENTS
+    group.kind, group.members = kind, members
+    return group
+
+
+#: The parameters of a dispatch rule's right-hand side (``fire`` in :func:`_dispatch`).
+_DISPATCH_ARGUMENTS = frozenset(("engine", "trigger", "members"))

@@ -69,25 +69,37 @@ class DepthStrategy(experta.strategies.DepthStrategy):
 
 
 class DispatchMatcher(experta.abstract.Matcher):
-    """Activations of single-pattern trigger rules, found by a dictionary lookup per fact.
+    """Activations of the dispatch rules of :func:`~interorg.engine.compiling.compile_rules`, by dictionary lookup.
 
-    Every rule the engine gives must be a trigger made by
-    :func:`interorg.engine.compiling.compile_rules`: it carries the ``kind``
-    of fact it is about and a ``test`` of the fact's values.
+    Every rule the engine gives must be made by
+    :func:`interorg.engine.compiling.compile_rules`: one per kind of fact and
+    stratum, whose ``members`` are single-pattern triggers, each with the
+    ``kind`` of fact it is about and a ``test`` of the fact's values.  For a
+    fact, the members that match are found through an index of the
+    triggers of its kind, and each rule with a matching member gets one
+    activation that names them.
     """
 
     def __init__(self, engine):
         super().__init__(engine)
         triggers = defaultdict(list)
-        for rule in engine.get_rules():
-            triggers[rule.kind].append(rule)
+        for group in engine.get_rules():
+            for member in group.members:
+                member.group = group
+                triggers[member.kind].append(member)
         self._triggers = {kind: _Index(rules) for kind, rules in triggers.items()}
 
     def _activations(self, fact):
         index = self._triggers.get(dispatch_kind(fact))
         if index is None:
             return []
-        return [_Activation(rule, (fact,), {"trigger": fact}) for rule in index.candidates(fact) if rule.test(fact)]
+        matching = {}
+        for member in index.candidates(fact):
+            if member.test(fact):
+                matching.setdefault(member.group, []).append(member)
+        # one activation per kind and stratum: experta fires each in its order, with the members found
+        return [_Activation(group, (fact,), {"trigger": fact, "members": tuple(members)})
+                for group, members in matching.items()]
 
     def changes(self, adding=None, deleting=None):
         """Return the activations the added facts create, and those the deleted ones end.

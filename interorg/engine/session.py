@@ -163,7 +163,8 @@ def _compiled(knowledge):
 def _indexed(knowledge):
     cache = knowledge._cache
     if "indexed" not in cache:
-        rules = {id(trigger.compiled): trigger.compiled for trigger in _compiled(knowledge)}
+        rules = {id(trigger.compiled): trigger.compiled
+                 for group in _compiled(knowledge) for trigger in group.members}
         cache["indexed"] = indexed_fields(rules.values())
     return cache["indexed"]
 
