@@ -39,7 +39,8 @@ def conclusion_dict(conclusion):
     >>> data["id"], data["basis"], "sources" in data
     ('kenis.need.multi-organisation-network', 'source', False)
     """
-    return {name: plain(getattr(conclusion, name)) for name in CONCLUSION_FIELDS}
+    # every one of these fields is a text, or None: nothing to convert
+    return {name: getattr(conclusion, name) for name in CONCLUSION_FIELDS}
 
 
 def rules_table(conclusions):
