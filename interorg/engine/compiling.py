@@ -255,6 +255,8 @@ def _dispatch(kind, salience, members):
     group = _Trigger(pattern, salience=salience)(fire)
     group._wrapped_args = _DISPATCH_ARGUMENTS
     group.kind, group.members = kind, members
+    for member in members:
+        member.group = group  # the rule whose activation fires it
     return group
 
 

@@ -85,7 +85,6 @@ class DispatchMatcher(experta.abstract.Matcher):
         triggers = defaultdict(list)
         for group in engine.get_rules():
             for member in group.members:
-                member.group = group
                 triggers[member.kind].append(member)
         self._triggers = {kind: _Index(rules) for kind, rules in triggers.items()}
 
