@@ -14,7 +14,7 @@ import textwrap
 from ..engine.wording import counted, fill
 from . import briefs, escape
 from .summaries import diagnosis_lines, relationship_lines
-from .view import Selection, advice_entries, brief_lists_low_findings, low_findings_left_out, plan_entries
+from .view import Selection, advice_entries, listed_entries, plan_entries
 
 __all__ = ["derivation", "html", "markdown", "text"]
 
@@ -157,9 +157,9 @@ def text(advice, full=False, selection=Selection()):
         for action in more:
             head, because = _action_lines(action, labels, subjects=full, lang=advice.lang)
             out += _wrap(head, "", "   ") + (_wrap(because, "   ", "  ") if full else [])
-    low = brief_lists_low_findings(advice, full, selection)
+    listed, left_out = listed_entries(advice, selection, full)
     for kind, heading in _HEADINGS:
-        entries = advice_entries(advice, selection, full, low_findings=low)[kind]
+        entries = listed[kind]
         if not entries:
             continue
         out += ["", labels[heading], "-" * len(labels[heading])]
@@ -169,7 +169,7 @@ def text(advice, full=False, selection=Selection()):
                     out += _full_conclusion_text(advice, conclusion) + [""]
             else:
                 out += _wrap("- " + _entry_line(entry, labels, full), "", "  ")
-    for heading, lines in _summary_sections(advice, full, selection):
+    for heading, lines in _summary_sections(advice, full, selection, left_out):
         out += ["", heading, "-" * len(heading)]
         for line in lines:
             indent = " " * (len(line) - len(line.lstrip()))
@@ -177,8 +177,11 @@ def text(advice, full=False, selection=Selection()):
     return escape.terminal("\n".join(out).rstrip() + "\n")
 
 
-def _summary_sections(advice, full, selection):
-    """The sections after the lists, as (heading, lines): diagnosis, relationships, set aside, models."""
+def _summary_sections(advice, full, selection, left_out=0):
+    """The sections after the lists, as (heading, lines): diagnosis, relationships, set aside, models.
+
+    ``left_out`` is the number of low-priority findings the brief lists left out.
+    """
     labels = advice.labels
     if selection != Selection():
         return []
@@ -201,7 +204,6 @@ def _summary_sections(advice, full, selection):
         if models:
             sections.append((labels["models_not_applied"], models))
     else:  # in brief, one short section says what is not shown and where to find it
-        left_out = low_findings_left_out(advice, selection, full)
         low = [counted(labels, "low_findings_count", left_out, advice.lang)] if left_out else []
         other = inconsistent + low + briefs.set_aside_lines(advice) + briefs.model_lines(advice)
         if other:
@@ -230,9 +232,9 @@ def markdown(advice, full=False, selection=Selection()):
     if more:
         out += ["", f"## {labels['more_actions']}", ""]
         out += [_md(_action_lines(action, labels, subjects=full, lang=advice.lang)[0]) for action in more]
-    low = brief_lists_low_findings(advice, full, selection)
+    listed, left_out = listed_entries(advice, selection, full)
     for kind, heading in _HEADINGS:
-        entries = advice_entries(advice, selection, full, low_findings=low)[kind]
+        entries = listed[kind]
         if not entries:
             continue
         out += ["", f"## {labels[heading]}", ""]
@@ -249,7 +251,7 @@ def markdown(advice, full=False, selection=Selection()):
                 tree = escape.terminal(derivation(conclusion, labels))
                 out += ["", f"<details><summary>{labels['because']}</summary>", "", escape.fence(tree) + "text",
                         tree, escape.fence(tree), "", "</details>"]
-    for heading, lines in _summary_sections(advice, full, selection):
+    for heading, lines in _summary_sections(advice, full, selection, left_out):
         out += ["", f"## {heading}", "", *[_md_line(line) for line in lines]]
     return "\n".join(out) + "\n"
 
@@ -282,8 +284,9 @@ def html(advice, selection=Selection()):
         out.append(f"<details><summary><b>{esc(labels['more_actions'])}</b> ({len(more)})</summary><ol start="
                    f'"{more[0].rank}">' + "".join(f"<li>{esc(_action_lines(a, labels, lang=advice.lang)[0].split('. ', 1)[1])}</li>"
                                                   for a in more) + "</ol></details>")
+    listed = advice_entries(advice, selection, full=False)
     for kind, heading in _HEADINGS:
-        entries = advice_entries(advice, selection, full=False)[kind]
+        entries = listed[kind]
         if not entries:
             continue
         out.append(f"<details><summary><b>{esc(labels[heading])}</b> ({len(entries)})</summary>")

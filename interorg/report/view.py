@@ -17,8 +17,8 @@ import attrs
 from ..analysis.counsel import subject_words
 from ..engine.results import PRIORITIES
 
-__all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "BRIEF_FINDINGS", "advice_entries", "brief_lists_low_findings",
-           "low_findings_left_out", "plan_entries"]
+__all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "BRIEF_FINDINGS", "advice_entries", "listed_entries",
+           "plan_entries"]
 
 #: Models whose conclusions the diagnosis section shows (so the lists do not).
 DIAGNOSIS_MODELS = ("diagnosis.scan", "diagnosis.phases", "diagnosis.archetypes", "diagnosis.interventions")
@@ -97,14 +97,12 @@ def plan_entries(advice, selection=Selection(), more=False):
     return selection.cut(a for a in actions if any(selection.takes(advice[key]) for key in a.keys))
 
 
-def advice_entries(advice, selection=Selection(), full=False, low_findings=True):
+def advice_entries(advice, selection=Selection(), full=False):
     """The advice not in the plan, by kind: ``{kind: [Entry, ...]}``, most important first.
 
     Without ``full`` the conclusions the diagnosis section shows, and the
     warnings an action of the plan answers (its "because"), are left out;
-    with it they are listed too.  Without ``low_findings`` the findings of
-    low priority are left out as well (the brief text counts them instead,
-    see :func:`low_findings_left_out`).
+    with it they are listed too (see also :func:`listed_entries`).
     """
     counsel = advice.counsel
     in_plan = {key for action in counsel.plan + counsel.more for key in action.keys}
@@ -116,8 +114,6 @@ def advice_entries(advice, selection=Selection(), full=False, low_findings=True)
         if key in in_plan or not selection.takes(conclusion):
             continue
         if not full and conclusion.model in DIAGNOSIS_MODELS:
-            continue
-        if not low_findings and conclusion.kind == "finding" and conclusion.priority == "low":
             continue
         by_rule.setdefault(conclusion.id, []).append(conclusion)
     rank = {priority: index for index, priority in enumerate(PRIORITIES)}
@@ -140,32 +136,33 @@ def advice_entries(advice, selection=Selection(), full=False, low_findings=True)
 BRIEF_FINDINGS = 12
 
 
-def brief_lists_low_findings(advice, full, selection):
-    """Whether a text or Markdown rendering lists the findings of low priority.
+def listed_entries(advice, selection=Selection(), full=False):
+    """What a text or Markdown rendering lists, by kind, and how many low-priority findings it leaves out.
 
     ``--full`` and any selection (``--kind finding``, ``--model``...) list
-    them; so does the brief default when there are no more than
-    :data:`BRIEF_FINDINGS` findings to list.  Beyond that, the brief counts
-    them, so that what decides comes first.
-    """
-    if full or selection != Selection():
-        return True
-    return sum(len(entry.conclusions) for entry in advice_entries(advice)["finding"]) <= BRIEF_FINDINGS
+    every entry of :func:`advice_entries`; so does the brief default when
+    there are no more than :data:`BRIEF_FINDINGS` findings.  Beyond that, the
+    brief leaves out the findings of low priority and counts them, so that
+    what decides comes first.
 
-
-def low_findings_left_out(advice, selection=Selection(), full=False):
-    """How many findings of low priority a brief rendering leaves out (0 where it lists them).
+    Returns
+    -------
+    tuple
+        ``({kind: [Entry, ...]}, number of findings left out)``.
 
     Examples
     --------
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
-    >>> low_findings_left_out(advice) > 0, low_findings_left_out(advice, full=True)
+    >>> listed_entries(advice)[1] > 0, listed_entries(advice, full=True)[1]
     (True, 0)
-    >>> low_findings_left_out(interorg.advise({"care": {"demand": "complex", "supply_in_municipality": False}}))
+    >>> listed_entries(interorg.advise({"care": {"demand": "complex", "supply_in_municipality": False}}))[1]
     0
     """
-    if brief_lists_low_findings(advice, full, selection):
-        return 0
-    every = advice_entries(advice, selection, full)["finding"]
-    return sum(len(entry.conclusions) for entry in every if entry.priority == "low")
+    entries = advice_entries(advice, selection, full)
+    findings = entries["finding"]
+    if full or selection != Selection() or sum(len(e.conclusions) for e in findings) <= BRIEF_FINDINGS:
+        return entries, 0
+    low = [entry for entry in findings if entry.priority == "low"]
+    entries["finding"] = [entry for entry in findings if entry.priority != "low"]
+    return entries, sum(len(entry.conclusions) for entry in low)

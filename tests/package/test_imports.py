@@ -52,3 +52,23 @@ def test_the_command_line_loads_what_advising_needs():
     assert not {m for m in loaded if m.split(".")[0] in ("matplotlib", "ruamel", "pandas")}
     assert not {m for m in loaded if m.startswith(("interorg.research", "interorg.case.roundtrip",
                                                    "interorg.case.answers", "interorg.engine.whynot"))}
+
+
+def test_the_names_for_type_checkers_are_the_public_names():
+    """The imports spelled out for type checkers name each public name once, from where it is loaded."""
+    import ast
+    import pathlib
+
+    tree = ast.parse(pathlib.Path(interorg.__file__).read_text(encoding="utf-8"))
+    checking = next(node for node in tree.body if isinstance(node, ast.If))
+    spelled = {alias.asname or alias.name: ("." * node.level + (node.module or ""), alias.name)
+               for node in checking.body for alias in node.names}
+    assert spelled == interorg._PUBLIC
+
+
+def test_the_command_line_knows_the_coverage_levels():
+    """``interorg coverage --by`` offers exactly the levels the coverage of a corpus counts by."""
+    from interorg.cli.research import LEVELS
+    from interorg.research.coverage import LEVELS as COUNTED
+
+    assert LEVELS == COUNTED
