@@ -3,8 +3,11 @@
 Partners are nodes; relationships and dependencies are edges.  What the
 rules reason over (who bridges separate groups, who many others depend on,
 whether the core holds together, where dependence is one-sided) is computed
-here with networkx's own algorithms, once per case, in time linear in the
-number of partners and edges, and handed to the rule engine as facts.  This
+here once per case, in time linear in the number of partners and edges, and
+handed to the rule engine as facts.  The measures come from
+:class:`~interorg.analysis.ties.Ties`, so that advising does not import
+networkx; the graphs given to analysts (:func:`tie_graph`,
+:func:`partner_graph`) are networkx graphs.  This
 keeps pairwise reasoning out of the rule engine, whose joins between two
 partner patterns would be quadratic.
 """
@@ -12,6 +15,7 @@ partner patterns would be quadratic.
 import attrs
 
 from ..case import Case
+from .ties import Ties
 
 __all__ = ["DependenceFacts", "NetworkFacts", "PartnerFacts", "analyse", "partner_graph", "tie_graph"]
 
@@ -97,13 +101,17 @@ def tie_graph(case):
     networkx.Graph
         One node per partner, in the case's order.
     """
-    import networkx as nx  # imported by the cases that have partners, not by every process
+    import networkx as nx  # imported when a graph is asked for, not by advising
 
     graph = nx.Graph()
     graph.add_nodes_from(partner.id for partner in case.partners)
-    graph.add_edges_from(relationship.between for relationship in case.relationships)
-    graph.add_edges_from((dependency.partner, dependency.on) for dependency in case.dependencies)
+    graph.add_edges_from(_edges(case))
     return graph
+
+
+def _edges(case):
+    yield from (tuple(relationship.between) for relationship in case.relationships)
+    yield from ((dependency.partner, dependency.on) for dependency in case.dependencies)
 
 
 def _dependence_facts(case):
@@ -146,39 +154,38 @@ def analyse(case):
     """
     if not isinstance(case, Case):
         raise TypeError(f"expected an interorg.Case; got {type(case).__name__}")
-    import networkx as nx
-
-    ties = tie_graph(case)
-    brokers = set(nx.articulation_points(ties))
+    ties = Ties((partner.id for partner in case.partners), _edges(case))
+    brokers = ties.articulation_points()
     dependents, strong_dependents = {}, {}
     for d in case.dependencies:
         dependents[d.on] = dependents.get(d.on, 0) + 1
         if d.strength == "high":
             strong_dependents[d.on] = strong_dependents.get(d.on, 0) + 1
     core = [p.id for p in case.partners if p.position == "core"]
-    core_graph = ties.subgraph(core)
+    core_set = frozenset(core)
     by_partner = []
-    # counted once: asking networkx per partner walks every edge each time
-    has_ties = ties.number_of_edges() > 0 and ties.number_of_nodes() >= 3
+    edges = ties.number_of_edges()
+    has_ties = edges > 0 and len(ties) >= 3
     for partner in case.partners:
         isolated = None
         if partner.position == "core" and len(core) > 1:
-            isolated = core_graph.degree(partner.id) == 0
+            isolated = ties.degree(partner.id, within=core_set) == 0
+        degree = ties.degree(partner.id)
         by_partner.append(PartnerFacts(
             id=partner.id,
-            degree=ties.degree(partner.id),
+            degree=degree,
             dependents=dependents.get(partner.id, 0),
             strong_dependents=strong_dependents.get(partner.id, 0),
             broker=partner.id in brokers,
-            peripheral=has_ties and ties.degree(partner.id) <= 1,
+            peripheral=has_ties and degree <= 1,
             core_isolated=isolated,
         ))
     return NetworkFacts(
-        partners=ties.number_of_nodes(),
-        ties=ties.number_of_edges(),
-        components=nx.number_connected_components(ties) if len(ties) else 0,
+        partners=len(ties),
+        ties=edges,
+        components=ties.components() if len(ties) else 0,
         core_members=len(core),
-        core_connected=nx.is_connected(core_graph) if len(core) > 1 else None,
+        core_connected=ties.components(within=core_set) == 1 if len(core) > 1 else None,
         by_partner=tuple(by_partner),
         dependences=_dependence_facts(case),
     )
