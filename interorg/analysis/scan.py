@@ -251,8 +251,10 @@ def _band(score):
     return "middle"
 
 
-def _mean(values):
-    return sum(values, Fraction(0)) / len(values)
+def _mean(halves):
+    # a respondent's score is the mean of one or two whole answers, so twice it is
+    # a whole number: the mean of such scores is one exact fraction, made once
+    return Fraction(sum(halves), 2 * len(halves))
 
 
 def scan_scores(case):
@@ -292,17 +294,17 @@ def scan_scores(case):
         counted, answers, per_partner = [], [], {}
         for index, respondent in enumerate(case.scan.respondents):
             given = tuple(respondent.answers.get(statement) for statement in statements)
-            numbers = [Fraction(answer) for answer in given if answer is not None]
+            numbers = [answer for answer in given if answer is not None]
             if not numbers:
                 continue
-            score = _mean(numbers)
-            counted.append((index, score))
+            halves = 2 * numbers[0] if len(numbers) == 1 else numbers[0] + numbers[1]
+            counted.append((index, halves))
             answers.append((respondent.id, respondent.partner, given))
-            per_partner.setdefault(respondent.partner, []).append(score)
+            per_partner.setdefault(respondent.partner, []).append(halves)
         if not counted:
             out.append(FactorScore(factor, perspective, statements, None, None, (), (), (), None, None))
             continue
-        score = _round(_mean([score for _, score in counted]))
+        score = _round(_mean([halves for _, halves in counted]))
         by_partner = tuple(
             PartnerScore(partner, _round(_mean(scores)), len(scores))
             for partner, scores in sorted(per_partner.items(), key=lambda item: partner_order.get(item[0], 0)))

@@ -5,6 +5,8 @@ records, then a :class:`Checker` holds them against each other and collects
 every problem, with its file and path, before any is raised.
 """
 
+import graphlib
+
 from ..errors import Problem
 from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 
@@ -138,22 +140,14 @@ class Checker:
             self.problem(file, where, f"comparisons need a number field; this one is {field_def.type}")
 
     def check_chaining(self):
-        import networkx as nx  # only checking a knowledge base needs it, not a cached one
-
-        graph = nx.DiGraph()
-        for rule_id, rule in self.rules.items():
-            graph.add_node(rule_id)
-            for dependency, _negated in rule.depends_on():
-                if dependency in self.rules:
-                    graph.add_edge(dependency, rule_id)
-        if not nx.is_directed_acyclic_graph(graph):
-            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph))
+        edges = [(dependency, rule_id) for rule_id, rule in self.rules.items()
+                 for dependency, _negated in rule.depends_on() if dependency in self.rules]
+        cycle = _cycle(edges)
+        if cycle:
             self.problem("rules", "", f"rules depend on each other in a cycle ({cycle}); none of them could fire")
 
     def check_conflicts(self, exclusions, defeats, file):
         """Exclusive groups and defeats name rules that exist, and no defeat can undo itself."""
-        import networkx as nx  # as in check_chaining
-
         def check_rule(rule_id, path):
             if rule_id not in self.rules:
                 self.problem(file, path, f"unknown rule '{rule_id}'")
@@ -169,10 +163,8 @@ class Checker:
                 check_rule(rule_id, f"{path}.rules[{number}]")
             if len(set(group.rules)) != len(group.rules):
                 self.problem(file, f"{path}.rules", "a rule is listed twice")
-        graph = nx.DiGraph()
-        for rule_id, rule in self.rules.items():
-            for dependency, _negated in rule.depends_on():
-                graph.add_edge(dependency, rule_id)
+        edges = [(dependency, rule_id) for rule_id, rule in self.rules.items()
+                 for dependency, _negated in rule.depends_on()]
         for index, defeat in enumerate(defeats):
             path = f"defeats[{index}]"
             self.check_source_refs(defeat.sources, file, f"{path}.sources")
@@ -180,8 +172,32 @@ class Checker:
             if defeat.winner == defeat.loser:
                 self.problem(file, path, "a conclusion cannot defeat itself")
             elif known:
-                graph.add_edge(defeat.winner, defeat.loser)
-        if defeats and not nx.is_directed_acyclic_graph(graph):
-            cycle = " -> ".join(edge[0] for edge in nx.find_cycle(graph))
+                edges.append((defeat.winner, defeat.loser))
+        cycle = _cycle(edges) if defeats else None
+        if cycle:
             self.problem(file, "defeats", f"defeats and chaining form a cycle ({cycle}): a conclusion would set"
                                           " aside what it rests on, or itself")
+
+
+def _cycle(edges):
+    """A cycle of the directed graph of ``edges``, as ``a -> b -> a``, or None if there is none.
+
+    The standard library's topological sorter, so that checking a knowledge
+    base (on a cold cache) need not import networkx.
+
+    Examples
+    --------
+    >>> _cycle([("a", "b"), ("b", "c"), ("c", "a")])
+    'a -> b -> c -> a'
+    >>> _cycle([("a", "b")]) is None
+    True
+    """
+    graph = {}
+    for before, after in edges:
+        graph.setdefault(before, [])
+        graph.setdefault(after, []).append(before)
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+    except graphlib.CycleError as error:
+        return " -> ".join(error.args[1])
+    return None
