@@ -17,6 +17,7 @@ an inconsistency of the knowledge base: both are withheld and reported with
 their derivations.  Nothing here depends on the order in which rules fired.
 """
 
+import heapq
 import re
 from typing import Literal
 
@@ -142,6 +143,37 @@ def subjects_meet(scope, a, b):
     return a == b or bool(subject_parts(a) & subject_parts(b))
 
 
+class _Winners:
+    """The conclusions of one winning rule, found by their subject instead of by scanning them all.
+
+    A rule concluded per relationship defeats another one concluded per
+    relationship: scanning every winner for every loser was quadratic in
+    the size of the network.
+    """
+
+    def __init__(self, conclusions):
+        self.conclusions = tuple(conclusions)
+        self.same, self.by_part = {}, {}
+        for index, conclusion in enumerate(self.conclusions):
+            self.same.setdefault(conclusion.subject, []).append(index)
+            for part in subject_parts(conclusion.subject):
+                self.by_part.setdefault(part, []).append(index)
+
+    def meeting(self, scope, subject):
+        """The conclusions whose subject meets ``subject`` under ``scope`` (see :func:`subjects_meet`), in order."""
+        if scope == "any":
+            yield from self.conclusions
+            return
+        postings = [self.same.get(subject, ())]
+        if scope != "same":
+            postings += [self.by_part.get(part, ()) for part in sorted(subject_parts(subject))]
+        last = None
+        for index in heapq.merge(*postings):  # each list is in order: merged lazily, the first that is free wins
+            if index != last:
+                last = index
+                yield self.conclusions[index]
+
+
 def _support_keys(conclusion):
     """For each support of a conclusion, the keys of the earlier conclusions it uses."""
     out = []
@@ -198,10 +230,14 @@ def resolve(conclusions, knowledge, lang="en"):
             culprits.append(found)
         return culprits[0]
 
+    winners = {}
+
     def settle(conclusion):
         for defeat in defeats_of.get(conclusion.id, ()):
-            for winner in by_rule.get(defeat.winner, ()):
-                if winner.key not in set_aside and subjects_meet(defeat.scope, winner.subject, conclusion.subject):
+            if defeat.winner not in winners:
+                winners[defeat.winner] = _Winners(by_rule.get(defeat.winner, ()))
+            for winner in winners[defeat.winner].meeting(defeat.scope, conclusion.subject):
+                if winner.key not in set_aside:
                     set_aside[conclusion.key] = SetAside(conclusion.key, winner.key, defeat.relation, defeat.id,
                                                          defeat.reason.get(lang))
                     return

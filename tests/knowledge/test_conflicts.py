@@ -236,3 +236,30 @@ def test_rests_on_set_aside_has_a_message_in_both_languages(knowledge):
     """The reason shown for a conclusion set aside with what it rests on reads well in English and Dutch."""
     assert knowledge.message("rests_on_set_aside", "en") == "It rests on a conclusion that was set aside."
     assert knowledge.message("rests_on_set_aside", "nl") == "Dit berust op een conclusie die terzijde is geschoven."
+
+
+# --- Winners found by subject, as a scan would find them ---------------------------------------
+
+def test_winners_are_found_by_subject_as_a_scan_finds_them():
+    """The index of a defeat's winners gives, in order, exactly the winners a scan with subjects_meet gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from interorg.engine.conflicts import _Winners, subjects_meet
+
+    class Stub:
+        def __init__(self, subject):
+            self.subject = subject
+
+    parts = st.sampled_from(["a", "b", "c", "d"])
+    subjects = st.one_of(st.none(), parts, st.builds(lambda x, y, sep: f"{x}{sep}{y}", parts, parts,
+                                                      st.sampled_from("~>")))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(subjects, max_size=12), subjects, st.sampled_from(["any", "same", "overlapping"]))
+    def check(winner_subjects, loser, scope):
+        winners = [Stub(subject) for subject in winner_subjects]
+        found = list(_Winners(winners).meeting(scope, loser))
+        assert found == [w for w in winners if subjects_meet(scope, w.subject, loser)]
+
+    check()
