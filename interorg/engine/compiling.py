@@ -229,8 +229,15 @@ def compile_rules(knowledge, on_trigger):
                 trigger.test = pattern.tester()  # variables are bound when the rule's conditions are joined
                 trigger.field_tests = pattern.field_tests
             trigger.compiled = compiled
+            # what the dispatch rule calls for a matching fact: on_trigger itself, without
+            # going through experta's Rule.__call__ and the keyword arguments of fire
+            trigger.react = functools.partial(_react, on_trigger, compiled, position, pattern)
             groups.setdefault((trigger.kind, trigger.salience), []).append(trigger)
     return [_dispatch(kind, salience, members) for (kind, salience), members in groups.items()]
+
+
+def _react(on_trigger, compiled, position, pattern, engine, fact):
+    on_trigger(engine, compiled, position, pattern, fact["_ref"] if position is not None else None)
 
 
 def _dispatch(kind, salience, members):
@@ -243,7 +250,7 @@ def _dispatch(kind, salience, members):
         matching = members if members is not None else tuple(m for m in group.members if m.test(trigger or {}))
         # last first: as experta's agenda fired separate activations of equal key
         for member in reversed(matching):
-            member(engine, trigger=trigger)
+            member.react(engine, trigger)
 
     fire.__name__ = f"{'/'.join(map(str, kind))}@{salience}"
     if kind == ("initial",):

@@ -24,7 +24,8 @@ class _Builder:
         # each is built once: at thousands of conclusions this bounds memory.
         self._inputs = {}
         self._cited = {}
-        self._origins = {}
+        # where a rule's variable takes its values from is the knowledge's, the same in every run
+        self._origins = self.knowledge._cache.setdefault("variable_origins", {})
         self._labels = {}
         self._shared = _shared_labels(self.knowledge, lang)
         self._fill_values = {}
@@ -38,7 +39,8 @@ class _Builder:
         # True are equal keys but are shown differently.  Only the label of a
         # partner's id depends on the run (the partner's name), so the others
         # are kept for the next runs too (see _shared_labels).
-        key = (args, tuple(map(type, args)))
+        # fact types and field names are texts; only a value may be of another type
+        key = args if len(args) < 3 or type(args[2]) is str else (args, tuple(map(type, args)))
         found = self._labels.get(key)
         if found is None:
             found = self._shared.get(key)
@@ -137,7 +139,10 @@ class _Builder:
                 self.describe_absent(c.pattern) for c in rule.when if isinstance(c, Negation))
         patterns = rule.positive_patterns()
         supports = []
-        for refs in sorted(record.supports, key=lambda refs: [str(r) for r in refs]):
+        ways = record.supports
+        if len(ways) > 1:  # in a fixed order, whatever order the engine found them in
+            ways = sorted(ways, key=lambda refs: [str(r) for r in refs])
+        for refs in ways:
             evidence = tuple(self.cited_input(ref, pattern) if ref in self.session.inputs
                              else self.conclusion_evidence(ref) for ref, pattern in zip(refs, patterns))
             supports.append(Support(evidence, absent))

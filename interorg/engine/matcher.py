@@ -57,7 +57,11 @@ class DepthStrategy(experta.strategies.DepthStrategy):
     """
 
     def get_key(self, activation):
-        return (activation.rule.salience, *sorted((fact["__factid__"] for fact in activation.facts), reverse=True))
+        facts = activation.facts
+        if len(facts) == 1:  # every activation of the dispatch rules
+            for fact in facts:
+                return (activation.rule.salience, fact["__factid__"])
+        return (activation.rule.salience, *sorted((fact["__factid__"] for fact in facts), reverse=True))
 
     def _update_agenda(self, agenda, added, removed):
         if removed:

@@ -45,6 +45,8 @@ class Text:
 
     def placeholders(self):
         """The ``{name}`` placeholders used in either language."""
+        if "{" not in self.en and "{" not in self.nl:  # most texts: no need to search
+            return set()
         return set(_PLACEHOLDER.findall(self.en)) | set(_PLACEHOLDER.findall(self.nl))
 
     def fill(self, lang, values):
@@ -52,7 +54,10 @@ class Text:
 
         Plain substitution, no format language: nothing in a text is evaluated.
         """
-        return _PLACEHOLDER.sub(lambda match: values[match.group(1)], self.get(lang))
+        text = self.get(lang)
+        if "{" not in text:
+            return text
+        return _PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
 
 
 @attrs.frozen
