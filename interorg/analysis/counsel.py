@@ -25,6 +25,7 @@ same counsel for the same conclusions.
 import attrs
 
 from ..engine.results import PRIORITIES
+from ..engine.rulebase import partner_names
 from ..engine.wording import fill
 from .evidence import input_paths
 
@@ -178,10 +179,7 @@ def subject_words(subject, label, names):
     """
     if label and label != subject:
         return label
-    for mark, shown in (("~", " – "), (">", " → ")):
-        if mark in subject:
-            return shown.join(names.get(part, part) for part in subject.split(mark))
-    return names.get(subject, subject)
+    return partner_names(subject, names)
 
 
 #: Models whose warnings the diagnosis answers with its interventions.

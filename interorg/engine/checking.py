@@ -41,7 +41,7 @@ class Checker:
                 path = f"facts.{name}.fields.{field}"
                 if field_def.type == "enum" and not field_def.values:
                     self.problem(file, path, "an enum field needs its 'values'")
-                if field_def.type in ("number", "text", "partner") and field_def.values:
+                if field_def.type in ("number", "text", "partner", "partners") and field_def.values:
                     self.problem(file, path, f"a {field_def.type} field takes no 'values'")
                 if field.startswith("_"):
                     self.problem(file, path, "field names may not start with '_'")

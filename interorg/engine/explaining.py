@@ -57,7 +57,7 @@ class _Builder:
         if len(args) < 3:
             return False
         fact, field = args[0], args[1]
-        return self.knowledge.facts[fact].fields[field].type == "partner"
+        return self.knowledge.facts[fact].fields[field].type in ("partner", "partners")
 
     def cited_input(self, ref, pattern):
         """The evidence of input ``ref`` matched by ``pattern``, built once per pair."""

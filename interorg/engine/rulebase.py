@@ -24,6 +24,7 @@ __all__ = [
     "Source",
     "SourceRef",
     "Text",
+    "partner_names",
 ]
 
 _ID = re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*")
@@ -94,7 +95,7 @@ class FieldDef:
     """A field of a fact type: its label and the values it takes."""
 
     label: Text
-    type: Literal["enum", "bool", "number", "text", "partner"] = "enum"
+    type: Literal["enum", "bool", "number", "text", "partner", "partners"] = "enum"
     values: dict[str, Text] | None = None
 
 
@@ -293,6 +294,8 @@ class KnowledgeBase:
             return self.message("yes" if value else "no", lang)
         if field_def.type == "partner" and partners and partners.get(value):
             return partners[value]
+        if field_def.type == "partners" and isinstance(value, str):
+            return partner_names(value, partners or {})
         if field_def.type == "number" and isinstance(value, (int, float)):
             return format_number(value, lang)
         if field_def.type == "text":
@@ -375,6 +378,30 @@ class KnowledgeBase:
             for dependency, negated in rule.depends_on():
                 graph.add_edge(dependency, rule.id, negated=negated)
         return graph
+
+
+#: How the ids of a ``partners`` value are joined, and how the names are joined in words.
+_JOINS = (("~", " – "), (">", " → "))
+
+
+def partner_names(value, names):
+    """A value of ids joined by ``~`` (a relationship) or ``>`` (a dependence), in the partners' names.
+
+    An id without a name is shown as it is.
+
+    Examples
+    --------
+    >>> partner_names("a~b", {"a": "Gemeente A", "b": "Stichting B"})
+    'Gemeente A – Stichting B'
+    >>> partner_names("a>b", {"a": "Gemeente A"})
+    'Gemeente A → b'
+    >>> partner_names("a", {"a": "Gemeente A"})
+    'Gemeente A'
+    """
+    for mark, shown in _JOINS:
+        if mark in value:
+            return shown.join(names.get(part) or part for part in value.split(mark))
+    return names.get(value) or value
 
 
 def _bilingual(text, lang):

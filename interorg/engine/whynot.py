@@ -227,7 +227,7 @@ class _Analyst:
             def same(rep):
                 return all((value > p) - (value < p) == (rep > p) - (rep < p) for p in points)
             return any(v is not None and same(v) for v in allowed)
-        if field_def.type in ("text", "partner"):
+        if field_def.type in ("text", "partner", "partners"):
             value = str(value) if str(value) in domain else OTHER
         return value in allowed
 

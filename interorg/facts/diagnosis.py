@@ -20,16 +20,21 @@ SWITCH = "sharing"
 _DOMAINS = ("ambition", "interests", "relationship", "organisation")
 
 
-def _answers_text(factor):
-    """The answers behind a factor as text: ``r1 (eersel): 4, 5; r2 (ggz): 2, –``."""
+def _answers_text(factor, names):
+    """The answers behind a factor as text: ``r1 (Gemeente Eersel): 4, 5; r2 (ggz): 2, –``.
+
+    A partner is named by its name where the case gives one, as everywhere
+    in the advice.
+    """
     def shown(answer):
         return "–" if answer is None else str(answer)
 
-    return "; ".join(f"{respondent} ({partner}): {', '.join(shown(a) for a in given)}"
+    return "; ".join(f"{respondent} ({names.get(partner, partner)}): {', '.join(shown(a) for a in given)}"
                      for respondent, partner, given in factor.answers)
 
 
 def _scan_facts(case):
+    names = {partner.id: partner.name for partner in case.partners if partner.name}
     for factor in scan_scores(case):
         if factor.score is None:
             continue
@@ -41,8 +46,8 @@ def _scan_facts(case):
             "spread": factor.spread, "disagreement": factor.disagreement,
             "lowest_partner": low.partner if low else None, "lowest_score": low.score if low else None,
             "highest_partner": high.partner if high else None, "highest_score": high.score if high else None,
-            "partner_scores": "; ".join(f"{p.partner} {p.score}" for p in factor.by_partner),
-            "answers": _answers_text(factor),
+            "partner_scores": "; ".join(f"{names.get(p.partner, p.partner)} {p.score}" for p in factor.by_partner),
+            "answers": _answers_text(factor, names),
         }
         yield ("scan_factor", values, factor.path)
 

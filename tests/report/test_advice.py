@@ -64,7 +64,7 @@ def test_lookup_by_key(advice):
     assert advice["kenis.reasons.organisation-serving[power]"].subject == "power"
     assert "kenis.need.multi-organisation-network" in advice
     assert advice["kenis.need.multi-organisation-network"].subject is None
-    assert advice["kenis.need.municipal.quadrant-ii[eersel]"].subject_label == "eersel"
+    assert advice["kenis.need.municipal.quadrant-ii[eersel]"].subject_label == "Gemeente Eersel"  # by its name
     with pytest.raises(KeyError):
         advice["no.such.rule"]
 
