@@ -2,8 +2,10 @@
 
 Each size runs in a process of its own, so that its peak resident memory
 (``ru_maxrss``) is its own.  Times are the CPU time of the process
-(``time.process_time``; the machine's cores are shared), medians of a few
-runs after one warm-up run (at 2,000 partners, one run).  ``advise`` and
+(``time.process_time``; the machine's cores are shared), the least of
+several runs after one warm-up run (as ``timeit`` advises: what else the
+machine does only ever adds time, and at 25 partners a run takes a few
+milliseconds, so a median still moved the ratios by tens between runs).  ``advise`` and
 ``to_dict`` pause Python's cyclic garbage collector themselves while they
 build their (acyclic) results (:mod:`interorg.utils.collector`): before they
 did, the collector walking the ever larger heap made both grow faster than
@@ -13,7 +15,6 @@ the case.
 import json
 import pathlib
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -27,13 +28,13 @@ __all__ = ["compare"]
 SIZES = (25, 100, 500, 2000)
 
 
-def _median(function, repeat):
+def _least(function, repeat):
     samples = []
     for _ in range(repeat):
         start = time.process_time()
         function()
         samples.append(time.process_time() - start)
-    return statistics.median(samples)
+    return min(samples)
 
 
 def measure(size):
@@ -43,14 +44,12 @@ def measure(size):
     interorg.advise(interorg.example_case())  # load the knowledge and build the engine first
     data = network_case(size)
     case = interorg.case_from_dict(data, bounded=False)  # beyond the bounds of a case file, on purpose
-    repeat = 5 if size <= 100 else 3 if size <= 500 else 1
-    start = time.process_time()
+    repeat = 15 if size <= 100 else 5 if size <= 500 else 3
     advice = interorg.advise(case, bounded=False)
-    first = time.process_time() - start
     advice.to_dict()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux: one advice and its dict
-    advise = first if repeat == 1 else _median(lambda: interorg.advise(case, bounded=False), repeat)
-    to_dict = _median(advice.to_dict, repeat)
+    advise = _least(lambda: interorg.advise(case, bounded=False), repeat)
+    to_dict = _least(advice.to_dict, repeat)
     return {"size": size, "relationships": len(data["relationships"]), "conclusions": len(advice.conclusions),
             "advise": advise, "to_dict": to_dict, "rss": rss}
 
