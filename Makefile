@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SOURCES := setup.cfg pyproject.toml
 
-.PHONY: demo test test-heavy notebook fuzz benchmark benchmark-sweep differential coverage-table clean
+.PHONY: demo test test-heavy notebook fuzz benchmark benchmark-instructions benchmark-sweep differential coverage-table clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "interorg needs Python 3.10 or newer; set PYTHON=python3.1x"'
@@ -46,6 +46,11 @@ $(VENV)/.installed-benchmark: $(VENV)/.installed $(SOURCES)
 
 benchmark: $(VENV)/.installed-benchmark
 	$(BIN)/python benchmarks/advise.py
+
+# Instructions counted by valgrind's callgrind (Debian's valgrind): the same whatever else
+# the machine does, so they show whether the work is linear in the case (about ten minutes).
+benchmark-instructions: $(VENV)/.installed
+	$(BIN)/python benchmarks/instructions.py
 
 # interorg's engine against CLIPS on many more generated cases than the suite runs.
 DIFFERENTIAL_CASES ?= 5000
