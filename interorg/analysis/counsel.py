@@ -25,8 +25,7 @@ same counsel for the same conclusions.
 import attrs
 
 from ..engine.results import PRIORITIES
-from ..engine.rulebase import partner_names
-from ..engine.wording import fill
+from ..engine.wording import fill, partner_names
 from .evidence import input_paths
 
 __all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "subject_words"]

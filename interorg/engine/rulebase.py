@@ -12,7 +12,7 @@ from typing import Literal
 import attrs
 
 from .conditions import AnyOf, Condition, ConclusionPattern, FactPattern, Negation
-from .wording import format_number
+from .wording import format_number, partner_names
 
 __all__ = [
     "ID_META",
@@ -24,7 +24,6 @@ __all__ = [
     "Source",
     "SourceRef",
     "Text",
-    "partner_names",
 ]
 
 _ID = re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*")
@@ -378,30 +377,6 @@ class KnowledgeBase:
             for dependency, negated in rule.depends_on():
                 graph.add_edge(dependency, rule.id, negated=negated)
         return graph
-
-
-#: How the ids of a ``partners`` value are joined, and how the names are joined in words.
-_JOINS = (("~", " – "), (">", " → "))
-
-
-def partner_names(value, names):
-    """A value of ids joined by ``~`` (a relationship) or ``>`` (a dependence), in the partners' names.
-
-    An id without a name is shown as it is.
-
-    Examples
-    --------
-    >>> partner_names("a~b", {"a": "Gemeente A", "b": "Stichting B"})
-    'Gemeente A – Stichting B'
-    >>> partner_names("a>b", {"a": "Gemeente A"})
-    'Gemeente A → b'
-    >>> partner_names("a", {"a": "Gemeente A"})
-    'Gemeente A'
-    """
-    for mark, shown in _JOINS:
-        if mark in value:
-            return shown.join(names.get(part) or part for part in value.split(mark))
-    return names.get(value) or value
 
 
 def _bilingual(text, lang):

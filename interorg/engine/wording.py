@@ -1,4 +1,4 @@
-"""Numbers and plural forms in the language of a text, by Babel's locale data.
+"""Values in words: numbers and plural forms by Babel's locale data, partners by their names.
 
 The engine shows the values of number fields, and the reports count things
 ("1 van 3 relaties"); both follow the language's own rules through Babel
@@ -11,7 +11,7 @@ import functools
 import babel
 import babel.numbers
 
-__all__ = ["counted", "fill", "format_number", "plural_form"]
+__all__ = ["counted", "fill", "format_number", "partner_names", "plural_form"]
 
 
 def fill(label, **values):
@@ -106,3 +106,27 @@ def counted(messages, key, count, lang, **values):
             value = format_number(value, lang)
         text = text.replace("{" + name + "}", str(value))
     return text
+
+
+#: How the ids of a ``partners`` value are joined, and how the names are joined in words.
+_JOINS = (("~", " – "), (">", " → "))
+
+
+def partner_names(value, names):
+    """A value of ids joined by ``~`` (a relationship) or ``>`` (a dependence), in the partners' names.
+
+    An id without a name is shown as it is.
+
+    Examples
+    --------
+    >>> partner_names("a~b", {"a": "Gemeente A", "b": "Stichting B"})
+    'Gemeente A – Stichting B'
+    >>> partner_names("a>b", {"a": "Gemeente A"})
+    'Gemeente A → b'
+    >>> partner_names("a", {"a": "Gemeente A"})
+    'Gemeente A'
+    """
+    for mark, shown in _JOINS:
+        if mark in value:
+            return shown.join(names.get(part) or part for part in value.split(mark))
+    return names.get(value) or value
