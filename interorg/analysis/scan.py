@@ -254,6 +254,7 @@ def _band(score):
 def _mean(halves):
     # a respondent's score is the mean of one or two whole answers, so twice it is
     # a whole number: the mean of such scores is one exact fraction, made once
+    # (an answer that is not whole, in a Case built in Python, is made exact first)
     return Fraction(sum(halves), 2 * len(halves))
 
 
@@ -294,7 +295,8 @@ def scan_scores(case):
         counted, answers, per_partner = [], [], {}
         for index, respondent in enumerate(case.scan.respondents):
             given = tuple(respondent.answers.get(statement) for statement in statements)
-            numbers = [answer for answer in given if answer is not None]
+            numbers = [answer if isinstance(answer, int) else Fraction(answer) for answer in given
+                       if answer is not None]
             if not numbers:
                 continue
             halves = 2 * numbers[0] if len(numbers) == 1 else numbers[0] + numbers[1]

@@ -15,10 +15,11 @@ __all__ = ["Ties"]
 
 
 class Ties:
-    """An undirected simple graph: one node per partner, an edge wherever two are tied.
+    """An undirected graph: one node per partner, one edge wherever two are tied.
 
-    Parallel ties collapse into one edge and a partner tied to itself has a
-    self-loop, which counts twice in its degree, as in ``networkx.Graph``.
+    Parallel ties collapse into one edge (as in ``networkx.Graph``); a
+    partner tied to itself has a self-loop, which counts twice in its
+    degree and does not make it an articulation point, as in networkx.
 
     Parameters
     ----------

@@ -140,7 +140,7 @@ class _Trigger(experta.Rule):
 
 
 #: The parameters of every trigger's right-hand side (``fire`` in :func:`compile_rules`).
-_FIRE_ARGUMENTS = frozenset(("engine", "compiled", "position", "pattern", "trigger"))
+_FIRE_ARGUMENTS = frozenset(("engine", "trigger"))
 
 
 def _pattern(pattern):
@@ -215,9 +215,12 @@ def compile_rules(knowledge, on_trigger):
         compiled = CompiledRule(rule)
         triggers = compiled.triggers() or [(None, None)]
         for position, pattern in triggers:
-            def fire(engine, compiled=compiled, position=position, pattern=pattern, trigger=None):
-                ref = trigger["_ref"] if position is not None else None
-                on_trigger(engine, compiled, position, pattern, ref)
+            # what the dispatch rule calls for a matching fact: on_trigger itself, without
+            # going through experta's Rule.__call__ and its keyword arguments
+            react = functools.partial(_react, on_trigger, compiled, position, pattern)
+
+            def fire(engine, trigger=None, react=react):  # the trigger as an experta rule of its own
+                react(engine, trigger)
 
             fire.__name__ = f"{rule.id}#{position}"
             if pattern is None:
@@ -228,10 +231,7 @@ def compile_rules(knowledge, on_trigger):
                 trigger.kind = pattern.kind
                 trigger.test = pattern.tester()  # variables are bound when the rule's conditions are joined
                 trigger.field_tests = pattern.field_tests
-            trigger.compiled = compiled
-            # what the dispatch rule calls for a matching fact: on_trigger itself, without
-            # going through experta's Rule.__call__ and the keyword arguments of fire
-            trigger.react = functools.partial(_react, on_trigger, compiled, position, pattern)
+            trigger.compiled, trigger.react = compiled, react
             groups.setdefault((trigger.kind, trigger.salience), []).append(trigger)
     return [_dispatch(kind, salience, members) for (kind, salience), members in groups.items()]
 

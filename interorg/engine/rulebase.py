@@ -278,8 +278,10 @@ class KnowledgeBase:
         In English the Dutch term follows in brackets where it differs, so
         the source's vocabulary stays visible: ``complex (complex: multi-...)``.
         The value of a ``partner`` field is shown by the partner's name, from
-        ``partners`` (id to name), where it has one; a number as the language
-        writes it (``2,5`` in Dutch).
+        ``partners`` (id to name), where it has one, and that of a
+        ``partners`` field (ids joined by ``~`` or ``>``) by the names joined
+        (see :func:`~interorg.engine.wording.partner_names`); a number as the
+        language writes it (``2,5`` in Dutch).
         """
         fact_type = self.facts[fact]
         if field is None:

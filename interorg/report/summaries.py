@@ -5,7 +5,7 @@ Each function reads what :func:`interorg.advise` computed (``advice.relationship
 lists that the plain-text renderer wraps.
 """
 
-from ..engine.wording import counted, format_number
+from ..engine.wording import counted, format_number, partner_names
 
 __all__ = ["diagnosis_lines", "relationship_lines"]
 
@@ -20,12 +20,13 @@ def relationship_lines(advice):
     if not summary.relationships:
         return []
     labels = advice.labels
+    names = _names(advice)
 
     def name(rule):
         return labels[rule if rule is not None else "no_quadrant"]
 
     def listed(ids):
-        return f"{len(ids)}" + (f": {', '.join(ids)}" if ids else "")
+        return f"{len(ids)}" + (f": {', '.join(partner_names(i, names) for i in ids)}" if ids else "")
 
     lines = [f"{labels['per_quadrant']}:"]
     lines += [f"- {name(rule)} — {listed(ids)}" for rule, ids in summary.quadrants.items()
@@ -36,7 +37,7 @@ def relationship_lines(advice):
         lines.append(f"- {name(rule)}{recurring} — {listed(ids)}")
     lines += ["", f"{labels['risky_partners']}:"]
     risky = [(p, n, total) for p, n, total in summary.partners if n]
-    lines += [f"- {p}: " + counted(labels, "risky_of", total, advice.lang, risky=n, total=total)
+    lines += [f"- {partner_names(p, names)}: " + counted(labels, "risky_of", total, advice.lang, risky=n, total=total)
               for p, n, total in risky]
     lines += [] if risky else [f"- {labels['none']}"]
     lines += ["", f"{labels['per_relationship']}:"]
@@ -44,8 +45,14 @@ def relationship_lines(advice):
         parts = [name(result.quadrant)]
         if result.risks:
             parts.append(f"{labels['risks']}: {', '.join(name(rule) for rule in result.risks)}")
-        lines.append(f"- {result.id}: {'; '.join(parts)}")
+        lines.append(f"- {partner_names(result.id, names)}: {'; '.join(parts)}")
     return lines
+
+
+def _names(advice):
+    """The partners' names by id (the advice shows partners by name where the case gives one)."""
+    case = advice.case
+    return {partner.id: partner.name for partner in case.partners if partner.name} if case is not None else {}
 
 
 def diagnosis_lines(advice, explain=True):
@@ -66,7 +73,7 @@ def diagnosis_lines(advice, explain=True):
     if has_scan:
         lines.append(f"{labels['diagnosis_scan']}:")
         for name in ("strengths", "concerns", "disagreements"):
-            found = [_scan_item(advice[i.key], advice.lang) for i in result.scan[name]]
+            found = [_scan_item(advice[i.key], advice.lang, _names(advice)) for i in result.scan[name]]
             lines.append(f"- {labels['scan_' + name]}: {'; '.join(found) if found else labels['none']}")
         lines.append("")
     if result.phase:
@@ -116,12 +123,13 @@ def diagnosis_lines(advice, explain=True):
     return lines
 
 
-def _scan_item(conclusion, lang):
+def _scan_item(conclusion, lang, names):
     """A scan conclusion in a few words: the factor and its score, or the partners' scores."""
     values = conclusion.explanation.supports[0].evidence[0].values
     if conclusion.id == "scan.disagreement":
-        return (f"{conclusion.subject_label} ({values['lowest_partner']} {format_number(values['lowest_score'], lang)}, "
-                f"{values['highest_partner']} {format_number(values['highest_score'], lang)})")
+        low, high = (names.get(values[key], values[key]) for key in ("lowest_partner", "highest_partner"))
+        return (f"{conclusion.subject_label} ({low} {format_number(values['lowest_score'], lang)}, "
+                f"{high} {format_number(values['highest_score'], lang)})")
     return f"{conclusion.subject_label} ({format_number(values['score'], lang)})"
 
 

@@ -73,7 +73,7 @@ def test_summary_is_rendered_in_every_format():
     for rendering in (advice.to_text(full=True), advice.to_markdown(full=True), advice._repr_html_()):
         assert "Relationships" in rendering
         assert "gaan met die banaan" in rendering
-        assert "lock-in (lock-in situatie) — 1: a~b" in rendering
+        assert "lock-in (lock-in situatie) — 1: a – b" in rendering  # the ids joined as the partners are named
         assert "a: 1 of 1 relationship" in rendering
 
 
@@ -82,7 +82,7 @@ def test_summary_in_dutch():
     advice, _ = summary_of({"between": ["a", "b"], "trust": "low", "vigilance": "high"},
                            {"between": ["c", "d"]}, lang="nl")
     text = advice.to_text(full=True)
-    assert "Relaties\n--------" in text and "waakzaam contracteren — je vingers natellen — 1: a~b" in text
+    assert "Relaties\n--------" in text and "waakzaam contracteren — je vingers natellen — 1: a – b" in text
     assert "Partners in risicovolle relaties" in text and "- geen" in text
 
 
@@ -90,3 +90,13 @@ def test_summary_accepts_a_case():
     """Given a case instead of an advice, the summary advises on it first, with the same result."""
     case = interorg.example_case()
     assert relationship_summary(case) == relationship_summary(interorg.advise(case))
+
+
+def test_summary_names_partners_by_name():
+    """Where the case names its partners, the summary shows the names, never the ids of relationships."""
+    from interorg.report.summaries import relationship_lines
+
+    lines = "\n".join(relationship_lines(interorg.advise(interorg.example_case())))
+    assert "- Gemeente Eersel – Stichting Jeugdzorg Kempen: vigilant contracting" in lines
+    assert "- Stichting Jeugdzorg Kempen: 3 of 3 relationships" in lines
+    assert "~" not in lines

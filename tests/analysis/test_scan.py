@@ -212,3 +212,14 @@ def test_scan_in_python():
                          scan=interorg.Scan([interorg.Respondent("r1", "a", {"equality_1": 6})]))
     with pytest.raises(interorg.CaseError, match=r"scan.respondents\[0\].answers.equality_1: expected a number from 1 to 5; got 6"):
         interorg.advise(case)
+
+
+def test_an_answer_that_is_not_whole_is_scored_exactly():
+    """A Case built in Python is not checked: an answer of 4.5 is averaged exactly, not refused with a TypeError."""
+    from interorg import Case, Partner, Respondent, Scan
+    from interorg.analysis.scan import scan_scores
+
+    case = Case(partners=[Partner("a")], scan=Scan([
+        Respondent("r1", "a", {"equality_1": 4.5, "equality_2": 2}), Respondent("r2", "a", {"equality_1": 3})]))
+    equality = {f.factor: f for f in scan_scores(case)}["equality"]
+    assert equality.score == 3.12  # (3.25 + 3) / 2 = 3.125, rounded to two places as every score

@@ -125,3 +125,15 @@ def test_broken_registry_does_not_flood_the_report(knowledge_copy):
     with pytest.raises(interorg.KnowledgeError) as info:
         interorg.load_knowledge(knowledge_copy)
     assert [p.file for p in info.value.problems] == ["sources.yaml"]
+
+
+def test_a_partners_field_takes_no_values(knowledge_copy):
+    """A field of type partners (ids joined by ~ or >) may not list values, as a text or partner field may not."""
+    path = knowledge_copy / "vocabulary" / "trust.yaml"
+    text = path.read_text(encoding="utf-8")
+    marked = "        type: partners\n"
+    assert marked in text
+    path.write_text(text.replace(marked, marked + "        values: {a: {en: a, nl: a}}\n", 1), encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError,
+                       match="vocabulary/trust.yaml: facts.relationship.fields.id: a partners field takes no 'values'"):
+        interorg.load_knowledge(knowledge_copy)
