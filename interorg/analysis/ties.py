@@ -50,7 +50,24 @@ class Ties:
         return len(self._adjacent)
 
     def degree(self, node, within=None):
-        """How many partners ``node`` is tied to (those in ``within`` only, when given)."""
+        """How many partners ``node`` is tied to.
+
+        Parameters
+        ----------
+        node : str
+        within : set of str, optional
+            Count only the ties to these partners (the degree in the
+            subgraph of ``within``, ``node`` being one of them).
+
+        Returns
+        -------
+        int
+
+        Examples
+        --------
+        >>> Ties("abc", [("a", "b"), ("a", "c")]).degree("a", within={"a", "b"})
+        1
+        """
         neighbours = self._adjacent[node]
         counted = len(neighbours) if within is None else sum(1 for other in neighbours if other in within)
         # a self-loop ends at the node twice
@@ -62,7 +79,22 @@ class Ties:
         return (sum(len(neighbours) for neighbours in self._adjacent.values()) - loops) // 2 + loops
 
     def components(self, within=None):
-        """How many connected groups the nodes (those in ``within`` only, when given) fall into."""
+        """How many connected groups the nodes fall into.
+
+        Parameters
+        ----------
+        within : set of str, optional
+            Only these nodes and the ties between them (a subgraph).
+
+        Returns
+        -------
+        int
+
+        Examples
+        --------
+        >>> Ties("abc", [("a", "b")]).components(), Ties("abc", [("a", "b")]).components(within={"a", "c"})
+        (2, 2)
+        """
         nodes = self._adjacent if within is None else [node for node in self._adjacent if node in within]
         allowed = None if within is None else set(nodes)
         seen, count = set(), 0
@@ -84,6 +116,15 @@ class Ties:
 
         An iterative depth-first search (Hopcroft and Tarjan), so that a long
         chain of partners does not reach Python's recursion limit.
+
+        Returns
+        -------
+        set of str
+
+        Examples
+        --------
+        >>> sorted(Ties("abcd", [("a", "b"), ("b", "c"), ("c", "d"), ("d", "b")]).articulation_points())
+        ['b']
         """
         adjacent = self._adjacent
         discovered, low, points = {}, {}, set()
