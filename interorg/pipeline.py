@@ -90,7 +90,7 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
     case = _checked(case, bounded)
     knowledge = knowledge or load_knowledge()
     with collector_paused():  # what is built here is acyclic (see interorg.utils.collector)
-        names = {p.id: p.name for p in case.partners if p.name}
+        names = case.partner_names()
         facts = list(case_facts(case))
         session = run(knowledge, facts, names)
         conclusions, models = explain(session, lang)

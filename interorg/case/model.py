@@ -138,3 +138,14 @@ class Case:
     phase: Phase | None = None
     observations: tuple[Observation, ...] = attrs.field(default=(), converter=tuple)
 
+
+    def partner_names(self):
+        """The partners' names by id, for the partners that have one (the advice shows those names).
+
+        Examples
+        --------
+        >>> from interorg import Case, Partner
+        >>> Case(partners=[Partner("a", name="Gemeente A"), Partner("b")]).partner_names()
+        {'a': 'Gemeente A'}
+        """
+        return {partner.id: partner.name for partner in self.partners if partner.name}

@@ -34,7 +34,7 @@ def _answers_text(factor, names):
 
 
 def _scan_facts(case):
-    names = {partner.id: partner.name for partner in case.partners if partner.name}
+    names = case.partner_names()
     for factor in scan_scores(case):
         if factor.score is None:
             continue

@@ -52,7 +52,7 @@ def relationship_lines(advice):
 def _names(advice):
     """The partners' names by id (the advice shows partners by name where the case gives one)."""
     case = advice.case
-    return {partner.id: partner.name for partner in case.partners if partner.name} if case is not None else {}
+    return case.partner_names() if case is not None else {}
 
 
 def diagnosis_lines(advice, explain=True):

@@ -117,7 +117,7 @@ def advice_entries(advice, selection=Selection(), full=False):
             continue
         by_rule.setdefault(conclusion.id, []).append(conclusion)
     rank = {priority: index for index, priority in enumerate(PRIORITIES)}
-    names = {p.id: p.name for p in advice.case.partners if p.name} if advice.case is not None else {}
+    names = advice.case.partner_names() if advice.case is not None else {}
     out = {kind: [] for kind in _KINDS}
     for members in by_rule.values():
         first = members[0]
