@@ -140,7 +140,7 @@ def _because(conclusions, lang_labels, shown=None):
     places in the case are named where no earlier conclusion is.
     """
     shown = shown or {}
-    premises, paths = [], {}
+    premises, paths, walked = [], {}, {}
     for conclusion in conclusions:
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
@@ -149,7 +149,8 @@ def _because(conclusions, lang_labels, shown=None):
                     continue
                 key = evidence.key
                 premises.append((key, evidence.explanation.title))
-                for deeper in _premises(evidence.explanation, {}):
+                # one walk for all: a tree met again adds nothing new (its first meeting keeps its place)
+                for deeper in _premises(evidence.explanation, walked, []):
                     if deeper in shown:
                         premises.append((deeper, shown[deeper].title))
     titles = {}
@@ -185,11 +186,13 @@ def subject_words(subject, label, names):
 _DIAGNOSED = ("diagnosis.archetypes",)
 
 
-def _premises(explanation, found):
+def _premises(explanation, found, met=None):
     """The keys of every earlier conclusion an explanation rests on, down the tree, each once.
 
     ``found`` is a dict used as an ordered set (keys in the order first
-    met), so that looking a key up stays constant at any size.
+    met), so that looking a key up stays constant at any size; what is in it
+    already is not walked again.  Returns ``found``, or, given a list
+    ``met``, that list with only the keys this walk added.
     """
     for support in explanation.supports:
         for evidence in support.evidence:
@@ -197,8 +200,10 @@ def _premises(explanation, found):
                 key = evidence.key
                 if key not in found:
                     found[key] = None
-                    _premises(evidence.explanation, found)
-    return found
+                    if met is not None:
+                        met.append(key)
+                    _premises(evidence.explanation, found, met)
+    return found if met is None else met
 
 
 def _action_title(group, members, lang):

@@ -186,21 +186,7 @@ class Diagnosis:
 
     def to_dict(self):
         """The diagnosis as JSON-ready data (lists and dicts of text and numbers)."""
-        def plain(obj):
-            if attrs.has(type(obj)):
-                data = {field.name: plain(getattr(obj, field.name)) for field in attrs.fields(type(obj))}
-                if isinstance(obj, ArchetypeResult):
-                    data.update(signs_for=obj.signs_for, signs_against=obj.signs_against, balance=obj.balance)
-                    if obj.weighing is not None:
-                        data["weighing"]["net"] = obj.weighing.net
-                return data
-            if isinstance(obj, (tuple, list)):
-                return [plain(item) for item in obj]
-            if isinstance(obj, dict):
-                return {key: plain(value) for key, value in obj.items()}
-            return obj
-
-        return plain(self)
+        return _plain(self)
 
     def __repr__(self):
         first = f", {self.suspected[0].id} first" if self.suspected else ""
@@ -243,6 +229,22 @@ class Diagnosis:
         return diagnosis_view.diagnosis_html(self)
 
 
+def _plain(obj):
+    # a module function, not a closure: a recursive closure refers to itself, a reference cycle
+    if attrs.has(type(obj)):
+        data = {field.name: _plain(getattr(obj, field.name)) for field in attrs.fields(type(obj))}
+        if isinstance(obj, ArchetypeResult):
+            data.update(signs_for=obj.signs_for, signs_against=obj.signs_against, balance=obj.balance)
+            if obj.weighing is not None:
+                data["weighing"]["net"] = obj.weighing.net
+        return data
+    if isinstance(obj, (tuple, list)):
+        return [_plain(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: _plain(value) for key, value in obj.items()}
+    return obj
+
+
 def _recommendations(conclusions, knowledge):
     """For each intervention type recommended: the recommendations' keys, the problems they answer, the caveats.
 
@@ -270,13 +272,13 @@ def _recommendations(conclusions, knowledge):
 def _archetype_result(archetype, lang, found, answers, knowledge):
     """One problem: its indicators (in the advice's order), the evidence against, the weighing, its answers."""
     suspicion = found.by_rule.get(archetype.suspected_by, ())
-    keys = []
+    keys = {}  # an ordered set: a list's `in` made this quadratic in the evidence
     for conclusion in suspicion:
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
                 key = evidence.key
                 if key not in keys and key not in found.set_aside:
-                    keys.append(key)
+                    keys[key] = None
     evidence_for = tuple(found.indication(found.by_key[key]) for key in sorted(keys, key=found.position.__getitem__))
     evidence_against = found.indications(*archetype.against)
     weighing = weigh(evidence_for, evidence_against, lambda i: found.by_key[i.key].weight)

@@ -251,5 +251,10 @@ class CompiledRule:
                         refs[index] = ref
                         extend(step + 1, extended)
 
-        extend(0, bindings)
+        try:
+            extend(0, bindings)
+        finally:
+            # extend refers to itself through its closure: without this, each call would leave
+            # a reference cycle holding the working memory until the cyclic collector ran
+            del extend
         return found
