@@ -252,10 +252,12 @@ def _band(score):
 
 
 def _mean(halves):
-    # a respondent's score is the mean of one or two whole answers, so twice it is
-    # a whole number: the mean of such scores is one exact fraction, made once
-    # (an answer that is not whole, in a Case built in Python, is made exact first)
-    return Fraction(sum(halves), 2 * len(halves))
+    # A respondent's score is the mean of one or two whole answers, so twice it is
+    # a whole number, and the mean of such scores is one division of whole numbers,
+    # which Python rounds correctly: the float of the exact fraction, without making
+    # one.  An answer that is not whole (in a Case built in Python) was made an
+    # exact Fraction, and the division keeps it exact.
+    return sum(halves) / (2 * len(halves))
 
 
 def scan_scores(case):

@@ -50,16 +50,22 @@ class _Fact(experta.Fact):
     """
 
     _declared = False
+    _kind = None
 
     def __init__(self, **values):
         dict.update(self, values)
         self._Fact__defaults = {}  # what experta's Fact.__init__ sets besides the values
 
     @classmethod
-    def declared(cls, ref, values):
-        """The fact the session asserts: ``values`` and the reference ``ref`` to its record."""
+    def declared(cls, ref, values, kind=None):
+        """The fact the session asserts: ``values`` and the reference ``ref`` to its record.
+
+        ``kind``, if given, is its :func:`dispatch_kind`, which the session
+        knows already.
+        """
         fact = cls(_ref=ref, **values)
         fact._declared = True
+        fact._kind = kind
         return fact
 
     def has_field_constraints(self):
@@ -103,6 +109,9 @@ def dispatch_kind(fact):
     >>> dispatch_kind(fact_class("care")(demand="complex"))
     ('fact', 'care')
     """
+    kind = getattr(fact, "_kind", None)
+    if kind is not None:
+        return kind
     cls = type(fact)
     if cls is experta.InitialFact:
         return ("initial",)

@@ -14,6 +14,7 @@ newest fact first) and its firing of rules are kept as they are.
 """
 
 import bisect
+import logging
 import operator
 from collections import defaultdict
 
@@ -24,6 +25,9 @@ __all__ = ["DepthStrategy", "DispatchMatcher", "FactList"]
 
 _Activation = experta.activation.Activation
 _KEY = operator.attrgetter("key")
+_FACTS = experta.watchers.FACTS
+#: Up to how many activations are inserted one by one rather than sorted in.
+_FEW = 8
 
 
 class FactList(experta.factlist.FactList):
@@ -41,6 +45,27 @@ class FactList(experta.factlist.FactList):
         if getattr(fact, "_declared", False):
             return fact.identity()
         return experta.factlist.FactList._get_fact_id(fact)
+
+    def declare(self, fact):
+        """experta's ``FactList.declare``, with what a declared fact makes needless left out.
+
+        Such a fact is an interorg fact whose values the vocabulary checked
+        (experta's ``validate`` does nothing for it) and whose identity is
+        its reference; experta's own method is used for any other fact, and
+        whenever experta's ``FACTS`` watcher is on, so that it logs.
+        """
+        if not getattr(fact, "_declared", False) or _FACTS.isEnabledFor(logging.INFO):
+            return super().declare(fact)
+        fact_id = fact.identity()
+        if fact_id in self.reference_counter and not self.duplication:
+            return None
+        index = self.last_index
+        dict.__setitem__(fact, "__factid__", index)  # what experta's Fact.__factid__ setter does
+        self[index] = fact
+        self.last_index = index + 1
+        self.added.append(fact)
+        self.reference_counter[fact_id] += 1
+        return fact
 
 
 class DepthStrategy(experta.strategies.DepthStrategy):
@@ -69,7 +94,15 @@ class DepthStrategy(experta.strategies.DepthStrategy):
         activations = agenda.activations
         for activation in added:
             activation.key = self.get_key(activation)
-            bisect.insort(activations, activation, key=_KEY)
+        if len(added) > _FEW:
+            # Many at once (the input facts): inserting each would move the list's tail
+            # every time, which grows with the square of the case.  A stable sort leaves
+            # equal keys as the insertions would have, the agenda's first, then in order.
+            activations.extend(added)
+            activations.sort(key=_KEY)
+        else:
+            for activation in added:
+                bisect.insort(activations, activation, key=_KEY)
 
 
 class DispatchMatcher(experta.abstract.Matcher):

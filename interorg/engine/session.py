@@ -40,6 +40,24 @@ class _Engine(experta.KnowledgeEngine):
     def get_rules(self):
         return list(self._compiled)
 
+    def declare(self, *facts):
+        """experta's ``declare``, without its checks of facts the session declared.
+
+        experta looks through every fact declared for field constraints and
+        nested accessors (``__`` in a field name), which a fact made by
+        :meth:`~interorg.engine.compiling._Fact.declared` cannot have; any
+        other fact goes through experta's own method.
+        """
+        if not all(getattr(fact, "_declared", False) for fact in facts):
+            return super().declare(*facts)
+        last = None
+        for fact in facts:
+            last = self.facts.declare(fact)
+        if not self.running:  # as experta: while it runs, the agenda is updated before each firing
+            added, removed = self.get_activations()
+            self.strategy.update_agenda(self.agenda, added, removed)
+        return last
+
     def reset(self):
         """experta's reset, with interorg's fact list (:class:`~interorg.engine.matcher.FactList`).
 
@@ -108,7 +126,7 @@ class Session:
             if kind in listened:
                 if self.declare_unknown:
                     given = {name: given.get(name) for name in fields}
-                declared.append(fact_class(fact.type).declared(ref, given))
+                declared.append(fact_class(fact.type).declared(ref, given, kind))
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
@@ -130,9 +148,10 @@ class Session:
         record = self.records.get(key)
         if record is None:
             record = self.records[key] = _Record(rule, subject, variables)
-            self.memory.add(key, ("conclusion", rule.id), {"subject": subject})
-            if ("conclusion", rule.id) in engine.listened:
-                engine.declare(fact_class("conclusion").declared(key, {"rule": rule.id, "subject": subject}))
+            kind = ("conclusion", rule.id)
+            self.memory.add(key, kind, {"subject": subject})
+            if kind in engine.listened:
+                engine.declare(fact_class("conclusion").declared(key, {"rule": rule.id, "subject": subject}, kind))
         record.supports.add(refs)
 
     def finish(self):

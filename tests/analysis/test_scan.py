@@ -1,10 +1,15 @@
 """The scan of the sixteen success factors: statements, answers, scores, bands and disagreement."""
 
+from fractions import Fraction
+
+import hypothesis
+import hypothesis.strategies as st
 import pytest
 
 import interorg
 from conftest import DATA, scenario
 from interorg.case.scan import FACTORS, PERSPECTIVES, STATEMENTS
+from interorg.analysis import scan
 from interorg.analysis.scan import CONCERN, DISAGREEMENT, STRENGTH, scan_scores
 
 PARTNERS = [{"id": "a"}, {"id": "b"}, {"id": "c"}]
@@ -223,3 +228,16 @@ def test_an_answer_that_is_not_whole_is_scored_exactly():
         Respondent("r1", "a", {"equality_1": 4.5, "equality_2": 2}), Respondent("r2", "a", {"equality_1": 3})]))
     equality = {f.factor: f for f in scan_scores(case)}["equality"]
     assert equality.score == 3.12  # (3.25 + 3) / 2 = 3.125, rounded to two places as every score
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(st.lists(st.integers(2, 10), min_size=1, max_size=400))
+def test_a_mean_of_whole_answers_is_the_float_of_the_exact_fraction(halves):
+    """The mean of whole half-sums, divided as whole numbers, is the exact mean correctly rounded."""
+    assert scan._mean(halves) == float(Fraction(sum(halves), 2 * len(halves)))
+
+
+def test_a_mean_of_answers_that_are_not_whole_stays_exact():
+    """Answers that are not whole (a Case built in Python) are averaged exactly, then rounded once."""
+    halves = [Fraction("3.1") + Fraction("4.2"), Fraction(7)]
+    assert scan._mean(halves) == Fraction(143, 40)
