@@ -4,6 +4,7 @@ import textwrap
 
 from ...analysis.labels import message
 from ...errors import MissingDependency
+from ..escape import terminal
 
 __all__ = ["axes", "label", "plain", "pyplot", "save_figure", "wrap"]
 
@@ -28,12 +29,17 @@ def axes(ax, size):
 def plain(text):
     r"""``text`` as matplotlib should show it: every ``$`` escaped, so a name never reads as mathtext.
 
+    Control characters are shown as escapes (``\x1b``), as in a terminal
+    (:func:`~interorg.report.escape.terminal`): no font has a glyph for them.
+
     Examples
     --------
     >>> print(plain("Fonds $1M"))
     Fonds \$1M
+    >>> print(plain("Stichting\x1b[2J"))
+    Stichting\x1b[2J
     """
-    return "" if text is None else str(text).replace("$", r"\$")
+    return "" if text is None else terminal(str(text)).replace("$", r"\$")
 
 
 def wrap(text, width=18):
