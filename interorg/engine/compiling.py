@@ -22,6 +22,7 @@ order in which experta happens to find matches.
 """
 
 import functools
+import types
 
 from ._experta import experta
 from .conditions import ConclusionPattern
@@ -47,26 +48,30 @@ class _Fact(experta.Fact):
     uniquely.  experta checks every declared fact for field constraints and
     nested accessors, and its fact list identifies a fact by a frozenset of
     all its items; for such a fact these answers are known without looking.
+    A declared fact is told by its ``_ref`` item, so that it needs no
+    attributes of its own (a fact without them has no ``__dict__`` to make).
     """
 
-    _declared = False
+    #: What experta's ``Fact.__init__`` sets on every fact, read only for the
+    #: experta ``Field``s a fact class declares, which these have none of.
+    _Fact__defaults = types.MappingProxyType({})
+    #: The :func:`dispatch_kind` of every fact of the class, when it is the same for all.
     _kind = None
 
     def __init__(self, **values):
         dict.update(self, values)
-        self._Fact__defaults = {}  # what experta's Fact.__init__ sets besides the values
 
     @classmethod
-    def declared(cls, ref, values, kind=None):
-        """The fact the session asserts: ``values`` and the reference ``ref`` to its record.
-
-        ``kind``, if given, is its :func:`dispatch_kind`, which the session
-        knows already.
-        """
-        fact = cls(_ref=ref, **values)
-        fact._declared = True
-        fact._kind = kind
+    def declared(cls, ref, values):
+        """The fact the session asserts: ``values`` and the reference ``ref`` to its record."""
+        fact = dict.__new__(cls)
+        dict.update(fact, values)
+        dict.__setitem__(fact, "_ref", ref)
         return fact
+
+    @property
+    def _declared(self):
+        return "_ref" in self
 
     def has_field_constraints(self):
         return False if self._declared else super().has_field_constraints()
@@ -95,7 +100,8 @@ class _Fact(experta.Fact):
 def fact_class(name):
     """Return the experta ``Fact`` subclass for fact type ``name`` (one per name)."""
     if name not in _FACT_CLASSES:
-        _FACT_CLASSES[name] = type(name, (_Fact,), {"__module__": __name__})
+        kind = None if name == "conclusion" else ("fact", name)
+        _FACT_CLASSES[name] = type(name, (_Fact,), {"__module__": __name__, "_kind": kind})
     return _FACT_CLASSES[name]
 
 
@@ -109,10 +115,10 @@ def dispatch_kind(fact):
     >>> dispatch_kind(fact_class("care")(demand="complex"))
     ('fact', 'care')
     """
-    kind = getattr(fact, "_kind", None)
+    cls = type(fact)
+    kind = getattr(cls, "_kind", None)
     if kind is not None:
         return kind
-    cls = type(fact)
     if cls is experta.InitialFact:
         return ("initial",)
     name = cls.__name__

@@ -42,7 +42,7 @@ class FactList(experta.factlist.FactList):
 
     @staticmethod
     def _get_fact_id(fact):
-        if getattr(fact, "_declared", False):
+        if "_ref" in fact:  # declared by the session (see _Fact.declared)
             return fact.identity()
         return experta.factlist.FactList._get_fact_id(fact)
 
@@ -54,7 +54,7 @@ class FactList(experta.factlist.FactList):
         its reference; experta's own method is used for any other fact, and
         whenever experta's ``FACTS`` watcher is on, so that it logs.
         """
-        if not getattr(fact, "_declared", False) or _FACTS.isEnabledFor(logging.INFO):
+        if "_ref" not in fact or _FACTS.isEnabledFor(logging.INFO):
             return super().declare(fact)
         fact_id = fact.identity()
         if fact_id in self.reference_counter and not self.duplication:
@@ -129,6 +129,11 @@ class DispatchMatcher(experta.abstract.Matcher):
         index = self._triggers.get(dispatch_kind(fact))
         if index is None:
             return []
+        if index.group is not None:  # most kinds: all their triggers in one stratum
+            members = [member for member in index.candidates(fact) if member.test(fact)]
+            if not members:
+                return []
+            return [_Activation(index.group, (fact,), {"trigger": fact, "members": tuple(members)})]
         matching = {}
         for member in index.candidates(fact):
             if member.test(fact):
@@ -169,6 +174,8 @@ class _Index:
 
     def __init__(self, rules):
         self.rules = rules
+        #: The one dispatch rule of all the triggers, if they have one (a single stratum).
+        self.group = rules[0].group if len({id(rule.group) for rule in rules}) == 1 else None
         self.field, self.by_value, self.rest = None, {}, rules
         wanted = [_wanted(rule) for rule in rules]
         best = len(rules)

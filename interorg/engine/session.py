@@ -48,7 +48,7 @@ class _Engine(experta.KnowledgeEngine):
         :meth:`~interorg.engine.compiling._Fact.declared` cannot have; any
         other fact goes through experta's own method.
         """
-        if not all(getattr(fact, "_declared", False) for fact in facts):
+        if not all("_ref" in fact for fact in facts):
             return super().declare(*facts)
         last = None
         for fact in facts:
@@ -126,7 +126,7 @@ class Session:
             if kind in listened:
                 if self.declare_unknown:
                     given = {name: given.get(name) for name in fields}
-                declared.append(fact_class(fact.type).declared(ref, given, kind))
+                declared.append(fact_class(fact.type).declared(ref, given))
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
@@ -151,7 +151,7 @@ class Session:
             kind = ("conclusion", rule.id)
             self.memory.add(key, kind, {"subject": subject})
             if kind in engine.listened:
-                engine.declare(fact_class("conclusion").declared(key, {"rule": rule.id, "subject": subject}, kind))
+                engine.declare(fact_class("conclusion").declared(key, {"rule": rule.id, "subject": subject}))
         record.supports.add(refs)
 
     def finish(self):
