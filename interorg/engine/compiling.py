@@ -203,7 +203,7 @@ def compile_rules(knowledge, on_trigger):
     ----------
     knowledge : KnowledgeBase
     on_trigger : callable
-        Called as ``on_trigger(engine, compiled, position, pattern, ref)``
+        Called as ``on_trigger(compiled, position, pattern, engine, ref)``
         when the trigger for condition ``position`` of a rule matches the
         fact or conclusion ``ref``; ``compiled`` is the rule's
         :class:`~interorg.engine.join.CompiledRule`.  A rule with negated conditions
@@ -230,12 +230,12 @@ def compile_rules(knowledge, on_trigger):
         compiled = CompiledRule(rule)
         triggers = compiled.triggers() or [(None, None)]
         for position, pattern in triggers:
-            # what the dispatch rule calls for a matching fact: on_trigger itself, without
-            # going through experta's Rule.__call__ and its keyword arguments
-            react = functools.partial(_react, on_trigger, compiled, position, pattern)
+            # what the dispatch rule calls with a matching fact's reference: on_trigger
+            # itself, without going through experta's Rule.__call__ and its keyword arguments
+            react = functools.partial(on_trigger, compiled, position, pattern)
 
             def fire(engine, trigger=None, react=react):  # the trigger as an experta rule of its own
-                react(engine, trigger)
+                react(engine, _ref(trigger))
 
             fire.__name__ = f"{rule.id}#{position}"
             if pattern is None:
@@ -251,8 +251,10 @@ def compile_rules(knowledge, on_trigger):
     return [_dispatch(kind, salience, members) for (kind, salience), members in groups.items()]
 
 
-def _react(on_trigger, compiled, position, pattern, engine, fact):
-    on_trigger(engine, compiled, position, pattern, fact["_ref"] if position is not None else None)
+def _ref(fact):
+    # the reference of a declared fact; None for experta's initial fact, which starts
+    # the rules with negated conditions only
+    return None if fact is None else fact.get("_ref")
 
 
 def _dispatch(kind, salience, members):
@@ -263,9 +265,10 @@ def _dispatch(kind, salience, members):
         # the matcher hands over the members it found matching; experta's own
         # Rete network (in a test) does not, so they are tested here
         matching = members if members is not None else tuple(m for m in group.members if m.test(trigger or {}))
+        ref = _ref(trigger)
         # last first: as experta's agenda fired separate activations of equal key
         for member in reversed(matching):
-            member.react(engine, trigger)
+            member.react(engine, ref)
 
     fire.__name__ = f"{'/'.join(map(str, kind))}@{salience}"
     if kind == ("initial",):

@@ -99,6 +99,8 @@ class _Pattern:
         self._binds = [(field, var) for field, _predicate, var in self.tests if var is not None]
         # a variable bound by two fields of one pattern must be checked for equal values
         self._plain_binds = len({var for _field, var in self._binds}) == len(self._binds)
+        # most patterns bind one variable or none: read off without a comprehension
+        self._one_bind = self._binds[0] if self._plain_binds and len(self._binds) == 1 else None
 
     def test(self, values):
         """Whether ``values`` (a mapping) pass every test of the pattern, leaving variables aside."""
@@ -138,6 +140,9 @@ class _Pattern:
 
     def bind_passed(self, values):
         """The bindings of ``values`` that already passed :meth:`test`: its variables' values, read off."""
+        one = self._one_bind
+        if one is not None:
+            return {one[1]: values.get(one[0])}
         if self._plain_binds:
             return {var: values.get(field) for field, var in self._binds}
         return self.bind(values, {})

@@ -167,21 +167,27 @@ class Session:
     def _order(self, record):
         if record.order is None:
             # a support without positive conditions (negations only) rests on no input
-            record.order = min((self.position(ref) for refs in record.supports for ref in refs),
+            position = self.position
+            record.order = min((position(ref) for refs in record.supports for ref in refs),
                                default=len(self.inputs))
         return record.order
 
     def position(self, ref):
         """Where in the case a fact or conclusion stands: the first input it rests on."""
-        if ref in self.inputs:
+        if type(ref) is str:  # an input's reference, i0, i1...; a conclusion's is (rule id, subject)
             return int(ref[1:])
         return self._order(self.records[ref])
+
+
+def _on_trigger(compiled, position, pattern, engine, ref):
+    # the compiled rules are the knowledge's, kept between runs; the session is the run's
+    engine.session.on_trigger(engine, compiled, position, pattern, ref)
 
 
 def _compiled(knowledge):
     cache = knowledge._cache
     if "experta" not in cache:
-        cache["experta"] = compile_rules(knowledge, lambda engine, *args: engine.session.on_trigger(engine, *args))
+        cache["experta"] = compile_rules(knowledge, _on_trigger)
     return cache["experta"]
 
 
