@@ -5,6 +5,7 @@ README.md for the grammar) by :func:`interorg.load_knowledge`; this module
 holds what they mean.
 """
 
+import functools
 import heapq
 import re
 from typing import Literal
@@ -47,17 +48,32 @@ class Text:
         """The ``{name}`` placeholders used in either language."""
         if "{" not in self.en and "{" not in self.nl:  # most texts: no need to search
             return set()
-        return set(_PLACEHOLDER.findall(self.en)) | set(_PLACEHOLDER.findall(self.nl))
+        return set(_pieces(self.en)[1::2]) | set(_pieces(self.nl)[1::2])
 
     def fill(self, lang, values):
         """Return the text in ``lang`` with each ``{name}`` replaced by ``values[name]``.
 
         Plain substitution, no format language: nothing in a text is evaluated.
+
+        Examples
+        --------
+        >>> Text(en="{a} and {b}, {a}", nl="{a} en {b}").fill("en", {"a": "x", "b": "{a}"})
+        'x and {a}, x'
         """
         text = self.get(lang)
         if "{" not in text:
             return text
-        return _PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
+        pieces = _pieces(text)
+        filled = list(pieces)
+        filled[1::2] = [values[name] for name in pieces[1::2]]
+        return "".join(filled)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pieces(text):
+    # text, placeholder, text, ... as re.split gives them: a template is split once,
+    # not searched again for every conclusion it is filled for
+    return tuple(_PLACEHOLDER.split(text))
 
 
 @attrs.frozen
