@@ -187,12 +187,14 @@ class Advice:
         for item in counsel.set_aside.values():
             sets_aside.setdefault(item.by, []).append(item.key)
         conclusions = []
+        set_aside, status = counsel.set_aside, counsel.status
         for conclusion in self.conclusions:
-            mine = counsel.set_aside.get(conclusion.key)
-            conclusions.append({"key": conclusion.key, **jsonshape.conclusion_dict(conclusion),
-                                "step": conclusion.kind == "step", "status": counsel.status(conclusion.key),
+            key = conclusion.key  # a property that builds the text: once per conclusion
+            mine = set_aside.get(key)
+            conclusions.append({"key": key, **jsonshape.conclusion_dict(conclusion),
+                                "step": conclusion.kind == "step", "status": status(key),
                                 "set_aside_by": plain(mine) if mine is not None else None,
-                                "sets_aside": sets_aside.get(conclusion.key, [])})
+                                "sets_aside": sets_aside.get(key, [])})
         advice = {kind + "s": [key for key in counsel.advice if self[key].kind == kind]
                   for kind in ("finding", "warning", "recommendation")}
         data = {
