@@ -150,7 +150,9 @@ def _because(conclusions, lang_labels, shown=None):
                 key = evidence.key
                 premises.append((key, evidence.explanation.title))
                 # one walk for all: a tree met again adds nothing new (its first meeting keeps its place)
-                for deeper in _premises(evidence.explanation, walked, []):
+                added = []
+                _premises(evidence.explanation, walked, added)
+                for deeper in added:
                     if deeper in shown:
                         premises.append((deeper, shown[deeper].title))
     titles = {}
@@ -191,8 +193,8 @@ def _premises(explanation, found, met=None):
 
     ``found`` is a dict used as an ordered set (keys in the order first
     met), so that looking a key up stays constant at any size; what is in it
-    already is not walked again.  Returns ``found``, or, given a list
-    ``met``, that list with only the keys this walk added.
+    already is not walked again.  Given a list ``met``, the keys this walk
+    adds are appended to it as well.
     """
     for support in explanation.supports:
         for evidence in support.evidence:
@@ -203,7 +205,6 @@ def _premises(explanation, found, met=None):
                     if met is not None:
                         met.append(key)
                     _premises(evidence.explanation, found, met)
-    return found if met is None else met
 
 
 def _action_title(group, members, lang):
