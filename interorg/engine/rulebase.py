@@ -224,6 +224,11 @@ class Rule:
 
     def depends_on(self):
         """``(rule id, negated)`` for every conclusion this rule's conditions name."""
+        return self._depends_on
+
+    @functools.cached_property
+    def _depends_on(self):
+        # asked for every conclusion of every run (diagnosis, counsel); a rule never changes
         out = []
         for condition in self.when:
             negated = isinstance(condition, Negation)
@@ -231,7 +236,7 @@ class Rule:
             for alternative in pattern.alternatives if isinstance(pattern, AnyOf) else (pattern,):
                 if isinstance(alternative, ConclusionPattern):
                     out.append((alternative.rule, negated))
-        return out
+        return tuple(out)
 
 
 @attrs.frozen
