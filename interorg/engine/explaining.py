@@ -28,9 +28,13 @@ class _Builder:
         self._origins = self.knowledge._cache.setdefault("variable_origins", {})
         self._labels = {}
         self._shared = _shared_labels(self.knowledge, lang)
+        self._parts = {}
+        self._shared_parts = _shared_labels(self.knowledge, lang, "parts")
+        self._not_given = self.knowledge.message("not_given", lang)
+        self._static = self.knowledge._cache.setdefault("rule_statics", {})
+        self._statics_run = {}
         self._fill_values = {}
         self._titles = {}
-        self._absent = {}
         self._given = {}
 
     def label(self, *args):
@@ -59,6 +63,49 @@ class _Builder:
         fact, field = args[0], args[1]
         return self.knowledge.facts[fact].fields[field].type in ("partner", "partners")
 
+    def part(self, fact_type, name, given):
+        """``field = value`` (or the field not given) of an input fact, for an evidence's summary.
+
+        Kept as :meth:`label` keeps labels: between runs, unless the value is
+        a partner's, which is shown by the run's names.
+        """
+        value = given.get(name, _MISSING)
+        key = (fact_type, name, value, type(value))
+        found = self._shared_parts.get(key)
+        if found is None:
+            found = self._parts.get(key)
+            if found is None:
+                if value is _MISSING:
+                    found = f"{self.label(fact_type, name)}: {self._not_given}"
+                else:
+                    found = f"{self.label(fact_type, name)} = {self.label(fact_type, name, value)}"
+                if value is _MISSING or not self._names_partner(key):
+                    if len(self._shared_parts) >= _SHARED_LABELS:
+                        self._shared_parts.clear()
+                    self._shared_parts[key] = found
+                else:
+                    self._parts[key] = found
+        return found
+
+    def statics(self, rule):
+        """What explaining a conclusion of ``rule`` needs of the rule itself, the same in every run.
+
+        ``(positive patterns, whether the title names the subject, what each
+        negation required absent)``; the last is in the advice's language.
+        """
+        key = (rule.id, self.lang)
+        found = self._static.get(key) or self._statics_run.get(key)
+        if found is None:
+            negated = [condition.pattern for condition in rule.when if isinstance(condition, Negation)]
+            found = (tuple(rule.positive_patterns()), bool(rule.title.placeholders()),
+                     tuple(self.describe_absent(pattern) for pattern in negated))
+            # a partner's id in a negation would be shown by this run's name
+            partner = any(self._names_partner((pattern.fact, test.field, value))
+                          for pattern in negated if not isinstance(pattern, ConclusionPattern)
+                          for test in pattern.tests for value in test.literal_values())
+            (self._statics_run if partner else self._static)[key] = found
+        return found
+
     def cited_input(self, ref, pattern):
         """The evidence of input ``ref`` matched by ``pattern``, built once per pair."""
         key = (ref, id(pattern))
@@ -80,10 +127,8 @@ class _Builder:
         tested = [test.field for test in pattern.tests]
         if not tested or self.knowledge.facts[fact.type].explain == "all":
             tested += [name for name in given if name not in tested]
-        not_given = self.knowledge.message("not_given", self.lang)
-        parts = [f"{self.label(fact.type, name)} = {self.label(fact.type, name, given[name])}" if name in given
-                 else f"{self.label(fact.type, name)}: {not_given}" for name in tested]
-        summary = f"{fact.path}: " + "; ".join(parts)
+        part = self.part
+        summary = f"{fact.path}: " + "; ".join([part(fact.type, name, given) for name in tested])
         return Evidence("input", summary, fact=fact.type, path=fact.path, values=given)
 
     def describe_absent(self, pattern):
@@ -122,7 +167,7 @@ class _Builder:
         title = self.filled_title(record)
         subject = self.subject_label(record)
         # a title with placeholders names what the conclusion is about already
-        named = bool(record.rule.title.placeholders())
+        named = self.statics(record.rule)[1]
         summary = title if subject is None or named else f"{title}: {subject}"
         evidence = self._cited[key] = Evidence("conclusion", summary, rule=record.rule.id,
                                                subject=_text(record.subject), explanation=self.explanation(key))
@@ -133,18 +178,16 @@ class _Builder:
             return self.explanations[key]
         record = self.session.records[key]
         rule = record.rule
-        absent = self._absent.get(rule.id)
-        if absent is None:
-            absent = self._absent[rule.id] = tuple(
-                self.describe_absent(c.pattern) for c in rule.when if isinstance(c, Negation))
-        patterns = rule.positive_patterns()
+        patterns, _, absent = self.statics(rule)
         supports = []
         ways = record.supports
         if len(ways) > 1:  # in a fixed order, whatever order the engine found them in
             ways = sorted(ways, key=lambda refs: [str(r) for r in refs])
+        cited, evidence_of = self.cited_input, self.conclusion_evidence
         for refs in ways:
-            evidence = tuple(self.cited_input(ref, pattern) if ref in self.session.inputs
-                             else self.conclusion_evidence(ref) for ref, pattern in zip(refs, patterns))
+            # an input's reference is its text (i0, i1...), a conclusion's a (rule id, subject) pair
+            evidence = tuple([cited(ref, pattern) if type(ref) is str else evidence_of(ref)
+                              for ref, pattern in zip(refs, patterns)])
             supports.append(Support(evidence, absent))
         explanation = Explanation(rule.id, self.filled_title(record), rule.basis, self.reason(rule), tuple(supports))
         self.explanations[key] = explanation
@@ -180,7 +223,8 @@ class _Builder:
             id=rule.id,
             kind=rule.kind,
             subject=_text(record.subject),
-            subject_label=self.subject_label(record),
+            # the subject is the value of one of the rule's variables, labelled already
+            subject_label=None if record.subject is None else values[rule.subject],
             model=rule.model,
             title=self.filled_title(record),
             text=rule.text.fill(self.lang, values),
@@ -193,24 +237,27 @@ class _Builder:
         )
 
     def _variable_label(self, rule, name, value):
-        if (rule.id, name) not in self._origins:
-            self._origins[rule.id, name] = self.knowledge.variable_origin(rule, name)
-        origin = self._origins[rule.id, name]
+        origin = self._origins.get((rule.id, name), _MISSING)
+        if origin is _MISSING:
+            origin = self._origins[rule.id, name] = self.knowledge.variable_origin(rule, name)
         return _text(value) if origin is None else self.label(*origin, value)
 
     def model_statuses(self):
-        # what the case gives, once: a fact type, and a field of it with a value
+        needs = _model_needs(self.knowledge)
+        # what the case gives of what the models need: a fact type, and a field of it with a value
         present = set()
         for fact in self.session.inputs.values():
             present.add(fact.type)
-            present.update((fact.type, name) for name, value in fact.values.items() if value is not None)
+            for field in needs.fields.get(fact.type, ()):
+                if fact.values.get(field) is not None:
+                    present.add((fact.type, field))
         counts = {}
         for record in self.session.records.values():
             counts[record.rule.model] = counts.get(record.rule.model, 0) + 1
         statuses = []
         for model in self.knowledge.models:
             missing = []
-            for alternatives in model.need_alternatives():
+            for alternatives in needs.alternatives[model.id]:
                 if any((fact_type, field) in present if field else fact_type in present
                        for fact_type, field in alternatives):
                     continue
@@ -239,9 +286,33 @@ class _Builder:
 _SHARED_LABELS = 50_000
 
 
-def _shared_labels(knowledge, lang):
-    """The labels that do not depend on a run, kept between runs for ``knowledge`` in ``lang``."""
-    shared = knowledge._cache.setdefault("labels", {})
+#: A field the input fact does not give (a key of the summaries' parts); a variable's origin not looked up yet.
+_MISSING = object()
+
+
+class _Needs:
+    """What the models need of a case: each model's alternatives, and the fields of each fact type named."""
+
+    def __init__(self, knowledge):
+        self.alternatives = {model.id: model.need_alternatives() for model in knowledge.models}
+        self.fields = {}
+        for alternatives in self.alternatives.values():
+            for need in alternatives:
+                for fact_type, field in need:
+                    if field and field not in self.fields.setdefault(fact_type, []):
+                        self.fields[fact_type].append(field)
+
+
+def _model_needs(knowledge):
+    cache = knowledge._cache
+    if "model_needs" not in cache:
+        cache["model_needs"] = _Needs(knowledge)
+    return cache["model_needs"]
+
+
+def _shared_labels(knowledge, lang, what="labels"):
+    """The labels (or parts of summaries) that do not depend on a run, kept between runs for ``knowledge`` in ``lang``."""
+    shared = knowledge._cache.setdefault(what, {})
     return shared.setdefault(lang, {})
 
 

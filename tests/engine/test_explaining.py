@@ -16,3 +16,30 @@ def test_labels_kept_between_runs_do_not_carry_partner_names():
         texts.append(advice.to_text(full=True))
     assert "Gemeente Eerste" in texts[0] and "Gemeente Tweede" not in texts[0]
     assert "Gemeente Tweede" in texts[1] and "Gemeente Eerste" not in texts[1]
+
+
+def _summaries(explanation, out):
+    for support in explanation.supports:
+        for evidence in support.evidence:
+            out.append(evidence.summary)
+            if evidence.explanation is not None:
+                _summaries(evidence.explanation, out)
+    return out
+
+
+def test_evidence_summaries_kept_between_runs_name_each_runs_partners():
+    """A summary's ``field = value`` parts are kept for the next run, but a partner's value shows the run's name."""
+    from interorg.case import case_from_dict, case_to_dict
+
+    data = case_to_dict(interorg.example_case())
+    first = data["partners"][0]
+    found = []
+    for name in ("Gemeente Eerste", "Gemeente Tweede"):
+        renamed = {**data, "partners": [{**first, "name": name}] + data["partners"][1:]}
+        advice = interorg.advise(case_from_dict(renamed))
+        summaries = [s for c in advice.conclusions for s in _summaries(c.explanation, [])]
+        found.append(" | ".join(summaries))
+    assert "Gemeente Eerste" in found[0] and "Gemeente Tweede" not in found[0]
+    assert "Gemeente Tweede" in found[1] and "Gemeente Eerste" not in found[1]
+    # apart from the name, the second run says the same as the first
+    assert found[1].replace("Gemeente Tweede", "Gemeente Eerste") == found[0]
