@@ -83,7 +83,7 @@ class _Fact(experta.Fact):
 
     def __str__(self):
         # experta writes this for every rule it fires (its RULES log line), logged or not
-        return f"<f-{dict.get(self, '__factid__')}>" if self._declared else super().__str__()
+        return f"<f-{dict.get(self, '__factid__')}>" if "_ref" in self else super().__str__()
 
     def has_nested_accessor(self):
         return False if self._declared else super().has_nested_accessor()
@@ -94,7 +94,8 @@ class _Fact(experta.Fact):
 
     def __hash__(self):
         # equal declared facts have equal references, so this agrees with dict equality
-        return hash((type(self), self["_ref"])) if self._declared else super().__hash__()
+        # (the test of _declared, inline: this is asked for every activation)
+        return hash((type(self), self["_ref"])) if "_ref" in self else super().__hash__()
 
 
 def fact_class(name):

@@ -23,7 +23,22 @@ from .compiling import dispatch_kind
 
 __all__ = ["DepthStrategy", "DispatchMatcher", "FactList"]
 
-_Activation = experta.activation.Activation
+
+class _Activation(experta.activation.Activation):
+    """experta's activation of a dispatch rule by one fact, with its facts kept as a tuple.
+
+    experta's own makes a set of the facts, hashing each; every reader of
+    ``facts`` (the strategy's key, experta's log line, equality and hash)
+    only iterates over them, and a dispatch rule's activation has one fact.
+    """
+
+    def __init__(self, rule, fact, context):  # all that experta's sets, with a tuple for the set
+        self.rule = rule
+        self.facts = (fact,)
+        self.key = None
+        self.context = context
+
+
 _KEY = operator.attrgetter("key")
 _FACTS = experta.watchers.FACTS
 #: Up to how many activations are inserted one by one rather than sorted in.
@@ -133,13 +148,13 @@ class DispatchMatcher(experta.abstract.Matcher):
             members = [member for member in index.candidates(fact) if member.test(fact)]
             if not members:
                 return []
-            return [_Activation(index.group, (fact,), {"trigger": fact, "members": tuple(members)})]
+            return [_Activation(index.group, fact, {"trigger": fact, "members": tuple(members)})]
         matching = {}
         for member in index.candidates(fact):
             if member.test(fact):
                 matching.setdefault(member.group, []).append(member)
         # one activation per kind and stratum: experta fires each in its order, with the members found
-        return [_Activation(group, (fact,), {"trigger": fact, "members": tuple(members)})
+        return [_Activation(group, fact, {"trigger": fact, "members": tuple(members)})
                 for group, members in matching.items()]
 
     def changes(self, adding=None, deleting=None):

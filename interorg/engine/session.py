@@ -48,8 +48,9 @@ class _Engine(experta.KnowledgeEngine):
         :meth:`~interorg.engine.compiling._Fact.declared` cannot have; any
         other fact goes through experta's own method.
         """
-        if not all("_ref" in fact for fact in facts):
-            return super().declare(*facts)
+        for fact in facts:  # a loop, not all(): this is called for every conclusion
+            if "_ref" not in fact:
+                return super().declare(*facts)
         last = None
         for fact in facts:
             last = self.facts.declare(fact)
@@ -167,9 +168,13 @@ class Session:
     def _order(self, record):
         if record.order is None:
             # a support without positive conditions (negations only) rests on no input
-            position = self.position
-            record.order = min((position(ref) for refs in record.supports for ref in refs),
-                               default=len(self.inputs))
+            order = len(self.inputs)
+            for refs in record.supports:
+                for ref in refs:  # self.position(ref), inline: this runs for every support of every record
+                    position = int(ref[1:]) if type(ref) is str else self._order(self.records[ref])
+                    if position < order:
+                        order = position
+            record.order = order
         return record.order
 
     def position(self, ref):
