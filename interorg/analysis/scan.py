@@ -251,6 +251,11 @@ def _band(score):
     return "middle"
 
 
+def _exact(answer):
+    # a whole answer as it is (the scan's own); any other (a Case built in Python) as an exact Fraction
+    return answer if isinstance(answer, int) else Fraction(answer)
+
+
 def _mean(halves):
     # A respondent's score is the mean of one or two whole answers, so twice it is
     # a whole number, and the mean of such scores is one division of whole numbers,
@@ -292,16 +297,20 @@ def scan_scores(case):
         return ScanScores()
     partner_order = {partner.id: index for index, partner in enumerate(case.partners)}
     out = []
+    respondents = case.scan.respondents
     for factor, perspective in FACTORS.items():
-        statements = (f"{factor}_1", f"{factor}_2")
+        statements = first, second = (f"{factor}_1", f"{factor}_2")
         counted, answers, per_partner = [], [], {}
-        for index, respondent in enumerate(case.scan.respondents):
-            given = tuple(respondent.answers.get(statement) for statement in statements)
-            numbers = [answer if isinstance(answer, int) else Fraction(answer) for answer in given
-                       if answer is not None]
-            if not numbers:
-                continue
-            halves = 2 * numbers[0] if len(numbers) == 1 else numbers[0] + numbers[1]
+        for index, respondent in enumerate(respondents):
+            given = (respondent.answers.get(first), respondent.answers.get(second))
+            if given[1] is None:
+                if given[0] is None:
+                    continue
+                halves = 2 * _exact(given[0])
+            elif given[0] is None:
+                halves = 2 * _exact(given[1])
+            else:
+                halves = _exact(given[0]) + _exact(given[1])
             counted.append((index, halves))
             answers.append((respondent.id, respondent.partner, given))
             per_partner.setdefault(respondent.partner, []).append(halves)
