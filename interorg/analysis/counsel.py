@@ -246,13 +246,17 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     names = names or {}
     labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
     set_aside = resolution.set_aside
-    held_back = _held_back([c for c in conclusions if c.key not in set_aside], knowledge, diagnosis)
+    keys = [c.key for c in conclusions]  # each made once, here
+    order = {key: index for index, key in enumerate(keys)}
+    standing = [(key, c) for key, c in zip(keys, conclusions) if key not in set_aside]
+    held_back = _held_back([c for _, c in standing], knowledge, diagnosis)
     held = set(held_back)
-    order = {c.key: index for index, c in enumerate(conclusions)}
-    advice = [c for c in conclusions if c.kind != "step" and c.key not in set_aside and c.key not in held]
-    advice.sort(key=lambda c: (_RANK[c.priority], order[c.key]))
+    # by priority, then in the advice's order (each position is a conclusion's own)
+    by_priority = sorted((_RANK[c.priority], order[key], key, c) for key, c in standing
+                         if c.kind != "step" and key not in held)
+    advice = [c for *_, c in by_priority]
     group_of = {rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
-    shown = {c.key: c for c in advice}
+    shown = {key: c for _, _, key, c in by_priority}
     memo = {}  # input paths per explanation, shared between the actions
     grouped = {}
     for conclusion in advice:
@@ -302,5 +306,5 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
                               subjects, tuple(m.key for m in members)))
     actions.sort(key=lambda a: (_RANK[a.priority], -a.weight, order[a.keys[0]]))
     ranked = [attrs.evolve(action, rank=index) for index, action in enumerate(actions, start=1)]
-    return Counsel(tuple(ranked[:PLAN_SIZE]), tuple(ranked[PLAN_SIZE:]), tuple(c.key for c in advice),
+    return Counsel(tuple(ranked[:PLAN_SIZE]), tuple(ranked[PLAN_SIZE:]), tuple(shown),
                    dict(set_aside), held_back, resolution.inconsistencies)
