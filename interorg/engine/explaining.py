@@ -31,7 +31,7 @@ class _Builder:
         self._parts = {}
         self._shared_parts = _shared_labels(self.knowledge, lang, "parts")
         self._not_given = self.knowledge.message("not_given", lang)
-        self._static = self.knowledge._cache.setdefault("rule_statics", {})
+        self._statics = self.knowledge._cache.setdefault("rule_statics", {})
         self._statics_run = {}
         self._fill_values = {}
         self._titles = {}
@@ -45,16 +45,12 @@ class _Builder:
         # are kept for the next runs too (see _shared_labels).
         # fact types and field names are texts; only a value may be of another type
         key = args if len(args) < 3 or type(args[2]) is str else (args, tuple(map(type, args)))
-        found = self._labels.get(key)
+        found = self._shared.get(key)
         if found is None:
-            found = self._shared.get(key)
+            found = self._labels.get(key)
             if found is None:
-                found = self.knowledge.label(*args, lang=self.lang, partners=self.session.partner_names)
-                if not self._names_partner(args):
-                    if len(self._shared) >= _SHARED_LABELS:
-                        self._shared.clear()  # bounded: a sweep shows numbers without end
-                    self._shared[key] = found
-            self._labels[key] = found
+                found = _keep(self._shared, self._labels, key, self._names_partner(args),
+                              self.knowledge.label(*args, lang=self.lang, partners=self.session.partner_names))
         return found
 
     def _names_partner(self, args):
@@ -79,12 +75,8 @@ class _Builder:
                     found = f"{self.label(fact_type, name)}: {self._not_given}"
                 else:
                     found = f"{self.label(fact_type, name)} = {self.label(fact_type, name, value)}"
-                if value is _MISSING or not self._names_partner(key):
-                    if len(self._shared_parts) >= _SHARED_LABELS:
-                        self._shared_parts.clear()
-                    self._shared_parts[key] = found
-                else:
-                    self._parts[key] = found
+                found = _keep(self._shared_parts, self._parts, key,
+                              value is not _MISSING and self._names_partner(key), found)
         return found
 
     def statics(self, rule):
@@ -94,16 +86,18 @@ class _Builder:
         negation required absent)``; the last is in the advice's language.
         """
         key = (rule.id, self.lang)
-        found = self._static.get(key) or self._statics_run.get(key)
+        found = self._statics.get(key)
         if found is None:
-            negated = [condition.pattern for condition in rule.when if isinstance(condition, Negation)]
-            found = (tuple(rule.positive_patterns()), bool(rule.title.placeholders()),
-                     tuple(self.describe_absent(pattern) for pattern in negated))
-            # a partner's id in a negation would be shown by this run's name
-            partner = any(self._names_partner((pattern.fact, test.field, value))
-                          for pattern in negated if not isinstance(pattern, ConclusionPattern)
-                          for test in pattern.tests for value in test.literal_values())
-            (self._statics_run if partner else self._static)[key] = found
+            found = self._statics_run.get(key)
+            if found is None:
+                negated = [condition.pattern for condition in rule.when if isinstance(condition, Negation)]
+                # a partner's id in a negation would be shown by this run's name
+                partner = any(self._names_partner((pattern.fact, test.field, value))
+                              for pattern in negated if not isinstance(pattern, ConclusionPattern)
+                              for test in pattern.tests for value in test.literal_values())
+                found = _keep(self._statics, self._statics_run, key, partner,
+                              (tuple(rule.positive_patterns()), bool(rule.title.placeholders()),
+                               tuple(self.describe_absent(pattern) for pattern in negated)))
         return found
 
     def cited_input(self, ref, pattern):
@@ -282,7 +276,7 @@ class _Builder:
         return tuple(self.conclusion(key) for key in keys)
 
 
-#: How many labels are kept between runs, per knowledge base and language.
+#: The most entries one store kept between runs holds (labels and summary parts per knowledge base and language, what explaining needs of the rules per knowledge base).
 _SHARED_LABELS = 50_000
 
 
@@ -308,6 +302,20 @@ def _model_needs(knowledge):
     if "model_needs" not in cache:
         cache["model_needs"] = _Needs(knowledge)
     return cache["model_needs"]
+
+
+def _keep(shared, run, key, per_run, value):
+    """Keep ``value`` under ``key``: in ``run`` for this run only, else in ``shared`` for the next runs too.
+
+    What is shared between runs is bounded: a sweep shows numbers without end.
+    """
+    if per_run:
+        run[key] = value
+    else:
+        if len(shared) >= _SHARED_LABELS:
+            shared.clear()
+        shared[key] = value
+    return value
 
 
 def _shared_labels(knowledge, lang, what="labels"):
