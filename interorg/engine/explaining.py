@@ -118,12 +118,14 @@ class _Builder:
             given = self._given[id(fact)] = fact.given()
         if isinstance(pattern, AnyOf):
             pattern = pattern.matching(fact.type, fact.values)
-        tested = [test.field for test in pattern.tests]
+        # a field tested twice (a range, say) is named once
+        tested = list(dict.fromkeys([test.field for test in pattern.tests]))
         if not tested or self.knowledge.facts[fact.type].explain == "all":
             tested += [name for name in given if name not in tested]
         part = self.part
-        summary = f"{fact.path}: " + "; ".join([part(fact.type, name, given) for name in tested])
-        return Evidence("input", summary, fact=fact.type, path=fact.path, values=given)
+        parts = tuple([part(fact.type, name, given) for name in tested])
+        return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact=fact.type, path=fact.path,
+                        values=given, fields=tuple(tested), parts=parts)
 
     def describe_absent(self, pattern):
         """Say in words what a negated condition required to be absent."""

@@ -59,9 +59,11 @@ class Evidence:
     """One thing a rule matched: an input fact, or an earlier conclusion.
 
     For an input fact, ``path`` says where it is in the case and ``values``
-    what the case gives there.  For a conclusion, ``rule`` and ``subject``
-    name it and ``explanation`` tells how it was reached, down to the input.
-    ``summary`` says it in words, in the advice's language.
+    what the case gives there; ``fields`` names the fields the condition
+    tested and ``parts`` says each in words (``field = value``, or the field
+    not given), in the same order.  For a conclusion, ``rule`` and
+    ``subject`` name it and ``explanation`` tells how it was reached, down
+    to the input.  ``summary`` says it in words, in the advice's language.
     """
 
     type: str
@@ -72,6 +74,8 @@ class Evidence:
     rule: str | None = None
     subject: str | None = None
     explanation: "Explanation | None" = None
+    fields: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
 
     @property
     def key(self):

@@ -25,7 +25,9 @@ __all__ = ["Advice", "SCHEMA_VERSION"]
 #: 3: what is shared is written once: each rule's reason and citations in ``rules``, each
 #: source in ``sources``, each cited input in ``inputs``; an evidence names an input by its
 #: position or an earlier conclusion by its key; ``to_json`` is compact unless indented.
-SCHEMA_VERSION = 3
+#: 4: an input's evidence names the fields tested, the words for them once in the input's
+#: ``shown``; a conclusion's evidence is its key alone (its title is in ``conclusions``).
+SCHEMA_VERSION = 4
 
 
 @attrs.frozen(repr=False)

@@ -3,17 +3,23 @@
 At the example's size most of a naive JSON is repetition: a rule's
 citations repeated for every subject it concludes on, each source's title
 and author repeated in every citation, an input fact's values repeated in
-every explanation that cites it, and whole sub-explanations repeated in
-every explanation that rests on them.  Schema 3 writes each of these once:
+every explanation that cites it, the words for a field's value repeated in
+every evidence that names it, a cited conclusion's title repeated in every
+explanation that rests on it, and whole sub-explanations repeated in every
+explanation that rests on them.  Schema 4 writes each of these once:
 
 * ``rules``: per rule id, its ``reason`` (when derived) and its citations,
   each naming a source by id;
 * ``sources``: per source id, its title, author, year and document;
-* ``inputs``: per input fact cited by an explanation (by its position among
-  the case's input facts), its fact type, path and values;
+* ``inputs``: per input fact cited by an explanation (by its position in
+  the order first cited), its fact type, path and values, and in ``shown``
+  the words for each field an explanation names (``field = value``, or the
+  field not given);
 * ``explanations``: per conclusion key, its supports; an evidence is
-  ``{"input": position, "summary"}`` or ``{"conclusion": key, "summary"}``,
-  the key naming the earlier conclusion's own entry.
+  ``{"input": position, "fields": [field]}``, the fields its condition
+  tested, or ``{"conclusion": key}``, the key naming the earlier
+  conclusion's entry in ``conclusions`` (its title and subject) and its own
+  explanation.
 
 The shape is documented in the README ("The advice as JSON").
 """
@@ -98,20 +104,27 @@ class _Inputs:
         self._positions = {}
 
     def position(self, evidence):
+        """The input's position; the words for the fields ``evidence`` names are added to its ``shown``."""
         # Evidence of one input is built once per pattern that cites it; its
         # path and values are the same whichever pattern, so they key it.
         identity = (evidence.fact, evidence.path, repr(evidence.values))
         found = self._positions.get(identity)
         if found is None:
             found = self._positions[identity] = len(self.table)
-            self.table[found] = {"fact": evidence.fact, "path": evidence.path, "values": plain(evidence.values)}
+            self.table[found] = {"fact": evidence.fact, "path": evidence.path, "values": plain(evidence.values),
+                                 "shown": {}}
+        shown = self.table[found]["shown"]
+        # a field's words depend on its value alone, the same whichever condition names it
+        for name, part in zip(evidence.fields, evidence.parts):
+            if name not in shown:
+                shown[name] = part
         return found
 
 
 def _evidence(evidence, inputs):
     if evidence.type == "input":
-        return {"input": inputs.position(evidence), "summary": evidence.summary}
-    return {"conclusion": _key(evidence.rule, evidence.subject), "summary": evidence.summary}
+        return {"input": inputs.position(evidence), "fields": list(evidence.fields)}
+    return {"conclusion": _key(evidence.rule, evidence.subject)}
 
 
 def explanations_table(conclusions):
@@ -119,10 +132,14 @@ def explanations_table(conclusions):
 
     ``explanations`` maps every conclusion's key, in the advice's order, to
     its supports: ``[{"evidence": [...], "absent": [str]}]``.  An evidence
-    is ``{"input": n, "summary"}``, with ``inputs[n]`` the input fact's
-    ``{"fact", "path", "values"}``, or ``{"conclusion": key, "summary"}``,
-    whose own explanation is the entry under ``key``.  ``inputs`` maps
-    each position (as a string, since JSON keys are) to its input.
+    is ``{"input": n, "fields": [field]}``, with ``inputs[n]`` the input
+    fact's ``{"fact", "path", "values", "shown"}`` (``shown`` gives the words
+    for each field named), or ``{"conclusion": key}``, whose own
+    explanation is the entry under ``key``.  ``inputs`` maps each position
+    (as a string, since JSON keys are) to its input.  An evidence's summary
+    is ``path + ": " + "; ".join(shown[f] for f in fields)`` for an input,
+    and the cited conclusion's title (with ``": "`` and its
+    ``subject_label`` when the title does not name it) for a conclusion.
 
     Examples
     --------
@@ -132,8 +149,10 @@ def explanations_table(conclusions):
     >>> len(explanations) == len(advice.conclusions)
     True
     >>> evidence = explanations["kenis.need.multi-organisation-network"][0]["evidence"][0]
-    >>> inputs[str(evidence["input"])]["path"]
-    'care.municipalities[3]'
+    >>> inputs[str(evidence["input"])]["path"], evidence["fields"]
+    ('care.municipalities[3]', ['demand'])
+    >>> inputs[str(evidence["input"])]["shown"]["demand"].startswith("type of care demand (type zorgvraag) = complex")
+    True
     """
     inputs = _Inputs()
     explanations = {

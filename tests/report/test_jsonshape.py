@@ -20,21 +20,37 @@ def data(advice):
     return json.loads(advice.to_json())
 
 
-def _tree(data, key):
-    """A conclusion's whole derivation tree, as ``plain(conclusion.explanation)`` gives it, rebuilt from the tables."""
+def _cited_as(cited, summary):
+    """The summary of a conclusion's evidence, checked against what the JSON gives: its title, or title and subject."""
+    assert summary in (cited["title"], f"{cited['title']}: {cited['subject_label']}")
+    return summary
+
+
+def _tree(data, key, original):
+    """A conclusion's whole derivation tree, as ``plain(conclusion.explanation)`` gives it, rebuilt from the tables.
+
+    ``original`` is that tree: a conclusion's evidence in the JSON is its key
+    alone, so its summary is taken from there once checked against the cited
+    conclusion's title and subject.
+    """
     conclusion = next(c for c in data["conclusions"] if c["key"] == key)
-    blank = {"fact": None, "path": None, "values": None, "rule": None, "subject": None, "explanation": None}
+    blank = {"fact": None, "path": None, "values": None, "rule": None, "subject": None, "explanation": None,
+             "fields": [], "parts": []}
     supports = []
-    for support in data["explanations"][key]:
+    for support, was in zip(data["explanations"][key], original["supports"], strict=True):
         evidence = []
-        for item in support["evidence"]:
+        for item, old in zip(support["evidence"], was["evidence"], strict=True):
             if "input" in item:
-                evidence.append({**blank, "type": "input", "summary": item["summary"],
-                                 **data["inputs"][str(item["input"])]})
+                cited = data["inputs"][str(item["input"])]
+                parts = [cited["shown"][name] for name in item["fields"]]
+                evidence.append({**blank, "type": "input", "summary": f"{cited['path']}: " + "; ".join(parts),
+                                 "fact": cited["fact"], "path": cited["path"], "values": cited["values"],
+                                 "fields": item["fields"], "parts": parts})
             else:
                 cited = next(c for c in data["conclusions"] if c["key"] == item["conclusion"])
-                evidence.append({**blank, "type": "conclusion", "summary": item["summary"], "rule": cited["id"],
-                                 "subject": cited["subject"], "explanation": _tree(data, item["conclusion"])})
+                evidence.append({**blank, "type": "conclusion", "summary": _cited_as(cited, old["summary"]),
+                                 "rule": cited["id"], "subject": cited["subject"],
+                                 "explanation": _tree(data, item["conclusion"], old["explanation"])})
         supports.append({"evidence": evidence, "absent": support["absent"]})
     return {"rule": conclusion["id"], "title": conclusion["title"], "basis": conclusion["basis"],
             "reason": data["rules"][conclusion["id"]]["reason"], "supports": supports}
@@ -48,7 +64,26 @@ def test_one_explanation_per_conclusion(advice, data):
 def test_references_rebuild_the_full_trees(advice, data):
     """Following the keys and positions gives back exactly each conclusion's whole derivation tree."""
     for conclusion in advice.conclusions:
-        assert _tree(data, conclusion.key) == json.loads(json.dumps(plain(conclusion.explanation)))
+        original = json.loads(json.dumps(plain(conclusion.explanation)))
+        assert _tree(data, conclusion.key, original) == original
+
+
+def test_evidence_says_each_field_once(advice, data):
+    """An input's evidence names the fields its condition tested; the words for each are in the input, once."""
+    named = 0
+    for conclusion in advice.conclusions:
+        for support, written in zip(conclusion.explanation.supports, data["explanations"][conclusion.key]):
+            for evidence, item in zip(support.evidence, written["evidence"]):
+                if evidence.type == "input":
+                    assert item == {"input": item["input"], "fields": list(evidence.fields)}
+                    assert evidence.summary == f"{evidence.path}: " + "; ".join(evidence.parts)
+                    named += len(evidence.fields)
+                else:
+                    assert item == {"conclusion": evidence.key}
+    shown = sum(len(entry["shown"]) for entry in data["inputs"].values())
+    assert 0 < shown < named  # a field named by several explanations is shown once
+    demand = [entry["shown"]["demand"] for entry in data["inputs"].values() if entry["fact"] == "municipal_care"]
+    assert demand and all(text.startswith("type of care demand (type zorgvraag) = ") for text in demand)
 
 
 def test_rules_and_sources_rebuild_every_citation(advice, data):
@@ -72,7 +107,7 @@ def test_each_input_is_written_once(data):
 
 def test_schema_version_is_raised(advice):
     """The changed shape has its own schema version."""
-    assert advice.to_dict()["schema_version"] == SCHEMA_VERSION == 3
+    assert advice.to_dict()["schema_version"] == SCHEMA_VERSION == 4
 
 
 def test_compact_unless_indented(advice):
