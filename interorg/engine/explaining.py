@@ -36,6 +36,8 @@ class _Builder:
         self._fill_values = {}
         self._titles = {}
         self._given = {}
+        # the fields a pattern names in evidence, by id(pattern): the patterns are the knowledge's, alive all run
+        self._tested = {}
 
     def label(self, *args):
         # The same few labels are asked for thousands of times, in every run.
@@ -118,14 +120,19 @@ class _Builder:
             given = self._given[id(fact)] = fact.given()
         if isinstance(pattern, AnyOf):
             pattern = pattern.matching(fact.type, fact.values)
-        # a field tested twice (a range, say) is named once
-        tested = list(dict.fromkeys([test.field for test in pattern.tests]))
-        if not tested or self.knowledge.facts[fact.type].explain == "all":
-            tested += [name for name in given if name not in tested]
+        tested = self._tested.get(id(pattern))
+        if tested is None:
+            # a field tested twice (a range, say) is named once
+            tested = tuple(dict.fromkeys([test.field for test in pattern.tests]))
+            if not tested or self.knowledge.facts[fact.type].explain == "all":
+                tested += tuple([name for name in given if name not in tested])
+            else:
+                # the same for every fact the pattern matched: one tuple, whatever the number of partners
+                self._tested[id(pattern)] = tested
         part = self.part
         parts = tuple([part(fact.type, name, given) for name in tested])
         return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact=fact.type, path=fact.path,
-                        values=given, fields=tuple(tested), parts=parts)
+                        values=given, fields=tested, parts=parts)
 
     def describe_absent(self, pattern):
         """Say in words what a negated condition required to be absent."""
