@@ -1,5 +1,6 @@
 """Starting a case: ``interorg new`` (a commented template), ``interorg validate`` and ``interorg schema``."""
 
+import json
 import pathlib
 
 from ..case.schema import schema_text
@@ -37,10 +38,17 @@ def _validate(args, read_case):
 
 
 def _schema(args):
-    text = schema_text()
+    if args.advice:
+        # the advice's schema is for validating a tool's input, not for an editor's $schema line
+        from ..report.jsonshape import advice_schema
+        text = json.dumps(advice_schema(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = schema_text()
     if args.output in (None, "-"):
         return text
     pathlib.Path(args.output).write_text(text, encoding="utf-8")
+    if args.advice:
+        return f"wrote {args.output}\n"
     return f"wrote {args.output}; in a YAML case: # yaml-language-server: $schema={args.output}\n"
 
 
@@ -68,4 +76,6 @@ def add_commands(commands, read_case, add_case_arguments):
 
     schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the case format, for editors")
     schema.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    schema.add_argument("--advice", action="store_true",
+                        help="the JSON Schema of the advice (advise --format json) instead, for tools")
     schema.set_defaults(run=_schema)

@@ -227,6 +227,21 @@ class Advice:
         """
         return {"relationships": self.relationships.to_dict(), "diagnosis": self.diagnosis.to_dict()}
 
+    @staticmethod
+    def json_schema():
+        """The JSON Schema (draft 2020-12) of :meth:`to_dict` and :meth:`to_json`, as a dict.
+
+        Also ``interorg schema --advice``.  Its ``schema_version`` is
+        :data:`SCHEMA_VERSION`.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> sorted(interorg.Advice.json_schema()["properties"]["advice"]["required"])
+        ['findings', 'recommendations', 'warnings']
+        """
+        return jsonshape.advice_schema()
+
     def to_json(self, indent=None, explanations=True):
         """Return :meth:`to_dict` as a JSON string (UTF-8 text, Dutch letters kept).
 

@@ -21,12 +21,39 @@ explanation that rests on them.  Schema 4 writes each of these once:
   conclusion's entry in ``conclusions`` (its title and subject) and its own
   explanation.
 
-The shape is documented in the README ("The advice as JSON").
+The shape is documented in the README ("The advice as JSON") and, for
+validators, as a JSON Schema (draft 2020-12) in ``advice.schema.json``
+(:func:`advice_schema`); the tests validate every case of the corpus
+against it.
 """
+
+import importlib.resources
+import json
 
 from ..engine.results import plain
 
-__all__ = ["CONCLUSION_FIELDS", "conclusion_dict", "explanations_table", "rules_table", "sources_table"]
+__all__ = ["CONCLUSION_FIELDS", "SCHEMA_FILE", "advice_schema", "conclusion_dict", "explanations_table",
+           "rules_table", "sources_table"]
+
+#: The JSON Schema of the advice, shipped in this package.
+SCHEMA_FILE = "advice.schema.json"
+
+
+def advice_schema():
+    """The JSON Schema (draft 2020-12) of :meth:`Advice.to_dict <interorg.Advice.to_dict>`, as a new dict.
+
+    Strict: every object lists all its fields and allows no others, so a
+    validator also catches a field a tool misspells.
+
+    Examples
+    --------
+    >>> schema = advice_schema()
+    >>> schema["properties"]["schema_version"]
+    {'const': 4}
+    >>> schema["$defs"]["conclusion"]["properties"]["status"]["enum"]
+    ['advice', 'step', 'set-aside', 'held-back']
+    """
+    return json.loads(importlib.resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 #: The fields of a conclusion that its JSON entry carries itself; its rule's
 #: reason and citations are in ``rules``, its explanation under its key.

@@ -77,3 +77,13 @@ def test_installed_wheel_writes_the_report_from_its_template(installed, tmp_path
     assert "matplotlib" in result.stderr  # the fresh environment has no plot extra
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'id="plan"' in page and 'id="no-figures"' in page
+
+
+def test_installed_wheel_ships_the_advice_schema(installed, tmp_path):
+    """The wheel ships the advice's JSON Schema, and `interorg schema --advice` reads it from the installation."""
+    venv, wheel = installed
+    import zipfile
+
+    assert "interorg/report/advice.schema.json" in zipfile.ZipFile(wheel).namelist()
+    out = _check(str(venv / "bin" / "interorg"), "schema", "--advice", cwd=tmp_path)
+    assert json.loads(out) == interorg.Advice.json_schema()
