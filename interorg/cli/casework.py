@@ -1,6 +1,5 @@
 """Starting a case: ``interorg new`` (a commented template), ``interorg validate`` and ``interorg schema``."""
 
-import json
 import pathlib
 
 from ..case.schema import schema_text
@@ -39,17 +38,16 @@ def _validate(args, read_case):
 
 def _schema(args):
     if args.advice:
-        # the advice's schema is for validating a tool's input, not for an editor's $schema line
-        from ..report.jsonshape import advice_schema
-        text = json.dumps(advice_schema(), indent=2, ensure_ascii=False) + "\n"
+        from ..report.jsonshape import advice_schema_text
+        text = advice_schema_text()
     else:
         text = schema_text()
     if args.output in (None, "-"):
         return text
     pathlib.Path(args.output).write_text(text, encoding="utf-8")
-    if args.advice:
-        return f"wrote {args.output}\n"
-    return f"wrote {args.output}; in a YAML case: # yaml-language-server: $schema={args.output}\n"
+    # the advice's schema is for validating what a tool reads, not for an editor's $schema line
+    hint = "" if args.advice else f"; in a YAML case: # yaml-language-server: $schema={args.output}"
+    return f"wrote {args.output}{hint}\n"
 
 
 def add_commands(commands, read_case, add_case_arguments):

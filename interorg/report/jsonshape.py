@@ -32,8 +32,8 @@ import json
 
 from ..engine.results import plain
 
-__all__ = ["CONCLUSION_FIELDS", "SCHEMA_FILE", "advice_schema", "conclusion_dict", "explanations_table",
-           "rules_table", "sources_table"]
+__all__ = ["CONCLUSION_FIELDS", "SCHEMA_FILE", "advice_schema", "advice_schema_text", "conclusion_dict",
+           "explanations_table", "rules_table", "sources_table"]
 
 #: The JSON Schema of the advice, shipped in this package.
 SCHEMA_FILE = "advice.schema.json"
@@ -53,7 +53,12 @@ def advice_schema():
     >>> schema["$defs"]["conclusion"]["properties"]["status"]["enum"]
     ['advice', 'step', 'set-aside', 'held-back']
     """
-    return json.loads(importlib.resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+    return json.loads(advice_schema_text())
+
+
+def advice_schema_text():
+    """The text of ``advice.schema.json``, as shipped (``interorg schema --advice`` prints it)."""
+    return importlib.resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
 
 #: The fields of a conclusion that its JSON entry carries itself; its rule's
 #: reason and citations are in ``rules``, its explanation under its key.
