@@ -9,6 +9,7 @@ into explained conclusions.
 
 import threading
 
+from ..utils.collector import collector_paused
 from ._experta import experta
 from .compiling import compile_rules, fact_class
 from .join import WorkingMemory, indexed_fields
@@ -240,7 +241,10 @@ def run(knowledge, facts, names=None):
     """
     session = Session(knowledge, facts)
     session.partner_names = dict(names or {})
-    return _run_on(_engine(knowledge), session)
+    # a run allocates thousands of small objects, none in a reference cycle (see
+    # interorg.utils.collector): the cyclic collector would only walk them again
+    with collector_paused():
+        return _run_on(_engine(knowledge), session)
 
 
 def _run_on(engine, session):
