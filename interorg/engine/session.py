@@ -7,6 +7,7 @@ earlier conclusions that supported it.  :mod:`.explaining` turns that record
 into explained conclusions.
 """
 
+import logging
 import threading
 
 from ..utils.collector import collector_paused
@@ -60,6 +61,34 @@ class _Engine(experta.KnowledgeEngine):
             self.strategy.update_agenda(self.agenda, added, removed)
         return last
 
+    def run(self, steps=float("inf")):
+        """experta's ``run``: fire the agenda's next activation until none is left or the engine halts.
+
+        The loop of ``KnowledgeEngine.run``, step for step: the matcher's
+        activations for the facts changed since the last firing, the
+        strategy's update of the agenda, the agenda's next activation fired
+        with its context.  Left out is what every firing pays for experta's
+        watchers and its Rete network: the RULES log line, formatted whether
+        it is logged or not, the AGENDA watcher's test, and the filtering of
+        ``__`` keys out of the context, which the dispatch matcher never puts
+        there.  With a watcher on, a limit on the steps or another matcher
+        (as a test compares with the Rete network), experta's own loop runs.
+        """
+        if (steps != float("inf") or type(self.matcher) is not DispatchMatcher
+                or _RULES.isEnabledFor(logging.INFO) or _AGENDA.isEnabledFor(logging.DEBUG)):
+            return super().run(steps)
+        self.running = True
+        changes, update = self.matcher.changes, self.strategy.update_agenda
+        while self.running:
+            added, removed = changes(*self.facts.changes)
+            agenda = self.agenda
+            update(agenda, added, removed)
+            activation = agenda.get_next()
+            if activation is None:
+                break
+            activation.rule(self, **activation.context)
+        self.running = False
+
     def reset(self):
         """experta's reset, with interorg's fact list (:class:`~interorg.engine.matcher.FactList`).
 
@@ -74,6 +103,10 @@ class _Engine(experta.KnowledgeEngine):
         # the public one warns about a declaration into an empty fact list
         self._KnowledgeEngine__declare(experta.InitialFact())
         self.running = False
+
+
+_RULES = experta.watchers.RULES
+_AGENDA = experta.watchers.AGENDA
 
 
 class _Record:

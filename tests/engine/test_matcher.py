@@ -33,3 +33,49 @@ def test_same_records_as_with_the_rete_network(name, knowledge):
 def test_dispatch_kind_of_the_initial_fact():
     """experta's initial fact is dispatched to the rules that have negated conditions only."""
     assert compiling.dispatch_kind(experta.InitialFact()) == ("initial",)
+
+
+def _records(session):
+    return {key: record.supports for key, record in session.records.items()}
+
+
+def test_watched_run_goes_through_experta_and_logs_every_firing(knowledge, caplog):
+    """With experta's RULES watcher on, experta's own loop runs: it logs each firing, to the same records."""
+    facts = case_facts(interorg.example_case("regional_innovation_alliance"))
+    quiet = engine_session.run(knowledge, facts)
+    with caplog.at_level("INFO", logger="experta.watchers.RULES"):
+        watched = engine_session.run(knowledge, facts)
+    fired = [record for record in caplog.records if record.name == "experta.watchers.RULES"]
+    assert fired and all(record.getMessage().startswith("FIRE ") for record in fired)
+    assert _records(watched) == _records(quiet)
+
+
+def test_run_fires_as_experta_own_loop_does(knowledge, monkeypatch):
+    """The engine's loop concludes what KnowledgeEngine.run concludes, from the same matches, in the same order."""
+    facts = case_facts(interorg.example_case("municipal_youth_care"))
+    original = engine_session.Session.conclude
+    concluded = {}
+    for label, loop in (("ours", engine_session._Engine.run), ("experta", experta.KnowledgeEngine.run)):
+        steps = concluded[label] = []
+        monkeypatch.setattr(engine_session._Engine, "run", loop)
+        monkeypatch.setattr(engine_session.Session, "conclude", lambda self, engine, rule, refs, variables, steps=steps:
+                            steps.append((rule.id, refs)) or original(self, engine, rule, refs, variables))
+        engine_session.run(knowledge, facts)
+        monkeypatch.undo()
+    assert concluded["ours"] == concluded["experta"] and len(concluded["ours"]) > 200
+
+
+def test_a_limit_on_the_steps_is_experta_own(knowledge):
+    """``run(steps)`` fires at most that many activations, as experta's loop does."""
+    facts = case_facts(interorg.example_case("regional_innovation_alliance"))
+    engine = engine_session._engine(knowledge)
+    session = engine_session.Session(knowledge, facts)
+    engine.session = session
+    try:
+        engine.reset()
+        session.declare_inputs(engine)
+        engine.run(steps=3)
+        assert len(engine.agenda.activations) > 0  # more was left to fire
+    finally:
+        engine.session = None
+        engine.reset()
