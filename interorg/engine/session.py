@@ -105,6 +105,8 @@ class _Engine(experta.KnowledgeEngine):
         self.running = False
 
 
+#: The class of the conclusion facts a session declares.
+_CONCLUSION = fact_class("conclusion")
 _RULES = experta.watchers.RULES
 _AGENDA = experta.watchers.AGENDA
 
@@ -165,18 +167,6 @@ class Session:
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
-    def on_trigger(self, engine, compiled, position, pattern, ref):
-        """A trigger matched: join the rule's other conditions and conclude for each match."""
-        rule = compiled.rule
-        if compiled.single:  # one condition, nothing absent: the trigger's match is the rule's
-            bindings = pattern.bind_passed(self.memory.values(ref))
-            if bindings is not None:
-                self.conclude(engine, rule, (ref,), bindings)
-            return
-        names = compiled.names
-        for refs, bindings in compiled.matches(self.memory, position, pattern, ref):
-            self.conclude(engine, rule, refs, {name: bindings[name] for name in names})
-
     def conclude(self, engine, rule, refs, variables):
         subject = variables[rule.subject] if rule.subject else None
         key = (rule.id, subject)
@@ -186,7 +176,7 @@ class Session:
             kind = ("conclusion", rule.id)
             self.memory.add(key, kind, {"subject": subject})
             if kind in engine.listened:
-                engine.declare(fact_class("conclusion").declared(key, {"rule": rule.id, "subject": subject}))
+                engine.declare(_CONCLUSION.declared(key, {"rule": rule.id, "subject": subject}))
         record.supports.add(refs)
 
     def finish(self):
@@ -219,8 +209,21 @@ class Session:
 
 
 def _on_trigger(compiled, position, pattern, engine, ref):
-    # the compiled rules are the knowledge's, kept between runs; the session is the run's
-    engine.session.on_trigger(engine, compiled, position, pattern, ref)
+    """A trigger matched ``ref``: join the rule's other conditions and conclude for each match.
+
+    The compiled rules are the knowledge's, kept between runs; the session
+    is the run's, found on the engine.
+    """
+    session = engine.session
+    rule = compiled.rule
+    if compiled.single:  # one condition, nothing absent: the trigger's match is the rule's
+        bindings = pattern.bind_passed(session.memory.values(ref))
+        if bindings is not None:
+            session.conclude(engine, rule, (ref,), bindings)
+        return
+    names = compiled.names
+    for refs, bindings in compiled.matches(session.memory, position, pattern, ref):
+        session.conclude(engine, rule, refs, {name: bindings[name] for name in names})
 
 
 def _compiled(knowledge):
