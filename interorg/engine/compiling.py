@@ -90,7 +90,7 @@ class _Fact(experta.Fact):
 
     def identity(self):
         """What identifies the fact in experta's fact list (see :class:`~interorg.engine.matcher.FactList`)."""
-        return (type(self), self["_ref"]) if self._declared else None
+        return (type(self), self["_ref"]) if "_ref" in self else None  # _declared, inline
 
     def __hash__(self):
         # equal declared facts have equal references, so this agrees with dict equality

@@ -79,7 +79,9 @@ class FactList(experta.factlist.FactList):
         self[index] = fact
         self.last_index = index + 1
         self.added.append(fact)
-        self.reference_counter[fact_id] += 1
+        # experta's Counter would call its Python-level __missing__ for every new fact
+        counter = self.reference_counter
+        counter[fact_id] = counter.get(fact_id, 0) + 1
         return fact
 
 

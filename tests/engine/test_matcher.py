@@ -79,3 +79,17 @@ def test_a_limit_on_the_steps_is_experta_own(knowledge):
     finally:
         engine.session = None
         engine.reset()
+
+
+def test_fact_list_refuses_a_declared_fact_twice_and_retracts_it_as_experta_does():
+    """A fact the session declares is identified by its reference: a second one is refused, a retract frees it."""
+    from interorg.engine.matcher import FactList
+
+    facts = FactList()
+    first = compiling.fact_class("care").declared("i0", {"demand": "complex"})
+    assert facts.declare(first) is first and first["__factid__"] == 0
+    assert facts.declare(compiling.fact_class("care").declared("i0", {"demand": "simple"})) is None
+    other = compiling.fact_class("care").declared("i1", {"demand": "complex"})
+    assert facts.declare(other)["__factid__"] == 1
+    facts.retract(first)  # experta's own retract, through the same reference counter
+    assert list(facts) == [1] and facts.declare(compiling.fact_class("care").declared("i0", {})) is not None
