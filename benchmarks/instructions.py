@@ -3,6 +3,7 @@
 Run with ``make benchmark-instructions`` (it needs ``valgrind``, Debian's
 package; about ten minutes, not part of ``make benchmark``).  An instruction count is
 the same for the same program and input whatever else the machine is doing,
+with a fixed hash seed (``PYTHONHASHSEED=0`` in every counted process),
 so it tells whether a piece of work grows with the case even where the time
 per instruction does not stay the same (a heap beyond the processor's
 caches).  Each figure is the difference between a process that does the
@@ -14,6 +15,7 @@ the start, the loading and the warm-up runs cancel out.  It prints:
    with the ratio between the sizes (linear work gives about 4x).
 """
 
+import os
 import pathlib
 import re
 import shutil
@@ -49,7 +51,9 @@ def _count(what, size, times):
     out = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
          sys.executable, "-c", _CHILD.format(here=str(HERE)), what, str(size), str(times)],
-        capture_output=True, text=True, check=True)
+        # a fixed hash seed: with a random one, the layout of sets and dicts (and so the
+        # count) differs by about 1% between processes, as much as a small change saves
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
     return int(re.search(r"Collected : (\d+)", out.stderr).group(1))
 
 
