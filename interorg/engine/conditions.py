@@ -250,13 +250,25 @@ class AnyOf:
     def describe(self):
         return " or ".join(alternative.describe() for alternative in self.alternatives)
 
-    def matching(self, fact_type, values):
-        """The first fact alternative of ``fact_type`` that ``values`` satisfy (for explanations)."""
-        candidates = [a for a in self.alternatives if isinstance(a, FactPattern) and a.fact == fact_type]
-        for candidate in candidates:
-            if all(test.predicate()(values.get(test.field)) for test in candidate.tests):
-                return candidate
-        return candidates[0] if candidates else FactPattern(fact_type)
+    def matcher(self, fact_type):
+        """A function of a fact's values: the first fact alternative of ``fact_type`` they satisfy (for explanations).
+
+        The tests' predicates are made once, here: an explanation asks which
+        alternative a fact matched for every fact it cites.  Without a
+        satisfied alternative it gives the first of ``fact_type``.
+        """
+        candidates = [(alternative, [(test.field, test.predicate()) for test in alternative.tests])
+                      for alternative in self.alternatives
+                      if isinstance(alternative, FactPattern) and alternative.fact == fact_type]
+        fallback = candidates[0][0] if candidates else FactPattern(fact_type)
+
+        def first_matching(values):
+            for candidate, checks in candidates:
+                if all(predicate(values.get(field)) for field, predicate in checks):
+                    return candidate
+            return fallback
+
+        return first_matching
 
 
 class Condition:

@@ -38,6 +38,9 @@ class _Builder:
         self._given = {}
         # the fields a pattern names in evidence, by id(pattern): the patterns are the knowledge's, alive all run
         self._tested = {}
+        # which alternative of an any a fact matched, by (id(pattern), fact type); kept with the knowledge's patterns
+        self._any_matchers = self.knowledge._cache.setdefault("any_matchers", {})
+        self._citations = self.knowledge._cache.setdefault("citations", {})
 
     def label(self, *args):
         # The same few labels are asked for thousands of times, in every run.
@@ -119,7 +122,11 @@ class _Builder:
         if given is None:
             given = self._given[id(fact)] = fact.given()
         if isinstance(pattern, AnyOf):
-            pattern = pattern.matching(fact.type, fact.values)
+            key = (id(pattern), fact.type)
+            matcher = self._any_matchers.get(key)
+            if matcher is None:
+                matcher = self._any_matchers[key] = pattern.matcher(fact.type)
+            pattern = matcher(fact.values)
         tested = self._tested.get(id(pattern))
         if tested is None:
             # a field tested twice (a range, say) is named once
@@ -207,7 +214,7 @@ class _Builder:
 
     def citations(self, rule):
         """The citations of ``rule``: the same in every run and language, so made once per knowledge base."""
-        cache = self.knowledge._cache.setdefault("citations", {})
+        cache = self._citations
         found = cache.get(rule.id)
         if found is None:
             out = []

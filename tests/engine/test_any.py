@@ -79,3 +79,17 @@ def test_any_over_conclusions_chains_on_each(knowledge):
     evidence = advice["test.client-reason"].explanation.supports[0].evidence[0]
     assert evidence.rule == "kenis.reasons.effectiveness"
     assert "test.client-reason" not in interorg.advise({"reasons": [{"reason": "power"}]}, knowledge=knowledge)
+
+
+def test_matcher_names_the_first_alternative_a_fact_satisfies():
+    """An explanation cites the alternative the fact met: the first that holds, else the first of its type."""
+    from interorg.engine.conditions import AnyOf, ConclusionPattern, FactPattern, FieldTest
+
+    power = FactPattern("reason", (FieldTest("kind", one_of=("power",)),))
+    unanalysed = FactPattern("reason", (FieldTest("cost_benefit_analysis", equals=False),))
+    condition = AnyOf((ConclusionPattern("kenis.reasons.efficiency"), power, unanalysed))
+    first = condition.matcher("reason")
+    assert first({"kind": "power", "cost_benefit_analysis": False}) is power
+    assert first({"kind": "efficiency", "cost_benefit_analysis": False}) is unanalysed
+    assert first({"kind": "efficiency", "cost_benefit_analysis": True}) is power  # none holds: the first of its type
+    assert condition.matcher("care")({}) == FactPattern("care")
