@@ -15,6 +15,8 @@ behaviour, this script measures speed.  In one run it prints:
 5. the size of the example's JSON, with and without explanations.
 
 ``python benchmarks/advise.py --quick`` runs smaller versions of each.
+The README (Development) reports a run with the machine it ran on, what
+made it faster, and for each target not met, what is left and why.
 """
 
 import json
