@@ -185,6 +185,9 @@ class CompiledRule:
                 self.positives.append([_Pattern(condition)])
         #: The most common rule: one condition and nothing to be absent, whose trigger's match is the match.
         self.single = len(self.positives) == 1 and not self.negatives
+        #: The most common join: two conditions, neither an ``any``, nothing to be absent.
+        self._pair = (len(self.positives) == 2 and not self.negatives
+                      and all(len(alternatives) == 1 for alternatives in self.positives))
         self._orders = {}
 
     def _join_order(self, position):
@@ -235,6 +238,14 @@ class CompiledRule:
                 return []
             if self.single:
                 return [((trigger,), bindings)]
+            if self._pair:  # the join below, for one other condition, without its recursion
+                other, = self.positives[1 - position]
+                found = []
+                for ref in other.candidates(memory, bindings):
+                    extended = other.bind(memory.values(ref), bindings)
+                    if extended is not None:
+                        found.append(((trigger, ref) if position == 0 else (ref, trigger), extended))
+                return found
         found = []
         refs = [None] * len(self.positives)
         order = self._join_order(position)
