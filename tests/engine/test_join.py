@@ -69,3 +69,35 @@ def test_a_join_of_two_conditions_finds_what_the_general_join_finds(monkeypatch)
     run(interorg.load_knowledge(), facts)
     assert all(same for same, _ in calls)
     assert sum(found for _, found in calls) > 20  # many with matches, not only empty joins
+
+
+def _every_match(rule, memory, position, pattern, trigger):
+    """The matches of ``rule`` with ``trigger`` at ``position``, by trying every combination (for comparison)."""
+    bindings = {} if position is None else pattern.bind(memory.values(trigger), {})
+    partial = [((), bindings)]
+    for index, alternatives in enumerate(rule.positives):
+        options = [(pattern, trigger)] if index == position else [
+            (alternative, ref) for alternative in alternatives for ref in memory.of_kind(alternative.kind)]
+        partial = [(refs + (ref,), extended) for refs, bound in partial for alternative, ref in options
+                   if (extended := alternative.bind(memory.values(ref), bound)) is not None]
+    return {(refs, tuple(sorted(bound.items()))) for refs, bound in partial
+            if not any(negative.present(memory, bound) for negative in rule.negatives)}
+
+
+def test_the_join_finds_every_combination_and_nothing_else(monkeypatch):
+    """Each trigger's matches are those that trying every combination of facts finds, each once."""
+    case = interorg.case_from_dict(network_case(12), bounded=False)
+    compared = []
+    original = join.CompiledRule.matches
+
+    def checked(self, memory, position, pattern, trigger):
+        found = original(self, memory, position, pattern, trigger)
+        if not self.single:
+            shown = [(refs, tuple(sorted(bound.items()))) for refs, bound in found]
+            assert len(shown) == len(set(shown)) and set(shown) == _every_match(self, memory, position, pattern, trigger)
+            compared.append(len(found))
+        return found
+
+    monkeypatch.setattr(join.CompiledRule, "matches", checked)
+    run(interorg.load_knowledge(), list(case_facts(case)))
+    assert len(compared) > 100 and sum(compared) > 50  # many joins, many with matches
