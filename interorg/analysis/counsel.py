@@ -6,8 +6,10 @@ conflicts resolved between them (:func:`interorg.engine.conflicts.resolve`)
 and the diagnosis, and decides:
 
 - which conclusions are **advice**: not a step, not set aside by another
-  conclusion, and not an intervention for a problem that is only worth
-  checking (that one is *held back* and shown under the diagnosis, "if
+  conclusion, and neither the suspicion of an archetypical problem the
+  diagnosis does not suspect (one indicator is not enough) nor an
+  intervention that answers only such problems (both are *held back*: the
+  diagnosis shows the problem as worth checking, its interventions "if
   confirmed");
 - the **action plan**: the recommendations that are advice, grouped where
   several lead to the same action (the groups of ``knowledge/plan.yaml``;
@@ -90,7 +92,8 @@ class Counsel:
     set_aside : dict of str to SetAside
         The conclusions a conflict set aside, by key.
     held_back : tuple of str
-        Interventions for problems that are only worth checking.
+        The suspicions of archetypical problems the diagnosis does not
+        suspect, and the interventions that answer only such problems.
     inconsistencies : tuple of Inconsistency
         Conclusions of one exclusive group drawn for one subject: a fault of
         the knowledge base, withheld from the advice.
@@ -119,11 +122,20 @@ class Counsel:
 
 
 def _held_back(conclusions, knowledge, diagnosis):
-    """Recommendations of an intervention that answer only problems not suspected."""
+    """The suspicions of problems the diagnosis does not suspect, and the interventions answering only those.
+
+    A suspicion rule holds on a single indicator; whether the problem is
+    suspected is the diagnosis's weighing of all the evidence, so the rule's
+    conclusion is advice only when the diagnosis agrees.
+    """
     suspicion_of = {archetype.suspected_by: archetype.id for archetype in getattr(knowledge, "archetypes", ())}
-    suspected = {result.id for result in diagnosis.suspected} if diagnosis is not None else set()
+    suspected = {result.id for result in diagnosis.suspected} if diagnosis is not None else set(suspicion_of.values())
     held = []
     for conclusion in conclusions:
+        if conclusion.id in suspicion_of:
+            if suspicion_of[conclusion.id] not in suspected:
+                held.append(conclusion.key)
+            continue
         if conclusion.kind != "recommendation":
             continue
         problems = [suspicion_of[rule] for rule, negated in knowledge.rule(conclusion.id).depends_on()
@@ -228,7 +240,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     resolution : Resolution
         The conflicts resolved between the conclusions.
     diagnosis : Diagnosis, optional
-        Which problems are suspected; without it no intervention is held back.
+        Which problems are suspected; without it nothing is held back.
     names : dict, optional
         Partner ids to names, to say what an action is about.
 

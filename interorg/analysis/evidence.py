@@ -14,8 +14,9 @@ kept small and documented so that a reader can redo it by hand:
   counts :data:`STRONG`, ``weak`` counts :data:`WEAK`.
 - A problem is **suspected** when the evidence for it, less the evidence
   against it, reaches :data:`SUSPECTED` from at least two independent
-  pieces; with less it is **worth checking**.  One strong sign alone, or
-  two weak ones, never make a suspicion.
+  pieces; with less it is **worth checking**, unless the evidence against
+  weighs as much as the evidence for (then it is not suspected).  One strong
+  sign alone, or two weak ones, never make a suspicion.
 """
 
 import attrs
@@ -39,7 +40,8 @@ class Weighing:
     Attributes
     ----------
     level : {'suspected', 'worth-checking'} or None
-        None when there is no evidence for it.
+        None when there is no evidence for it, or the evidence against
+        weighs as much.
     score_for, score_against : int
         The weights of the independent pieces of evidence for and against.
     pieces_for, pieces_against : int
@@ -127,12 +129,15 @@ def weigh(evidence_for, evidence_against, weight_of):
     >>> two = Indication("y", "y", None, "y", ("reasons[0]",))
     >>> weigh([one, two], [], lambda i: "strong").level
     'suspected'
+    >>> against = Indication("z", "z", None, "z", ("scan",))
+    >>> weigh([one], [against], lambda i: "strong").level is None
+    True
     """
     pieces_for = independent(evidence_for, weight_of)
     pieces_against = independent(evidence_against, weight_of)
     score_for, score_against = sum(pieces_for), sum(pieces_against)
-    if not pieces_for:
-        level = None
+    if not pieces_for or score_for <= score_against:
+        level = None  # no evidence for it, or as much against: not worth a reader's check
     elif len(pieces_for) >= 2 and score_for - score_against >= SUSPECTED:
         level = "suspected"
     else:

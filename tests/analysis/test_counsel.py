@@ -85,14 +85,14 @@ defeats:
     assert advice.counsel.status(loser) == "set-aside"
     assert loser not in advice.counsel.advice
     assert "Supply-led care risks" not in advice.to_text().split("\nSet aside\n")[0]
-    explained = advice.explain(winner)
+    explained = " ".join(advice.explain(winner).split())  # as one line, whatever the wrapping
     assert "Sets aside: Supply-led care risks" in explained and "Test reason in English." in explained
     data = advice.to_dict()
     item = next(c for c in data["conclusions"] if c["key"] == loser)
     assert item["set_aside_by"]["by"] == winner
     assert item["set_aside_by"]["relation"] == "undercuts"
     dutch = interorg.advise(interorg.example_case(), lang="nl", knowledge=knowledge)
-    assert "Testreden in het Nederlands." in dutch.explain(winner)
+    assert "Testreden in het Nederlands." in " ".join(dutch.explain(winner).split())
 
 
 def test_what_rests_on_a_set_aside_conclusion_is_set_aside_too(knowledge_copy):
@@ -211,3 +211,27 @@ def test_no_two_exclusive_conclusions_are_both_advice():
                     seen[conclusion.subject] = conclusion.key
 
     check()
+
+
+def test_a_suspicion_is_advice_only_when_the_diagnosis_suspects_the_problem(example):
+    """A suspicion rule fires on one indicator; its conclusion is advice only for a problem the diagnosis suspects."""
+    suspected = {result.id for result in example.diagnosis.suspected}
+    suspicions = {archetype.suspected_by: archetype.id for archetype in interorg.load_knowledge().archetypes}
+    fired = [c for c in example.conclusions if c.id in suspicions]
+    assert {suspicions[c.id] for c in fired} - suspected  # some fired without being suspected
+    for conclusion in fired:
+        expected = "advice" if suspicions[conclusion.id] in suspected else "held-back"
+        assert example.counsel.status(conclusion.key) == expected
+    warnings = example.to_dict()["advice"]["warnings"]
+    assert {suspicions[key] for key in warnings if key in suspicions} == suspected
+
+
+def test_one_weak_indicator_is_not_a_suspicion_in_the_advice():
+    """A collaboration imposed from above is one sign of sham collaboration: worth checking, not advice."""
+    advice = interorg.advise({"care": {"origin": "top_down"}})
+    assert advice.counsel.status("archetypes.sham-collaboration") == "held-back"
+    assert not advice.diagnosis.suspected
+    assert [r.id for r in advice.diagnosis.worth_checking] == ["sham-collaboration"]
+    full = advice.to_text(full=True)
+    assert "[archetypes.sham-collaboration]" not in full
+    assert "Worth checking:\n- Sham collaboration" in full

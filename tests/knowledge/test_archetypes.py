@@ -153,8 +153,10 @@ def test_ranking_in_the_example():
     assert all(r.signs_against == 0 for r in result.suspected)
     nets = [r.weighing.net for r in result.suspected]
     assert nets == sorted(nets, reverse=True)
-    assert [r.id for r in result.not_suspected] == ["dilution-of-perspective"]
-    enemy = next(r for r in result.suspected + result.worth_checking if r.id == "enemy-image")
+    # the enemy image has one sign for and as much against: not suspected, not worth checking either
+    assert [r.id for r in result.not_suspected] == ["dilution-of-perspective", "enemy-image"]
+    enemy = next(r for r in result.not_suspected if r.id == "enemy-image")
+    assert enemy.evidence_for and enemy.weighing.net <= 0 and enemy.level is None
     assert [i.key for i in enemy.evidence_against] == ["archetypes.enemy-image.against-no-conflict-history"]
     assert enemy.evidence_against[0].paths == ("observations[3]",)
 
