@@ -3,34 +3,20 @@
 Every row of the export is checked (partner, respondent id, each answer)
 and every problem is reported at once with its line (exit 2, the case file
 untouched).  When all rows are good, the respondents are added to the
-case's scan (a respondent already there gets the new answers), the case is
-checked as a whole, and written back through :func:`_write_case`.
+case's scan (a respondent already there gets the new answers) and the file
+is written back as the interactive scan writes it
+(:func:`interorg.case.roundtrip.merge_respondents`): its comments, order and
+layout kept, the file as it was in a numbered backup (``CASE.bak``,
+``CASE.bak.1``...), the case checked as a whole before anything is written.
 """
 
-import os
-import pathlib
-import shutil
+import attrs
 
 from ..analysis.knowledge import load_knowledge
-from ..case import check_case, dump_case, load_case
+from ..case import load_case
 from ..errors import CaseError, Problem
 
 __all__ = ["run"]
-
-
-def _write_case(path, case):
-    """Write ``case`` to ``path``: the one place this command writes a case file.
-
-    The file as it was is kept as ``CASE.bak`` and the new text replaces it
-    in one rename, so that an interrupted write leaves the old file whole.
-    Today the file is rewritten from the checked case, so its comments and
-    layout are not kept.
-    """
-    path = pathlib.Path(path)
-    shutil.copy2(path, path.with_name(path.name + ".bak"))
-    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
-    dump_case(case, partial)
-    os.replace(partial, path)
 
 
 def _statement_texts():
@@ -52,13 +38,17 @@ def run(case_path, answers_path, lang="en"):
     if not case.partners:
         raise CaseError([Problem("partners", "the case lists no partners; add them before importing answers,"
                                              " so that each respondent can be tied to one")], str(case_path))
-    from ..case.answers import merge_answers, read_answers  # only an import of answers needs the reader
+    from ..case.answers import read_answers  # only an import of answers needs the reader
 
     found = read_answers(answers_path, case, _statement_texts())
     if found.problems:
         raise CaseError(found.problems)
-    updated = check_case(merge_answers(case, found.respondents))
-    _write_case(case_path, updated)
-    answers = sum(1 for r in found.respondents for value in r.answers.values() if value is not None)
-    return (f"imported {len(found.respondents)} respondent(s), {answers} answer(s) from {answers_path} into"
-            f" {case_path}; the file as it was is in {case_path}.bak\n")
+    from ..case.roundtrip import merge_respondents  # ruamel.yaml, only when answers are written
+
+    # an answer left empty in the form is not written: the respondent did not give it
+    given = [attrs.evolve(r, answers={k: v for k, v in r.answers.items() if v is not None})
+             for r in found.respondents]
+    written = merge_respondents(case_path, given)
+    answers = sum(len(r.answers) for r in given)
+    return (f"imported {len(given)} respondent(s), {answers} answer(s) from {answers_path} into"
+            f" {case_path}; the file as it was is in {written.backup}\n")

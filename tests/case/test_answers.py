@@ -70,6 +70,23 @@ def test_import_six_respondents_into_the_example(tmp_path, capsys):
     assert (tmp_path / "case.yaml.bak").read_text(encoding="utf-8") == EXAMPLE
 
 
+def test_import_keeps_the_case_files_comments_and_every_earlier_version(tmp_path, capsys):
+    """The case file keeps its comments and layout; each import keeps the file as it was in a new backup."""
+    case_path = tmp_path / "case.yaml"
+    case_path.write_text(EXAMPLE, encoding="utf-8")
+    comments = [line for line in EXAMPLE.splitlines() if line.lstrip().startswith("#")]
+    assert comments
+    form = _form_export(tmp_path / "form.csv")
+    assert main(["scan", str(case_path), "--import", str(form)]) == 0
+    first = case_path.read_text(encoding="utf-8")
+    assert [line for line in first.splitlines() if line.lstrip().startswith("#")] == comments
+    assert first.startswith(EXAMPLE.split("\nscan:")[0])  # everything before the scan as it was
+    assert main(["scan", str(case_path), "--import", str(form)]) == 0  # the same answers again
+    assert "case.yaml.bak.1" in capsys.readouterr().out
+    assert (tmp_path / "case.yaml.bak").read_text(encoding="utf-8") == EXAMPLE
+    assert (tmp_path / "case.yaml.bak.1").read_text(encoding="utf-8") == first
+
+
 def test_import_with_problems_exits_2_and_leaves_the_case(tmp_path, capsys):
     """A bad export is refused as a whole: exit 2, every problem printed, the case file untouched."""
     case_path = tmp_path / "case.yaml"
