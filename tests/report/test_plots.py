@@ -92,3 +92,15 @@ def test_rounds_draws_one_point_per_assessment():
     second = attrs.evolve(first, round=2, assessed="2026-09-01")
     ax = plots.scan_rounds([first, second])
     assert [t.get_text() for t in ax.get_xticklabels()] == ["1 (2026-03-01)", "2 (2026-09-01)"]
+
+
+@pytest.mark.parametrize("name", ["scan_heatmap", "scan_agreement", "trust_grid", "draw_map", "scan_rounds"])
+def test_without_matplotlib_every_plot_says_how_to_install_it(monkeypatch, advice, name):
+    """Without matplotlib, each plot raises MissingDependency naming the extra, before any other import fails."""
+    from interorg.errors import MissingDependency
+
+    for module in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
+        monkeypatch.setitem(sys.modules, module, None)
+    source = {"draw_map": interorg.network_graph(advice), "scan_rounds": [advice, advice]}.get(name, advice)
+    with pytest.raises(MissingDependency, match=r"interorg\[plot\]"):
+        getattr(plots, name)(source)

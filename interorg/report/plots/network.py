@@ -115,9 +115,9 @@ def draw_map(graph, ax=None, lang="en"):
     >>> any(t.get_text() == "strategic core" for t in ax.texts)
     True
     """
+    pyplot()  # first: without matplotlib, the error that says how to install it
     from matplotlib.patches import Wedge
 
-    pyplot()
     count = graph.number_of_nodes()
     ax = axes(ax, (11, 9) if count <= 12 else (13, 11))
     positions, unknown = _layout(graph)

@@ -56,9 +56,9 @@ def scan_heatmap(source, ax=None, lang=None):
     >>> len(ax.get_yticklabels())
     16
     """
+    plt = pyplot()  # first: without matplotlib, the error that says how to install it
     import matplotlib.colors as mcolors
 
-    plt = pyplot()
     scores, names, lang = _scores(source, lang)
     answered = [s for s in scores if s.score is not None]
     partners = scores.partners
