@@ -54,7 +54,12 @@ class PositionChange:
 
 @attrs.frozen
 class ProblemChange:
-    """An archetypical problem before and after: its level (suspected, worth checking, none) and balance of signs."""
+    """An archetypical problem before and after: its level (suspected, worth checking, none) and its evidence.
+
+    ``signs_before`` and ``signs_after`` count the independent pieces of
+    evidence for it, as the diagnosis weighed them; ``balance_*`` is the
+    number of indicator rules for it less those against.
+    """
 
     problem: str
     title: str
@@ -64,6 +69,8 @@ class ProblemChange:
     balance_after: int
     level_before: str | None = None
     level_after: str | None = None
+    signs_before: int = 0
+    signs_after: int = 0
 
     @property
     def status(self):
@@ -134,7 +141,7 @@ def quadrant_changes(old_summary, new_summary):
 def position_changes(old_advice, new_advice):
     """Believed and placed position of every partner in either assessment."""
     def nodes(advice):
-        graph = partner_graph(advice.case, advice.conclusions)
+        graph = partner_graph(advice.case, advice.standing)
         return {node: (data.get("position") or None, data.get("placed") or None)
                 for node, data in graph.nodes(data=True)}
 
@@ -142,6 +149,10 @@ def position_changes(old_advice, new_advice):
     empty = (None, None)
     return tuple(PositionChange(p, before.get(p, empty)[0], after.get(p, empty)[0], before.get(p, empty)[1],
                                 after.get(p, empty)[1]) for p in dict.fromkeys([*before, *after]))
+
+
+def _signs(result):
+    return result.weighing.pieces_for if result is not None and result.weighing is not None else 0
 
 
 def problem_changes(old_diagnosis, new_diagnosis):
@@ -158,5 +169,6 @@ def problem_changes(old_diagnosis, new_diagnosis):
         title = (new or old).title
         out.append(ProblemChange(problem, title, bool(old and old.suspected), bool(new and new.suspected),
                                  old.balance if old else 0, new.balance if new else 0,
-                                 old.level if old else None, new.level if new else None))
+                                 old.level if old else None, new.level if new else None,
+                                 _signs(old), _signs(new)))
     return tuple(out)

@@ -11,7 +11,9 @@ import json
 
 import attrs
 
+from ..analysis.knowledge import load_knowledge
 from ..analysis.labels import factor_label, message
+from ..engine.wording import counted, format_number, partner_names
 from ..utils.display import escape, frame, html_table
 
 __all__ = ["Comparison"]
@@ -30,6 +32,9 @@ class Comparison:
     quadrants : tuple of QuadrantChange
     positions : tuple of PositionChange
     problems : tuple of ProblemChange
+    names : dict
+        The partners' names by id, from both assessments: the renderings
+        name partners and relationships by them.
     """
 
     lang: str
@@ -39,6 +44,7 @@ class Comparison:
     quadrants: tuple
     positions: tuple
     problems: tuple
+    names: dict = attrs.field(factory=dict, eq=False)
 
     def moved_factors(self):
         """The factor scores that changed by 0.01 or more, largest change first."""
@@ -92,17 +98,30 @@ class Comparison:
             return message(key, lang)
 
         def number(value):
-            return word("compare_absent") if value is None else f"{value:.2f}"
+            return word("compare_absent") if value is None else format_number(round(value, 2), lang)
+
+        def change(value):
+            return "" if value is None else ("+" if value > 0 else "−" if value < 0 else "") + number(abs(value))
 
         def quadrant(rule):
             return word(rule) if rule else word("compare_absent")
 
-        factors = [[factor_label(f.factor, lang), f.partner or word("scan_all_partners"), number(f.before),
-                    number(f.after), "" if f.change is None else f"{f.change:+.2f}"] for f in self.moved_factors()]
-        quadrants = [[q.relationship, quadrant(q.before), quadrant(q.after)] for q in self.moved_quadrants()]
-        positions = [[p.partner, f"{p.believed_before or '—'} / {p.placed_before or '—'}",
+        def named(value):
+            return partner_names(value, self.names)
+
+        def level(problem, which):
+            found = getattr(problem, f"level_{which}")
+            if not found:
+                return word("compare_absent")
+            signs = counted(_labels(lang), "independent_signs", getattr(problem, f"signs_{which}"), lang)
+            return f"{word('compare_level_' + found)} ({signs})"
+
+        factors = [[factor_label(f.factor, lang), named(f.partner) if f.partner else word("scan_all_partners"),
+                    number(f.before), number(f.after), change(f.change)] for f in self.moved_factors()]
+        quadrants = [[named(q.relationship), quadrant(q.before), quadrant(q.after)] for q in self.moved_quadrants()]
+        positions = [[named(p.partner), f"{p.believed_before or '—'} / {p.placed_before or '—'}",
                       f"{p.believed_after or '—'} / {p.placed_after or '—'}"] for p in self.moved_positions()]
-        problems = [[p.title, word(f"compare_{p.status}"), str(p.balance_before), str(p.balance_after)]
+        problems = [[p.title, level(p, "before"), level(p, "after"), word(f"compare_{p.status}")]
                     for p in self.changed_problems()]
         before, after = word("col_before"), word("col_after")
         return [
@@ -110,8 +129,7 @@ class Comparison:
              factors),
             (word("compare_quadrants"), [word("col_relationship"), before, after], quadrants),
             (word("compare_positions"), [word("col_partner"), before, after], positions),
-            (word("compare_problems"), [word("col_problem"), word("col_change"), f"{word('col_balance')} {before}",
-                                        f"{word('col_balance')} {after}"], problems),
+            (word("compare_problems"), [word("col_problem"), before, after, word("col_change")], problems),
         ]
 
     def _title(self):
@@ -120,9 +138,10 @@ class Comparison:
     def to_text(self):
         """What moved, as plain text."""
         out = [self._title(), "=" * len(self._title())]
-        for heading, _columns, rows in self._sections():
+        for heading, columns, rows in self._sections():
             out += ["", heading, "-" * len(heading)]
-            out += [" | ".join(row) for row in rows] or [message("compare_nothing", self.lang)]
+            out += [" | ".join(columns)] + [" | ".join(row) for row in rows] if rows else [
+                message("compare_nothing", self.lang)]
         return "\n".join(out) + "\n"
 
     def to_markdown(self):
@@ -151,3 +170,8 @@ class Comparison:
 
     def _repr_html_(self):
         return self.to_html()
+
+
+def _labels(lang):
+    """The messages in ``lang``, for :func:`counted`."""
+    return {key: text.get(lang) for key, text in load_knowledge().messages.items()}

@@ -42,8 +42,12 @@ def test_quadrant_and_problem_changes(comparison):
 
 def test_renderings(comparison):
     """Text, Markdown, HTML and JSON all show the move; the repr is one line."""
-    assert "eersel~jeugdzorg-kempen" in comparison.to_text()
-    assert "| eersel~jeugdzorg-kempen |" in comparison.to_markdown()
+    text = comparison.to_text()
+    assert "relationship | before | after\nGemeente Eersel – Stichting Jeugdzorg Kempen | vigilant" in text
+    assert "eersel~jeugdzorg-kempen" not in text  # partners are named by name, not id
+    assert "| Gemeente Eersel – Stichting Jeugdzorg Kempen |" in comparison.to_markdown()
+    assert ("Unbridgeable diversity (onoverbrugbare diversiteit) | worth checking (2 independent signs) |"
+            " worth checking (2 independent signs) | still there") in text
     html = comparison._repr_html_()
     assert "<table" in html and "<pre" not in html
     assert json.loads(comparison.to_json())["quadrants"]
@@ -53,7 +57,9 @@ def test_renderings(comparison):
 
 def test_dutch_comparison():
     """Under lang='nl' the headings are Dutch."""
-    assert "Kwadranten van de relaties" in interorg.compare(ROUND1, ROUND2, lang="nl").to_text()
+    dutch = interorg.compare(ROUND1, ROUND2, lang="nl").to_text()
+    assert "Kwadranten van de relaties" in dutch
+    assert "een gevoel van gelijkwaardigheid | Gemeente Eersel | 2,25 | 3,75 | +1,5" in dutch  # Dutch decimals
 
 
 @pytest.mark.parametrize("fmt, expected", [("text", "What moved"), ("markdown", "# What moved"),
