@@ -7,10 +7,12 @@ gives the document of ``interorg report``.  A file named by ``--output`` is
 written atomically.
 """
 
+from ..errors import UsageError
 from ..pipeline import LANGUAGES, advise
 from ..report.view import Selection
 from ..utils.writing import write_text
 from . import report
+from .said import wrote
 
 __all__ = ["add_parser"]
 
@@ -18,7 +20,10 @@ __all__ = ["add_parser"]
 def _run(args, case):
     advice = advise(case, lang=args.lang)
     if args.explain:
-        output = advice.explain(args.explain) + "\n"
+        if args.explain not in advice:
+            raise UsageError(f"'{args.explain}' is not a conclusion of this advice;"
+                             f" 'interorg explain CASE RULE' says why a rule did not fire")
+        output = advice.explain(args.explain)
     elif args.format == "html":
         selection = Selection(tuple(args.kind or ()), tuple(args.model or ()), args.partner, args.top)
         return report.write(advice, args.output, selection=selection)
@@ -30,7 +35,7 @@ def _run(args, case):
         output = advice.to_markdown(**options) if args.format == "markdown" else advice.to_text(**options)
     if args.output:
         write_text(args.output, output)
-        return f"wrote {args.output}\n"
+        return wrote(args.output, args.lang)
     return output
 
 

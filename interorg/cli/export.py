@@ -2,6 +2,8 @@
 
 import pathlib
 
+from .said import wrote
+
 __all__ = ["add_command"]
 
 
@@ -12,7 +14,7 @@ def _export(args):
     if args.output is None:
         return program
     pathlib.Path(args.output).write_text(program, encoding="utf-8")
-    return f"wrote {args.output}\n"
+    return wrote(args.output)
 
 
 def add_command(commands):

@@ -24,6 +24,7 @@ from ..report import escape
 from . import advise as advise_command
 from . import casework, compare, export, plot, report, research, scan_import, survey
 from .problems import describe_error
+from .said import wrote
 
 __all__ = ["main"]
 
@@ -86,7 +87,7 @@ def _map(args):
     if suffix not in (".png", ".svg", ".pdf"):
         raise _UsageError(f"--output must end in .png, .svg or .pdf; got '{args.output}'")
     save_map(network_graph(advise(case, lang=args.lang)), args.output, lang=args.lang)
-    return f"wrote {args.output}\n"
+    return wrote(args.output, args.lang)
 
 
 def _graph(args):
@@ -96,7 +97,7 @@ def _graph(args):
     if not args.output.lower().endswith(".graphml"):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
     write_graphml(network_graph(case), args.output)
-    return f"wrote {args.output}\n"
+    return wrote(args.output)
 
 
 def _scan(args):

@@ -12,6 +12,7 @@ from ..case import example_names
 from ..case.examples import DEFAULT
 from ..errors import UsageError
 from ..pipeline import LANGUAGES, advise, network_graph
+from .said import wrote
 
 __all__ = ["KINDS", "add_command"]
 
@@ -53,7 +54,7 @@ def _run(args, read_case):
         cases = [read_case(args.cases[0] if args.cases else None, args.example)]
     advices = [advise(case, lang=args.lang) for case in cases]
     save_figure(_draw(args.kind, advices), args.output)
-    return f"wrote {args.output}\n"
+    return wrote(args.output, args.lang)
 
 
 def add_command(commands, read_case):

@@ -11,6 +11,7 @@ import sys
 from ..pipeline import LANGUAGES, advise
 from ..report.html import figures_available, report_html, save_report
 from ..report.view import Selection
+from .said import wrote
 
 __all__ = ["add_command", "write"]
 
@@ -25,7 +26,7 @@ def write(advice, output, figures=True, selection=Selection()):
     if output is None:
         return report_html(advice, figures, selection)
     save_report(advice, output, figures, selection)
-    return f"wrote {output}\n"
+    return wrote(output, advice.lang)
 
 
 def _run(args, read_case):

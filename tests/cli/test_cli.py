@@ -113,3 +113,29 @@ def test_bad_standard_input_exits_2():
                             input='{"care": {"demand": 3}}', capture_output=True, text=True)
     assert result.returncode == 2
     assert "<stdin>: care.demand (line 1, column 21): expected one of standard, complex; got 3" in result.stderr
+
+
+def test_explain_one_conclusion_in_full(capsys):
+    """--explain KEY prints that conclusion as --full does, in the language asked for."""
+    assert main(["advise", "--example", "--explain", "kenis.reasons.efficiency", "--lang", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[kenis.reasons.efficiency] Efficiëntie komt de klant indirect ten goede [laag]")
+    assert "Grondslag: overgenomen uit de bron" in out and "Omdat:" in out
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "'kenis.need.quadrant-i' is not a conclusion of this advice"),
+    ("nl", "'kenis.need.quadrant-i' is geen conclusie van dit advies"),
+])
+def test_explain_of_what_was_not_concluded_exits_2(capsys, lang, expected):
+    """--explain of a key the advice does not hold is a usage error (exit 2, no traceback), in the user's language."""
+    assert main(["advise", "--example", "--explain", "kenis.need.quadrant-i", "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+
+
+def test_explain_of_a_rule_with_several_subjects_names_the_keys(capsys):
+    """--explain of a rule id drawn for several subjects exits 2 and names the keys to use, in Dutch under nl."""
+    assert main(["advise", "--example", "--explain", "trust.opportunism.lock-in", "--lang", "nl"]) == 2
+    err = capsys.readouterr().err
+    assert "is voor 4 onderwerpen geconcludeerd; gebruik een van: trust.opportunism.lock-in[bladel~" in err
