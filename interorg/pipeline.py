@@ -98,7 +98,7 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
         resolution = resolve(conclusions, knowledge, lang)
         diagnosis = build_diagnosis(conclusions, knowledge, lang, resolution.set_aside)
         return Advice(case.name, lang, conclusions, models, version(), labels,
-                      relationships=summarise_relationships(conclusions, case.relationships),
+                      relationships=summarise_relationships(conclusions, case.relationships, resolution.set_aside),
                       diagnosis=diagnosis,
                       counsel=build_counsel(conclusions, knowledge, lang, resolution, diagnosis, names),
                       case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge))
@@ -160,8 +160,8 @@ def relationship_summary(advice):
     --------
     >>> import interorg
     >>> summary = relationship_summary(interorg.example_case())
-    >>> len(summary.quadrants["trust.quadrants.unhindered-collaboration"])
-    2
+    >>> summary.quadrants["trust.quadrants.unhindered-collaboration"]
+    ('bladel~jeugdzorg-kempen',)
     >>> summary.most_risky_partners()
     ('jeugdzorg-kempen',)
     """
@@ -209,7 +209,7 @@ def network_graph(case, advice=None):
         advice = advise(case)
     from .analysis.network import partner_graph
 
-    return partner_graph(advice.case, advice.conclusions)
+    return partner_graph(advice.case, advice.standing)
 
 
 def compare(before, after, lang="en"):
@@ -253,6 +253,7 @@ def compare(before, after, lang="en"):
         quadrants=_compare.quadrant_changes(old.relationships, new.relationships),
         positions=_compare.position_changes(old, new),
         problems=_compare.problem_changes(old.diagnosis, new.diagnosis),
+        names={**old.case.partner_names(), **new.case.partner_names()},
     )
 def why_not(advice, rule_id, subject=None, knowledge=None):
     """Why a rule did or did not fire on a case: each condition's status and the smallest changes.

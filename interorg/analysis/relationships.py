@@ -196,7 +196,7 @@ def _relationship_inputs(explanation):
                 yield from _relationship_inputs(evidence.explanation)
 
 
-def summarise_relationships(conclusions, relationships=()):
+def summarise_relationships(conclusions, relationships=(), set_aside=()):
     """Sum up what the rules concluded about the relationships of a collaboration.
 
     Parameters
@@ -208,6 +208,10 @@ def summarise_relationships(conclusions, relationships=()):
         them is placed by it; one about another subject is placed by the
         relationship facts its explanation rests on, and left out if it
         rests on none.
+    set_aside : collection of str
+        The keys of the conclusions a conflict set aside: they give no
+        relationship its quadrant, triggers or risks (they are still among
+        its ``conclusions``).
 
     Returns
     -------
@@ -218,9 +222,9 @@ def summarise_relationships(conclusions, relationships=()):
     --------
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
-    >>> summary = summarise_relationships(advice.conclusions, advice.case.relationships)
-    >>> len(summary.quadrants["trust.quadrants.unhindered-collaboration"])
-    2
+    >>> summary = summarise_relationships(advice.conclusions, advice.case.relationships, advice.counsel.set_aside)
+    >>> summary.quadrants["trust.quadrants.unhindered-collaboration"]
+    ('bladel~jeugdzorg-kempen',)
     >>> summary.most_risky_partners()
     ('jeugdzorg-kempen',)
     """
@@ -229,8 +233,10 @@ def summarise_relationships(conclusions, relationships=()):
         if conclusion.model not in _MODELS or conclusion.subject is None:
             continue
         entry = found.setdefault(conclusion.subject, {"keys": [], "ids": set(), "inputs": []})
-        entry["keys"].append(conclusion.key)
-        entry["ids"].add(conclusion.id)
+        key = conclusion.key
+        entry["keys"].append(key)
+        if key not in set_aside:
+            entry["ids"].add(conclusion.id)
         entry["inputs"].extend(_relationship_inputs(conclusion.explanation))
     in_case = {relationship.id: (index, tuple(relationship.between))
                for index, relationship in enumerate(relationships)}

@@ -95,18 +95,43 @@ class Advice:
 
     @property
     def findings(self):
-        """The conclusions of kind ``finding``."""
-        return tuple(c for c in self.conclusions if c.kind == "finding")
+        """The findings that are advice (none set aside or held back), in the advice's order."""
+        return self._advice_of("finding")
 
     @property
     def warnings(self):
-        """The conclusions of kind ``warning``."""
-        return tuple(c for c in self.conclusions if c.kind == "warning")
+        """The warnings that are advice (none set aside or held back), in the advice's order."""
+        return self._advice_of("warning")
 
     @property
     def recommendations(self):
-        """The conclusions of kind ``recommendation``."""
-        return tuple(c for c in self.conclusions if c.kind == "recommendation")
+        """The recommendations that are advice (none set aside or held back), in the advice's order."""
+        return self._advice_of("recommendation")
+
+    @property
+    def standing(self):
+        """Every conclusion no conflict set aside, steps included, in the advice's order.
+
+        What the summaries and pictures of the advice rest on: a relationship's
+        quadrant or a partner's place that a conflict set aside is not shown.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> advice = interorg.advise(interorg.example_case())
+        >>> len(advice.standing) == len(advice.conclusions) - len(advice.counsel.set_aside)
+        True
+        """
+        if self.counsel is None:
+            return self.conclusions
+        set_aside = self.counsel.set_aside
+        return tuple(c for c in self.conclusions if c.key not in set_aside)
+
+    def _advice_of(self, kind):
+        if self.counsel is None:  # an advice built by hand, without counsel: every conclusion of the kind
+            return tuple(c for c in self.conclusions if c.kind == kind)
+        status = self.counsel.status
+        return tuple(c for c in self.conclusions if c.kind == kind and status(c.key) == "advice")
 
     def __getitem__(self, key):
         """Return the conclusion with the unique ``key`` (``id[subject]``, or ``id`` for one without subject).
@@ -294,11 +319,25 @@ class Advice:
         return report_html(self, figures, Selection(tuple(kinds), tuple(models), partner, top))
 
     def explain(self, key):
-        """Return one conclusion in full: its derivation, and what it set aside or what set it aside."""
-        conclusion = self[key]
-        lines = [render.derivation(conclusion, self.labels)]
-        lines += render._conflict_lines(self, conclusion)
-        return "\n".join(lines)
+        """Return one conclusion in full, as ``--full`` shows it: text, basis, sources, conflicts, derivation.
+
+        What it set aside, or what set it aside, is named with the reason;
+        the derivation goes down to the case's input.
+
+        Raises
+        ------
+        KeyError
+            If no conclusion has ``key`` (:class:`~interorg.errors.AmbiguousKey`
+            for a rule id drawn for several subjects).
+
+        Examples
+        --------
+        >>> import interorg
+        >>> advice = interorg.advise(interorg.example_case())
+        >>> print(advice.explain("kenis.reasons.efficiency").splitlines()[0])
+        [kenis.reasons.efficiency] Efficiency is a reason to collaborate [low]
+        """
+        return render.conclusion_text(self, self[key])
 
     def why_not(self, rule_id, subject=None):
         """Why a rule did or did not fire on this case (see :func:`interorg.why_not`).

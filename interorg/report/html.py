@@ -180,7 +180,7 @@ def _conclusion(advice, conclusion):
             "basis": f"{labels['basis']}: {_basis(conclusion, labels)}",
             "sources": [_citation(c) for c in conclusion.sources],
             "conflicts": _conflict_lines(advice, conclusion),
-            "derivation": derivation(conclusion, labels)}
+            "derivation": derivation(conclusion, labels, advice.counsel.set_aside)}
 
 
 def _priority_of(priority):
@@ -275,7 +275,7 @@ def _figures(advice):
 
     case, labels, lang = advice.case, advice.labels, advice.lang
     drawings = []
-    graph = partner_graph(case, advice.conclusions) if case is not None and case.partners else None
+    graph = partner_graph(case, advice.standing) if case is not None and case.partners else None
     if graph is not None and _has_map(graph):
         drawings.append(("map", labels["report_map"], lambda: plots.draw_map(graph, lang=lang)))
     if case is not None and any(score.score is not None for score in scan_scores(case)):

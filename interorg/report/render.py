@@ -16,7 +16,7 @@ from . import briefs, escape
 from .summaries import diagnosis_lines, relationship_lines
 from .view import Selection, advice_entries, listed_entries, plan_entries
 
-__all__ = ["derivation", "html", "markdown", "text"]
+__all__ = ["conclusion_text", "derivation", "html", "markdown", "text"]
 
 _WIDTH = 88
 _HEADINGS = (("warning", "warnings"), ("finding", "findings"), ("recommendation", "recommendations"))
@@ -39,22 +39,28 @@ def _basis(conclusion, labels):
     return labels["basis_source"]
 
 
-def _derivation_lines(explanation, labels, depth=0):
+def _derivation_lines(explanation, labels, depth=0, set_aside=()):
     pad = "  " * depth
     lines = [f"{pad}{labels['rule']} {explanation.rule}: {escape.one_line(explanation.title)}"]
     for support in explanation.supports:
         for evidence in support.evidence:
-            lines.append(f"{pad}  - {escape.one_line(evidence.summary)}")
+            # a premise a conflict set aside is still how the rule fired, but the reader must see it is
+            mark = f" ({labels['set_aside_mark']})" if evidence.type == "conclusion" and evidence.key in set_aside else ""
+            lines.append(f"{pad}  - {escape.one_line(evidence.summary)}{mark}")
             if evidence.explanation is not None:
-                lines.extend(_derivation_lines(evidence.explanation, labels, depth + 2))
+                lines.extend(_derivation_lines(evidence.explanation, labels, depth + 2, set_aside))
         for absent in support.absent:
             lines.append(f"{pad}  - {labels['absent']}: {escape.one_line(absent)}")
     return lines
 
 
-def derivation(conclusion, labels):
-    """The derivation tree of one conclusion as indented text, down to the case's input."""
-    return "\n".join(_derivation_lines(conclusion.explanation, labels))
+def derivation(conclusion, labels, set_aside=()):
+    """The derivation tree of one conclusion as indented text, down to the case's input.
+
+    A premise whose key is in ``set_aside`` (the conclusions a conflict set
+    aside) is marked as such.
+    """
+    return "\n".join(_derivation_lines(conclusion.explanation, labels, set_aside=set_aside))
 
 
 def _conflict_lines(advice, conclusion):
@@ -110,18 +116,23 @@ def _action_lines(action, labels, subjects=True, lang="en"):
 
 def _full_conclusion_text(advice, conclusion):
     labels = advice.labels
-    out = [f"[{conclusion.key}] {conclusion.title} [{_priority(labels, conclusion.priority)}]"]
+    out = _wrap(f"[{conclusion.key}] {conclusion.title} [{_priority(labels, conclusion.priority)}]", "", "    ")
     out += _wrap(conclusion.text, "    ", "")
-    out.append(f"    {labels['basis']}: {_basis(conclusion, labels)}")
+    out += _wrap(f"{labels['basis']}: {_basis(conclusion, labels)}", "    ", "  ")
     for citation in conclusion.sources:
         out += _wrap(f"{labels['source']}: {_citation(citation)}", "    ", "  ")
     for line in _conflict_lines(advice, conclusion):
         out += _wrap(line, "    ")
     out.append(f"    {labels['because']}:")
-    for line in _derivation_lines(conclusion.explanation, labels)[1:]:
+    for line in _derivation_lines(conclusion.explanation, labels, set_aside=advice.counsel.set_aside)[1:]:
         leading = " " * (4 + len(line) - len(line.lstrip()))
         out += _wrap(line.strip(), leading)
     return out
+
+
+def conclusion_text(advice, conclusion):
+    """One conclusion in full as plain text, as ``--full`` lists it (user text made safe for a terminal)."""
+    return escape.terminal("\n".join(_full_conclusion_text(advice, conclusion)) + "\n")
 
 
 def _title(advice, underline):
@@ -248,7 +259,7 @@ def markdown(advice, full=False, selection=Selection()):
                         "", f"*{labels['basis']}:* {_md(_basis(conclusion, labels))}  "]
                 out += [f"*{labels['source']}:* {_md(_citation(c))}  " for c in conclusion.sources]
                 out += [f"*{_md(line)}*  " for line in _conflict_lines(advice, conclusion)]
-                tree = escape.terminal(derivation(conclusion, labels))
+                tree = escape.terminal(derivation(conclusion, labels, advice.counsel.set_aside))
                 out += ["", f"<details><summary>{labels['because']}</summary>", "", escape.fence(tree) + "text",
                         tree, escape.fence(tree), "", "</details>"]
     for heading, lines in _summary_sections(advice, full, selection, left_out):
@@ -303,7 +314,7 @@ def html(advice, selection=Selection()):
                     f"<small>{esc(labels['basis'])}: {esc(_basis(conclusion, labels))}<br>"
                     f"{esc(labels['source'])}: {sources}{conflicts}</small>"
                     f"<details><summary>{esc(labels['because'])}</summary>"
-                    f'<pre style="white-space:pre-wrap">{esc(derivation(conclusion, labels))}</pre></details></div>')
+                    f'<pre style="white-space:pre-wrap">{esc(derivation(conclusion, labels, advice.counsel.set_aside))}</pre></details></div>')
         out.append("</details>")
     for heading, lines in _summary_sections(advice, True, selection):
         body = "<br>".join(esc(line).replace("  ", "&nbsp;&nbsp;") for line in lines)

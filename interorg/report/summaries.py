@@ -6,6 +6,7 @@ lists that the plain-text renderer wraps.
 """
 
 from ..engine.wording import counted, format_number, partner_names
+from .briefs import worth_checking
 
 __all__ = ["diagnosis_lines", "relationship_lines"]
 
@@ -87,23 +88,27 @@ def diagnosis_lines(advice, explain=True):
     if not result.suspected:
         lines.append(f"- {labels['none']}")
     for rank, archetype in enumerate(result.suspected, start=1):
-        counts = (labels["for_against"].replace("{for}", str(archetype.signs_for))
-                  .replace("{pieces}", str(len(archetype.evidence_for)))
-                  .replace("{against}", str(archetype.signs_against)))
-        lines.append(f"{rank}. {archetype.title} — {counts}")
-        lines += [f"   - {labels['evidence_for']}: {_evidence(i, explain)}" for i in archetype.evidence_for]
-        lines += [f"   - {labels['evidence_against']}: {_evidence(i, explain)}" for i in archetype.evidence_against]
+        lines.append(f"{rank}. {archetype.title} — {_weighed(archetype, labels, advice.lang)}")
+        lines += _evidence_lines(archetype, labels, explain)
         if archetype.interventions:
             lines.append(f"   - {labels['interventions']}: "
                          + ", ".join(titles[item] for item in archetype.interventions))
+    if result.worth_checking:
+        lines += ["", f"{labels['worth_checking']}:"]
+        for archetype, (_, sign, then) in zip(result.worth_checking, worth_checking(advice)):
+            lines.append(f"- {archetype.title} — {_weighed(archetype, labels, advice.lang)}")
+            lines += _evidence_lines(archetype, labels, explain)
+            if sign:
+                lines.append(f"   - {labels['would_confirm']}: {sign}")
+            if then:
+                lines.append(f"   - {labels['then']}: {', '.join(then)}")
     against = [r for r in result.not_suspected if r.evidence_against]
     quiet = [r for r in result.not_suspected if not r.evidence_against]
     if result.not_suspected:
         lines += ["", f"{labels['not_suspected']}:"]
         for archetype in against:
-            lines.append(f"- {archetype.title}")
-            lines += [f"   - {labels['evidence_against']}: {_evidence(i, explain)}"
-                      for i in archetype.evidence_against]
+            lines.append(f"- {archetype.title} — {_weighed(archetype, labels, advice.lang)}")
+            lines += _evidence_lines(archetype, labels, explain)
         if quiet:
             lines.append(f"- {labels['no_evidence']}: " + ", ".join(r.title for r in quiet))
     if result.interventions:
@@ -121,6 +126,17 @@ def diagnosis_lines(advice, explain=True):
                 lines.append(f"   - {labels['recommended_by']}: " + ", ".join(item.recommended_by))
             lines += [f"   - {labels['caveat']}: {advice[key].title}" for key in item.caveats]
     return lines
+
+
+def _weighed(archetype, labels, lang):
+    """How much independent evidence there is for and against a problem, as the diagnosis weighed it."""
+    weighing = archetype.weighing
+    return counted(labels, "for_against", weighing.pieces_for, lang, against=weighing.pieces_against)
+
+
+def _evidence_lines(archetype, labels, explain):
+    return ([f"   - {labels['evidence_for']}: {_evidence(i, explain)}" for i in archetype.evidence_for]
+            + [f"   - {labels['evidence_against']}: {_evidence(i, explain)}" for i in archetype.evidence_against])
 
 
 def _scan_item(conclusion, lang, names):

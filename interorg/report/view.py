@@ -91,22 +91,33 @@ class Entry:
 def plan_entries(advice, selection=Selection(), more=False):
     """The actions of the plan (or, with ``more``, the actions after it) that the selection keeps.
 
-    An action is kept when one of its conclusions is.
+    An action is kept when one of its conclusions is.  ``top`` counts the
+    actions of the plan and the others together, in rank order: the others
+    are shown only once the plan's kept actions are fewer than ``top``.
     """
-    actions = advice.counsel.more if more else advice.counsel.plan
-    return selection.cut(a for a in actions if any(selection.takes(advice[key]) for key in a.keys))
+    def kept(actions):
+        return [a for a in actions if any(selection.takes(advice[key]) for key in a.keys)]
+
+    plan = kept(advice.counsel.plan)
+    if not more:
+        return selection.cut(plan)
+    others = kept(advice.counsel.more)
+    return others if selection.top is None else others[:max(0, selection.top - len(plan))]
 
 
 def advice_entries(advice, selection=Selection(), full=False):
     """The advice not in the plan, by kind: ``{kind: [Entry, ...]}``, most important first.
 
-    Without ``full`` the conclusions the diagnosis section shows, and the
-    warnings an action of the plan answers (its "because"), are left out;
-    with it they are listed too (see also :func:`listed_entries`).
+    Without ``full`` the conclusions of the actions, the conclusions the
+    diagnosis section shows, and the warnings an action of the plan answers
+    (its "because") are left out: the plan says them.  With it every
+    conclusion that is advice is listed, with its text, sources and
+    derivation (see also :func:`listed_entries`).
     """
     counsel = advice.counsel
-    in_plan = {key for action in counsel.plan + counsel.more for key in action.keys}
+    in_plan = set()
     if not full:
+        in_plan = {key for action in counsel.plan + counsel.more for key in action.keys}
         in_plan |= {key for action in counsel.plan for key in action.answers}
     by_rule = {}
     for key in counsel.advice:

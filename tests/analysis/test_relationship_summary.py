@@ -13,11 +13,22 @@ def summary_of(*relationships, lang="en"):
 
 
 def test_example_counts_per_quadrant():
-    """The example's five relationships: two in unhindered collaboration, one in each other quadrant."""
-    summary = relationship_summary(interorg.advise(interorg.example_case()))
+    """The example's five relationships: one in each quadrant, and one whose quadrant a conflict set aside."""
+    advice = interorg.advise(interorg.example_case())
+    summary = relationship_summary(advice)
     counts = {rule: len(ids) for rule, ids in summary.quadrants.items()}
-    assert counts == {QUADRANTS[0]: 2, QUADRANTS[1]: 1, QUADRANTS[2]: 1, QUADRANTS[3]: 1, None: 0}
+    assert counts == {QUADRANTS[0]: 1, QUADRANTS[1]: 1, QUADRANTS[2]: 1, QUADRANTS[3]: 1, None: 1}
     assert summary.quadrants["trust.quadrants.vigilant-contracting"] == ("eersel~jeugdzorg-kempen",)
+    # Bergeijk's stated trust is contradicted by the case: its quadrant rests on it and is set aside
+    contested = "bergeijk~jeugdzorg-kempen"
+    assert advice.counsel.status(f"trust.quadrants.unhindered-collaboration[{contested}]") == "set-aside"
+    assert summary.quadrants[None] == (contested,)
+    result = next(r for r in summary.relationships if r.id == contested)
+    assert result.quadrant is None and "trust.blind-spot" not in result.risks
+    assert f"trust.quadrants.unhindered-collaboration[{contested}]" in result.conclusions
+    graph = interorg.network_graph(advice)
+    assert graph.edges["bergeijk", "jeugdzorg-kempen", "relationship"]["quadrant"] == ""
+    assert graph.edges["bladel", "jeugdzorg-kempen", "relationship"]["quadrant"] == "unhindered-collaboration"
 
 
 def test_example_recurring_trigger_and_most_risky_partner():

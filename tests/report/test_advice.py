@@ -1,6 +1,7 @@
 """The advice object: its JSON shape and its renderings."""
 
 import json
+import re
 
 import pytest
 
@@ -53,10 +54,15 @@ def test_json_without_explanations_is_smaller_and_keeps_the_plan(advice):
 
 
 def test_kind_properties_partition_the_conclusions(advice):
-    """steps, findings, warnings and recommendations together are all conclusions."""
-    parts = advice.steps + advice.findings + advice.warnings + advice.recommendations
-    assert len(parts) == len(advice.conclusions)
+    """findings, warnings and recommendations are the advice; with the steps and what is not advice, all conclusions."""
+    counsel = advice.counsel
+    advised = advice.findings + advice.warnings + advice.recommendations
+    assert sorted(c.key for c in advised) == sorted(counsel.advice)
     assert all(c.kind == "warning" for c in advice.warnings)
+    not_advice = [c for c in advice.conclusions if c.kind != "step" and counsel.status(c.key) != "advice"]
+    assert not_advice  # the example has conclusions set aside and held back, which are not advice
+    assert len(advice.steps) + len(advised) + len(not_advice) == len(advice.conclusions)
+    assert not any(c.key in counsel.set_aside for c in advised)
 
 
 def test_lookup_by_key(advice):
@@ -111,6 +117,33 @@ def test_filters_narrow_what_is_shown(advice):
     assert "GGZ Kempen" in about and "Quadrant IV" not in about
 
 
+@pytest.mark.parametrize("top", [3, 9])
+def test_top_counts_the_actions_of_the_plan_and_after_it_in_rank_order(advice, top):
+    """--top N shows actions 1 to N: no action of the plan is skipped for one after it."""
+    text = advice.to_text(top=top).split("\nWarnings")[0]
+    ranks = [int(line.split(".")[0]) for line in text.splitlines() if re.match(r"\d+\. ", line)]
+    assert ranks == list(range(1, top + 1))
+
+
+def test_full_lists_every_conclusion_that_is_advice(advice):
+    """--full lists each conclusion that is advice with its text, those in the plan too; none set aside."""
+    text = " ".join(advice.to_text(full=True).split())
+    for key in advice.counsel.advice:
+        assert f"[{key}]" in text
+    for key in advice.counsel.set_aside:
+        assert f"\n[{key}]" not in advice.to_text(full=True)
+    plan_key = advice.plan[0].keys[0]
+    assert " ".join(advice[plan_key].text.split()) in text
+
+
+def test_a_premise_set_aside_is_marked_in_a_derivation(advice):
+    """A derivation that rests on a conclusion a conflict set aside marks that premise as set aside."""
+    full = advice.to_text(full=True)
+    entry = full[full.index("[archetypes.power-play]"):]
+    entry = entry[:entry.index("\n\n")]
+    assert "strengthening one's own power position is a reason to collaborate (set aside)" in " ".join(entry.split())
+
+
 def test_markdown_and_html(advice):
     """Markdown has the plan and headings per kind; HTML (Jupyter) shows the plan first and folds the rest."""
     markdown = advice.to_markdown()
@@ -123,11 +156,16 @@ def test_markdown_and_html(advice):
 
 
 def test_explain_one_conclusion(advice):
-    """explain() gives the derivation tree of one conclusion down to the case."""
-    tree = advice.explain("kenis.conclusions.region-all-products")
-    assert tree.splitlines()[0].startswith("rule kenis.conclusions.region-all-products")
+    """explain() gives one conclusion as --full does: its text, basis, sources and derivation down to the case."""
+    conclusion = advice["kenis.conclusions.region-all-products"]
+    tree = advice.explain(conclusion.key)
+    assert tree.splitlines()[0].startswith("[kenis.conclusions.region-all-products] Define regions")
+    assert " ".join(conclusion.text.split()) in " ".join(tree.split())
+    assert "Basis: derived by interorg" in tree and "Source: Patrick Kenis (2011)" in tree
     assert "rule kenis.coordination.b1" in tree
     assert "coordination.providers.completeness" in tree
+    assert all(len(line) <= 88 for line in tree.splitlines())
+    assert tree in advice.to_text(full=True)
 
 
 def test_dutch_rendering():
