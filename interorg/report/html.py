@@ -174,13 +174,22 @@ def _meta(advice):
     return out
 
 
-def _conclusion(advice, conclusion):
+def _conclusion(advice, conclusion, previous=None):
+    """A conclusion for the template; ``repeat`` when it follows one of the same rule, whose title, basis
+    and sources it shares (they are shown once, and the conclusion by what it is about)."""
     labels = advice.labels
     return {"title": conclusion.title, "key": conclusion.key, "text": conclusion.text,
+            "about": conclusion.subject_label or conclusion.subject,
+            "repeat": previous is not None and previous.id == conclusion.id,
             "basis": f"{labels['basis']}: {_basis(conclusion, labels)}",
             "sources": [_citation(c) for c in conclusion.sources],
             "conflicts": _conflict_lines(advice, conclusion),
             "derivation": derivation(conclusion, labels, advice.counsel.set_aside)}
+
+
+def _conclusions(advice, conclusions):
+    """:func:`_conclusion` for each, in order, noting which follow one of the same rule."""
+    return [_conclusion(advice, c, previous) for previous, c in zip([None, *conclusions], conclusions)]
 
 
 def _priority_of(priority):
@@ -195,7 +204,9 @@ def _action(advice, action):
     return {"rank": action.rank, "title": action.title, "subjects": _listed(action.subjects, labels),
             "priority": _priority_of(action.priority), "priority_label": _priority(labels, action.priority),
             "because": f"{labels['plan_because']}: {action.because}{answers}",
-            "conclusions": [_conclusion(advice, advice[key]) for key in action.keys]}
+            "conclusions": _conclusions(advice, [advice[key] for key in action.keys]),
+            # the warnings it answers, in full: a reader of the plan sees why without the text output
+            "answered": _conclusions(advice, [advice[key] for key in answered])}
 
 
 def _diagnosis(advice):
@@ -230,7 +241,7 @@ def _kinds(advice, selection):
             found.append({"title": entry.title, "about": "; ".join(parts),
                           "priority": _priority_of(entry.priority),
                           "priority_label": _priority(labels, entry.priority),
-                          "conclusions": [_conclusion(advice, c) for c in entry.conclusions]})
+                          "conclusions": _conclusions(advice, list(entry.conclusions))})
         if found:
             out.append({"kind": kind, "heading": labels[heading], "entries": found})
     return out

@@ -74,7 +74,10 @@ def test_plan_holds_the_advice_plan(advice, report):
     text = page.all_text
     assert all(action.title in text and action.because in text for action in advice.plan)
     links = [attrs["href"] for tag, attrs in page.starts if tag == "a"]
-    assert links == [f"#why-{a.rank}" for a in advice.plan]
+    # every action, of the plan and after it, links to its explanation, which exists
+    assert links == [f"#why-{a.rank}" for a in advice.plan + advice.counsel.more]
+    ids = {attrs.get("id") for tag, attrs in page.starts}
+    assert all(link[1:] in ids for link in links)
 
 
 def test_each_action_is_explained_further_on_with_the_conclusions_behind_it(advice, report):
@@ -227,3 +230,24 @@ def test_only_the_figures_the_case_has_data_for():
     """A case with no scan, no relationships and no known positions gets no figure and no empty section."""
     page = _Page(report_html(interorg.advise(interorg.example_case("regional_innovation_alliance"))))
     assert page.count("figure") == 0 and "figures" not in page.ids and "no-figures" not in page.ids
+
+
+def test_the_plan_explained_holds_every_action_and_what_it_answers(advice, report):
+    """Each action, in the plan or after it, is explained with its conclusions and the warnings it answers, in full."""
+    flat = " ".join(_Page(report).all_text.split())
+    for action in advice.plan + advice.counsel.more:
+        for key in action.keys + action.answers:
+            assert " ".join(advice[key].text.split()) in flat, key
+    hub = "network.structure.hub[jeugdzorg-kempen]"  # a high warning answered by the first action
+    assert hub in advice.plan[0].answers and " ".join(advice[hub].text.split()) in flat
+
+
+def test_a_rules_conclusions_share_one_heading_in_an_action(advice, report):
+    """An action's conclusions of one rule (one per relationship, say) show its title, basis and sources once."""
+    action = advice.plan[0]
+    rule = advice[action.keys[0]]
+    same = [key for key in action.keys if advice[key].id == rule.id]
+    assert len(same) > 1
+    start = report.index('id="why-1"')
+    section = report[start:report.index("</details>", start)]
+    assert section.count(f"<h4>{rule.title}</h4>") == 1
