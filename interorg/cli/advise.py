@@ -9,7 +9,7 @@ written atomically.
 
 from ..errors import UsageError
 from ..pipeline import LANGUAGES, advise
-from ..report.view import Selection
+from ..report.view import selection_for
 from ..utils.writing import write_text
 from . import report
 from .said import wrote
@@ -25,7 +25,7 @@ def _run(args, case):
                              f" 'interorg explain CASE RULE' says why a rule did not fire")
         output = advice.explain(args.explain)
     elif args.format == "html":
-        selection = Selection(tuple(args.kind or ()), tuple(args.model or ()), args.partner, args.top)
+        selection = selection_for(advice, args.kind or (), args.model or (), args.partner, args.top)
         return report.write(advice, args.output, selection=selection)
     elif args.format == "json":
         output = advice.to_json(args.indent, explanations=not args.no_explanations) + "\n"

@@ -95,8 +95,8 @@ def describe_error(error, messages, lang):
     case.yaml: partners[0].size (regel 3, kolom 9): verwacht een getal; gekregen: 'big'
     """
     problems = getattr(error, "problems", None)
-    if not problems:
-        return translate(str(error), messages, lang)
+    if not problems:  # an error of several lines says one problem a line
+        return "\n".join(translate(line, messages, lang) for line in str(error).split("\n"))
     prefix = f"{error.source}: " if getattr(error, "source", None) else ""
     return "\n".join((prefix if problem.file is None else "") + _located(problem, messages, lang)
                      for problem in problems)

@@ -14,7 +14,7 @@ from ..engine.results import Conclusion, ModelStatus, plain
 from ..errors import AmbiguousKey, InterorgError
 from ..utils.collector import collector_paused
 from . import jsonshape, render
-from .view import Selection
+from .view import selection_for
 
 __all__ = ["Advice", "SCHEMA_VERSION"]
 
@@ -289,15 +289,20 @@ class Advice:
         kinds, models, partner, top
             Show only these kinds (``finding``, ``warning``,
             ``recommendation``), models (ids or prefixes), conclusions
-            about one partner, or the first ``top`` of each list.
+            about one partner (its id), or the first ``top`` of each list.
+
+        Raises
+        ------
+        UsageError
+            If a filter matches nothing: an unknown partner or model, say.
         """
         full = full if explain is None else explain
-        return render.text(self, full, Selection(tuple(kinds), tuple(models), partner, top))
+        return render.text(self, full, selection_for(self, kinds, models, partner, top))
 
     def to_markdown(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None):
         """Return the advice as Markdown, with the same content as :meth:`to_text`."""
         full = full if explain is None else explain
-        return render.markdown(self, full, Selection(tuple(kinds), tuple(models), partner, top))
+        return render.markdown(self, full, selection_for(self, kinds, models, partner, top))
 
     def to_html(self, figures=True, *, kinds=(), models=(), partner=None, top=None):
         """Return the report to hand over: one self-contained HTML document (see :func:`~.html.report_html`).
@@ -316,7 +321,7 @@ class Advice:
         """
         from .html import report_html
 
-        return report_html(self, figures, Selection(tuple(kinds), tuple(models), partner, top))
+        return report_html(self, figures, selection_for(self, kinds, models, partner, top))
 
     def explain(self, key):
         """Return one conclusion in full, as ``--full`` shows it: text, basis, sources, conflicts, derivation.

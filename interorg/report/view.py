@@ -16,9 +16,10 @@ import attrs
 
 from ..analysis.counsel import subject_words
 from ..engine.results import PRIORITIES
+from ..errors import UsageError
 
 __all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "BRIEF_FINDINGS", "advice_entries", "listed_entries",
-           "plan_entries"]
+           "plan_entries", "selection_for"]
 
 #: Models whose conclusions the diagnosis section shows (so the lists do not).
 DIAGNOSIS_MODELS = ("diagnosis.scan", "diagnosis.phases", "diagnosis.archetypes", "diagnosis.interventions")
@@ -61,6 +62,48 @@ class Selection:
 
     def cut(self, items):
         return list(items) if self.top is None else list(items)[:self.top]
+
+
+def selection_for(advice, kinds=(), models=(), partner=None, top=None):
+    """The :class:`Selection` of these filters, checked against ``advice``: a filter that can match nothing is an error.
+
+    A misspelt partner or model would otherwise show an empty advice, as if
+    there were nothing to say about it.
+
+    Raises
+    ------
+    UsageError
+        Naming every filter that matches nothing, with what it could be.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> selection_for(advice, models=("trust",), partner="eersel").partner
+    'eersel'
+    >>> selection_for(advice, partner="nobody")
+    Traceback (most recent call last):
+    ...
+    interorg.errors.UsageError: unknown partner 'nobody'; expected one of eersel, bergeijk, bladel, reusel, jeugdzorg-kempen, ggz-kempen
+    """
+    problems = []
+    unknown = [kind for kind in kinds if kind not in _KINDS]
+    if unknown:
+        problems.append(f"unknown kind {', '.join(map(repr, unknown))}; expected one of {', '.join(_KINDS)}")
+    ids = [model.id for model in advice.models]
+    for model in models:
+        if not any(found == model or found.startswith(model + ".") for found in ids):
+            problems.append(f"unknown model '{model}'; expected a model id or the start of one, such as"
+                            f" {', '.join(dict.fromkeys(found.split('.')[0] for found in ids))}")
+    if partner is not None and advice.case is not None:
+        partners = [p.id for p in advice.case.partners]
+        if partner not in partners:
+            problems.append(f"unknown partner '{partner}'; expected one of {', '.join(partners) or '(none)'}")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        problems.append(f"expected a whole number of 1 or more for top; got {top!r}")
+    if problems:
+        raise UsageError("\n".join(problems))  # one per line, each translated on its own
+    return Selection(tuple(kinds), tuple(models), partner, top)
 
 
 @attrs.frozen

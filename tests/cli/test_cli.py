@@ -139,3 +139,9 @@ def test_explain_of_a_rule_with_several_subjects_names_the_keys(capsys):
     assert main(["advise", "--example", "--explain", "trust.opportunism.lock-in", "--lang", "nl"]) == 2
     err = capsys.readouterr().err
     assert "is voor 4 onderwerpen geconcludeerd; gebruik een van: trust.opportunism.lock-in[bladel~" in err
+
+
+def test_unknown_partner_filter_exits_2_in_dutch(capsys):
+    """--partner naming no partner of the case exits 2 with the partners to choose from, in Dutch under nl."""
+    assert main(["advise", "--example", "--partner", "nobody", "--lang", "nl"]) == 2
+    assert "onbekende partner 'nobody'; verwacht een van eersel, bergeijk" in capsys.readouterr().err

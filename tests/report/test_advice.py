@@ -198,3 +198,14 @@ def test_repr_is_a_short_summary(advice):
     """The repr counts the conclusions instead of printing all of them."""
     assert repr(advice) == (f"<Advice for 'Jeugdhulp regio Kempenland' (en): {len(advice.findings)} findings, "
                             f"{len(advice.warnings)} warnings, {len(advice.recommendations)} recommendations>")
+
+
+def test_a_filter_that_matches_nothing_is_an_error(advice):
+    """An unknown partner or model, or a top below 1, raises UsageError naming each, not an empty advice."""
+    with pytest.raises(interorg.errors.UsageError) as raised:
+        advice.to_text(partner="nobody", models=("nosuch",), top=0)
+    lines = str(raised.value).splitlines()
+    assert lines[0].startswith("unknown model 'nosuch'") and "trust" in lines[0]
+    assert lines[1].startswith("unknown partner 'nobody'; expected one of eersel,")
+    assert "for top; got 0" in lines[2]
+    assert advice.to_text(models=("trust.quadrants",), partner="eersel")  # a full id and a partner id are fine
