@@ -27,7 +27,7 @@ same counsel for the same conclusions.
 import attrs
 
 from ..engine.results import PRIORITIES
-from ..engine.wording import fill, partner_names
+from ..engine.wording import counted, fill, partner_names
 from .evidence import input_paths
 
 __all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "subject_words"]
@@ -145,7 +145,7 @@ def _held_back(conclusions, knowledge, diagnosis):
     return tuple(held)
 
 
-def _because(conclusions, lang_labels, shown=None):
+def _because(conclusions, lang_labels, lang, shown=None):
     """One line: what the action rests on, the warnings it answers first (most urgent first), else the case.
 
     Each premise is named once, by its rule's title (without subjects); the
@@ -175,9 +175,9 @@ def _because(conclusions, lang_labels, shown=None):
             titles[title] = rank
     if titles:
         ordered = sorted(titles, key=lambda title: titles[title])  # stable: first met among equals
-        more = f" (+{len(ordered) - 2})" if len(ordered) > 2 else ""
+        more = "; " + counted(lang_labels, "more_premises", len(ordered) - 2, lang) if len(ordered) > 2 else ""
         return "; ".join(ordered[:2]) + more
-    more = f" (+{len(paths) - 3})" if len(paths) > 3 else ""
+    more = "; " + counted(lang_labels, "more_places", len(paths) - 3, lang) if len(paths) > 3 else ""
     return f"{lang_labels['plan_case']}: {', '.join(list(paths)[:3])}{more}"
 
 
@@ -290,7 +290,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
         actions.append(Action(
             rank=0,
             title=_action_title(group, members, lang),
-            because=_because(members, labels, shown),
+            because=_because(members, labels, lang, shown),
             priority=min([m.priority for m in members] + [shown[k].priority for k in warnings], key=_RANK.__getitem__),
             weight=len(paths),
             keys=tuple(m.key for m in members),
@@ -312,7 +312,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
                                        for m in members if m.subject is not None))
         title = group.title.get(lang) if group else fill(labels["plan_address"], title=members[0].title)
         subjects = tuple(s for s in subjects if s not in title)
-        actions.append(Action(0, title, _because(members, labels, shown),
+        actions.append(Action(0, title, _because(members, labels, lang, shown),
                               min((m.priority for m in members), key=_RANK.__getitem__), len(paths),
                               tuple(m.key for m in members), tuple(dict.fromkeys(m.id for m in members)),
                               subjects, tuple(m.key for m in members)))
