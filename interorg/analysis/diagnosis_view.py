@@ -84,20 +84,28 @@ def diagnosis_html(diagnosis):
         out.append(f"<p><b>{escape(message('diagnosis_phase', lang))}:</b> {escape(diagnosis.phase.title)}"
                    f" — {escape(counts)}</p>" + (details(message("phase_to_do", lang), steps) if steps else ""))
     titles = {item.id: item.title for item in diagnosis.interventions}
-    out.append(f"<h4>{escape(message('suspected_problems', lang))}</h4>")
-    if diagnosis.suspected:
-        rows = []
-        for rank, r in enumerate(diagnosis.suspected, start=1):
+    headers = ["#"] + [message(key, lang) for key in
+                       ("col_problem", "col_signs_for", "col_signs_against", "col_balance", "interventions")]
+
+    def rows(results, ranked):
+        # the counts are the diagnosis's own weighing: independent pieces of evidence, and their net score
+        found = []
+        for rank, r in enumerate(results, start=1):
             evidence = (_evidence_list(r.evidence_for, message("evidence_for", lang))
                         + _evidence_list(r.evidence_against, message("evidence_against", lang)))
-            rows.append([rank, f"<b>{escape(r.title)}</b>" + details(message("col_evidence", lang), evidence),
-                         r.signs_for, r.signs_against, r.balance,
-                         escape(", ".join(titles.get(i, i) for i in r.interventions))])
-        headers = ["#"] + [message(key, lang) for key in
-                           ("col_problem", "col_signs_for", "col_signs_against", "col_balance", "interventions")]
-        out.append(html_table(headers, rows, raw={1, 5}))
+            found.append([rank if ranked else "", f"<b>{escape(r.title)}</b>" + details(message("col_evidence", lang), evidence),
+                          r.weighing.pieces_for, r.weighing.pieces_against, r.weighing.net,
+                          escape(", ".join(titles.get(i, i) for i in r.interventions))])
+        return found
+
+    out.append(f"<h4>{escape(message('suspected_problems', lang))}</h4>")
+    if diagnosis.suspected:
+        out.append(html_table(headers, rows(diagnosis.suspected, True), raw={1, 5}))
     else:
         out.append(f"<p>{escape(message('none', lang))}</p>")
+    if diagnosis.worth_checking:
+        out.append(f"<h4>{escape(message('worth_checking', lang))}</h4>")
+        out.append(html_table(headers, rows(diagnosis.worth_checking, False), raw={1, 5}))
     if diagnosis.not_suspected:
         quiet = ", ".join(r.title for r in diagnosis.not_suspected if not r.evidence_against)
         against = "".join(_evidence_list(r.evidence_against, r.title)

@@ -93,3 +93,18 @@ def test_missing_pandas_is_a_clear_error(monkeypatch, objects):
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MissingDependency, match=r"interorg\[table\]"):
         objects["scores"].to_frame()
+
+
+def test_diagnosis_html_counts_as_the_report_does():
+    """In Jupyter a problem's counts are the diagnosis's weighing (independent signs, net score), as in the report."""
+    import re
+
+    diagnosis = interorg.diagnose(interorg.example_case())
+    page = diagnosis._repr_html_()
+    assert "Worth checking" in page
+    for result in diagnosis.suspected + diagnosis.worth_checking:
+        row = page[page.index(f"<b>{result.title}</b>"):]
+        row = row[:row.index("</tr>")]
+        cells = re.findall(r">([^<>]*)</td>", row)
+        weighing = result.weighing
+        assert cells[-4:-1] == [str(weighing.pieces_for), str(weighing.pieces_against), str(weighing.net)]
