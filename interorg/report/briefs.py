@@ -68,7 +68,6 @@ def worth_checking(advice):
     for item in result.worth_checking:
         # a sign's title names its problem first ("Sign of X: ..."); the line names the problem already
         signs = [title.split(": ", 1)[-1] for title in item.confirm]
-        signs = [sign for sign in signs if sign.strip("… ")]
         found.append((item.title, signs[0] if signs else None, tuple(then.get(item.id, ()))))
     return found
 

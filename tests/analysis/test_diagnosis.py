@@ -32,6 +32,8 @@ def test_example_diagnosis(example):
         assert problem.level == "suspected" and problem.weighing.pieces_for >= 2 and problem.weighing.net >= 3
     for problem in result.worth_checking:
         assert problem.level == "worth-checking" and problem.evidence_for and problem.confirm
+        # each sign that would confirm it says something to check, not a bare placeholder
+        assert all(sign.split(": ", 1)[-1].strip("… ") for sign in problem.confirm)
     nets = [r.weighing.net for r in result.suspected]
     assert nets == sorted(nets, reverse=True)
 
