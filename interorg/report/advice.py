@@ -167,12 +167,15 @@ class Advice:
         return [c.id for c in self.conclusions]
 
     def to_frame(self, steps=False):
-        """The conclusions as a pandas DataFrame, one row each, indexed by key.
+        """The conclusions as a pandas DataFrame, one row each, indexed by key, in the advice's order.
 
-        Columns: ``id``, ``kind``, ``model``, ``subject``, ``subject_label``,
-        ``title``, ``text``, ``basis``, ``reason`` and ``sources`` (the
-        documents cited).  The intermediate steps are left out unless
-        ``steps``.
+        Columns: ``id``, ``kind``, ``priority``, ``status`` (``advice``,
+        ``set-aside``, ``held-back`` or ``step``, as
+        :meth:`Counsel.status <interorg.analysis.counsel.Counsel.status>`),
+        ``model``, ``subject``, ``subject_label``, ``title``, ``text``,
+        ``basis``, ``reason`` and ``sources`` (the documents cited).  The
+        intermediate steps are left out unless ``steps``; filter on
+        ``status == "advice"`` for what the advice shows.
 
         Raises
         ------
@@ -183,14 +186,16 @@ class Advice:
         --------
         >>> import interorg
         >>> table = interorg.advise(interorg.example_case()).to_frame()
-        >>> table.loc["kenis.need.municipal.quadrant-iv[bladel]", "kind"]
-        'finding'
+        >>> table.loc["kenis.need.municipal.quadrant-iv[bladel]", ["kind", "status"]].tolist()
+        ['finding', 'advice']
         """
         from ..utils.display import frame
 
-        columns = ["key", "id", "kind", "model", "subject", "subject_label", "title", "text", "basis", "reason",
-                   "sources"]
-        records = [{**{column: getattr(c, column) for column in columns[:-1]},
+        status = self.counsel.status if self.counsel is not None else (lambda key: None)
+        columns = ["key", "id", "kind", "priority", "status", "model", "subject", "subject_label", "title", "text",
+                   "basis", "reason", "sources"]
+        own = [column for column in columns if column not in ("status", "sources")]
+        records = [{**{column: getattr(c, column) for column in own}, "status": status(c.key),
                     "sources": "; ".join(dict.fromkeys(s.document or s.title for s in c.sources))}
                    for c in self.conclusions if steps or c.kind != "step"]
         return frame(records, columns, index="key")
@@ -340,7 +345,7 @@ class Advice:
         >>> import interorg
         >>> advice = interorg.advise(interorg.example_case())
         >>> print(advice.explain("kenis.reasons.efficiency").splitlines()[0])
-        [kenis.reasons.efficiency] Efficiency is a reason to collaborate [low]
+        [kenis.reasons.efficiency] Efficiency serves the clients indirectly [low]
         """
         return render.conclusion_text(self, self[key])
 

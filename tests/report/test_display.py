@@ -108,3 +108,13 @@ def test_diagnosis_html_counts_as_the_report_does():
         cells = re.findall(r">([^<>]*)</td>", row)
         weighing = result.weighing
         assert cells[-4:-1] == [str(weighing.pieces_for), str(weighing.pieces_against), str(weighing.net)]
+
+
+def test_advice_frame_has_priority_and_status(advice):
+    """The advice's table says each conclusion's priority and whether it is advice, set aside or held back."""
+    table = advice.to_frame()
+    assert {"priority", "status"} <= set(table.columns)
+    statuses = table["status"].to_dict()
+    assert statuses == {key: advice.counsel.status(key) for key in table.index}
+    assert {"advice", "set-aside", "held-back"} <= set(statuses.values())
+    assert table.loc[advice.plan[0].keys[0], "priority"] == advice[advice.plan[0].keys[0]].priority
