@@ -38,7 +38,7 @@ PLAN_SIZE = 7
 _RANK = {priority: index for index, priority in enumerate(PRIORITIES)}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Action:
     """One action of the plan.
 
@@ -75,8 +75,11 @@ class Action:
     subjects: tuple = ()
     answers: tuple = ()
 
+    def __repr__(self):
+        return f"<Action {self.rank} ({self.priority}): {self.title}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Counsel:
     """What of an advice is counsel: the plan, and why the rest is not shown as advice.
 
@@ -111,6 +114,10 @@ class Counsel:
     def __attrs_post_init__(self):
         object.__setattr__(self, "_advice_keys", frozenset(self.advice))
         object.__setattr__(self, "_held_keys", frozenset(self.held_back))
+
+    def __repr__(self):
+        return (f"<Counsel: {len(self.plan)} actions in the plan, {len(self.more)} more; {len(self.advice)} advice,"
+                f" {len(self.set_aside)} set aside, {len(self.held_back)} held back>")
 
     def status(self, key):
         """``advice``, ``step``, ``set-aside`` or ``held-back`` for the conclusion with ``key``."""

@@ -54,7 +54,7 @@ class Citation:
     quote: str | None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Evidence:
     """One thing a rule matched: an input fact, or an earlier conclusion.
 
@@ -84,8 +84,11 @@ class Evidence:
             return None
         return self.rule if self.subject is None else f"{self.rule}[{self.subject}]"
 
+    def __repr__(self):  # one line: the explanation tree below an evidence can be thousands of characters
+        return f"<Evidence {self.path if self.type == 'input' else self.key}: {self.summary}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Support:
     """One way a rule's conditions were met.
 
@@ -97,8 +100,11 @@ class Support:
     evidence: tuple[Evidence, ...]
     absent: tuple[str, ...] = ()
 
+    def __repr__(self):
+        return f"<Support of {len(self.evidence)} evidence, {len(self.absent)} absent>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Explanation:
     """Why a conclusion was drawn: the rule, its basis and each way it was supported."""
 
@@ -108,8 +114,11 @@ class Explanation:
     reason: str | None
     supports: tuple[Support, ...]
 
+    def __repr__(self):
+        return f"<Explanation by {self.rule}: {len(self.supports)} support(s)>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Conclusion:
     """A conclusion of the rules (a step, or a finding, warning or recommendation), explained and sourced.
 
@@ -155,6 +164,18 @@ class Conclusion:
     def key(self):
         """``id`` or ``id[subject]``: unique within one advice."""
         return self.id if self.subject is None else f"{self.id}[{self.subject}]"
+
+    def __repr__(self):
+        """One line, so that a tuple of conclusions reads as a list; the fields are attributes.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> interorg.advise(interorg.example_case())["kenis.reasons.efficiency"]
+        <Conclusion kenis.reasons.efficiency (finding, low): Efficiency serves the clients indirectly>
+        """
+        priority = f", {self.priority}" if self.priority else ""
+        return f"<Conclusion {self.key} ({self.kind}{priority}): {self.title}>"
 
 
 @attrs.frozen

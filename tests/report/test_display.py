@@ -118,3 +118,13 @@ def test_advice_frame_has_priority_and_status(advice):
     assert statuses == {key: advice.counsel.status(key) for key in table.index}
     assert {"advice", "set-aside", "held-back"} <= set(statuses.values())
     assert table.loc[advice.plan[0].keys[0], "priority"] == advice[advice.plan[0].keys[0]].priority
+
+
+def test_results_have_one_line_reprs(advice):
+    """A conclusion, its explanation, support and evidence, an action and the counsel each repr in one short line."""
+    conclusion = advice["trust.opportunism.lock-in[eersel~jeugdzorg-kempen]"]
+    support = conclusion.explanation.supports[0]
+    for obj in (conclusion, conclusion.explanation, support, support.evidence[0], advice.plan[0], advice.counsel):
+        text = repr(obj)
+        assert "\n" not in text and len(text) < 300 and text.startswith(f"<{type(obj).__name__} ")
+    assert repr(conclusion) == f"<Conclusion {conclusion.key} (warning, {conclusion.priority}): {conclusion.title}>"
