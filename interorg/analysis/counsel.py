@@ -116,7 +116,7 @@ class Counsel:
         object.__setattr__(self, "_held_keys", frozenset(self.held_back))
 
     def __repr__(self):
-        return (f"<Counsel: {len(self.plan)} actions in the plan, {len(self.more)} more; {len(self.advice)} advice,"
+        return (f"<Counsel of {len(self.plan)} actions in the plan, {len(self.more)} more; {len(self.advice)} advice,"
                 f" {len(self.set_aside)} set aside, {len(self.held_back)} held back>")
 
     def status(self, key):
