@@ -7,6 +7,8 @@ adds them to the ``interorg`` parser.
 import json
 import sys
 
+from ..analysis.knowledge import load_knowledge
+from ..errors import CaseError, Problem
 from ..pipeline import LANGUAGES, advise, why_not
 
 # The research modules are imported by the commands that use them, so that
@@ -80,10 +82,17 @@ def _value(text):
 
 
 def _vary(items):
-    vary = {}
+    """The ``--vary`` arguments as a mapping of path to values; every one given twice or without values is refused."""
+    vary, problems = {}, []
     for item in items:
         path, sep, values = item.partition("=")
+        if path in vary:
+            problems.append(Problem(path, "is varied twice: give its values in one --vary"))
+        elif sep and not all(values.split(",")):
+            problems.append(Problem(path, f"expected values after '=', separated by commas; got '{values}'"))
         vary[path] = [_value(v) for v in values.split(",")] if sep else None
+    if problems:
+        raise CaseError(problems, "--vary")
     return vary
 
 
@@ -91,15 +100,16 @@ def _sweep(args):
     from ..research.sweep import sweep
 
     progress = sys.stderr.isatty() and not args.no_progress
+    vary = _vary(args.vary)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as out:
-            result = sweep(args.base, _vary(args.vary), progress=progress, lang=args.lang, out=out,
-                           workers=args.workers)
+            result = sweep(args.base, vary, progress=progress, lang=args.lang, out=out, workers=args.workers)
     else:
-        result = sweep(args.base, _vary(args.vary), progress=progress, lang=args.lang, workers=args.workers)
+        result = sweep(args.base, vary, progress=progress, lang=args.lang, workers=args.workers)
     if args.format == "json":
         return json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n"
-    return result.to_text() + (f"wrote {args.out}\n" if args.out else "")
+    wrote = load_knowledge().message("wrote_file", args.lang).replace("{file}", args.out) + "\n" if args.out else ""
+    return result.to_text() + wrote
 
 
 def _diff(args):
