@@ -117,8 +117,8 @@ def _coverage(args):
     if args.format == "json":
         return json.dumps(coverage.to_dict(sources), indent=2, ensure_ascii=False) + "\n"
     if args.format == "markdown":
-        return coverage.to_markdown(sources)
-    return coverage.to_text(sources)
+        return coverage.to_markdown(sources, args.lang)
+    return coverage.to_text(sources, args.lang)
 
 
 class _UsageError(InterorgError):

@@ -7,6 +7,8 @@ adds them to the ``interorg`` parser.
 import json
 import sys
 
+from ..analysis.knowledge import load_knowledge
+from ..errors import CaseError, Problem
 from ..pipeline import LANGUAGES, advise, why_not
 
 # The research modules are imported by the commands that use them, so that
@@ -55,12 +57,10 @@ def corpus_coverage(args):
     """``interorg coverage CASE|DIR ...``: what the cases exercise, and exit 1 below the threshold."""
     from ..research.coverage import corpus_coverage as _corpus_coverage
 
-    result = _corpus_coverage(args.cases, by=args.by or "rule", lang=args.lang)
-    output = _render(result, args.format)
-    below = args.threshold is not None and result.percent < args.threshold
-    if below:
-        output += f"coverage {result.percent:.1f}% is below the threshold of {args.threshold:g}%\n"
-    return output, (EXIT_FAILED if below else 0)
+    result = _corpus_coverage(args.cases, by=args.by or "rule", lang=args.lang, threshold=args.threshold)
+    if not result.passed and args.format == "json":  # the JSON says it in "passed"; a reader of the terminal too
+        print(result.below_threshold(), file=sys.stderr)
+    return _render(result, args.format), (0 if result.passed else EXIT_FAILED)
 
 
 def _value(text):
@@ -80,10 +80,17 @@ def _value(text):
 
 
 def _vary(items):
-    vary = {}
+    """The ``--vary`` arguments as a mapping of path to values; every one given twice or without values is refused."""
+    vary, problems = {}, []
     for item in items:
         path, sep, values = item.partition("=")
+        if path in vary:
+            problems.append(Problem(path, "is varied twice: give its values in one --vary"))
+        elif sep and not all(values.split(",")):
+            problems.append(Problem(path, f"expected values after '=', separated by commas; got '{values}'"))
         vary[path] = [_value(v) for v in values.split(",")] if sep else None
+    if problems:
+        raise CaseError(problems, "--vary")
     return vary
 
 
@@ -91,15 +98,16 @@ def _sweep(args):
     from ..research.sweep import sweep
 
     progress = sys.stderr.isatty() and not args.no_progress
+    vary = _vary(args.vary)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as out:
-            result = sweep(args.base, _vary(args.vary), progress=progress, lang=args.lang, out=out,
-                           workers=args.workers)
+            result = sweep(args.base, vary, progress=progress, lang=args.lang, out=out, workers=args.workers)
     else:
-        result = sweep(args.base, _vary(args.vary), progress=progress, lang=args.lang, workers=args.workers)
+        result = sweep(args.base, vary, progress=progress, lang=args.lang, workers=args.workers)
     if args.format == "json":
         return json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n"
-    return result.to_text() + (f"wrote {args.out}\n" if args.out else "")
+    wrote = load_knowledge().message("wrote_file", args.lang).replace("{file}", args.out) + "\n" if args.out else ""
+    return result.to_text() + wrote
 
 
 def _diff(args):

@@ -77,7 +77,8 @@ class VerifyFinding:
 class Verification:
     """What :func:`verify_knowledge` found, errors first, in the knowledge's order.
 
-    ``bounded`` names the rules whose analysis was cut short (and why);
+    ``bounded`` names the rules, and the exclusive groups whose gaps were
+    not searched to the end, whose analysis was cut short (and why);
     ``rules`` and ``groups`` count what was checked.
     """
 
@@ -110,7 +111,7 @@ class Verification:
     def to_text(self):
         """One line per finding, then a summary line."""
         lines = [f"{f.severity}: {f}" for f in self.findings]
-        lines.append(f"{len(self.errors)} errors, {len(self.warnings)} warnings "
+        lines.append(f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')} "
                      f"({self.rules} rules, {self.groups} exclusive groups checked)")
         return "\n".join(lines) + "\n"
 
@@ -122,9 +123,13 @@ class Verification:
             lines.append(f"| {f.severity} | {f.check} | {f.file} | `{f.rule}` | {f.message.replace('|', '/')} "
                          f"| {witness} |")
         lines.append("")
-        lines.append(f"{len(self.errors)} errors, {len(self.warnings)} warnings "
+        lines.append(f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')} "
                      f"({self.rules} rules, {self.groups} exclusive groups checked).")
         return "\n".join(lines) + "\n"
+
+
+def _count(number, word):
+    return f"{number} {word}" + ("" if number == 1 else "s")
 
 
 class _Verifier:
@@ -133,6 +138,7 @@ class _Verifier:
         self.space = Space(knowledge, singletons, limit)
         self.used = set(used)
         self.findings = []
+        self.bounded_groups = {}
 
     def add(self, severity, check, rule, message, cube=None, file=None):
         witness = self.witness(cube) if cube is not None else ()
@@ -261,6 +267,7 @@ class _Verifier:
                     for cube in formula:
                         none = self.space.conjoin(none, self.space.negate([cube]))
             except Bounded as exc:
+                self.bounded_groups[group.id] = f"gaps not searched to the end: {exc}"
                 self.add("warning", "bounded", group.rules[0], f"the gaps of the group {group.id} were not "
                          f"searched to the end: {exc}", file="conflicts.yaml")
                 continue
@@ -325,5 +332,5 @@ def verify_knowledge(knowledge, singletons=(), used=(), limit=400):
         check()
     rank = {rule.id: index for index, rule in enumerate(knowledge.rules)}
     findings = sorted(verifier.findings, key=lambda f: (f.severity != "error", rank.get(f.rule, -1)))
-    return Verification(tuple(findings), dict(verifier.space.bounded), len(knowledge.rules),
+    return Verification(tuple(findings), {**verifier.space.bounded, **verifier.bounded_groups}, len(knowledge.rules),
                         len(knowledge.exclusions))

@@ -1,18 +1,31 @@
 """What-if: what changes from one advice to another, as a pure comparison of the two.
 
 :func:`diff` compares two advice objects: the conclusions gained and lost,
-those drawn in both whose priority, title, text or supports differ, and the
-inputs of the two cases that differ.  Nothing is run: it reads what the two
-advice objects hold.
+those drawn in both whose status (advice, step, set aside, held back),
+priority, title, text or supports differ, the actions of the plan gained,
+lost or changed, and the inputs of the two cases that differ.  Nothing is
+run: it reads what the two advice objects hold.  The renderings are in the
+language of the advice, and every text from the case (a name, a value) is
+escaped for where it is shown.
 """
 
+import functools
 import json
+import re
 
 import attrs
 
+from ..analysis.knowledge import load_knowledge
 from ..case import case_to_dict
+from . import escape
 
 __all__ = ["AdviceDiff", "Changed", "InputChange", "diff"]
+
+#: What is compared of a conclusion drawn in both, and of an action in both plans.
+_FACETS = ("status", "priority", "title", "text", "supports")
+_ACTION_FACETS = ("rank", "priority", "subjects", "because")
+#: Facets shown with their values; the others (long texts) only as changed.
+_SHOWN = ("status", "priority", "rank", "subjects")
 
 
 @attrs.frozen
@@ -26,7 +39,7 @@ class InputChange:
 
 @attrs.frozen
 class Changed:
-    """A conclusion drawn in both, with what differs: ``priority``, ``title``, ``text`` or ``supports``."""
+    """A conclusion (or action) in both, with what differs: its ``status``, ``priority``, ``title``... as named."""
 
     key: str
     what: tuple[str, ...]
@@ -43,7 +56,19 @@ class AdviceDiff:
     gained, lost : tuple of str
         The keys of the conclusions only ``b`` draws, and only ``a`` draws.
     changed : tuple of Changed
+        Conclusions drawn in both whose ``status`` (``advice``, ``step``,
+        ``set-aside``, ``held-back``), ``priority``, ``title``, ``text`` or
+        ``supports`` differ.
     inputs : tuple of InputChange
+    plan_gained, plan_lost : tuple of str
+        The titles of the actions only the plan of ``b`` holds, and only that of ``a``.
+    plan_changed : tuple of Changed
+        Actions in both plans (by title) whose ``rank``, ``priority``,
+        ``subjects`` or ``because`` differ.
+    status : dict of str to str
+        The status of every conclusion gained (in ``b``) and lost (in ``a``).
+    lang : {'en', 'nl'}
+        The language of the renderings: that of advice ``a``.
     """
 
     a: str | None
@@ -52,58 +77,114 @@ class AdviceDiff:
     lost: tuple
     changed: tuple
     inputs: tuple
+    plan_gained: tuple = ()
+    plan_lost: tuple = ()
+    plan_changed: tuple = ()
+    status: dict = attrs.field(factory=dict)
+    lang: str = "en"
 
     @property
     def empty(self):
         """True when nothing differs."""
-        return not (self.gained or self.lost or self.changed or self.inputs)
+        return not (self.gained or self.lost or self.changed or self.inputs or self.plan_gained
+                    or self.plan_lost or self.plan_changed)
 
     def to_dict(self):
         """JSON-ready data."""
         return {"a": self.a, "b": self.b, "gained": list(self.gained), "lost": list(self.lost),
                 "changed": [attrs.asdict(c) for c in self.changed],
-                "inputs": [attrs.asdict(i) for i in self.inputs]}
+                "inputs": [attrs.asdict(i) for i in self.inputs],
+                "plan": {"gained": list(self.plan_gained), "lost": list(self.plan_lost),
+                         "changed": [attrs.asdict(c) for c in self.plan_changed]},
+                "status": dict(self.status)}
 
     def to_json(self, indent=2):
         """Return :meth:`to_dict` as a JSON string."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
 
-    def _sections(self):
-        yield "Inputs that differ", [f"{i.path}: {_show(i.before)} -> {_show(i.after)}" for i in self.inputs]
-        yield "Conclusions gained", list(self.gained)
-        yield "Conclusions lost", list(self.lost)
-        yield "Conclusions changed", [
-            f"{c.key}: " + "; ".join(f"{w} {_show(c.before[w])} -> {_show(c.after[w])}" if w == "priority"
-                                     else f"{w} differ" for w in c.what) for c in self.changed]
+    def _word(self, key):
+        return _labels(self.lang)[key]
+
+    def _value(self, facet, value):
+        if value is None:
+            return f"({self._word('not_given')})"
+        if facet == "status":
+            return self._word(f"diff_status_{value}")
+        if facet == "priority":
+            return self._word(f"priority_{value}")
+        if facet == "subjects":
+            return ", ".join(value) if value else "—"
+        return _show(value)
+
+    def _sections(self, code, plain):
+        """Each section's heading and items; ``code`` shows a key or path, ``plain`` a text from the case."""
+        def changes(items, label):
+            return [f"{label(c.key)}: " + "; ".join(
+                f"{self._word('diff_facet_' + w)} {plain(self._value(w, c.before[w]))} -> "
+                f"{plain(self._value(w, c.after[w]))}" if w in _SHOWN
+                else self._word("diff_differs").replace("{what}", self._word("diff_facet_" + w))
+                for w in c.what) for c in items]
+
+        def with_status(keys):
+            return [f"{code(key)} ({self._value('status', self.status[key])})" if key in self.status else code(key)
+                    for key in keys]
+
+        yield "diff_inputs", [f"{code(i.path)}: {plain(self._value(None, i.before))} -> "
+                              f"{plain(self._value(None, i.after))}" for i in self.inputs]
+        yield "diff_gained", with_status(self.gained)
+        yield "diff_lost", with_status(self.lost)
+        yield "diff_changed", changes(self.changed, code)
+        yield "diff_plan_gained", [plain(title) for title in self.plan_gained]
+        yield "diff_plan_lost", [plain(title) for title in self.plan_lost]
+        yield "diff_plan_changed", changes(self.plan_changed, plain)
+
+    def _title(self, plain):
+        return self._word("diff_from_to").replace("{a}", plain(self.a or "A")).replace("{b}", plain(self.b or "B"))
 
     def to_text(self):
-        """The differences as plain text, a section per kind."""
-        lines = [f"From {self.a or 'A'} to {self.b or 'B'}"]
-        for heading, items in self._sections():
+        """The differences as plain text, a section per kind, in :attr:`lang`."""
+        lines = [self._title(_terminal)]
+        for heading, items in self._sections(_terminal, _terminal):
             if items:
-                lines += ["", heading] + [f"  {item}" for item in items]
+                lines += ["", self._word(heading)] + [f"  {item}" for item in items]
         if self.empty:
-            lines.append("no difference")
+            lines.append(self._word("diff_none"))
         return "\n".join(lines) + "\n"
 
     def to_markdown(self):
-        """The differences as Markdown."""
-        lines = [f"## From {self.a or 'A'} to {self.b or 'B'}"]
-        for heading, items in self._sections():
+        """The differences as Markdown, in :attr:`lang`; keys and paths in code spans, case text escaped."""
+        lines = [f"## {self._title(_markdown)}"]
+        for heading, items in self._sections(_code, _markdown):
             if items:
-                lines += ["", f"### {heading}", ""] + [f"- `{item}`" for item in items]
+                lines += ["", f"### {self._word(heading)}", ""] + [f"- {item}" for item in items]
         if self.empty:
-            lines += ["", "No difference."]
+            lines += ["", self._word("diff_none").capitalize() + "."]
         return "\n".join(lines) + "\n"
 
     def __repr__(self):
         return (f"<AdviceDiff: {len(self.gained)} gained, {len(self.lost)} lost, {len(self.changed)} changed, "
-                f"{len(self.inputs)} inputs differ>")
+                f"{len(self.inputs)} inputs differ, {len(self.plan_gained) + len(self.plan_lost)} actions "
+                f"gained or lost>")
+
+
+def _terminal(text):
+    return escape.terminal(escape.one_line(str(text)))
+
+
+def _markdown(text):
+    # a backtick would open a code span that the case's text, not interorg, closes
+    return escape.markdown_line(str(text)).replace("`", "\\`")
+
+
+def _code(text):
+    """``text`` as a Markdown code span that nothing inside can close, on one line."""
+    text = _terminal(text)
+    ticks = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{padding}{text}{padding}{ticks}"
 
 
 def _show(value):
-    if value is None:
-        return "(not given)"
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -128,13 +209,42 @@ def _supports(conclusion):
                   for support in conclusion.explanation.supports)
 
 
-def _facets(conclusion):
-    return {"priority": getattr(conclusion, "priority", None), "title": conclusion.title,
-            "text": conclusion.text, "supports": _supports(conclusion)}
+def _status(advice, key):
+    return advice.counsel.status(key) if advice.counsel is not None else None
+
+
+def _facets(advice, conclusion):
+    return {"status": _status(advice, conclusion.key), "priority": getattr(conclusion, "priority", None),
+            "title": conclusion.title, "text": conclusion.text, "supports": _supports(conclusion)}
+
+
+def _compare(before, after, facets):
+    """The items of ``before`` also in ``after`` (both keyed alike) whose ``facets`` differ, as Changed."""
+    changed = []
+    for key, old in before.items():
+        if key in after:
+            new = after[key]
+            what = tuple(name for name in facets if old[name] != new[name])
+            if what:
+                changed.append(Changed(key, what, {w: old[w] for w in what}, {w: new[w] for w in what}))
+    return tuple(changed)
+
+
+def _plan(advice):
+    """The actions of the plan by title, each with what is compared of it."""
+    actions = advice.counsel.plan if advice.counsel is not None else ()
+    return {action.title: {"rank": action.rank, "priority": action.priority, "subjects": list(action.subjects),
+                           "because": action.because} for action in actions}
+
+
+@functools.lru_cache(maxsize=None)
+def _labels(lang):
+    return {key: text.get(lang) for key, text in load_knowledge().messages.items()
+            if key.startswith(("diff_", "priority_")) or key == "not_given"}
 
 
 def diff(a, b):
-    """Compare two advice objects: conclusions gained, lost and changed, and the inputs that differ.
+    """Compare two advice objects: conclusions gained, lost and changed, the plan, and the inputs that differ.
 
     Parameters
     ----------
@@ -151,8 +261,8 @@ def diff(a, b):
     >>> a = interorg.advise({"care": {"demand": "complex", "supply_in_municipality": False}})
     >>> b = interorg.advise({"care": {"demand": "standard", "supply_in_municipality": False}})
     >>> change = a.diff(b)
-    >>> change.gained, change.lost[0]
-    (('kenis.need.quadrant-iii',), 'kenis.need.quadrant-iv')
+    >>> change.gained, change.lost[0], change.status["kenis.need.quadrant-iii"]
+    (('kenis.need.quadrant-iii',), 'kenis.need.quadrant-iv', 'advice')
     >>> change.inputs[0].path, change.inputs[0].before, change.inputs[0].after
     ('care.demand', 'complex', 'standard')
     """
@@ -160,16 +270,17 @@ def diff(a, b):
     after = {c.key: c for c in b.conclusions}
     gained = tuple(key for key in after if key not in before)
     lost = tuple(key for key in before if key not in after)
-    changed = []
-    for key, conclusion in before.items():
-        if key in after:
-            old, new = _facets(conclusion), _facets(after[key])
-            what = tuple(name for name in old if old[name] != new[name])
-            if what:
-                changed.append(Changed(key, what, {w: old[w] for w in what}, {w: new[w] for w in what}))
+    changed = _compare({k: _facets(a, c) for k, c in before.items() if k in after},
+                       {k: _facets(b, c) for k, c in after.items() if k in before}, _FACETS)
+    status = {**{key: _status(a, key) for key in lost}, **{key: _status(b, key) for key in gained}}
+    plan_a, plan_b = _plan(a), _plan(b)
     inputs_a = _flatten(case_to_dict(a.case)) if a.case is not None else {}
     inputs_b = _flatten(case_to_dict(b.case)) if b.case is not None else {}
     inputs = tuple(InputChange(path, inputs_a.get(path), inputs_b.get(path))
                    for path in list(inputs_a) + [p for p in inputs_b if p not in inputs_a]
                    if inputs_a.get(path) != inputs_b.get(path))
-    return AdviceDiff(a.case_name, b.case_name, gained, lost, tuple(changed), inputs)
+    return AdviceDiff(a.case_name, b.case_name, gained, lost, changed, inputs,
+                      plan_gained=tuple(t for t in plan_b if t not in plan_a),
+                      plan_lost=tuple(t for t in plan_a if t not in plan_b),
+                      plan_changed=_compare(plan_a, plan_b, _ACTION_FACETS),
+                      status={k: v for k, v in status.items() if v is not None}, lang=a.lang)

@@ -2,14 +2,14 @@
 
 :func:`sweep` takes a base case and, for each varied path (``care.demand``,
 ``relationships[0].trust``), the values to try; a path's values default to
-its field's values in the vocabulary plus unknown (the key left out).
+the values the case model allows there plus unknown (the key left out).
 Every combination is advised on an ``concurrent.futures.Executor`` (a
 process pool by default; ``dask.distributed.Client(...).get_executor()``
 works unchanged), in chunks, each worker loading the knowledge once.  The
 results come back in the order of the combinations whatever the executor,
 can be streamed as JSON lines, and summed up: the combinations on which a
-model concludes nothing, and those on which the conclusions of an exclusive
-group clash.
+model that applies concludes nothing, and those on which the conclusions of
+an exclusive group clash.
 """
 
 import concurrent.futures
@@ -18,7 +18,6 @@ import functools
 import itertools
 import json
 import os
-import re
 
 import attrs
 
@@ -26,67 +25,14 @@ from ..analysis.knowledge import load_knowledge
 from ..case import case_from_dict, case_to_dict, load_case
 from ..case.model import Case
 from ..engine.conflicts import resolve
-from ..errors import CaseError, InterorgError, MissingDependency
-from ..pipeline import advise
+from ..engine.wording import counted
+from ..errors import CaseError, MissingDependency, UsageError
+from ..pipeline import LANGUAGES, advise
+from .paths import check_paths, set_value
 
-__all__ = ["SweepResult", "sweep", "vocabulary_values"]
+__all__ = ["SweepResult", "sweep"]
 
-_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
 _CHUNK = 8
-
-
-def _segments(path):
-    """``relationships[0].trust`` as ``['relationships', 0, 'trust']``."""
-    out = []
-    for part in path.split("."):
-        match = _SEGMENT.fullmatch(part)
-        if not match:
-            raise InterorgError(f"'{path}' is not a case path such as care.demand or relationships[0].trust")
-        out.append(match.group(1))
-        out.extend(int(index) for index in re.findall(r"\[(\d+)\]", match.group(2)))
-    return out
-
-
-def vocabulary_values(path, knowledge=None):
-    """The values a case path takes in the vocabulary, then None (unknown).
-
-    Examples
-    --------
-    >>> vocabulary_values("care.demand")
-    ('standard', 'complex', None)
-    >>> vocabulary_values("relationships[0].fear")
-    (True, False, None)
-    """
-    knowledge = knowledge or load_knowledge()
-    plain = re.sub(r"\[\d+\]", "", path)
-    section, _, field = plain.rpartition(".")
-    for fact_type in knowledge.facts.values():
-        if fact_type.case_path == section and field in fact_type.fields:
-            field_def = fact_type.fields[field]
-            if field_def.type == "enum":
-                return tuple(field_def.values) + (None,)
-            if field_def.type == "bool":
-                return (True, False, None)
-    raise InterorgError(f"{path}: the vocabulary gives no finite values for it; give them as {path}=A,B,...")
-
-
-def _set(data, path, value):
-    """Set ``path`` in the plain data of a case; None leaves the key out (unknown)."""
-    segments = _segments(path)
-    node = data
-    for segment, following in zip(segments, segments[1:]):
-        if isinstance(segment, int):
-            if not isinstance(node, list) or segment >= len(node):
-                raise InterorgError(f"{path}: the base case has no item {segment} there")
-            node = node[segment]
-        else:
-            node = node.setdefault(segment, [] if isinstance(following, int) else {})
-    last = segments[-1]
-    if value is None:
-        if isinstance(node, dict):
-            node.pop(last, None)
-    else:
-        node[last] = value
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,14 +51,15 @@ def _advise_chunk(chunk, lang, knowledge_path):
             advice = advise(case_from_dict(data), lang=lang, knowledge=knowledge)
         except CaseError as exc:
             out.append({**record, "error": [str(p) for p in exc.problems], "conclusions": [],
-                        "models": {}, "inconsistent": []})
+                        "models": {}, "applied": [], "inconsistent": []})
             continue
         resolution = resolve(advice.conclusions, knowledge, lang)
         models = {}
         for conclusion in advice.conclusions:
             models[conclusion.model] = models.get(conclusion.model, 0) + 1
         out.append({**record, "error": None, "conclusions": [c.key for c in advice.conclusions],
-                    "models": models, "inconsistent": sorted({i.group for i in resolution.inconsistencies})})
+                    "models": models, "applied": [m.id for m in advice.models if m.status != "not_applied"],
+                    "inconsistent": sorted({i.group for i in resolution.inconsistencies})})
     return out
 
 
@@ -127,45 +74,72 @@ class SweepResult:
     results : tuple of dict
         Per combination: ``index``, ``inputs`` (path to value, None for
         unknown), ``conclusions`` (keys), ``models`` (model id to the number
-        of its conclusions), ``inconsistent`` (exclusive groups that
-        clashed) and ``error`` (the case problems of an invalid combination).
+        of its conclusions), ``applied`` (the models the combination gives
+        some or all of what they need), ``inconsistent`` (exclusive groups
+        that clashed) and ``error`` (the case problems of an invalid
+        combination).
     models : tuple of str
         Every model id of the knowledge, in its order.
+    lang : {'en', 'nl'}
+        The language of :meth:`to_text`.
     """
 
     paths: tuple
     results: tuple
     models: tuple
+    lang: str = "en"
 
     def summary(self):
-        """Per model, the combinations on which it concludes nothing; per exclusive group, those that clash.
+        """Per model that applies, the combinations on which it concludes nothing; per exclusive group, clashes.
 
-        Returns a dict ``{"no_conclusion": {model: [index, ...]}, "inconsistent":
-        {group: [index, ...]}, "invalid": [index, ...]}``, every list sorted.
+        A model applies on a combination that gives some or all of what it
+        needs; one that applies on no combination is listed under
+        ``not_applied`` instead, since its silence says nothing about the
+        rules.  Returns a dict ``{"no_conclusion": {model: [index, ...]},
+        "not_applied": [model, ...], "inconsistent": {group: [index, ...]},
+        "invalid": [index, ...]}``, every list sorted.
         """
         valid = [r for r in self.results if r["error"] is None]
-        silent = {model: [r["index"] for r in valid if not r["models"].get(model)] for model in self.models}
+        silent = {model: [r["index"] for r in valid if model in r["applied"] and not r["models"].get(model)]
+                  for model in self.models}
+        applied = {model for r in valid for model in r["applied"]}
         groups = {}
         for result in valid:
             for group in result["inconsistent"]:
                 groups.setdefault(group, []).append(result["index"])
-        return {"no_conclusion": {m: i for m, i in silent.items() if i}, "inconsistent": groups,
-                "invalid": [r["index"] for r in self.results if r["error"] is not None]}
+        return {"no_conclusion": {m: i for m, i in silent.items() if i},
+                "not_applied": [m for m in self.models if m not in applied] if valid else [],
+                "inconsistent": groups, "invalid": [r["index"] for r in self.results if r["error"] is not None]}
 
     def to_dict(self):
         """JSON-ready data: the paths, every result and the summary."""
         return {"paths": list(self.paths), "results": list(self.results), "summary": self.summary()}
 
     def to_text(self):
-        """The summary in words: combinations, models without a conclusion, clashing groups, invalid ones."""
+        """The summary in words, in :attr:`lang`: models without a conclusion, clashing groups, invalid cases.
+
+        Examples
+        --------
+        >>> result = sweep({"care": {"supply_in_municipality": True}}, {"care.demand": None},
+        ...                progress=False, workers=0, lang="nl")
+        >>> print(result.to_text().splitlines()[1])
+          geen conclusie van kenis.need: 1 combinatie, de eerste 2
+        """
         summary = self.summary()
-        lines = [f"{len(self.results)} combinations of {', '.join(self.paths)}"]
+        messages = {key: text.get(self.lang) for key, text in _knowledge(None).messages.items()
+                    if key.startswith("sweep_")}
+        lines = [counted(messages, "sweep_combinations", len(self.results), self.lang, paths=", ".join(self.paths))]
         for model, indices in summary["no_conclusion"].items():
-            lines.append(f"  no conclusion of {model}: {len(indices)} combination(s)")
+            lines.append("  " + counted(messages, "sweep_no_conclusion", len(indices), self.lang, model=model,
+                                        first=indices[0]))
         for group, indices in summary["inconsistent"].items():
-            lines.append(f"  exclusive group {group} clashes: {len(indices)} combination(s), first {indices[0]}")
+            lines.append("  " + counted(messages, "sweep_clash", len(indices), self.lang, group=group,
+                                        first=indices[0]))
         if summary["invalid"]:
-            lines.append(f"  invalid case: {len(summary['invalid'])} combination(s), first {summary['invalid'][0]}")
+            lines.append("  " + counted(messages, "sweep_invalid", len(summary["invalid"]), self.lang,
+                                        first=summary["invalid"][0]))
+        if summary["not_applied"]:
+            lines.append("  " + counted(messages, "sweep_not_applied", len(summary["not_applied"]), self.lang))
         return "\n".join(lines) + "\n"
 
     def to_frame(self):
@@ -201,14 +175,38 @@ def _base_data(base_case):
     return case_to_dict(load_case(base_case))
 
 
-def _combinations(data, vary, knowledge):
+def _combinations(data, vary):
     paths = tuple(vary)
-    values = [tuple(vary[p]) if vary[p] is not None else vocabulary_values(p, knowledge) for p in paths]
-    for index, combination in enumerate(itertools.product(*values)):
+    for index, combination in enumerate(itertools.product(*check_paths(data, vary))):
         case = copy.deepcopy(data)
         for path, value in zip(paths, combination):
-            _set(case, path, value)
+            set_value(case, path, value)
         yield index, dict(zip(paths, combination)), case
+
+
+def _check_arguments(vary, workers, lang):
+    """Raise UsageError naming what was expected, for every argument of :func:`sweep` that cannot work."""
+    problems = []
+    if not isinstance(vary, dict) or not vary:
+        problems.append(f"vary: expected a mapping of one or more case paths to their values; got {vary!r}")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 0):
+        problems.append(f"workers: expected 0 (advise in this process) or more worker processes; got {workers!r}")
+    if lang not in LANGUAGES:
+        problems.append(f"lang: expected one of {', '.join(LANGUAGES)}; got {lang!r}")
+    if problems:
+        raise UsageError("\n".join(problems))
+
+
+def _computed(executor, tasks, lang, knowledge_path):
+    """The results of every task, a chunk at a time as each is computed (in this process: one by one)."""
+    if executor is None:
+        for task in tasks:
+            yield _advise_chunk([task], lang, knowledge_path)
+        return
+    pending = [executor.submit(_advise_chunk, tasks[start:start + _CHUNK], lang, knowledge_path)
+               for start in range(0, len(tasks), _CHUNK)]
+    for future in concurrent.futures.as_completed(pending):
+        yield future.result()
 
 
 def _bar(progress, total):
@@ -230,9 +228,11 @@ def sweep(base_case, vary, executor=None, progress=True, lang="en", knowledge=No
     base_case : Case, dict, str or os.PathLike
         The case whose other inputs stay as they are.
     vary : dict of str to sequence or None
-        For each case path, the values to try (None: leave it out, unknown);
-        None instead of a sequence takes the field's vocabulary values plus
-        unknown.  Combinations follow the order of the paths.
+        For each case path (as a case file writes it: ``care.demand``,
+        ``partners[0].fit.strategic``), the values to try (None: leave it
+        out, unknown); None instead of a sequence takes the values the case
+        model allows there plus unknown.  Combinations follow the order of
+        the paths.
     executor : concurrent.futures.Executor, optional
         Where to advise; by default a process pool of ``workers`` processes,
         shut down at the end.  ``workers=0`` advises in this process.
@@ -252,6 +252,14 @@ def sweep(base_case, vary, executor=None, progress=True, lang="en", knowledge=No
     -------
     SweepResult
 
+    Raises
+    ------
+    CaseError
+        For every varied path that is not in the case model, has no finite
+        values and none given, or names an item the base case lacks.
+    UsageError
+        For ``workers`` below 0, an unknown ``lang`` or an empty ``vary``.
+
     Examples
     --------
     >>> result = sweep({"care": {"supply_in_municipality": True}}, {"care.demand": None},
@@ -261,35 +269,31 @@ def sweep(base_case, vary, executor=None, progress=True, lang="en", knowledge=No
     >>> result.summary()["no_conclusion"]["kenis.need"]
     [2]
     """
+    _check_arguments(vary, workers, lang)
     knowledge_path = None if knowledge is None else os.fspath(knowledge)
     kb = _knowledge(knowledge_path)
     data = _base_data(base_case)
-    tasks = list(_combinations(data, vary, kb))
-    chunks = [tasks[start:start + _CHUNK] for start in range(0, len(tasks), _CHUNK)]
+    tasks = list(_combinations(data, vary))
     bar = _bar(progress, len(tasks))
     own = executor is None and workers != 0
     if own:
         executor = concurrent.futures.ProcessPoolExecutor(max_workers=workers)
     done, written = {}, 0
     try:
-        if executor is None:
-            pending = [concurrent.futures.Future() for _ in chunks]
-            for future, chunk in zip(pending, chunks):
-                future.set_result(_advise_chunk(chunk, lang, knowledge_path))
-        else:
-            pending = [executor.submit(_advise_chunk, chunk, lang, knowledge_path) for chunk in chunks]
-        for future in concurrent.futures.as_completed(pending):
-            for result in future.result():
+        for chunk in _computed(executor, tasks, lang, knowledge_path):
+            for result in chunk:
                 done[result["index"]] = result
             if bar is not None:
-                bar.update(len(future.result()))
+                bar.update(len(chunk))
             while out is not None and written in done:  # stream in order: what is complete from the start
                 out.write(json.dumps(done[written], ensure_ascii=False, sort_keys=True) + "\n")
                 written += 1
+            if out is not None:
+                out.flush()
     finally:
         if own:
             executor.shutdown(cancel_futures=True)
         if bar is not None:
             bar.close()
     results = tuple(done[index] for index in range(len(tasks)))
-    return SweepResult(tuple(vary), results, tuple(model.id for model in kb.models))
+    return SweepResult(tuple(vary), results, tuple(model.id for model in kb.models), lang)

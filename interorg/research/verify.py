@@ -11,7 +11,7 @@ import pathlib
 
 from ..analysis.knowledge import load_knowledge
 from ..engine.verify import Verification, VerifyFinding, verify_knowledge
-from ..errors import KnowledgeError
+from ..errors import KnowledgeError, Problem
 from ..facts.shape import singletons
 
 __all__ = ["verify"]
@@ -36,6 +36,11 @@ def verify(knowledge=None, limit=400):
         A loaded knowledge base or a knowledge directory; by default the
         shipped one.  A directory that does not load gives its load problems
         as errors.
+
+    Raises
+    ------
+    KnowledgeError
+        If ``knowledge`` names a directory that does not exist.
     limit : int
         The largest union of alternatives expanded per rule.
 
@@ -51,6 +56,9 @@ def verify(knowledge=None, limit=400):
     >>> result.ok, result.rules > 300
     (True, True)
     """
+    if isinstance(knowledge, (str, pathlib.PurePath)) and not pathlib.Path(knowledge).is_dir():
+        # nothing to check: a wrong argument, not a knowledge base with faults
+        raise KnowledgeError([Problem("", "the knowledge directory does not exist")], str(knowledge))
     if knowledge is None or isinstance(knowledge, (str, pathlib.PurePath)):
         try:
             knowledge = load_knowledge(knowledge)

@@ -1,6 +1,7 @@
 """What-if: `Advice.diff` and `interorg diff A B`."""
 
 import json
+import re
 
 import pytest
 
@@ -56,3 +57,68 @@ def test_command(tmp_path, capsys, fmt):
         assert json.loads(out)["lost"][0] == "kenis.need.quadrant-iv"
     else:
         assert "care.demand" in out and "kenis.need.quadrant-iii" in out
+
+
+@pytest.fixture(scope="module")
+def reliable():
+    """The example against a copy where Bergeijk and Jeugdzorg Kempen prove reliable and are no longer cynical."""
+    case = interorg.case_to_dict(interorg.example_case())
+    case["relationships"][4].update(reliability=True, cynicism=False)
+    return interorg.advise(interorg.example_case()).diff(interorg.advise(case))
+
+
+def test_status_changes_are_compared(reliable):
+    """A conclusion drawn in both that goes from set aside to advice (or to a step) is changed, by its status."""
+    changed = {c.key: c for c in reliable.changed}
+    quadrant = changed["trust.quadrants.unhindered-collaboration[bergeijk~jeugdzorg-kempen]"]
+    assert quadrant.what == ("status",) and (quadrant.before, quadrant.after) == (
+        {"status": "set-aside"}, {"status": "advice"})
+    assert changed["trust.quadrants.trust-high[bergeijk~jeugdzorg-kempen]"].after == {"status": "step"}
+    assert reliable.status["trust.building.reliability[bergeijk~jeugdzorg-kempen]"] == "advice"
+    assert "status set aside -> advice" in reliable.to_text()
+
+
+def test_plans_are_compared(reliable):
+    """The actions of the two plans are compared by title: gained, lost, and moved or about other subjects."""
+    assert reliable.plan_lost == ("Check the stated trust and vigilance of a relationship against the signs the "
+                                  "case gives",)
+    moved = {c.key: c for c in reliable.plan_changed}
+    assert any(c.what[0] == "rank" and c.after["rank"] == c.before["rank"] + 1 for c in moved.values())
+    data = json.loads(reliable.to_json())
+    assert data["plan"]["lost"] == list(reliable.plan_lost) and data["plan"]["changed"]
+    assert "Actions gone from the plan" in reliable.to_text()
+
+
+def test_dutch(tmp_path, capsys):
+    """`interorg diff --lang nl` writes its headings, facets and statuses in Dutch."""
+    import yaml
+
+    case = interorg.case_to_dict(interorg.example_case())
+    case["relationships"][4].update(reliability=True, cynicism=False)
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
+    with interorg.example_path() as a:
+        for fmt in ("text", "markdown"):
+            assert main(["diff", str(a), str(tmp_path / "b.yaml"), "--lang", "nl", "--format", fmt]) == 0
+            out = capsys.readouterr().out
+            assert "Van Jeugdhulp regio Kempenland naar" in out and "Invoer die verschilt" in out
+            assert "status opzijgezet -> advies" in out and "Acties die uit het actieplan gaan" in out
+            words = re.sub(r"`[^`]*`|\S*[.\[]\S*", " ", out)
+            assert not re.search(r"\b(From|Inputs|Conclusions|gained|lost|changed|set aside|advice|differs)\b",
+                                 words), words
+
+
+NAMES = {"escape": "Regio\x1b[2J", "markdown": "A `x` | <b>", "newline": "Regio\n# kop"}
+
+
+@pytest.mark.parametrize("name", NAMES.values(), ids=NAMES.keys())
+def test_case_text_is_escaped(name):
+    """A case name with control characters, Markdown or a line break stays text on the heading's one line."""
+    change = interorg.advise({**A, "name": name}).diff(interorg.advise({**B, "name": "B"}))
+    text, markdown = change.to_text(), change.to_markdown()
+    assert "\x1b" not in text and "\x1b" not in markdown
+    assert text.splitlines()[0].startswith("From Regio") or text.splitlines()[0].startswith("From A `x`")
+    heading = markdown.splitlines()[0]
+    assert heading.startswith("## From ") and heading.endswith(" to B") and "<b>" not in heading
+    assert "|" not in heading.replace("\\|", "")
+    name_input = next(line for line in markdown.splitlines() if line.startswith("- `name`"))
+    assert name_input.replace("\\`", "").count("`") == 2 and "<b>" not in name_input

@@ -1,6 +1,7 @@
 """Coverage over a corpus: `interorg coverage CASE|DIR ... --by ... --threshold ...`."""
 
 import json
+import re
 
 import pytest
 
@@ -67,3 +68,38 @@ def test_errors():
     with pytest.raises(interorg.InterorgError, match="no case files"):
         corpus_coverage([])
     assert main(["coverage", "--threshold", "100"]) == 2
+
+
+def test_json_below_threshold_stays_json(capsys):
+    """Below the threshold the JSON stays valid, says the threshold and passed false; the sentence goes to stderr."""
+    assert main(["coverage", str(QUADRANT_III), "--threshold", "50", "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["threshold"] == 50 and data["passed"] is False
+    assert "below the threshold of 50%" in captured.err
+    assert main(["coverage", str(QUADRANT_III), "--threshold", "0.5", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["passed"] is True and captured.err == ""
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_dutch(capsys, fmt):
+    """Under --lang nl the corpus coverage, its table and the threshold sentence are Dutch, numbers too."""
+    assert main(["coverage", str(QUADRANT_III), "--by", "condition", "--threshold", "50", "--format", fmt,
+                 "--lang", "nl"]) == 1
+    out = capsys.readouterr().out
+    english = main(["coverage", str(QUADRANT_III), "--by", "condition", "--threshold", "50", "--format", fmt])
+    assert english == 1 and out != capsys.readouterr().out
+    assert "dekking" in out.lower() and "per voorwaarde over 1 casus" in out and "ligt onder de drempel van 50%" in out
+    words = re.sub(r"[^\s`|]*[.#][^\s`|]*", " ", out)  # the ids of models, rules and conditions are no words
+    assert not re.search(r"\b(coverage|by|case|of|overall|below|reached)\b", words), words
+    assert re.search(r"\d,\d%", out)
+
+
+def test_sources_table_in_dutch(capsys):
+    """`interorg coverage --lang nl` (the sources' table) is Dutch; the English table is the one in the README."""
+    assert main(["coverage", "--lang", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "afgeleid op het voorbeeld" in out and "fired" not in out and "extern (" in out
+    assert main(["coverage", "--lang", "nl", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.startswith("| bron | model | regels | afgeleid op het voorbeeld |")

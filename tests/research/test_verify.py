@@ -79,7 +79,29 @@ def test_shipped_knowledge_has_no_errors():
     """The shipped knowledge verifies without an error, and fast enough for every run of the suite."""
     result = interorg.verify()
     assert result.ok, result.to_text()
-    assert not result.bounded, result.bounded
+    # no rule is bounded; one group's gap search is, and `bounded` says so as the findings do
+    assert result.bounded == {"provan-kenis.governance.best-fit": "gaps not searched to the end: more than 120 "
+                                                                  "alternatives"}
+    bounded = {f.message.split(" ")[5] for f in result.findings if f.check == "bounded"}
+    assert bounded == set(result.bounded) == set(result.to_dict()["bounded"])
+
+
+def test_summary_counts_in_the_singular():
+    """One error is '1 error', not '1 errors'."""
+    from interorg.engine.verify import Verification, VerifyFinding
+
+    result = Verification((VerifyFinding("error", "never", "rules/x.yaml", "x.a", "can never fire"),), {}, 1, 0)
+    assert result.to_text().splitlines()[-1].startswith("1 error, 0 warnings (1 rules")
+    assert "1 error, 0 warnings" in result.to_markdown()
+
+
+def test_missing_directory_is_refused(capsys):
+    """`interorg verify /nonexistent` says the knowledge directory does not exist, exit 2, no traceback."""
+    from interorg.cli import main
+
+    assert main(["verify", "/nonexistent"]) == 2
+    err = capsys.readouterr().err
+    assert err == "interorg: error: /nonexistent: the knowledge directory does not exist\n"
 
 
 def test_grouped_copy_has_no_errors(grouped_knowledge):
