@@ -7,9 +7,10 @@ adds them to the ``interorg`` parser.
 import json
 import sys
 
-from ..analysis.knowledge import load_knowledge
 from ..errors import CaseError, Problem
 from ..pipeline import LANGUAGES, advise, why_not
+from ..utils.writing import atomic_write
+from .said import wrote
 
 # The research modules are imported by the commands that use them, so that
 # the command line starts without them.
@@ -100,14 +101,14 @@ def _sweep(args):
     progress = sys.stderr.isatty() and not args.no_progress
     vary = _vary(args.vary)
     if args.out:
-        with open(args.out, "w", encoding="utf-8") as out:
+        # atomically: a sweep refused or interrupted leaves what was in the file
+        with atomic_write(args.out) as out:
             result = sweep(args.base, vary, progress=progress, lang=args.lang, out=out, workers=args.workers)
     else:
         result = sweep(args.base, vary, progress=progress, lang=args.lang, workers=args.workers)
     if args.format == "json":
         return json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n"
-    wrote = load_knowledge().message("wrote_file", args.lang).replace("{file}", args.out) + "\n" if args.out else ""
-    return result.to_text() + wrote
+    return result.to_text() + (wrote(args.out, args.lang) if args.out else "")
 
 
 def _diff(args):

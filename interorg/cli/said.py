@@ -12,6 +12,6 @@ def wrote(path, lang="en"):
     Examples
     --------
     >>> wrote("advies.md", "nl")
-    'geschreven: advies.md\\n'
+    'advies.md geschreven\\n'
     """
     return fill(load_knowledge().messages["cli_wrote"].get(lang), path=str(path)) + "\n"

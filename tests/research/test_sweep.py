@@ -139,6 +139,18 @@ def test_command_refuses_bad_input_without_traceback(tmp_path, capsys, arguments
     assert expected in captured.err and "Traceback" not in captured.err and captured.out == ""
 
 
+def test_a_refused_sweep_leaves_the_output_file_as_it_was(tmp_path, capsys):
+    """--out is written in one step at the end: a sweep refused for a bad path does not empty what was there."""
+    base = tmp_path / "base.yaml"
+    base.write_text("care:\n  supply_in_municipality: false\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    out.write_text("earlier results\n", encoding="utf-8")
+    assert main(["sweep", str(base), "--vary", "relationships.trust", "--workers", "0", "--no-progress",
+                 "--out", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "earlier results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["base.yaml", "results.jsonl"]
+
+
 def test_command_in_dutch(tmp_path, capsys):
     """Under --lang nl the summary and the errors of a sweep are Dutch."""
     base = tmp_path / "base.yaml"
