@@ -155,8 +155,9 @@ def _held_back(conclusions, knowledge, diagnosis):
 def _because(conclusions, lang_labels, lang, shown=None):
     """One line: what the action rests on, the warnings it answers first (most urgent first), else the case.
 
-    Each premise is named once, by its rule's title (without subjects); the
-    places in the case are named where no earlier conclusion is.
+    Each premise is named once, by its rule's title (without subjects);
+    where no earlier conclusion is, what the case gives is said in words
+    (``field = value``, in the advice's language), each place once.
     """
     shown = shown or {}
     premises, paths, walked = [], {}, {}
@@ -164,7 +165,7 @@ def _because(conclusions, lang_labels, lang, shown=None):
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
                 if evidence.type == "input":
-                    paths.setdefault(evidence.path)
+                    paths.setdefault(evidence.path, "; ".join(evidence.parts) or evidence.path)
                     continue
                 key = evidence.key
                 premises.append((key, evidence.explanation.title))
@@ -184,8 +185,9 @@ def _because(conclusions, lang_labels, lang, shown=None):
         ordered = sorted(titles, key=lambda title: titles[title])  # stable: first met among equals
         more = "; " + counted(lang_labels, "more_premises", len(ordered) - 2, lang) if len(ordered) > 2 else ""
         return "; ".join(ordered[:2]) + more
-    more = "; " + counted(lang_labels, "more_places", len(paths) - 3, lang) if len(paths) > 3 else ""
-    return f"{lang_labels['plan_case']}: {', '.join(list(paths)[:3])}{more}"
+    said = list(dict.fromkeys(paths.values()))  # the same words at two places are said once
+    more = "; " + counted(lang_labels, "more_places", len(said) - 2, lang) if len(said) > 2 else ""
+    return f"{lang_labels['plan_case']}: {'; '.join(said[:2])}{more}"
 
 
 def subject_words(subject, label, names):

@@ -235,3 +235,13 @@ def test_one_weak_indicator_is_not_a_suspicion_in_the_advice():
     full = advice.to_text(full=True)
     assert "[archetypes.sham-collaboration]" not in full
     assert "Worth checking:\n- Sham collaboration" in full
+
+
+def test_an_action_resting_on_the_case_alone_says_what_the_case_says():
+    """An action with no earlier conclusion behind it says, in words and in the advice's language, what the case gives."""
+    for lang, expected in (("en", "as the case says: origin of the inter-municipal collaboration"),
+                           ("nl", "zoals de casus zegt: ontstaan van de intergemeentelijke samenwerking = van"
+                                  " bovenop opgelegd")):
+        advice = interorg.advise({"care": {"origin": "top_down"}}, lang=lang)
+        (action,) = [a for a in advice.plan if a.keys == ("kenis.conclusions.top-down-alderman-control",)]
+        assert action.because.startswith(expected) and "care" not in action.because.split(": ", 1)[1]
