@@ -104,3 +104,27 @@ def test_without_matplotlib_every_plot_says_how_to_install_it(monkeypatch, advic
     source = {"draw_map": interorg.network_graph(advice), "scan_rounds": [advice, advice]}.get(name, advice)
     with pytest.raises(MissingDependency, match=r"interorg\[plot\]"):
         getattr(plots, name)(source)
+
+
+@pytest.mark.parametrize("size", [12, 60])
+def test_trust_grid_keeps_every_name_inside_its_cell(size):
+    """However many relationships, each cell's list stays inside it; what does not fit is counted, not drawn over."""
+    from network import network_case
+
+    data = network_case(size)
+    for index, partner in enumerate(data["partners"]):
+        partner["name"] = f"Stichting Welzijn en Zorg Regio {index}"  # names that wrap to several lines
+    advice = interorg.advise(interorg.case_from_dict(data, bounded=False), lang="nl")
+    ax = plots.trust_grid(advice)
+    figure = ax.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    listed = [t for t in ax.texts if t.get_position()[1] > 0]  # the notes under the grid are below 0
+    for text in listed:
+        box = text.get_window_extent(renderer)
+        (x0, y0), (x1, y1) = to_data.transform([[box.x0, box.y0], [box.x1, box.y1]])
+        cell_x, cell_y = int(text.get_position()[0]), int(text.get_position()[1])
+        assert cell_x <= x0 and x1 <= cell_x + 1 and cell_y <= y0 and y1 <= cell_y + 1, text.get_text()
+    counted = [t.get_text() for t in listed if t.get_text().startswith("en nog ")]
+    assert bool(counted) == (size == 60)
