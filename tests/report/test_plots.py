@@ -128,3 +128,27 @@ def test_trust_grid_keeps_every_name_inside_its_cell(size):
         assert cell_x <= x0 and x1 <= cell_x + 1 and cell_y <= y0 and y1 <= cell_y + 1, text.get_text()
     counted = [t.get_text() for t in listed if t.get_text().startswith("en nog ")]
     assert bool(counted) == (size == 60)
+
+
+def test_agreement_shows_every_partner_and_says_what_its_marks_mean(advice):
+    """No partner's dot hides another's; the legend names the disagreement line; numbers are Dutch under nl."""
+    ax = plots.scan_agreement(advice)
+    points = [tuple(xy) for collection in ax.collections for xy in collection.get_offsets()]
+    dots = [p for p in points if p]
+    assert len(dots) == len(set(dots))  # partners with one score are set apart, not on top of each other
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("1,5 of meer uit elkaar" in text for text in legend)
+    assert "2,5" in [t.get_text() for t in ax.get_xticklabels()]
+
+
+def test_agreement_without_answers_says_so():
+    """A case without scan answers gets a message instead of an empty chart."""
+    ax = plots.scan_agreement(interorg.advise(interorg.example_case("regional_innovation_alliance"), lang="nl"))
+    assert [t.get_text() for t in ax.texts] == ["nog geen antwoorden"]
+
+
+def test_heatmap_writes_numbers_as_the_language_does(advice):
+    """The heat map's cells and colour bar have decimal commas under nl."""
+    ax = plots.scan_heatmap(advice)
+    cells = [t.get_text() for t in ax.texts]
+    assert cells and all("." not in text for text in cells) and any("," in text for text in cells)

@@ -6,7 +6,7 @@ from ...analysis.labels import message
 from ...errors import MissingDependency
 from ..escape import terminal
 
-__all__ = ["axes", "label", "plain", "pyplot", "save_figure", "wrap"]
+__all__ = ["axes", "decimal", "label", "plain", "pyplot", "save_figure", "wrap"]
 
 
 def pyplot():
@@ -51,6 +51,18 @@ def wrap(text, width=18):
     'Hogeschool Oost,\nlectoraat\nPrecisielandbouw'
     """
     return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def decimal(value, lang, digits=1):
+    """``value`` with ``digits`` decimals, as written in ``lang`` (a decimal comma in Dutch).
+
+    Examples
+    --------
+    >>> decimal(4.25, "nl", 2), decimal(4, "en"), decimal(2.5, "nl")
+    ('4,25', '4.0', '2,5')
+    """
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def label(key, lang):

@@ -3,7 +3,7 @@
 from ...analysis.labels import factor_label
 from ...analysis.scan import CONCERN, STRENGTH, ScanScores, scan_scores
 from ...case import Case
-from ._common import axes, label, plain, pyplot, wrap
+from ._common import axes, decimal, label, plain, pyplot, wrap
 
 __all__ = ["scan_agreement", "scan_heatmap"]
 
@@ -79,7 +79,7 @@ def scan_heatmap(source, ax=None, lang=None):
         for column, value in enumerate(line):
             if value is not None:
                 dark = value <= 1.6 or value >= 4.6
-                ax.text(column, row, f"{value:.1f}", ha="center", va="center", fontsize=8,
+                ax.text(column, row, decimal(value, lang), ha="center", va="center", fontsize=8,
                         color="white" if dark else "#1a202c",
                         fontweight="bold" if columns[column] is None else "normal")
     ax.axvline(len(partners) - 0.5, color="#1a202c", linewidth=1.5)
@@ -95,8 +95,8 @@ def scan_heatmap(source, ax=None, lang=None):
             ax.axhline(row - 0.5, color="white", linewidth=3)
     ax.tick_params(length=0)
     bar = plt.colorbar(image, ax=ax, fraction=0.04, pad=0.02, ticks=[1, CONCERN, STRENGTH, 5])
-    bar.ax.set_yticklabels(["1", f"{CONCERN} {label('band_concern', lang)}", f"{STRENGTH:g} {label('band_strength', lang)}",
-                            "5"], fontsize=7)
+    bar.ax.set_yticklabels(["1", f"{decimal(CONCERN, lang)} {label('band_concern', lang)}",
+                            f"{STRENGTH:g} {label('band_strength', lang)}", "5"], fontsize=7)
     ax.set_title(label("scan_title", lang), fontsize=10)
     return ax
 
@@ -132,6 +132,10 @@ def scan_agreement(source, ax=None, lang=None):
     answered = [s for s in scores if s.score is not None]
     partners = scores.partners
     ax = axes(ax, (10, 1.4 + 0.42 * max(len(answered), 1)))
+    if not answered:  # as the heat map: say so, rather than draw an empty chart
+        ax.text(0.5, 0.5, label("scan_not_answered", lang), ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
     for band, low, high, colour in _BAND_FILL:
         ax.axvspan(low, high, color=colour, zorder=0)
     marks = plt.get_cmap("tab10" if len(partners) <= 10 else "tab20")
@@ -140,20 +144,29 @@ def scan_agreement(source, ax=None, lang=None):
         if len(partner_scores) > 1:
             ax.plot([min(partner_scores), max(partner_scores)], [row, row], color="#e53e3e" if s.disagreement
                     else "#4a5568", linewidth=3 if s.disagreement else 1.5, zorder=1, solid_capstyle="round")
+        # partners with the same score are set side by side, a little above and below the line,
+        # so that no dot hides another
+        same = {}
         for p in s.by_partner:
-            ax.scatter(p.score, row, color=marks(partners.index(p.partner) % marks.N), s=45, zorder=2,
-                       edgecolors="white", linewidths=0.8)
+            same.setdefault(p.score, []).append(p)
+        for score, group in same.items():
+            for offset, p in enumerate(group):
+                y = row + (offset - (len(group) - 1) / 2) * min(0.16, 0.6 / len(group))
+                ax.scatter(score, y, color=marks(partners.index(p.partner) % marks.N), s=45, zorder=2,
+                           edgecolors="white", linewidths=0.8)
         ax.scatter(s.score, row, marker="D", color="#1a202c", s=30, zorder=3)
     for index, partner in enumerate(partners):
         ax.scatter([], [], color=marks(index % marks.N), s=45, label=plain(names.get(partner, partner)))
     ax.scatter([], [], marker="D", color="#1a202c", s=30, label=label("agreement_mean", lang))
     ax.plot([], [], color="#4a5568", linewidth=1.5, label=label("agreement_range", lang))
+    ax.plot([], [], color="#e53e3e", linewidth=3, label=label("agreement_disagreement", lang))
     ax.set_yticks(range(len(answered)))
     ax.set_yticklabels([("⚠ " if s.disagreement else "") + plain(factor_label(s.factor, lang))
                         for s in answered], fontsize=8)
     ax.set_ylim(len(answered) - 0.5, -0.5)
     ax.set_xlim(0.9, 5.1)
     ax.set_xticks([1, 2, CONCERN, 3, 4, 5])
+    ax.set_xticklabels([f"{tick:g}".replace(".", "," if lang == "nl" else ".") for tick in (1, 2, CONCERN, 3, 4, 5)])
     ax.set_xlabel(label("agreement_axis", lang), fontsize=8)
     ax.grid(axis="y", color="white", linewidth=0.5)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False)
