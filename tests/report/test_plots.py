@@ -152,3 +152,17 @@ def test_heatmap_writes_numbers_as_the_language_does(advice):
     ax = plots.scan_heatmap(advice)
     cells = [t.get_text() for t in ax.texts]
     assert cells and all("." not in text for text in cells) and any("," in text for text in cells)
+
+
+def test_map_legend_says_where_an_unplaced_partner_is_drawn():
+    """A partner the rules did not place is 'drawn at the believed position' only when one is believed."""
+    none_believed = plots.draw_map(interorg.network_graph(interorg.example_case("regional_innovation_alliance")))
+    legend = " ".join(t.get_text().replace("\n", " ") for t in none_believed.get_legend().get_texts())
+    assert "no position believed" in legend and "drawn at the believed position" not in legend
+
+
+def test_names_do_not_break_at_a_hyphen():
+    """A name is wrapped between words, never inside a hyphenated one (Reusel-De Mierden)."""
+    from interorg.report.plots._common import wrap
+
+    assert "Reusel-De\n" not in wrap("Gemeente Reusel-De Mierden", 12)

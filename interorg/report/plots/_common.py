@@ -50,7 +50,7 @@ def wrap(text, width=18):
     >>> wrap("Hogeschool Oost, lectoraat Precisielandbouw")
     'Hogeschool Oost,\nlectoraat\nPrecisielandbouw'
     """
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
 def decimal(value, lang, digits=1):

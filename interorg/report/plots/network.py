@@ -153,7 +153,8 @@ def draw_map(graph, ax=None, lang="en"):
         x, y = positions[node]
         colour = _COLOUR.get(band, _UNKNOWN)
         drawn.update({"broker"} if data.get("broker") else set())
-        drawn.update(set() if placed else {"unplaced"})
+        # an unplaced partner is drawn at its believed position when it has one, else wherever it fits
+        drawn.update(set() if placed else {"unplaced" if band else "unplaced_nowhere"})
         nodes.append(ax.scatter([x], [y], s=size, color=colour if placed else "white", edgecolors=
                                 "#1a202c" if data.get("broker") else colour,
                                 linewidths=2.5 if data.get("broker") else 1.5,
@@ -214,6 +215,8 @@ def _legend(drawn, lang):
         ("broker", Line2D([], [], marker="o", color="white", markeredgecolor="#1a202c", markeredgewidth=2.5,
                           markersize=11, linestyle="none", label=label("map_broker", lang))),
         ("unplaced", Patch(facecolor="white", edgecolor="#4a5568", hatch="////", label=label("map_unplaced", lang))),
+        ("unplaced_nowhere", Patch(facecolor="white", edgecolor="#4a5568", hatch="////",
+                                   label=label("map_unplaced_nowhere", lang))),
         ("moved", Line2D([], [], marker="o", color="#4a5568", linestyle=":", markerfacecolor="none",
                          markersize=8, label=label("map_moved", lang))),
     ]
