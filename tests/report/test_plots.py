@@ -165,4 +165,4 @@ def test_names_do_not_break_at_a_hyphen():
     """A name is wrapped between words, never inside a hyphenated one (Reusel-De Mierden)."""
     from interorg.report.plots._common import wrap
 
-    assert "Reusel-De\n" not in wrap("Gemeente Reusel-De Mierden", 12)
+    assert wrap("Gemeente Reusel-De Mierden", 8) == "Gemeente\nReusel-De\nMierden"
