@@ -6,6 +6,7 @@ from ..case.schema import schema_text
 from ..case.template import SECTIONS, case_template
 from ..errors import UsageError
 from ..utils.structure import unstructure
+from ..utils.writing import write_text
 
 __all__ = ["add_commands"]
 
@@ -19,13 +20,16 @@ def _new(args):
         if unknown:
             raise UsageError(f"--sections: unknown section(s) {', '.join(unknown)};"
                                  f" expected some of {', '.join(SECTIONS)}")
+    if args.schema is not None and any(ord(c) < 32 or ord(c) == 127 for c in args.schema):
+        # the location goes on one comment line of the template: a line break would add keys to the case
+        raise UsageError(f"--schema: expected a location on one line; got {args.schema!r}")
     text = case_template(sections, schema=args.schema)
     if args.output in (None, "-"):
         return text
     path = pathlib.Path(args.output)
     if path.exists() and not args.force:
         raise UsageError(f"{path} exists; choose another name or give --force to overwrite it")
-    path.write_text(text, encoding="utf-8")
+    write_text(path, text)  # atomically: an interrupted write leaves what was there
     return f"wrote {path}: fill it in, then run: interorg validate {path}\n"
 
 

@@ -51,6 +51,12 @@ def test_new_rejects_an_unknown_section(capsys):
     assert "expected some of" in capsys.readouterr().err
 
 
+def test_new_refuses_a_schema_location_that_would_add_lines(capsys):
+    """--schema goes on one comment line: a location with a line break is refused, not written into the case."""
+    assert main(["new", "--schema", "x\ny: 1"]) == 2
+    assert "--schema: expected a location on one line" in capsys.readouterr().err
+
+
 def test_validate_reports_every_problem(tmp_path, capsys):
     """`interorg validate` exits 2 and prints every problem with its line."""
     path = tmp_path / "bad.yaml"
