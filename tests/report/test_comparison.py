@@ -75,3 +75,15 @@ def test_compare_command_draws_the_rounds(tmp_path, capsys):
     path = tmp_path / "rounds.png"
     assert main(["compare", str(ROUND1), str(ROUND2), "--plot", str(path)]) == 0
     assert path.stat().st_size > 1000
+
+
+def test_command_writes_to_a_file_and_warns_of_rounds_in_reverse(tmp_path, capsys):
+    """compare -o writes the file; rounds given latest first are compared as asked, with a warning in the language."""
+    out = tmp_path / "moved.md"
+    assert main(["compare", str(ROUND2), str(ROUND1), "--format", "markdown", "--lang", "nl", "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "interorg: waarschuwing: de eerste meting is later dan de tweede" in captured.err
+    assert captured.out == f"{out} geschreven\n"
+    assert out.read_text(encoding="utf-8").startswith("# Wat er veranderde tussen twee metingen: 2 (2026-09-07)")
+    assert main(["compare", str(ROUND1), str(ROUND2)]) == 0
+    assert capsys.readouterr().err == ""
