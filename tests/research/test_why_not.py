@@ -50,7 +50,7 @@ def test_chained_condition_says_why_the_earlier_conclusion_is_missing():
     assert first.status == "failed" and first.because.rule == "kenis.coordination.b1"
     assert first.because.conditions[0].checks[0].seen == "yes"
     assert second.status == "held"
-    assert [c.path for c in answer.changes[0]] == ["coordination.providers.completeness.status"]
+    assert [c.path for c in answer.changes[0]] == ["coordination.providers.completeness"]
     assert "the earlier conclusion is missing:" in answer.to_text()
 
 
@@ -72,11 +72,13 @@ def test_subject_of_a_relationship():
 
 
 def test_negated_condition_that_failed():
-    """A 'not' condition fails when something matches it; the answer names what matched."""
+    """A 'not' condition fails when something matches it; the answer names the matched field and its value."""
     answer = interorg.why_not(COMPLEX_IN_MUNICIPALITY | {"reasons": [{"reason": "power"}, {"reason": "efficiency"}]},
                               "kenis.reasons.no-client-reason")
     failed = [c for c in answer.conditions if c.status == "failed"]
-    assert failed and failed[0].checks[0].seen == "reasons[1]"
+    assert failed and [(c.path, c.seen) for c in failed[0].checks] == [("reasons[1].reason", "efficiency")]
+    assert "reasons[1].reason is efficiency; the rule tests no reason(kind in [efficiency, effectiveness])" \
+        in answer.to_text()
     assert answer.changes and answer.result.verified[0] is True
 
 
