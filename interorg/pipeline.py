@@ -323,7 +323,8 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
         conclusion = advice[rule_id if subject is None else f"{rule_id}[{subject}]"]
         mine = advice.counsel.set_aside.get(conclusion.key) if advice.counsel is not None else None
         set_aside = None if mine is None else (mine.by, advice[mine.by].title, mine.reason)
-        result = attrs.evolve(result, explanation=conclusion.explanation, set_aside=set_aside)
+        result = attrs.evolve(result, title=conclusion.title, explanation=conclusion.explanation,
+                              set_aside=set_aside)
     return WhyNotReport(result, advice.labels)
 
 
@@ -349,5 +350,6 @@ def _checked_subject(knowledge, space, rule, subject, facts):
     if given is not None and str(subject) not in given:
         shown = ", ".join(sorted(given)[:8]) + (", ..." if len(given) > 8 else "")
         expected = f"; the case gives: {shown}" if given else "; the case gives none"
+        # the wording is that of the messages problem.unknown_subject and problem.no_subjects
         raise UsageError(f"no {origin[0]} of the case has the subject '{subject}' of rule '{rule.id}'{expected}")
     return subject

@@ -67,6 +67,9 @@ class ConditionStatus:
         For a condition on an earlier conclusion that is missing: why.
     alternatives : tuple of ConditionStatus
         For an ``any``: the status of each alternative.
+    about : str or None
+        For a fact type the case gives, but for no fact of which is about
+        the subject asked about: that subject.
     """
 
     index: int
@@ -76,6 +79,7 @@ class ConditionStatus:
     checks: tuple = ()
     because: "WhyNot | None" = None
     alternatives: tuple = ()
+    about: str | None = None
 
 
 @attrs.frozen
@@ -208,7 +212,10 @@ class _Analyst:
     def fact_status(self, rule, index, pattern, subject, described):
         candidates = self.matching(rule, pattern, subject)
         if not candidates:
-            return ConditionStatus(index, described, "unknown", self.knowledge.facts[pattern.fact].case_path)
+            # a subject asked about: the case may give such facts, about other subjects only
+            about = subject if subject is not None and any(f.type == pattern.fact for f in self.facts) else None
+            return ConditionStatus(index, described, "unknown", self.knowledge.facts[pattern.fact].case_path,
+                                   about=about)
         best = None
         for fact in candidates:
             checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field),

@@ -77,7 +77,7 @@ FORMS = {
                            _same("municipality", "care_type", "demand", "supply_in_municipality"),
                            "care.municipalities[].municipality, care_type"),
     "reason": Form("list", "reasons", {"kind": "reason", "cost_benefit_analysis": "cost_benefit_analysis"}),
-    "coordination": Form("cells", "coordination", {"status": ""}, "the cell's key", ("element", "aspect")),
+    "coordination": Form("cells", "coordination", {"status": ""}, "coordination", ("element", "aspect")),
     "cooperation": Form("mapping", "coordination", _same("will_to_collaborate", "common_approach")),
     "relationship": Form("list", "relationships",
                          {"partner_a": "between[0]", "partner_b": "between[1]", **_RELATIONSHIP},
@@ -104,7 +104,7 @@ FORMS = {
     "governance": Form("mapping", "governance",
                        _same("mode", "trust", "participants", "goal_consensus", "competencies_need"),
                        "governance.participants, partners"),
-    "motive": Form("nested", "motives[].motives", {"motive": "", "partner": "../partner"}, "the motive"),
+    "motive": Form("nested", "motives[].motives", {"motive": "", "partner": "../partner"}, "motives[].motives"),
     "framing": Form("list", "motives", _same("partner", "starting_point", "definition")),
     "motives_spread": Form("derived", "motives", {}, "motives"),
     "interests": Form("mapping", "interests", _same("shared_ambition"), "interests.collective, interests.partners"),
@@ -116,17 +116,19 @@ FORMS = {
         "one_party_decides", "problem", "goal", "information", "decision", "implementation", "norm")),
     "game_rules": Form("mapping", "game_rules", _same("agreed"), "game_rules.breaches"),
     "game_rule_breach": Form("list", "game_rules.breaches", _same("rule", "by")),
-    "boundary": Form("cells", "boundaries", {"clarity": ""}, "the boundary's key", ("boundary",)),
+    "boundary": Form("cells", "boundaries", {"clarity": ""}, "boundaries", ("boundary",)),
     "self_organisation": Form("mapping", "self_organisation", _same("status")),
     "self_organisation_trait": Form("list", "self_organisation.characteristics", {"characteristic": ""}),
     "self_organisation_principle": Form("cells", "self_organisation.principles", {"status": ""},
-                                        "the principle's key", ("principle",)),
+                                        "self_organisation.principles", ("principle",)),
     "leader": Form("list", "leadership", _same("name", "partner"), "leadership[].signatures"),
-    "signature": Form("nested", "leadership[].signatures", {"signature": "", "leader": "../name"}),
+    "signature": Form("nested", "leadership[].signatures", {"signature": "", "leader": "../name"},
+                      "leadership[].signatures"),
     "board_member": Form("list", "board_members", _same(
         "name", "partner", "drivers", "dilemmas", "self_interest_known", "self_interest_brought_in",
         "personally_engaged")),
-    "board_emotion": Form("nested", "board_members[].emotions", {"emotion": "", "member": "../name"}),
+    "board_emotion": Form("nested", "board_members[].emotions", {"emotion": "", "member": "../name"},
+                          "board_members[].emotions"),
     "scan_factor": Form("derived", "scan.respondents", {}, "scan.respondents[].answers"),
     "phase": Form("mapping", "phase", _same("current"), "phase.current, phase.done"),
     "phase_change": Form("list", "phase.changes", {"kind": ""}),
@@ -342,13 +344,17 @@ class CaseEditor:
     def realise(self, edits):
         """The case changes for ``edits`` and the facts of the changed case (see :class:`~interorg.engine.edits.Realised`)."""
         changes, new, counts = [], {}, {}
+        unknown = next((edit.fact for edit in edits if edit.fact not in FORMS), None)
+        if unknown is not None:  # a fact type of another knowledge base, that no producer gives
+            return Realised(problem=Unwritable("no_place", unknown, "?"))
         for edit in edits:  # where the new facts go: their key fields name their place
             if edit.index is None and edit.instance not in new:
                 values = {e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None
                           and e.field and e.to}
                 path = new_path(edit.fact, values, counts.get(edit.fact, 0), self.data)
                 if path is None:
-                    return Realised(problem=Unwritable("no_place", edit.fact, FORMS.get(edit.fact, Form("", "")).inputs))
+                    form = FORMS[edit.fact]
+                    return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
                 counts[edit.fact] = counts.get(edit.fact, 0) + 1
                 new[edit.instance] = path
         for edit in edits:
@@ -356,19 +362,19 @@ class CaseEditor:
             at = new[edit.instance] if edit.index is None else self.facts[edit.index].path
             if edit.field is None:
                 if edit.to == (None,) and form.kind not in ("list", "mapping", "cells"):
-                    return Realised(problem=Unwritable("derived", edit.fact, form.inputs))
+                    return Realised(problem=Unwritable("derived", edit.fact, form.inputs or form.section))
                 if edit.to == (None,):
                     changes.append((Change(at, GIVEN, (None,)), None))
                 elif not any(e.instance == edit.instance and e.field for e in edits):
                     if "" in form.keys.values():  # an item that is a plain value needs one
-                        return Realised(problem=Unwritable("no_place", edit.fact, form.inputs))
+                        return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
                     changes.append((Change(at, None, (GIVEN,)), None))
                 continue
             if edit.index is None and edit.field in form.cell + (("cell",) if form.cell else ()):
                 continue  # it names the cell's place
             path = field_path(edit.fact, at, edit.field)
             if path is None or (edit.index is not None and edit.field in form.cell):
-                return Realised(problem=Unwritable("derived", f"{edit.fact}.{edit.field}", form.inputs))
+                return Realised(problem=Unwritable("derived", f"{edit.fact}.{edit.field}", form.inputs or form.section))
             changes.append((Change(path, _get(self.data, path), edit.to), edit.field))
         paths = [change.path for change, _ in changes]
         if len(paths) != len(set(paths)):
