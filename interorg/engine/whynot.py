@@ -197,6 +197,11 @@ class _Analyst:
             return None
         return next((t.field for t in pattern.tests if t.var == rule.subject), None)
 
+    def section(self, fact_type):
+        """Where the input would give a fact of ``fact_type``: the editor's word, else the vocabulary's."""
+        section = getattr(self.editor, "section", None)
+        return (section(fact_type) if section else None) or self.knowledge.facts[fact_type].case_path
+
     def path(self, fact, field):
         """Where the input gives ``field`` of ``fact``, and whether it is derived (then: the fact's path)."""
         path = self.editor.field_path(fact, field)
@@ -214,8 +219,7 @@ class _Analyst:
         if not candidates:
             # a subject asked about: the case may give such facts, about other subjects only
             about = subject if subject is not None and any(f.type == pattern.fact for f in self.facts) else None
-            return ConditionStatus(index, described, "unknown", self.knowledge.facts[pattern.fact].case_path,
-                                   about=about)
+            return ConditionStatus(index, described, "unknown", self.section(pattern.fact), about=about)
         best = None
         for fact in candidates:
             checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field),

@@ -144,7 +144,8 @@ def _join(path, key):
     if key == "":
         return path
     if key.startswith("../"):
-        return _join(re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", path), key[3:])
+        # the item that holds this one: ``motives[0]`` for ``motives[0].motives[1]``
+        return _join(re.sub(r"\.[^.\[\]]+(\[\d+\])?$", "", path), key[3:])
     return f"{path}{key}" if key.startswith("[") else f"{path}.{key}"
 
 
@@ -332,6 +333,11 @@ class CaseEditor:
 
     def field_path(self, fact, field):
         return field_path(fact.type, fact.path, field)
+
+    def section(self, fact_type):
+        """Where the facts of ``fact_type`` stand in a case (``board_members[].emotions``)."""
+        form = FORMS.get(fact_type)
+        return None if form is None else form.section
 
     def _value(self, field, values):
         value = values[0] if values else None
