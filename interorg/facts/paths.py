@@ -23,7 +23,7 @@ from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
 from .sections import case_facts
 
-__all__ = ["FORMS", "CaseEditor", "Form", "apply_changes", "field_path", "new_path"]
+__all__ = ["FORMS", "CaseEditor", "Form", "apply_changes", "field_path", "new_path", "witness_path"]
 
 
 @attrs.frozen
@@ -394,3 +394,40 @@ class CaseEditor:
         except CaseError as exc:
             return Realised(problem=Unwritable("invalid", paths[0] if paths else "", str(exc)))
         return Realised(tuple(change for change, _ in changes), tuple(facts))
+
+
+def witness_path(fact_type, number, field, values):
+    """The case path of ``field`` of the ``number``-th fact of ``fact_type`` in a witness of the verifier.
+
+    ``field`` None is the whole fact; ``values`` are the witness's values of
+    the fact (a cell's key comes from them).  A derived field is named with
+    what it comes from; a field that is the cell's key gives "" (it is in
+    the path already); None for a fact type without a form.
+
+    Examples
+    --------
+    >>> witness_path("reason", 0, "kind", {})
+    'reasons[0].reason'
+    >>> witness_path("partner_position", 1, "shares_risk", {})
+    'partners[1].criteria.shares_risk'
+    >>> witness_path("network_partner", 0, "strong_dependents", {})
+    'network_partner.strong_dependents (derived from partners, relationships, dependencies)'
+    """
+    form = FORMS.get(fact_type)
+    if form is None:
+        return None
+    if form.kind == "cells":
+        item = new_path(fact_type, values) or f"{form.section}.<{'.'.join(form.cell)}>"
+        if field in form.cell or (field == "cell" and form.cell):
+            return ""
+    elif form.kind == "mapping":
+        item = form.section
+    elif "[]" in form.section:
+        item = form.section.replace("[]", f"[{number}]", 1) + ("[0]" if "" in form.keys.values() else "")
+    else:
+        item = f"{form.section}[{number}]"
+    if field is None:
+        return item
+    if field not in form.keys:
+        return f"{fact_type}.{field} (derived from {form.inputs or form.section})"
+    return _join(item, form.keys[field])
