@@ -309,7 +309,7 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
         raise UnknownRule(f"unknown rule '{rule_id}'; `interorg rules` lists them") from exc
     from .engine import whynot
     from .engine.symbolic import Space
-    from .facts.paths import CaseEditor
+    from .facts.editing import CaseEditor
     from .facts.shape import singletons
     from .report.whynot import WhyNotReport
 

@@ -7,7 +7,8 @@ from conftest import scenario_paths
 from interorg.case.casefile import case_to_dict
 from interorg.case.examples import example_names
 from interorg.facts import case_facts
-from interorg.facts.paths import FORMS, _get, apply_changes, field_path
+from interorg.facts.editing import apply_changes
+from interorg.facts.paths import FORMS, field_path, value_at
 
 
 def _cases():
@@ -37,7 +38,7 @@ def _check_paths(name, case):
             path = field_path(fact.type, fact.path, field)
             if path is None or value is None or (field == "participants" and fact.values["participants_counted"]):
                 continue  # derived, unknown, or counted from the partners
-            given = _get(data, path)
+            given = value_at(data, path)
             if field in ("municipality", "partner", "by", "on") and given not in ids:
                 continue  # a partner named by its name in the case: the fact holds its id
             assert given == value, (name, fact.type, field, path)

@@ -4,7 +4,7 @@ import pytest
 
 import interorg
 from interorg.case.examples import example_case
-from interorg.facts.paths import apply_changes
+from interorg.facts.editing import apply_changes
 
 MINIMAL = {"name": "Minimal", "care": {"demand": "standard", "supply_in_municipality": True},
            "reasons": [{"reason": "power"}]}
