@@ -11,7 +11,7 @@ import copy
 import attrs
 
 from ..case.casefile import case_from_dict, case_to_dict
-from ..engine.edits import GIVEN, Change, Realised, Unwritable
+from ..engine.edits import GIVEN, Change, Realised, Unwritable, first_value
 from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
 from .paths import FORMS, field_path, new_path, path_steps, value_at
@@ -159,7 +159,7 @@ class CaseEditor:
 
     def realise(self, edits):
         """The case changes for ``edits`` and the facts of the changed case (see :class:`~interorg.engine.edits.Realised`)."""
-        changes, new, counts = [], {}, {}
+        changes, new, counts, listed = [], {}, {}, 0
         unknown = next((edit.fact for edit in edits if edit.fact not in FORMS), None)
         if unknown is not None:  # a fact type of another knowledge base, that no producer gives
             return Realised(problem=Unwritable("no_place", unknown, "?"))
@@ -185,6 +185,17 @@ class CaseEditor:
                     if "" in form.keys.values():  # an item that is a plain value needs one
                         return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
                     changes.append((Change(at, None, (GIVEN,)), None))
+                continue
+            if form.member and edit.field == form.member[0] and edit.index is not None:
+                # listed or not: add the fact's id to the list, or take its item out
+                flag, name = form.member
+                fact = self.facts[edit.index]
+                if first_value(edit.to) is True and not fact.values.get(flag):
+                    at = f"{form.section}[{len(value_at(self.data, form.section) or ()) + listed}]"
+                    listed += 1
+                    changes.append((Change(at, None, (fact.values[name],)), None))
+                elif first_value(edit.to) is not True and fact.values.get(flag):
+                    changes.append((Change(fact.path, fact.values[name], (None,)), None))
                 continue
             if edit.index is None and edit.field in form.cell + (("cell",) if form.cell else ()):
                 continue  # it names the cell's place

@@ -40,6 +40,10 @@ class Form:
         What the other fields are computed from, as case paths.
     cell : tuple of str
         For ``cells``: the fields that give the key (joined by ``.``).
+    member : tuple of str
+        ``(flag, id)``: a fact whose field ``flag`` is true when the list at
+        ``section`` holds its field ``id`` (an activity done is listed in
+        ``phase.done``).
     """
 
     kind: str
@@ -47,6 +51,7 @@ class Form:
     keys: dict = attrs.field(factory=dict)
     inputs: str = ""
     cell: tuple = ()
+    member: tuple = ()
 
 
 def _same(*names):
@@ -124,7 +129,7 @@ FORMS = {
     "scan_factor": Form("derived", "scan.respondents", {}, "scan.respondents[].answers"),
     "phase": Form("mapping", "phase", _same("current"), "phase.current, phase.done"),
     "phase_change": Form("list", "phase.changes", {"kind": ""}),
-    "phase_activity": Form("nested", "phase.done", {}, "phase.done, phase.current"),
+    "phase_activity": Form("nested", "phase.done", {}, "phase.done, phase.current", member=("done", "id")),
     "phase_domain": Form("derived", "phase.done", {}, "phase.done, phase.current"),
     "observation": Form("list", "observations", {"kind": "observation", "seen": "seen"}),
 }

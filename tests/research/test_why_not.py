@@ -237,3 +237,24 @@ def test_dutch_throughout(capsys):
         assert "onbekende regel 'no.such.rule'" in capsys.readouterr().err
         assert main(["explain", str(path), "trust.opportunism.lock-in", "--subject", "nobody", "--lang", "nl"]) == 2
         assert "geen relationship van de casus heeft het onderwerp 'nobody'" in capsys.readouterr().err
+
+
+def test_an_activity_is_proposed_as_an_item_of_phase_done():
+    """An activity's 'done' is written as its id added to phase.done (or its item taken out), not as a field."""
+    case = {"name": "Fasen", "phase": {"current": "sharing", "done": ["exploring.ambition.core_issue"]}}
+    answer = interorg.why_not(case, "phases.next", subject="sharing.ambition.learn_ambitions")
+    assert answer.fired or all(c.path.startswith("phase.") and ".done." not in c.path
+                               for changes in answer.changes for c in changes)
+    knowledge = interorg.load_knowledge()
+    advice = interorg.advise(case)
+    paths = {c.path for rule in knowledge.rules if rule.id.startswith("phases.")
+             for c in _first_changes(advice, rule.id)}
+    assert any(path.startswith("phase.done[") for path in paths)
+
+
+def _first_changes(advice, rule_id):
+    try:
+        answer = advice.why_not(rule_id)
+    except interorg.AmbiguousKey:
+        return ()
+    return answer.changes[0] if answer.changes else ()
