@@ -7,12 +7,15 @@ does not give the field: its path); for a condition on an earlier
 conclusion that is missing, it says recursively why that one is missing.
 
 The smallest sets of changes come from the rule's conditions as sets of
-inputs (:mod:`.symbolic`): for every alternative way the rule can hold,
-the fields whose values the case would have to change, and to what; those
-with the fewest changes are kept.  Each proposal is checked by running the
-rules on the changed facts (``verified``).  The search is exact over the
-finite values of the vocabulary for the subject's facts; where a rule's
-alternatives pass the limit it is *bounded* and says so.
+inputs (:mod:`.symbolic`), searched in :mod:`.proposals`: for every
+alternative way the rule can hold, the fields whose values the input would
+have to change, and to what; those with the fewest changes are kept.  An
+editor (:mod:`.edits`) writes each into the input (the domain's writes it
+into the case file and checks it); what cannot be written is not proposed
+and says why (``unwritable``), and what can is run (``verified``).  The
+search is exact over the finite values of the vocabulary for the subject's
+facts; where a rule's alternatives pass the limit it is *bounded* and says
+so.
 
 Only the subject's own facts are matched when a subject is given; the
 equality of variables across conditions is otherwise not checked here (the
