@@ -261,8 +261,9 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     did not, every condition: held (on which fact), failed (the value seen
     and the test), or unknown (the path the case does not give), and for a
     missing earlier conclusion why it is missing; then the smallest sets of
-    changes to the case's values (from the vocabulary) that make it fire,
-    each checked by running the rules on the changed facts.
+    changes to the case file (from the vocabulary) that make it fire,
+    each written at the case's own keys, checked as a case file is and
+    run; for a conclusion set aside by a conflict, by what.
 
     Parameters
     ----------
