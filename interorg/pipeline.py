@@ -22,7 +22,7 @@ from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
 from .engine.conflicts import resolve
 from .engine.explaining import version
-from .errors import CaseError, InterorgError, Problem, UnknownRule
+from .errors import CaseError, InterorgError, Problem, UnknownRule, UsageError
 from .facts import case_facts
 from .report.advice import Advice
 from .utils.collector import collector_paused
@@ -262,14 +262,16 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     did not, every condition: held (on which fact), failed (the value seen
     and the test), or unknown (the path the case does not give), and for a
     missing earlier conclusion why it is missing; then the smallest sets of
-    changes to the case's values (from the vocabulary) that make it fire,
-    each checked by running the rules on the changed facts.
+    changes to the case file (from the vocabulary) that make it fire,
+    each written at the case's own keys, checked as a case file is and
+    run; for a conclusion set aside by a conflict, by what.
 
     Parameters
     ----------
     advice : Advice, or a case
         An :class:`~interorg.Advice`, or anything :func:`advise` accepts.
     rule_id : str
+        The rule's id, or a conclusion's key ``id[subject]``.
     subject : str, optional
         For a rule concluded per subject (a relationship, a partner): which.
     knowledge : KnowledgeBase, optional
@@ -285,6 +287,9 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     ------
     UnknownRule
         If the knowledge has no rule ``rule_id``.
+    UsageError
+        If a subject is asked for a rule that has none, or no fact of the
+        case has that subject.
 
     Examples
     --------
@@ -299,18 +304,54 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     if not isinstance(advice, Advice):
         advice = advise(advice, knowledge=knowledge)
     knowledge = knowledge or load_knowledge()
+    rule_id, subject = _rule_and_subject(rule_id, subject)
     try:
-        knowledge.rule(rule_id)
+        rule = knowledge.rule(rule_id)
     except KeyError as exc:
         raise UnknownRule(f"unknown rule '{rule_id}'; `interorg rules` lists them") from exc
-    concluded = {(c.id, c.subject) for c in advice.conclusions}
     from .engine import whynot
+    from .engine.symbolic import Space
+    from .facts.editing import CaseEditor
     from .facts.shape import singletons
     from .report.whynot import WhyNotReport
 
-    result = whynot.why_not(knowledge, advice.facts, concluded, rule_id, subject, advice.lang,
-                            singletons(knowledge))
+    kinds = singletons(knowledge)
+    subject = _checked_subject(knowledge, Space(knowledge, kinds, 0), rule, subject, advice.facts)
+    concluded = {(c.id, c.subject) for c in advice.conclusions}
+    editor = CaseEditor(advice.case, advice.facts) if advice.case is not None else None
+    result = whynot.why_not(knowledge, advice.facts, concluded, rule_id, subject, advice.lang, kinds,
+                            editor=editor)
     if result.fired:
-        key = rule_id if subject is None else f"{rule_id}[{subject}]"
-        result = attrs.evolve(result, explanation=advice[key].explanation)
+        conclusion = advice[rule_id if subject is None else f"{rule_id}[{subject}]"]
+        mine = advice.counsel.set_aside.get(conclusion.key) if advice.counsel is not None else None
+        set_aside = None if mine is None else (mine.by, advice[mine.by].title, mine.reason)
+        result = attrs.evolve(result, title=conclusion.title, explanation=conclusion.explanation,
+                              set_aside=set_aside)
     return WhyNotReport(result, advice.labels)
+
+
+def _rule_and_subject(rule_id, subject):
+    """A rule id and subject, also from a conclusion's key ``id[subject]``."""
+    if isinstance(rule_id, str) and rule_id.endswith("]") and "[" in rule_id:
+        rule_id, _, keyed = rule_id[:-1].partition("[")
+        if subject is not None and subject != keyed:
+            raise UsageError(f"two subjects asked for: '{keyed}' in the key and '{subject}' as the subject")
+        subject = keyed
+    return rule_id, subject
+
+
+def _checked_subject(knowledge, space, rule, subject, facts):
+    """``subject``, if the rule is concluded per subject and some fact of the case gives it."""
+    if subject is None:
+        return None
+    if rule.subject is None:
+        raise UsageError(f"rule '{rule.id}' is not concluded per subject; ask without a subject")
+    origin = space.subject_origin(rule.id)
+    given = {str(fact.values.get(origin[1])) for fact in facts
+             if fact.type == origin[0] and fact.values.get(origin[1]) is not None} if origin else None
+    if given is not None and str(subject) not in given:
+        shown = ", ".join(sorted(given)[:8]) + (", ..." if len(given) > 8 else "")
+        expected = f"; the case gives: {shown}" if given else "; the case gives none"
+        # the wording is that of the messages problem.unknown_subject and problem.no_subjects
+        raise UsageError(f"no {origin[0]} of the case has the subject '{subject}' of rule '{rule.id}'{expected}")
+    return subject

@@ -24,6 +24,8 @@ confirms is a warning.  Each finding names the file,
 the rule and, where there is one, a witness: the inputs that show it.
 """
 
+import functools
+
 import attrs
 
 from .conditions import ConclusionPattern, FactPattern
@@ -133,8 +135,9 @@ def _count(number, word):
 
 
 class _Verifier:
-    def __init__(self, knowledge, singletons, used, limit):
+    def __init__(self, knowledge, singletons, used, limit, witness_path=None):
         self.knowledge = knowledge
+        self.witness_path = witness_path
         self.space = Space(knowledge, singletons, limit)
         self.used = set(used)
         self.findings = []
@@ -151,15 +154,20 @@ class _Verifier:
         for instance, fields in self.space.witness(cube).items():
             fact = base_type(instance)
             path = self.knowledge.facts[fact].case_path
+            numbers.setdefault(fact, {})
+            index = numbers[fact].setdefault(instance, len(numbers[fact]))
             if fact not in self.space.singletons:
-                numbers.setdefault(fact, {})
-                index = numbers[fact].setdefault(instance, len(numbers[fact]))
                 path = f"{path}[{index}]"
+            # the domain writes a fact's fields as a case file has them, where it knows how
+            written = functools.partial(self.witness_path, fact, index, values=fields) \
+                if self.witness_path else (lambda field: None)
             if not fields:
-                out.append((path, "given"))
+                out.append((written(None) or path, "given"))
             for field, value in fields.items():
                 shown = "unknown" if value is None else "given" if value == OTHER else _show(value)
-                out.append((f"{path}.{field}", shown))
+                where = written(field)
+                if where != "":  # "": the field is in the path already (a cell's key)
+                    out.append((where or f"{path}.{field}", shown))
         return tuple(out)
 
     def facts_of(self, cube):
@@ -299,7 +307,7 @@ def _show(value):
     return str(value)
 
 
-def verify_knowledge(knowledge, singletons=(), used=(), limit=400):
+def verify_knowledge(knowledge, singletons=(), used=(), limit=400, witness_path=None):
     """Check a knowledge base over its whole vocabulary, without running a case.
 
     Parameters
@@ -314,6 +322,11 @@ def verify_knowledge(knowledge, singletons=(), used=(), limit=400):
     limit : int
         The largest union of alternatives expanded per rule; a rule past it
         is reported as ``bounded`` and not judged.
+    witness_path : callable, optional
+        ``witness_path(fact type, number, field, values)``: the path of a
+        fact's field in the domain's input ("" when the path holds it
+        already, None when it does not know); by default the vocabulary's
+        ``case_path`` and the field.
 
     Returns
     -------
@@ -326,7 +339,7 @@ def verify_knowledge(knowledge, singletons=(), used=(), limit=400):
     >>> result.errors
     ()
     """
-    verifier = _Verifier(knowledge, singletons, used, limit)
+    verifier = _Verifier(knowledge, singletons, used, limit, witness_path)
     for check in (verifier.never, verifier.repeated, verifier.exclusive, verifier.gaps,
                   verifier.dead_ends, verifier.bounded):
         check()

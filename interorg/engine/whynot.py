@@ -7,12 +7,15 @@ does not give the field: its path); for a condition on an earlier
 conclusion that is missing, it says recursively why that one is missing.
 
 The smallest sets of changes come from the rule's conditions as sets of
-inputs (:mod:`.symbolic`): for every alternative way the rule can hold,
-the fields whose values the case would have to change, and to what; those
-with the fewest changes are kept.  Each proposal is checked by running the
-rules on the changed facts (``verified``).  The search is exact over the
-finite values of the vocabulary for the subject's facts; where a rule's
-alternatives pass the limit it is *bounded* and says so.
+inputs (:mod:`.symbolic`), searched in :mod:`.proposals`: for every
+alternative way the rule can hold, the fields whose values the input would
+have to change, and to what; those with the fewest changes are kept.  An
+editor (:mod:`.edits`) writes each into the input (the domain's writes it
+into the case file and checks it); what cannot be written is not proposed
+and says why (``unwritable``), and what can is run (``verified``).  The
+search is exact over the finite values of the vocabulary for the subject's
+facts; where a rule's alternatives pass the limit it is *bounded* and says
+so.
 
 Only the subject's own facts are matched when a subject is given; the
 equality of variables across conditions is otherwise not checked here (the
@@ -22,25 +25,29 @@ another subject.
 
 import attrs
 
+from . import proposals
 from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
+from .edits import Change, FactEditor
 from .facts import InputFact
-from .session import run
-from .symbolic import OTHER, PRESENT, Space, base_type
+from .proposals import text
+from .symbolic import Space
 
-__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "why_not"]
-
-_MAX_PROPOSALS = 5
-#: The most runs made to confirm proposals, per question.
-_MAX_RUNS = 12
+__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "describe", "plain_title",
+           "why_not"]
 
 
 @attrs.frozen
 class Check:
-    """One test of a condition that did not pass: where, the value seen (None: not given) and the test."""
+    """One test of a condition that did not pass: where, the value seen (None: not given) and the test.
+
+    ``path`` is where the input gives the value; for a field derived from
+    others (``derived``), the fact's path and the field.
+    """
 
     path: str
     seen: object
     test: str
+    derived: bool = False
 
 
 @attrs.frozen
@@ -63,6 +70,9 @@ class ConditionStatus:
         For a condition on an earlier conclusion that is missing: why.
     alternatives : tuple of ConditionStatus
         For an ``any``: the status of each alternative.
+    about : str or None
+        For a fact type the case gives, but for no fact of which is about
+        the subject asked about: that subject.
     """
 
     index: int
@@ -72,15 +82,7 @@ class ConditionStatus:
     checks: tuple = ()
     because: "WhyNot | None" = None
     alternatives: tuple = ()
-
-
-@attrs.frozen
-class Change:
-    """One change of the input: set the field at ``path`` (now ``was``) to one of ``to`` (None: leave it out)."""
-
-    path: str
-    was: object
-    to: tuple
+    about: str | None = None
 
 
 @attrs.frozen
@@ -106,6 +108,13 @@ class WhyNot:
         are given as unconfirmed (False).
     bounded : str or None
         Why the search for changes was cut short, if it was.
+    unwritable : tuple of Unwritable
+        When no change is given: why the ways the rule could hold cannot be
+        written into the input (a field derived from others, a changed case
+        that breaks its checks).
+    set_aside : tuple or None
+        When it fired but a conflict set it aside: ``(key, title, reason)``
+        of the conclusion that did.
     """
 
     rule: str
@@ -117,21 +126,67 @@ class WhyNot:
     changes: tuple = ()
     verified: tuple = ()
     bounded: str | None = None
+    unwritable: tuple = ()
+    set_aside: tuple | None = None
 
 
-def _text(value):
-    if value is None:
-        return None
+#: The words of a condition in the language of the answer, where the messages give none.
+_WORDS = {"no": "no", "or": "or", "in": "in", "not_in": "not in", "given": "given", "not_given": "not given",
+          "conclusion": "conclusion"}
+
+
+def _show(value):
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
+def describe_test(test, words):
+    """A field test in words: ``kind in [power, legitimacy]`` (the words in the answer's language)."""
+    parts = []
+    if test.equals is not None:
+        parts.append(f"{test.field} = {_show(test.equals)}")
+    if test.one_of:
+        parts.append(f"{test.field} {words['in']} [{', '.join(map(_show, test.one_of))}]")
+    if test.none_of:
+        parts.append(f"{test.field} {words['not_in']} [{', '.join(map(_show, test.none_of))}]")
+    if test.not_equal is not None:
+        parts.append(f"{test.field} != {_show(test.not_equal)}")
+    parts += [f"{test.field} {name} {bound}" for name, bound in test.compare]
+    if test.known is not None:
+        parts.append(f"{test.field} {words['given' if test.known else 'not_given']}")
+    if test.var and not parts:
+        parts.append(f"{test.field} = ?{test.var}")
+    return ", ".join(parts)
+
+
+def describe(condition, words):
+    """A condition in words: ``care(demand = standard)``, ``no reason(kind in [...])``."""
+    if isinstance(condition, Negation):
+        return f"{words['no']} {describe(condition.pattern, words)}"
+    if isinstance(condition, AnyOf):
+        return f" {words['or']} ".join(describe(a, words) for a in condition.alternatives)
+    if isinstance(condition, ConclusionPattern):
+        subject = f" ({describe_test(condition.subject, words)})" if condition.subject else ""
+        return f"{words['conclusion']} {condition.rule}{subject}"
+    inside = "; ".join(describe_test(test, words) for test in condition.tests)
+    return f"{condition.fact}({inside})" if inside else condition.fact
+
+
+def plain_title(rule, lang):
+    """A rule's title with its placeholders as an ellipsis: what it says before it is drawn for a subject."""
+    return rule.title.fill(lang, {name: "…" for name in rule.title.placeholders()})
+
+
 class _Analyst:
-    def __init__(self, knowledge, facts, concluded, lang, singletons, limit):
+    def __init__(self, knowledge, facts, concluded, lang, singletons, limit, editor=None):
         self.knowledge = knowledge
         self.facts = list(facts)
-        self.concluded = {(rule, _text(subject)) for rule, subject in concluded}
+        self.concluded = {(rule, text(subject)) for rule, subject in concluded}
         self.lang = lang
         self.space = Space(knowledge, singletons, limit)
+        self.editor = editor or FactEditor(self.facts, knowledge, singletons)
+        messages = getattr(knowledge, "messages", {}) or {}
+        self.words = {name: messages[f"why_not_word_{name}"].get(lang) if f"why_not_word_{name}" in messages
+                      else word for name, word in _WORDS.items()}
         self.memo = {}
 
     def fired(self, rule_id, subject):
@@ -145,57 +200,95 @@ class _Analyst:
             return None
         return next((t.field for t in pattern.tests if t.var == rule.subject), None)
 
+    def section(self, fact_type):
+        """Where the input would give a fact of ``fact_type``: the editor's word, else the vocabulary's."""
+        section = getattr(self.editor, "section", None)
+        return (section(fact_type) if section else None) or self.knowledge.facts[fact_type].case_path
+
+    def path(self, fact, field):
+        """Where the input gives ``field`` of ``fact``, and whether it is derived (then: the fact's path)."""
+        path = self.editor.field_path(fact, field)
+        return (f"{fact.path}.{field}", True) if path is None else (path, False)
+
     # -- the status of each condition --------------------------------------------------
 
-    def fact_status(self, rule, index, pattern, subject):
+    def matching(self, rule, pattern, subject):
         field = self.subject_field(rule, pattern) if subject is not None else None
-        candidates = [f for f in self.facts if f.type == pattern.fact
-                      and (field is None or _text(f.values.get(field)) == subject)]
+        return [f for f in self.facts if f.type == pattern.fact
+                and (field is None or text(f.values.get(field)) == subject)]
+
+    def fact_status(self, rule, index, pattern, subject, described):
+        candidates = self.matching(rule, pattern, subject)
         if not candidates:
-            return ConditionStatus(index, pattern.describe(), "unknown", self.knowledge.facts[pattern.fact].case_path)
+            # a subject asked about: the case may give such facts, about other subjects only
+            about = subject if subject is not None and any(f.type == pattern.fact for f in self.facts) else None
+            return ConditionStatus(index, described, "unknown", self.section(pattern.fact), about=about)
         best = None
         for fact in candidates:
-            checks = tuple(Check(f"{fact.path}.{t.field}", fact.values.get(t.field), t.describe())
+            checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field),
+                                 describe_test(t, self.words), self.path(fact, t.field)[1])
                            for t in pattern.tests if not t.predicate()(fact.values.get(t.field)))
             if not checks:
-                return ConditionStatus(index, pattern.describe(), "held", fact.path)
+                return ConditionStatus(index, described, "held", fact.path)
             if best is None or len(checks) < len(best[1]):
                 best = (fact, checks)
         status = "failed" if any(check.seen is not None for check in best[1]) else "unknown"
-        return ConditionStatus(index, pattern.describe(), status, best[0].path, best[1])
+        return ConditionStatus(index, described, status, best[0].path, best[1])
 
-    def conclusion_status(self, rule, index, pattern, subject):
+    def held_conclusion(self, rule, pattern, subject):
+        """The key of a conclusion that ``pattern`` matches, or None."""
         chained = subject if (pattern.subject is not None and pattern.subject.var == rule.subject
                               and subject is not None) else None
         predicate = pattern.subject.predicate() if pattern.subject is not None else (lambda value: True)
         for rule_id, concluded_subject in sorted(self.concluded, key=lambda key: (key[0], key[1] or "")):
             if rule_id == pattern.rule and (chained is None or concluded_subject == chained) \
                     and (pattern.subject is None or pattern.subject.var or predicate(concluded_subject)):
-                key = rule_id if concluded_subject is None else f"{rule_id}[{concluded_subject}]"
-                return ConditionStatus(index, pattern.describe(), "held", key)
+                return rule_id if concluded_subject is None else f"{rule_id}[{concluded_subject}]"
+        return None
+
+    def conclusion_status(self, rule, index, pattern, subject, described):
+        key = self.held_conclusion(rule, pattern, subject)
+        if key is not None:
+            return ConditionStatus(index, described, "held", key)
+        chained = subject if (pattern.subject is not None and pattern.subject.var == rule.subject) else None
         because = self.analyse(pattern.rule, chained, search=False)
         unknown = all(c.status != "failed" for c in because.conditions)
-        return ConditionStatus(index, pattern.describe(), "unknown" if unknown else "failed", because=because)
+        return ConditionStatus(index, described, "unknown" if unknown else "failed", because=because)
 
     def pattern_status(self, rule, index, pattern, subject):
+        described = describe(pattern, self.words)
         if isinstance(pattern, FactPattern):
-            return self.fact_status(rule, index, pattern, subject)
-        return self.conclusion_status(rule, index, pattern, subject)
+            return self.fact_status(rule, index, pattern, subject, described)
+        return self.conclusion_status(rule, index, pattern, subject, described)
+
+    def negation_status(self, rule, index, condition, subject):
+        """A 'not' fails on the first fact (or conclusion) that matches it: name its tested fields and values."""
+        described = describe(condition, self.words)
+        pattern = condition.pattern
+        if isinstance(pattern, ConclusionPattern):
+            key = self.held_conclusion(rule, pattern, subject)
+            if key is None:
+                return ConditionStatus(index, described, "held")
+            return ConditionStatus(index, described, "failed", key, (Check(key, self.words["given"], described),))
+        for fact in self.matching(rule, pattern, subject):
+            if all(t.predicate()(fact.values.get(t.field)) for t in pattern.tests):
+                checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field), described,
+                                     self.path(fact, t.field)[1]) for t in pattern.tests)
+                return ConditionStatus(index, described, "failed", fact.path,
+                                       checks or (Check(fact.path, self.words["given"], described),))
+        return ConditionStatus(index, described, "held")
 
     def condition_status(self, rule, index, condition, subject):
         if isinstance(condition, Negation):
-            inner = self.pattern_status(rule, index, condition.pattern, subject)
-            if inner.status == "held":
-                return ConditionStatus(index, condition.describe(), "failed", inner.path,
-                                       (Check(inner.path, inner.path, condition.describe()),))
-            return ConditionStatus(index, condition.describe(), "held")
+            return self.negation_status(rule, index, condition, subject)
         if isinstance(condition, AnyOf):
+            described = describe(condition, self.words)
             alternatives = tuple(self.pattern_status(rule, index, a, subject) for a in condition.alternatives)
             held = next((a for a in alternatives if a.status == "held"), None)
             if held is not None:
-                return ConditionStatus(index, condition.describe(), "held", held.path, alternatives=alternatives)
+                return ConditionStatus(index, described, "held", held.path, alternatives=alternatives)
             status = "failed" if any(a.status == "failed" for a in alternatives) else "unknown"
-            return ConditionStatus(index, condition.describe(), status, alternatives=alternatives)
+            return ConditionStatus(index, described, status, alternatives=alternatives)
         return self.pattern_status(rule, index, condition, subject)
 
     def analyse(self, rule_id, subject, search=True):
@@ -203,153 +296,22 @@ class _Analyst:
         if key in self.memo:
             return self.memo[key]
         rule = self.knowledge.rule(rule_id)
-        title = rule.title.get(self.lang)
+        title = plain_title(rule, self.lang)
         if self.fired(rule_id, subject):
             result = WhyNot(rule_id, title, subject, True)
         else:
             conditions = tuple(self.condition_status(rule, i, c, subject) for i, c in enumerate(rule.when))
-            changes, verified, bounded = self.search(rule, subject) if search else ((), (), None)
-            result = WhyNot(rule_id, title, subject, False, None, conditions, changes, verified, bounded)
+            changes, verified, bounded, unwritable = (
+                proposals.search(self.knowledge, self.space, self.facts, self.editor, rule, subject)
+                if search else ((), (), None, ()))
+            result = WhyNot(rule_id, title, subject, False, None, conditions, changes, verified, bounded,
+                            unwritable)
         self.memo[key] = result
         return result
 
-    # -- the smallest changes ------------------------------------------------------------
 
-    def satisfies(self, key, value, allowed):
-        """Whether a value of the case falls in a cube's allowed set for ``key``."""
-        if value is None:
-            return None in allowed
-        domain = self.space.domain(key)
-        field_def = self.knowledge.facts[base_type(key[0])].fields[key[1]]
-        if field_def.type == "number" and not isinstance(value, bool):
-            points = [v for v in domain if v is not None]
-
-            def same(rep):
-                return all((value > p) - (value < p) == (rep > p) - (rep < p) for p in points)
-            return any(v is not None and same(v) for v in allowed)
-        if field_def.type in ("text", "partner", "partners"):
-            value = str(value) if str(value) in domain else OTHER
-        return value in allowed
-
-    def instance_options(self, instance, literals, rule, subject):
-        """The ways one instance of a cube can be met: ``(cost, changes)`` for each.
-
-        An instance is met by one fact of the case (the subject's, when a
-        subject is asked about), by every fact of its type (a negated
-        condition must hold on all of them), or by a new fact.
-        """
-        fact_type = base_type(instance)
-        origin = self.space.subject_origin(rule.id) if subject is not None else None
-        restricted = origin is not None and origin[0] == fact_type
-        candidates = [f for f in self.facts if f.type == fact_type and (
-            not restricted or _text(f.values.get(origin[1])) == subject)]
-        if literals.get(PRESENT) == frozenset({False}):
-            return [(len(candidates), tuple(Change(f.path, "given", (None,)) for f in candidates))]
-        each = []
-        for fact in candidates:
-            each.append(tuple(self.change(fact, field, allowed) for field, allowed in sorted(literals.items())
-                              if field != PRESENT and not self.satisfies((instance, field),
-                                                                         fact.values.get(field), allowed)))
-        options = [(len(changes), changes) for changes in each]
-        if len(candidates) > 1:
-            every = tuple(change for changes in each for change in changes)
-            options.append((len(every), every))
-        single = fact_type in self.space.singletons
-        if not candidates or not (restricted or single):
-            path = self.knowledge.facts[fact_type].case_path
-            path = path if single else f"{path}[new]"
-            fake = InputFact(fact_type, {}, path)
-            changes = tuple(self.change(fake, field, allowed) for field, allowed in sorted(literals.items())
-                            if field != PRESENT and None not in allowed)
-            options.append((max(1, len(changes)), changes or (Change(path, None, ("given",)),)))
-        return options
-
-    def change(self, fact, field, allowed):
-        values = tuple(v for v in self.space.domain((fact.type, field)) if v in allowed and v is not None)
-        return Change(f"{fact.path}.{field}", fact.values.get(field), values or (None,))
-
-    def proposals(self, formula, rule, subject):
-        """Every way a cube of ``formula`` can be met, as ``{changes: cost}``."""
-        proposals = {}
-        for cube in formula:
-            by_instance = {}
-            for (instance, field), allowed in cube.items():
-                by_instance.setdefault(instance, {})[field] = allowed
-            combined = [(0, ())]
-            for instance, literals in sorted(by_instance.items()):
-                options = self.instance_options(instance, literals, rule, subject)
-                combined = sorted(((cost + c, changes + more) for cost, changes in combined
-                                   for c, more in options), key=lambda item: item[0])[:_MAX_PROPOSALS * 4]
-            for cost, changes in combined:
-                changes = tuple(sorted(set(changes), key=lambda c: (c.path, str(c.to))))
-                if changes and paths_unique(changes):
-                    proposals[changes] = min(cost, proposals.get(changes, cost))
-        return proposals
-
-    def search(self, rule, subject):
-        formula = self.space.rule(rule.id)
-        if formula is None:
-            return (), (), self.space.bounded.get(rule.id, "bounded")
-        proposals = self.proposals(formula, rule, subject)
-        ordered = sorted(proposals, key=lambda changes: (proposals[changes], [(c.path, str(c.to)) for c in changes]))
-        # the fewest changes that a run confirms: a cube is about one subject, and a
-        # negated condition about every fact, so a proposal is run before it is offered
-        runs, unconfirmed = 0, []
-        for cost in sorted(set(proposals.values())):
-            tier = [changes for changes in ordered if proposals[changes] == cost]
-            confirmed = []
-            for changes in tier:
-                if runs >= _MAX_RUNS:
-                    break
-                runs += 1
-                if self.verify(rule, subject, changes):
-                    confirmed.append(changes)
-                    if len(confirmed) == _MAX_PROPOSALS:
-                        break
-                else:
-                    unconfirmed.append(changes)
-            if confirmed:
-                return tuple(confirmed), (True,) * len(confirmed), None
-            if runs >= _MAX_RUNS:
-                break
-        shown = tuple(unconfirmed[:_MAX_PROPOSALS])
-        return shown, (False,) * len(shown), None
-
-    def verify(self, rule, subject, changes):
-        """Run the rules on the facts with ``changes`` applied; True when the rule then fires."""
-        facts = {fact.path: fact for fact in self.facts}
-        order = [fact.path for fact in self.facts]
-        for change in changes:
-            if change.path in facts and change.to == (None,):
-                del facts[change.path]
-                continue
-            path, _, field = change.path.rpartition(".")
-            if path not in facts:
-                fact_type = next((t for t, ft in self.knowledge.facts.items()
-                                  if path in (ft.case_path, f"{ft.case_path}[new]")), None)
-                if fact_type is None:
-                    return False
-                facts[path] = InputFact(fact_type, {}, path)
-                order.append(path)
-            fact = facts[path]
-            value = change.to[0]
-            if value == OTHER:
-                value = "other"
-            facts[path] = InputFact(fact.type, {**fact.values, field: value}, fact.path)
-        session = run(self.knowledge, [facts[path] for path in order if path in facts])
-        concluded = {(rule_id, _text(s)) for rule_id, s in session.records}
-        if subject is None:
-            return any(rule_id == rule.id for rule_id, _ in concluded)
-        return (rule.id, subject) in concluded
-
-
-def paths_unique(changes):
-    """Whether a set of changes sets each path once (two values for one field cannot both hold)."""
-    paths = [change.path for change in changes]
-    return len(paths) == len(set(paths))
-
-
-def why_not(knowledge, facts, concluded, rule_id, subject=None, lang="en", singletons=(), limit=400):
+def why_not(knowledge, facts, concluded, rule_id, subject=None, lang="en", singletons=(), limit=400,
+            editor=None):
     """Say why ``rule_id`` did (not) fire on a run over ``facts`` that concluded ``concluded``.
 
     Parameters
@@ -368,6 +330,9 @@ def why_not(knowledge, facts, concluded, rule_id, subject=None, lang="en", singl
         Fact types a case gives at most once.
     limit : int
         The largest union of alternatives searched.
+    editor : optional
+        How a change of the facts is written into the input and run again
+        (see :mod:`.edits`); by default the facts are changed as they are.
 
     Returns
     -------
@@ -389,8 +354,8 @@ def why_not(knowledge, facts, concluded, rule_id, subject=None, lang="en", singl
     [('care.demand', ('standard',))]
     """
     knowledge.rule(rule_id)
-    analyst = _Analyst(knowledge, facts, concluded, lang, singletons, limit)
-    return analyst.analyse(rule_id, _text(subject))
+    analyst = _Analyst(knowledge, facts, concluded, lang, singletons, limit, editor)
+    return analyst.analyse(rule_id, text(subject))
 
 
 def condition_statuses(knowledge, facts, concluded, rule_ids=None):

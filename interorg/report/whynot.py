@@ -10,7 +10,7 @@ import json
 import attrs
 
 from ..engine.results import plain
-from . import render
+from . import escape, render
 
 __all__ = ["WhyNotReport"]
 
@@ -22,6 +22,8 @@ def _show(value, labels):
         return "true" if value else "false"
     if value == "<other>":
         return labels["any_other_value"]
+    if value == "given":
+        return labels["why_not_word_given"]
     return str(value)
 
 
@@ -64,68 +66,93 @@ class WhyNotReport:
         """Return :meth:`to_dict` as a JSON string."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
 
-    def _lines(self, result, depth, markdown):
+    def _nodes(self, result, depth):
+        """The answer as ``(depth, text)`` lines: a tree that text indents and Markdown nests as lists."""
         labels = self.labels
-        pad = "  " * depth
-        bullet = "- " if markdown else ""
         subject = f" [{result.subject}]" if result.subject else ""
         heading = labels["why" if result.fired else "why_not"]
-        out = [f"{pad}{bullet}{heading} {result.rule}{subject}: {result.title}"]
+        out = [(depth, f"{heading} {result.rule}{subject}: {result.title}")]
         if result.fired:
-            out.append(f"{pad}  {labels['why_fired']}")
-            if result.explanation is not None:
-                out += [f"{pad}  {line}" for line in render._derivation_lines(result.explanation, labels)]
+            out.append((depth + 1, labels["why_fired"]))
+            if result.set_aside is not None:
+                _key, by, reason = result.set_aside
+                out.append((depth + 1, f"{labels['set_aside_by']}: {by} — {reason}"))
             return out
         if depth == 0:
-            out.append(f"{pad}  {labels['why_not_fired']}")
+            out.append((depth + 1, labels["why_not_fired"]))
         for condition in result.conditions:
-            out += self._condition_lines(condition, depth + 1, markdown)
-        if depth == 0:
-            out += self._change_lines(result, markdown)
+            out += self._condition_nodes(condition, depth + 1)
         return out
 
-    def _condition_lines(self, condition, depth, markdown):
+    def _condition_nodes(self, condition, depth):
         labels = self.labels
-        pad = "  " * depth
-        bullet = "- " if markdown else ""
         where = f" ({condition.path})" if condition.path and condition.status == "held" else ""
-        out = [f"{pad}{bullet}[{labels['status_' + condition.status]}] {condition.condition}{where}"]
+        out = [(depth, f"[{labels['status_' + condition.status]}] {condition.condition}{where}")]
         if condition.status != "held" and not condition.checks and not condition.because \
                 and not condition.alternatives and condition.path:
-            out.append(f"{pad}    {labels['why_not_no_fact'].format(path=condition.path)}")
+            key = "why_not_no_fact" if condition.about is None else "why_not_no_fact_about"
+            out.append((depth + 1, labels[key].format(path=condition.path, subject=condition.about)))
         for check in condition.checks:
             key = "why_not_missing" if check.seen is None else "why_not_seen"
-            out.append(f"{pad}    " + labels[key].format(path=check.path, seen=_show(check.seen, labels),
-                                                       test=check.test))
+            path = f"{check.path} ({labels['why_not_derived_field']})" if check.derived else check.path
+            out.append((depth + 1, labels[key].format(path=path, seen=_show(check.seen, labels), test=check.test)))
         for alternative in condition.alternatives:
-            out += self._condition_lines(alternative, depth + 1, markdown)
+            out += self._condition_nodes(alternative, depth + 1)
         if condition.because is not None:
-            out.append(f"{pad}    {labels['why_not_earlier']}")
-            out += self._lines(condition.because, depth + 2, markdown)
+            out.append((depth + 1, labels["why_not_earlier"]))
+            out += self._nodes(condition.because, depth + 2)
         return out
 
-    def _change_lines(self, result, markdown):
+    def _change_texts(self, result):
+        """The closing part: the numbered sets of changes, or why there are none."""
         labels = self.labels
+        if result.fired:
+            return None, []
         if result.bounded:
-            return [labels["why_not_bounded"].format(reason=result.bounded)]
+            return labels["why_not_bounded"].format(reason=result.bounded), []
         if not result.changes:
-            return [labels["why_not_no_change"]]
-        out = [labels["why_not_changes"]]
-        for number, (changes, verified) in enumerate(zip(result.changes, result.verified), start=1):
+            lines = [_unwritable(problem, labels) for problem in result.unwritable]
+            return labels["why_not_no_change"] + (" " + labels["why_not_cannot"] if lines else ""), lines
+        out = []
+        for changes, verified in zip(result.changes, result.verified):
             shown = "; ".join(f"{c.path} = " + f" {labels['or']} ".join(_show(v, labels) for v in c.to)
                               for c in changes)
             state = {True: labels["why_not_verified"], False: labels["why_not_failed_check"]}.get(verified)
-            out.append(f"{'- ' if markdown else '  '}{number}. {shown}" + (f" ({state})" if state else ""))
-        return out
+            out.append(shown + (f" ({state})" if state else ""))
+        return labels["why_not_changes"], out
 
     def to_text(self):
         """The answer as indented plain text."""
-        return "\n".join(self._lines(self.result, 0, False)) + "\n"
+        lines = [f"{'  ' * depth}{escape.one_line(text)}" for depth, text in self._nodes(self.result, 0)]
+        if self.result.fired and self.result.explanation is not None:
+            lines[2:2] = [f"  {line}" for line in render._derivation_lines(self.result.explanation, self.labels)]
+        heading, items = self._change_texts(self.result)
+        if heading is not None:
+            lines.append(heading)
+            numbered = self.result.changes and not self.result.bounded
+            lines += [f"  {number}. {escape.one_line(item)}" if numbered else f"  - {escape.one_line(item)}"
+                      for number, item in enumerate(items, start=1)]
+        return escape.terminal("\n".join(lines) + "\n")
 
     def to_markdown(self):
-        """The answer as a Markdown list."""
-        lines = self._lines(self.result, 0, True)
-        return f"### {lines[0].lstrip('- ')}\n\n" + "\n".join(lines[1:]) + "\n"
+        """The answer as Markdown: a heading, the conditions as a nested list, the changes as a numbered list."""
+        (_, title), *nodes = self._nodes(self.result, 0)
+        out = [f"### {escape.markdown(title)}", ""]
+        for depth, text in nodes:
+            if depth == 1 and not text.startswith("["):
+                out += [escape.markdown(text), ""]
+            else:
+                out.append(f"{'  ' * (depth - 1)}- {escape.markdown_line(text)}")
+        if self.result.fired and self.result.explanation is not None:
+            tree = escape.terminal("\n".join(render._derivation_lines(self.result.explanation, self.labels)))
+            out += ["", escape.fence(tree) + "text", tree, escape.fence(tree)]
+        heading, items = self._change_texts(self.result)
+        if heading is not None:
+            out += ["", escape.markdown(heading), ""]
+            numbered = self.result.changes and not self.result.bounded
+            out += [f"{number}. {escape.markdown_line(item)}" if numbered else f"- {escape.markdown_line(item)}"
+                    for number, item in enumerate(items, start=1)]
+        return "\n".join(out).rstrip("\n") + "\n"
 
     def __str__(self):
         return self.to_text()
@@ -135,6 +162,13 @@ class WhyNotReport:
         return f"<WhyNotReport {self.result.rule}: {state}>"
 
     def _repr_html_(self):
-        from html import escape
+        import html
 
-        return f"<pre>{escape(self.to_text())}</pre>"
+        return f"<pre>{html.escape(self.to_text())}</pre>"
+
+
+def _unwritable(problem, labels):
+    """Why one way the rule could hold cannot be written into the case."""
+    key = {"derived": "why_not_derived", "no_place": "why_not_no_place"}.get(problem.reason, "why_not_invalid")
+    text = labels[key].format(path=problem.path, inputs=problem.detail)
+    return text

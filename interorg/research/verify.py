@@ -12,6 +12,7 @@ import pathlib
 from ..analysis.knowledge import load_knowledge
 from ..engine.verify import Verification, VerifyFinding, verify_knowledge
 from ..errors import KnowledgeError, Problem
+from ..facts.paths import witness_path
 from ..facts.shape import singletons
 
 __all__ = ["verify"]
@@ -66,4 +67,4 @@ def verify(knowledge=None, limit=400):
             findings = tuple(VerifyFinding("error", "load", p.file or "knowledge", p.path, p.message)
                              for p in exc.problems)
             return Verification(findings, {}, 0, 0)
-    return verify_knowledge(knowledge, singletons(knowledge), _used(knowledge), limit)
+    return verify_knowledge(knowledge, singletons(knowledge), _used(knowledge), limit, witness_path)

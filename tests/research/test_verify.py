@@ -183,3 +183,14 @@ def test_gaps_are_sought_in_the_form_a_group_tests(tmp_path_factory):
     assert witness["care.municipalities[0].demand"] == "complex"
     assert witness["care.municipalities[0].supply_in_municipality"] == "false"
     assert not any(path.startswith("care.demand") for path in witness)
+
+
+def test_witnesses_are_case_paths():
+    """The shipped knowledge's witnesses use the case's keys; a derived field says what it comes from."""
+    from interorg.research.verify import verify
+
+    paths = [path for finding in verify().findings for path, _value in finding.witness]
+    assert "reasons[0].reason" in paths
+    assert not any(path.startswith(("reasons[0].kind", "partners[].", "scan.respondents[0].id")) for path in paths)
+    derived = [path for path in paths if "(derived from" in path]
+    assert "scan_factor.id (derived from scan.respondents[].answers)" in derived

@@ -7,6 +7,7 @@ import pytest
 import interorg
 from conftest import CASES
 from interorg.cli import main
+from interorg.errors import UsageError
 
 COMPLEX_IN_MUNICIPALITY = {"name": "Test", "care": {"demand": "complex", "supply_in_municipality": True}}
 LOCKED_IN = CASES / "trust_locked_in_provider.yaml"
@@ -50,7 +51,7 @@ def test_chained_condition_says_why_the_earlier_conclusion_is_missing():
     assert first.status == "failed" and first.because.rule == "kenis.coordination.b1"
     assert first.because.conditions[0].checks[0].seen == "yes"
     assert second.status == "held"
-    assert [c.path for c in answer.changes[0]] == ["coordination.providers.completeness.status"]
+    assert [c.path for c in answer.changes[0]] == ["coordination.providers.completeness"]
     assert "the earlier conclusion is missing:" in answer.to_text()
 
 
@@ -72,11 +73,13 @@ def test_subject_of_a_relationship():
 
 
 def test_negated_condition_that_failed():
-    """A 'not' condition fails when something matches it; the answer names what matched."""
+    """A 'not' condition fails when something matches it; the answer names the matched field and its value."""
     answer = interorg.why_not(COMPLEX_IN_MUNICIPALITY | {"reasons": [{"reason": "power"}, {"reason": "efficiency"}]},
                               "kenis.reasons.no-client-reason")
     failed = [c for c in answer.conditions if c.status == "failed"]
-    assert failed and failed[0].checks[0].seen == "reasons[1]"
+    assert failed and [(c.path, c.seen) for c in failed[0].checks] == [("reasons[1].reason", "efficiency")]
+    assert "reasons[1].reason is efficiency; the rule tests no reason(kind in [efficiency, effectiveness])" \
+        in answer.to_text()
     assert answer.changes and answer.result.verified[0] is True
 
 
@@ -120,3 +123,138 @@ def test_advice_stays_picklable():
 
     advice = pickle.loads(pickle.dumps(interorg.advise(COMPLEX_IN_MUNICIPALITY)))
     assert not advice.why_not("kenis.need.quadrant-i").fired
+
+
+EXAMPLE = interorg.example_case()
+BASE = {"name": "Base", "care": {"demand": "standard", "supply_in_municipality": True}, "reasons": [{"reason": "power"}]}
+
+
+def test_rules_on_facts_that_share_a_case_path():
+    """Facts of several types stand at partners[i] (partner, network_partner): why-not answers, no crash."""
+    answer = interorg.why_not(BASE, "network.structure.hub-lock-in")
+    assert not answer.fired and not answer.changes
+    assert "it comes from partners, relationships, dependencies" in answer.to_text()
+
+
+def test_proposals_are_written_as_case_keys():
+    """A new reason is proposed under the case's key `reason`, a boundary as its own key, never a derived field."""
+    answer = interorg.why_not(BASE | {"reasons": []}, "kenis.reasons.organisation-serving")
+    paths = {c.path for changes in answer.changes for c in changes}
+    assert paths and all(path.startswith("reasons[0].reason") for path in paths)
+    boundary = next(r.id for r in interorg.load_knowledge().rules
+                    if any(getattr(c, "fact", None) == "boundary" for c in r.when))
+    paths = {c.path for changes in interorg.why_not(BASE, boundary).changes for c in changes}
+    assert paths and all(path.startswith("boundaries.") and path.count(".") == 1 for path in paths)
+
+
+def test_a_proposal_that_makes_the_case_invalid_is_dropped():
+    """On the example the supply is given per municipality: care.supply_in_municipality is not proposed."""
+    answer = interorg.why_not(EXAMPLE, "kenis.need.quadrant-i")
+    assert not answer.changes
+    assert answer.result.unwritable[0].reason == "invalid"
+    assert "makes the case invalid" in answer.to_text()
+
+
+def test_subject_for_a_rule_without_subject_is_an_error(tmp_path, capsys):
+    """--subject on a rule that has none is the project's error, exit 2, not a false 'did not fire'."""
+    with pytest.raises(UsageError, match="not concluded per subject"):
+        interorg.why_not(BASE, "kenis.need.quadrant-i", subject="x")
+    case = tmp_path / "case.yaml"
+    case.write_text("care:\n  demand: standard\n  supply_in_municipality: true\n", encoding="utf-8")
+    assert main(["explain", str(case), "kenis.need.quadrant-i", "--subject", "x"]) == 2
+    assert "not concluded per subject" in capsys.readouterr().err
+
+
+def test_fired_but_set_aside_says_by_what():
+    """A conclusion set aside by a conflict: why-not says so, as advice.explain does."""
+    advice = interorg.advise(EXAMPLE)
+    key = "trust.quadrants.trust-high[bergeijk~jeugdzorg-kempen]"
+    assert "Set aside by:" in advice.explain(key)
+    answer = advice.why_not("trust.quadrants.trust-high", "bergeijk~jeugdzorg-kempen")
+    assert answer.fired and answer.result.set_aside[0] == advice.counsel.set_aside[key].by
+    assert "Set aside by: " in answer.to_text() and "Set aside by: " in answer.to_markdown()
+
+
+def test_a_conclusions_key_is_accepted(capsys):
+    """The keys the ambiguity message offers, id[subject], are accepted by why_not and explain."""
+    advice = interorg.advise(EXAMPLE)
+    with pytest.raises(interorg.AmbiguousKey) as caught:
+        advice.why_not("trust.opportunism.lock-in")
+    answer = advice.why_not(caught.value.keys[0])
+    assert answer.fired and answer.result.subject == caught.value.keys[0].partition("[")[2][:-1]
+    with interorg.example_path() as path:
+        assert main(["explain", str(path), caught.value.keys[0]]) == 0
+    assert capsys.readouterr().out.startswith("Why trust.opportunism.lock-in [")
+
+
+def test_a_subject_no_fact_has_is_an_error():
+    """A subject that matches no fact is an error; one whose facts give no such item says so for it."""
+    with pytest.raises(UsageError, match="no relationship of the case has the subject 'nobody'"):
+        interorg.why_not(EXAMPLE, "trust.opportunism.lock-in", subject="nobody")
+    text = interorg.why_not(EXAMPLE, "trust.opportunism.lock-in", subject="eersel~bergeijk").to_text()
+    assert "the case gives no dependencies about eersel~bergeijk" in text
+    assert "the case gives no dependencies\n" not in text
+
+
+def test_titles_show_placeholders_as_an_ellipsis():
+    """A title with a placeholder, for a rule that did not fire, shows an ellipsis, not {reason}."""
+    answer = interorg.why_not(BASE | {"reasons": []}, "kenis.reasons.organisation-serving")
+    assert answer.result.title.endswith("clients: …")
+    assert "{" not in answer.to_text()
+
+
+def test_markdown_is_a_list_and_the_changes_a_numbered_list():
+    """Parsed as Markdown, the conditions are list items and each change set an item of an ordered list."""
+    mistune = pytest.importorskip("mistune")
+    answer = interorg.why_not(COMPLEX_IN_MUNICIPALITY, "kenis.need.quadrant-i")
+    tokens = mistune.create_markdown(renderer="ast")(answer.to_markdown())
+    kinds = [(t["type"], t.get("attrs", {}).get("ordered")) for t in tokens if t["type"] != "blank_line"]
+    assert kinds == [("heading", None), ("paragraph", None), ("list", False), ("paragraph", None),
+                     ("list", True)]
+    (item,) = tokens[-1]["children"] if tokens[-1]["type"] == "list" else [t for t in tokens if t.get(
+        "attrs", {}).get("ordered")][0]["children"]
+    assert all(child["type"] != "list" for child in item["children"])
+
+
+def test_user_text_is_escaped():
+    """A value of the case with an escape character or Markdown stays text in the text and Markdown output."""
+    case = BASE | {"partners": [{"id": "a", "name": "x"}, {"id": "b"}],
+                   "board_members": [{"name": "m", "partner": "a", "drivers": "\x1b[2J<b>|"}]}
+    answer = interorg.why_not(case, "workbook.board-members.drivers-unknown")
+    assert not answer.fired and "\\x1b[2J<b>|" in answer.to_text()
+    markdown = answer.to_markdown()
+    assert "\x1b" not in answer.to_text() and "\x1b" not in markdown
+    assert "\\x1b[2J&lt;b>\\|" in markdown and "<b>" not in markdown
+
+
+def test_dutch_throughout(capsys):
+    """Under Dutch every text of the answer is Dutch: the condition's words and the errors too."""
+    advice = interorg.advise(COMPLEX_IN_MUNICIPALITY | {"reasons": [{"reason": "efficiency"}]}, lang="nl")
+    text = advice.why_not("kenis.reasons.no-client-reason").to_text()
+    assert "geen reason(kind in [efficiency, effectiveness])" in text and " no " not in text
+    with interorg.example_path() as path:
+        assert main(["explain", str(path), "no.such.rule", "--lang", "nl"]) == 2
+        assert "onbekende regel 'no.such.rule'" in capsys.readouterr().err
+        assert main(["explain", str(path), "trust.opportunism.lock-in", "--subject", "nobody", "--lang", "nl"]) == 2
+        assert "geen relationship van de casus heeft het onderwerp 'nobody'" in capsys.readouterr().err
+
+
+def test_an_activity_is_proposed_as_an_item_of_phase_done():
+    """An activity's 'done' is written as its id added to phase.done (or its item taken out), not as a field."""
+    case = {"name": "Fasen", "phase": {"current": "sharing", "done": ["exploring.ambition.core_issue"]}}
+    answer = interorg.why_not(case, "phases.next", subject="sharing.ambition.learn_ambitions")
+    assert answer.fired or all(c.path.startswith("phase.") and ".done." not in c.path
+                               for changes in answer.changes for c in changes)
+    knowledge = interorg.load_knowledge()
+    advice = interorg.advise(case)
+    paths = {c.path for rule in knowledge.rules if rule.id.startswith("phases.")
+             for c in _first_changes(advice, rule.id)}
+    assert any(path.startswith("phase.done[") for path in paths)
+
+
+def _first_changes(advice, rule_id):
+    try:
+        answer = advice.why_not(rule_id)
+    except interorg.AmbiguousKey:
+        return ()
+    return answer.changes[0] if answer.changes else ()

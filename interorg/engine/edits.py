@@ -1,0 +1,139 @@
+"""Changes of a run's input: what why-not proposes, and how a proposal becomes input again.
+
+The search of :mod:`.whynot` works on the facts: an :class:`Edit` sets one
+field of one fact (by its position among the run's facts, or of a new fact),
+or gives or leaves out a whole fact.  What the user sees is a
+:class:`Change` of the input itself.  Between the two stands an *editor*:
+:class:`FactEditor` applies edits to the facts as they are (their paths are
+the input's paths); a domain gives its own (``interorg.facts.paths``), that
+writes them into the case, checks the changed case and produces its facts
+again.  An editor has two methods:
+
+- ``field_path(fact, field)``: where the input gives ``field`` of ``fact``
+  (None when the field is derived, not given as such);
+- ``realise(edits)``: a :class:`Realised`, the changes of the input and the
+  facts of the changed input, or the reason (:class:`Unwritable`) why the
+  edits cannot be made to the input.
+"""
+
+import attrs
+
+from .facts import InputFact
+from .symbolic import OTHER
+
+__all__ = ["Change", "Edit", "FactEditor", "Realised", "Unwritable"]
+
+#: ``to`` of an edit that gives a whole fact (of a type whose fields it leaves open).
+GIVEN = "given"
+
+
+@attrs.frozen
+class Change:
+    """One change of the input: set the value at ``path`` (now ``was``) to one of ``to`` (None: leave it out)."""
+
+    path: str
+    was: object
+    to: tuple
+
+
+@attrs.frozen
+class Edit:
+    """One change of the facts of a run, as the search finds it.
+
+    Attributes
+    ----------
+    index : int or None
+        The fact's position among the run's facts; None for a new fact.
+    instance : str
+        The fact of the search this is about (new facts of one instance
+        are one fact).
+    fact : str
+        The fact type.
+    field : str or None
+        The field set; None for the whole fact (``to`` is ``('given',)``
+        to add it, ``(None,)`` to leave it out).
+    was : object
+    to : tuple
+        The values that would do, in the vocabulary's order.
+    """
+
+    index: int | None
+    instance: str
+    fact: str
+    field: str | None
+    was: object
+    to: tuple
+
+
+@attrs.frozen
+class Unwritable:
+    """Why a set of edits cannot be made to the input.
+
+    ``reason`` is ``derived`` (``path`` names a fact's field computed from
+    ``detail``), ``no_place`` (a new fact of type ``path`` has no place of
+    its own in the input) or ``invalid`` (the changed input breaks its
+    checks: ``detail``).
+    """
+
+    reason: str
+    path: str
+    detail: str = ""
+
+
+@attrs.frozen
+class Realised:
+    """Edits made to the input: its changes and the facts of the changed input, or why they cannot be."""
+
+    changes: tuple = ()
+    facts: tuple = ()
+    problem: Unwritable | None = None
+
+
+def first_value(values):
+    """The value an edit is tried with: the first that will do (None: leave it out)."""
+    return values[0] if values else None
+
+
+class FactEditor:
+    """Edits applied to the facts themselves: the input is the list of facts, its paths are theirs.
+
+    Examples
+    --------
+    >>> facts = [InputFact("care", {"demand": "complex"}, "care")]
+    >>> done = FactEditor(facts).realise([Edit(0, "care", "care", "demand", "complex", ("standard",))])
+    >>> done.changes, done.facts[0].values
+    ((Change(path='care.demand', was='complex', to=('standard',)),), {'demand': 'standard'})
+    """
+
+    def __init__(self, facts, knowledge=None, singletons=()):
+        self.facts = list(facts)
+        self.knowledge = knowledge
+        self.singletons = frozenset(singletons)
+
+    def field_path(self, fact, field):
+        return f"{fact.path}.{field}"
+
+    def realise(self, edits):
+        facts = list(self.facts)
+        new, changes, dropped = {}, [], set()
+        for edit in edits:
+            if edit.index is None:
+                path = self.knowledge.facts[edit.fact].case_path if self.knowledge is not None else edit.fact
+                path = path if edit.fact in self.singletons else f"{path}[new]"
+                position = new.setdefault(edit.instance, len(facts))
+                if position == len(facts):
+                    facts.append(InputFact(edit.fact, {}, path))
+            else:
+                position = edit.index
+            fact = facts[position]
+            if edit.field is None:
+                changes.append(Change(fact.path, edit.was, edit.to))
+                if edit.to == (None,):
+                    dropped.add(position)
+                continue
+            value = first_value(edit.to)
+            value = "other" if value == OTHER else value
+            facts[position] = InputFact(fact.type, {**fact.values, edit.field: value}, fact.path)
+            changes.append(Change(f"{fact.path}.{edit.field}", edit.was, edit.to))
+        kept = tuple(fact for position, fact in enumerate(facts) if position not in dropped)
+        return Realised(tuple(changes), kept)

@@ -1,0 +1,44 @@
+"""Why-not on every rule of the shipped knowledge: an answer for each, and only changes a case file can take."""
+
+import pytest
+
+import interorg
+from interorg.case.examples import example_case
+from interorg.facts.editing import apply_changes
+
+MINIMAL = {"name": "Minimal", "care": {"demand": "standard", "supply_in_municipality": True},
+           "reasons": [{"reason": "power"}]}
+
+
+def _written(change):
+    """A change as the value a user writes: None leaves the key out, 'given' gives an empty item."""
+    if change.to == (None,):
+        return change.path, None
+    return change.path, {} if change.to == ("given",) else change.to[0]
+
+
+def _answers(advice, knowledge):
+    for rule in knowledge.rules:
+        try:
+            yield rule.id, advice.why_not(rule.id)
+        except interorg.AmbiguousKey as exc:  # drawn for several subjects: ask for the first by its key
+            yield exc.keys[0], advice.why_not(exc.keys[0])
+
+
+@pytest.mark.parametrize("case", ["minimal", "municipal_youth_care", "regional_innovation_alliance"])
+def test_every_rule_is_answered_with_changes_a_case_can_take(case, knowledge):
+    """For every rule: no exception, and every proposed set of changes applies to the case file and passes
+    its checks; a confirmed set makes the rule fire when the changed case is advised on."""
+    advice = interorg.advise(MINIMAL if case == "minimal" else example_case(case))
+    proposals = 0
+    for key, answer in _answers(advice, knowledge):
+        assert answer.fired or answer.conditions, key
+        for changes, verified in zip(answer.changes, answer.result.verified):
+            proposals += 1
+            changed, _facts = apply_changes(advice.case, [_written(c) for c in changes])  # raises if invalid
+            if verified:
+                rule, _, subject = key.partition("[")
+                subject = subject[:-1] or None
+                assert any(c.id == rule and subject in (None, str(c.subject))
+                           for c in interorg.advise(changed).conclusions), (key, changes)
+    assert proposals > 50
