@@ -102,20 +102,25 @@ class FieldTest:
             return lambda value: value is not None and first(value) and second(value)
         return lambda value: value is not None and all(check(value) for check in checks)
 
-    def describe(self):
-        """A short text of the test, for explanations: ``kind in [power, legitimacy]``."""
+    def describe(self, words=None):
+        """A short text of the test, for explanations: ``kind in [power, legitimacy]``.
+
+        ``words`` gives ``in``, ``not_in``, ``given`` and ``not_given`` in the
+        reader's language (English by default).
+        """
+        words = words or _TEST_WORDS
         parts = []
         if self.equals is not None:
             parts.append(f"{self.field} = {_show(self.equals)}")
         if self.one_of:
-            parts.append(f"{self.field} in [{', '.join(map(_show, self.one_of))}]")
+            parts.append(f"{self.field} {words['in']} [{', '.join(map(_show, self.one_of))}]")
         if self.none_of:
-            parts.append(f"{self.field} not in [{', '.join(map(_show, self.none_of))}]")
+            parts.append(f"{self.field} {words['not_in']} [{', '.join(map(_show, self.none_of))}]")
         if self.not_equal is not None:
             parts.append(f"{self.field} != {_show(self.not_equal)}")
         parts += [f"{self.field} {name} {bound}" for name, bound in self.compare]
         if self.known is not None:
-            parts.append(f"{self.field} {'given' if self.known else 'not given'}")
+            parts.append(f"{self.field} {words['given' if self.known else 'not_given']}")
         if self.var and not parts:
             parts.append(f"{self.field} = ?{self.var}")
         return ", ".join(parts)
@@ -187,6 +192,10 @@ def _is_none(value):
 
 def _is_given(value):
     return value is not None
+
+
+#: The words of a test's description in English, the language of the knowledge's own texts.
+_TEST_WORDS = {"in": "in", "not_in": "not in", "given": "given", "not_given": "not given"}
 
 
 def _show(value):

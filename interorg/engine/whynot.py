@@ -135,27 +135,9 @@ _WORDS = {"no": "no", "or": "or", "in": "in", "not_in": "not in", "given": "give
           "conclusion": "conclusion"}
 
 
-def _show(value):
-    return ("true" if value else "false") if isinstance(value, bool) else str(value)
-
-
 def describe_test(test, words):
     """A field test in words: ``kind in [power, legitimacy]`` (the words in the answer's language)."""
-    parts = []
-    if test.equals is not None:
-        parts.append(f"{test.field} = {_show(test.equals)}")
-    if test.one_of:
-        parts.append(f"{test.field} {words['in']} [{', '.join(map(_show, test.one_of))}]")
-    if test.none_of:
-        parts.append(f"{test.field} {words['not_in']} [{', '.join(map(_show, test.none_of))}]")
-    if test.not_equal is not None:
-        parts.append(f"{test.field} != {_show(test.not_equal)}")
-    parts += [f"{test.field} {name} {bound}" for name, bound in test.compare]
-    if test.known is not None:
-        parts.append(f"{test.field} {words['given' if test.known else 'not_given']}")
-    if test.var and not parts:
-        parts.append(f"{test.field} = ?{test.var}")
-    return ", ".join(parts)
+    return test.describe(words)
 
 
 def describe(condition, words):
