@@ -17,6 +17,8 @@ import attrs
 
 from ..analysis.knowledge import load_knowledge
 from ..case import case_to_dict
+from ..utils.display import escape as html_escape
+from ..utils.display import frame
 from . import escape
 
 __all__ = ["AdviceDiff", "Changed", "InputChange", "diff"]
@@ -160,6 +162,29 @@ class AdviceDiff:
         if self.empty:
             lines += ["", self._word("diff_none").capitalize() + "."]
         return "\n".join(lines) + "\n"
+
+    def to_frame(self):
+        """The differences as a pandas DataFrame: one row per difference, with its section and what it says.
+
+        Raises
+        ------
+        MissingDependency
+            If pandas is not installed.
+        """
+        records = [{"section": heading.removeprefix("diff_"), "difference": item}
+                   for heading, items in self._sections(str, str) for item in items]
+        return frame(records, ["section", "difference"])
+
+    def _repr_html_(self):
+        """The differences for Jupyter: a heading and a list per section, every text escaped."""
+        out = [f"<h4>{html_escape(self._title(str))}</h4>"]
+        for heading, items in self._sections(lambda text: f"<code>{html_escape(text)}</code>", html_escape):
+            if items:
+                out.append(f"<p><b>{html_escape(self._word(heading))}</b></p><ul>"
+                           + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+        if self.empty:
+            out.append(f"<p>{html_escape(self._word('diff_none'))}</p>")
+        return '<div class="interorg-diff">' + "".join(out) + "</div>"
 
     def __repr__(self):
         return (f"<AdviceDiff: {len(self.gained)} gained, {len(self.lost)} lost, {len(self.changed)} changed, "

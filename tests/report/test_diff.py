@@ -122,3 +122,15 @@ def test_case_text_is_escaped(name):
     assert "|" not in heading.replace("\\|", "")
     name_input = next(line for line in markdown.splitlines() if line.startswith("- `name`"))
     assert name_input.replace("\\`", "").count("`") == 2 and "<b>" not in name_input
+
+
+def test_rich_display_and_table(change):
+    """A diff shows as HTML in Jupyter (case text escaped) and as a table, one row per difference."""
+    hostile = interorg.advise({**A, "name": "<script>x</script>"}).diff(interorg.advise(B))
+    page = hostile._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;" in page and "<ul>" in page
+    table = change.to_frame()
+    assert list(table.columns) == ["section", "difference"]
+    assert set(table["section"]) >= {"inputs", "gained", "lost"}
+    assert len(table) == len(change.inputs) + len(change.gained) + len(change.lost) + len(change.changed) + len(
+        change.plan_gained) + len(change.plan_lost) + len(change.plan_changed)
