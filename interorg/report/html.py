@@ -285,11 +285,16 @@ def _figures(advice):
         return [], advice.labels["report_no_figures"]
 
     case, labels, lang = advice.case, advice.labels, advice.lang
-    drawings = []
-    graph = partner_graph(case, advice.standing) if case is not None and case.partners else None
+    drawings, note = [], None
+    # beyond a few dozen partners a map or a column per partner cannot be read, and drawing it
+    # takes minutes: the report says so, and `interorg plot` still draws each on request
+    legible = case is None or len(case.partners) <= DRAWN_PARTNERS
+    if not legible:
+        note = fill(labels["report_too_many_partners"], count=len(case.partners))
+    graph = partner_graph(case, advice.standing) if legible and case is not None and case.partners else None
     if graph is not None and _has_map(graph):
         drawings.append(("map", labels["report_map"], lambda: plots.draw_map(graph, lang=lang)))
-    if case is not None and any(score.score is not None for score in scan_scores(case)):
+    if legible and case is not None and any(score.score is not None for score in scan_scores(case)):
         drawings.append(("heatmap", labels["scan_title"], lambda: plots.scan_heatmap(advice)))
         drawings.append(("agreement", labels["agreement_title"], lambda: plots.scan_agreement(advice)))
     if advice.relationships is not None and advice.relationships.relationships:
@@ -305,7 +310,11 @@ def _figures(advice):
             plt.close(figure)
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         out.append({"name": name, "caption": caption, "uri": f"data:image/png;base64,{data}"})
-    return out, None
+    return out, note
+
+
+#: The most partners the report draws a map and per-partner scan figures for.
+DRAWN_PARTNERS = 40
 
 
 def _has_map(graph):

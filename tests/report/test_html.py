@@ -251,3 +251,16 @@ def test_a_rules_conclusions_share_one_heading_in_an_action(advice, report):
     start = report.index('id="why-1"')
     section = report[start:report.index("</details>", start)]
     assert section.count(f"<h4>{rule.title}</h4>") == 1
+
+
+def test_a_case_too_large_to_draw_legibly_leaves_out_the_map_and_says_so():
+    """Beyond DRAWN_PARTNERS partners the map and the per-partner scan figures are left out, with a note."""
+    from interorg.report.html import DRAWN_PARTNERS, report_html
+
+    count = DRAWN_PARTNERS + 1
+    partners = [{"id": f"p{n}", "position": "core" if n < 3 else "ring"} for n in range(count)]
+    advice = interorg.advise({"partners": partners, "relationships": [
+        {"between": ["p0", "p1"], "trust": "high", "vigilance": "low"}]}, lang="nl")
+    page = report_html(advice)
+    assert f"met {count} partners zijn ze niet te lezen" in page
+    assert 'alt="' + advice.labels["report_map"] not in page and "data:image/png" in page  # the grid is still drawn
