@@ -228,11 +228,27 @@ def _premises(explanation, found, met=None):
                     _premises(evidence.explanation, found, met)
 
 
-def _action_title(group, members, lang):
+def _action_title(group, members, lang, labels):
+    """The group's title, or that of its one rule; a rule's title naming its subject names them all.
+
+    ("Stichting Jeugdzorg Kempen and GGZ Kempen: name the criteria..."
+    rather than the first subject's title over both.)
+    """
     if group is not None:
         return group.title.get(lang)
     first = members[0]
-    return first.title
+    named = [m.subject_label for m in members]
+    if len(members) == 1 or not first.subject_label or first.subject_label not in first.title:
+        return first.title
+    if any(not label or m.title != first.title.replace(first.subject_label, label)
+           for m, label in zip(members, named)):
+        return first.title
+    shown = list(dict.fromkeys(named))
+    if len(shown) > 3:
+        together = ", ".join(shown[:2]) + " " + fill(labels["and_more"], count=len(shown) - 2)
+    else:
+        together = fill(labels["list_and"], first=", ".join(shown[:-1]), last=shown[-1])
+    return first.title.replace(first.subject_label, together)
 
 
 def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, names=None):
@@ -296,9 +312,11 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
         answered.update(warnings)
         subjects = tuple(dict.fromkeys(subject_words(m.subject, m.subject_label, names)
                                        for m in members if m.subject is not None))
+        title = _action_title(group, members, lang, labels)
+        subjects = tuple(s for s in subjects if s not in title)  # what the title names is not said again
         actions.append(Action(
             rank=0,
-            title=_action_title(group, members, lang),
+            title=title,
             because=_because(members, labels, lang, shown),
             priority=min([m.priority for m in members] + [shown[k].priority for k in warnings], key=_RANK.__getitem__),
             weight=len(paths),

@@ -245,3 +245,10 @@ def test_an_action_resting_on_the_case_alone_says_what_the_case_says():
         advice = interorg.advise({"care": {"origin": "top_down"}}, lang=lang)
         (action,) = [a for a in advice.plan if a.keys == ("kenis.conclusions.top-down-alderman-control",)]
         assert action.because.startswith(expected) and "care" not in action.because.split(": ", 1)[1]
+
+
+def test_an_action_of_one_rule_names_all_its_subjects_in_its_title(example):
+    """A rule whose title names its subject, drawn for two partners, gives an action whose title names both."""
+    (action,) = [a for a in example.plan + example.counsel.more if a.rules == ("network.fit.weak-criteria-unknown",)]
+    assert action.title == "Stichting Jeugdzorg Kempen and GGZ Kempen: name the criteria behind the weak fit"
+    assert action.subjects == ()  # not said again after the title
