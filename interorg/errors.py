@@ -7,6 +7,7 @@ __all__ = [
     "CaseError",
     "InterorgError",
     "KnowledgeError",
+    "MAX_PROBLEMS_KEPT",
     "MissingDependency",
     "Problem",
     "UsageError",
@@ -56,18 +57,40 @@ class InterorgError(Exception):
     """Base class of every error interorg raises on purpose."""
 
 
-class _ProblemsError(InterorgError):
-    """An input with one or more problems, all reported at once."""
+#: The most problems an error keeps; the rest are only counted (``more``), so that an input
+#: with a hundred thousand mistakes costs no more to report than one with a thousand.
+MAX_PROBLEMS_KEPT = 1000
 
-    def __init__(self, problems, source=None):
-        self.problems = tuple(problems)
+
+class _ProblemsError(InterorgError):
+    """An input with one or more problems, all reported at once (up to :data:`MAX_PROBLEMS_KEPT`)."""
+
+    def __init__(self, problems, source=None, more=0):
+        kept = []
+        for problem in problems:  # an iterator is read no further than what is kept, and counted
+            if len(kept) < MAX_PROBLEMS_KEPT:
+                kept.append(problem)
+            else:
+                more += 1
+        self.problems = tuple(kept)
         self.source = source
-        super().__init__(str(self))
+        self.more = more
+        # the text is built when it is asked for (str()), not here: a caller that only
+        # reads the problems never pays for a text of thousands of lines
+        super().__init__()
+
+    def __reduce__(self):
+        return type(self), (self.problems, self.source, self.more)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({len(self.problems) + self.more} problem(s), source={self.source!r})"
 
     def __str__(self):
         prefix = f"{self.source}: " if self.source else ""
-        return "\n".join((prefix if problem.file is None else "") + str(problem)
-                         for problem in self.problems)
+        lines = [(prefix if problem.file is None else "") + str(problem) for problem in self.problems]
+        if self.more:
+            lines.append(f"... and {self.more:,} more problems")
+        return "\n".join(lines)
 
 
 class CaseError(_ProblemsError, ValueError):
@@ -76,9 +99,12 @@ class CaseError(_ProblemsError, ValueError):
     Attributes
     ----------
     problems : tuple of Problem
-        Every problem found, in document order.
+        Every problem found, in document order (the first
+        :data:`MAX_PROBLEMS_KEPT` of them).
     source : str or None
         The file name, when the case came from a file.
+    more : int
+        How many more problems were found and not kept.
     """
 
 
@@ -89,9 +115,11 @@ class KnowledgeError(_ProblemsError, ValueError):
     ----------
     problems : tuple of Problem
         Every problem found; each path starts with the record's id where it
-        has one.
+        has one (the first :data:`MAX_PROBLEMS_KEPT` of them).
     source : str or None
         The knowledge file (or ``knowledge`` for cross-file checks).
+    more : int
+        How many more problems were found and not kept.
     """
 
 

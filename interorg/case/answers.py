@@ -17,8 +17,10 @@ import re
 
 import attrs
 
-from ..errors import Problem
+from ..errors import CaseError, Problem
+from ..utils import documents
 from ._types import ID_META
+from .limits import CASE_LIMITS
 from .scan import STATEMENTS, Respondent, Scan
 
 __all__ = ["AnswerImport", "merge_answers", "read_answers"]
@@ -108,6 +110,31 @@ def _columns(header, texts, name):
     return roles, problems
 
 
+def _text(source, name):
+    """The text of a form export, read no further than a case file may be long, decoded strictly as UTF-8."""
+    size = CASE_LIMITS.max_bytes
+    data = source.read(size + 1) if hasattr(source, "read") else documents.read_bytes(source, CaseError, size)
+    if len(data) > size:
+        raise CaseError([Problem("", f"the file is larger than {size:,} bytes, the most a form export is read")],
+                        name)
+    if isinstance(data, (bytes, bytearray)):
+        data = documents.decode(bytes(data), name, CaseError)
+    return data
+
+
+def _rows(reader, name, problems):
+    """The rows of ``reader``; a row the CSV reader cannot read (a field too long, a NUL) is a problem, the last."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(Problem("", f"the CSV cannot be read further: {exc}", reader.line_num or 1, None, name))
+            return
+        yield row
+
+
 def read_answers(source, case, texts=None, name=None):
     """Read a form export of the scan's answers, checking every row against ``case``.
 
@@ -130,6 +157,13 @@ def read_answers(source, case, texts=None, name=None):
     AnswerImport
         The respondents read, and every problem (empty when all is well).
 
+    Raises
+    ------
+    CaseError
+        When the file cannot be read (missing, not a regular file, larger
+        than a case file may be, or not UTF-8, with the line of the first
+        bad byte).
+
     Examples
     --------
     >>> import io
@@ -146,24 +180,24 @@ def read_answers(source, case, texts=None, name=None):
       scale); got 7']
     """
     texts = {_normal(text): statement for text, statement in (texts or {}).items()}
-    if hasattr(source, "read"):
-        text, name = source.read(), name or "<answers>"
-    else:
-        path = pathlib.Path(source)
-        text, name = path.read_text(encoding="utf-8-sig"), name or path.name
-    text = text.lstrip("\ufeff")
+    name = name or ("<answers>" if hasattr(source, "read") else pathlib.Path(source).name)
+    text = _text(source, name).lstrip("\ufeff")
     if not text.strip():
         return AnswerImport((), (Problem("", "the file is empty", None, None, name),))
     delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = next(reader)
+    unreadable = []
+    rows = _rows(reader, name, unreadable)
+    header = next(rows, None)
+    if header is None:
+        return AnswerImport((), tuple(unreadable))
     roles, problems = _columns(header, texts, name)
     partners = {p.id: p.id for p in case.partners}
     partners.update({_normal(p.name): p.id for p in case.partners if p.name})
     known = ", ".join(f"{p.id}" + (f" ({p.name})" if p.name else "") for p in case.partners)
     existing = {r.id: r for r in case.scan.respondents} if case.scan else {}
     seen, respondents, line = {}, [], 1
-    for row in reader:
+    for row in rows:
         start, line = line + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
@@ -200,7 +234,7 @@ def read_answers(source, case, texts=None, name=None):
                 answers[statement] = value
         if partner and good:
             respondents.append(Respondent(respondent, partner, answers))
-    return AnswerImport(tuple(respondents), tuple(problems))
+    return AnswerImport(tuple(respondents), tuple(problems + unreadable))
 
 
 def merge_answers(case, respondents):

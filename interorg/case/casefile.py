@@ -10,10 +10,10 @@ import yaml
 from ..utils import documents, writing
 from ..utils.bounds import check_data
 from ..utils.structure import structure, unstructure
-from .limits import CASE_LIMITS, count_problems
+from .limits import CASE_LIMITS, count_problems, within_counts
 from .model import Case
 from .references import semantic_problems
-from ..errors import CaseError, Problem
+from ..errors import MAX_PROBLEMS_KEPT, CaseError, Problem
 
 #: What an empty case file is told, unless an empty case is asked for.
 _EMPTY = ("the case file is empty; describe the collaboration in it (an empty case is advised on only when"
@@ -26,6 +26,25 @@ __all__ = ["case_from_dict", "case_from_text", "case_text", "case_to_dict", "che
 #: that passed the checks passes them again; the weak reference makes sure a
 #: new object at a reused id is not taken for it.
 _CHECKED = {}
+
+
+class _Kept(list):
+    """The problems of a case, no more than :data:`~interorg.errors.MAX_PROBLEMS_KEPT` kept; the rest counted."""
+
+    def __init__(self, problems=()):
+        super().__init__()
+        self.more = 0
+        self.extend(problems)
+
+    def append(self, problem):
+        if len(self) < MAX_PROBLEMS_KEPT:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems):
+        for problem in problems:
+            self.append(problem)
 
 
 def _mark_checked(case, bounded):
@@ -80,13 +99,20 @@ def case_from_dict(data, source=None, *, _document=None, bounded=True):
         problems = check_data(data, CASE_LIMITS)
         if problems:
             raise CaseError(problems, source)
-    problems = count_problems(data) if bounded else []
-    case = structure(Case, data, "", problems)
-    problems.extend(semantic_problems(data))
+    problems = _Kept(_document.problems if _document is not None else ())
+    checked = data
+    if bounded:
+        problems.extend(count_problems(data))
+        # a list beyond its bound is refused as a whole: only its first items are checked one by one
+        checked = within_counts(data)
+    case = structure(Case, checked, "", problems)
+    partners = data.get("partners") if isinstance(data, dict) and checked is not data else None
+    problems.extend(semantic_problems(checked, partners))
     if problems:
+        more = problems.more
         if _document is not None:
             problems = [_document.locate(problem) for problem in problems]
-        raise CaseError(problems, source)
+        raise CaseError(problems, source, more)
     return _mark_checked(case, bounded)
 
 
@@ -120,7 +146,7 @@ def check_case(case, bounded=True):
 
 
 def _from_document(document, allow_empty):
-    if document.data is None:
+    if document.data is None and not document.problems:
         if not allow_empty:
             raise CaseError([Problem("", _EMPTY)], document.name)
         return Case()
@@ -159,7 +185,7 @@ def load_case(path, *, allow_empty=False):
     if not isinstance(path, (str, os.PathLike)):
         raise CaseError([Problem("", "expected the path of a case file (str or os.PathLike);"
                                      f" got {type(path).__name__}")])
-    document = documents.read_document(path, CaseError, CASE_LIMITS)
+    document = documents.read_document(path, CaseError, CASE_LIMITS, keep_going=True)
     return _from_document(document, allow_empty)
 
 
@@ -199,7 +225,7 @@ def case_from_text(text, source="<string>", fmt=None, *, allow_empty=False):
     if not isinstance(text, (str, bytes, bytearray)):
         raise CaseError([Problem("", f"expected the text of a case (str or bytes); got {type(text).__name__}")],
                         source)
-    document = documents.parse_document(text, source, CaseError, fmt, CASE_LIMITS)
+    document = documents.parse_document(text, source, CaseError, fmt, CASE_LIMITS, keep_going=True)
     return _from_document(document, allow_empty)
 
 

@@ -13,7 +13,7 @@ and listed in the README.
 from ..errors import Problem
 from ..utils.bounds import Limits
 
-__all__ = ["CASE_LIMITS", "MAX_ITEMS", "count_problems"]
+__all__ = ["CASE_LIMITS", "MAX_ITEMS", "count_problems", "within_counts"]
 
 #: The bounds of a case file or mapping.  Anchors and aliases are refused:
 #: a case is short enough to write out, interorg never writes them, and they
@@ -53,7 +53,7 @@ def count_problems(data):
     Examples
     --------
     >>> [str(p) for p in count_problems({"partners": [{"id": f"p{i}"} for i in range(201)]})]
-    ['partners: 201 partners; at most 200 are advised on']
+    ['partners: 201 partners; at most 200 are advised on (only the first 200 are checked)']
     >>> count_problems({"partners": []})
     []
     """
@@ -62,5 +62,38 @@ def count_problems(data):
         items = _list_at(data, dotted)
         if items is not None and len(items) > most:
             what = dotted.rpartition(".")[2].replace("_", " ")
-            problems.append(Problem(dotted, f"{len(items):,} {what}; at most {most:,} are advised on"))
+            problems.append(Problem(dotted, f"{len(items):,} {what}; at most {most:,} are advised on"
+                                            f" (only the first {most:,} are checked)"))
     return problems
+
+
+def within_counts(data):
+    """Raw case ``data`` with each list of :data:`MAX_ITEMS` cut to its bound, for checking its items.
+
+    A list beyond its bound is refused as a whole (:func:`count_problems`);
+    checking every one of its items, one by one, would cost time and memory
+    without end for a message nobody reads through.  Only the mappings on
+    the way to a cut list are copied; ``data`` itself is not changed.
+
+    Examples
+    --------
+    >>> len(within_counts({"partners": [{}] * 500})["partners"])
+    200
+    >>> data = {"name": "x"}
+    >>> within_counts(data) is data
+    True
+    """
+    result = data
+    for dotted, most in MAX_ITEMS.items():
+        items = _list_at(data, dotted)
+        if items is None or len(items) <= most:
+            continue
+        if result is data:
+            result = dict(data)
+        keys = dotted.split(".")
+        holder = result
+        for key in keys[:-1]:
+            holder[key] = dict(holder[key])
+            holder = holder[key]
+        holder[keys[-1]] = items[:most]
+    return result

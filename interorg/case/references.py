@@ -7,7 +7,26 @@ are reported together with the problems of single fields, each with its path.
 from ..errors import Problem
 from ..utils.structure import describe
 
-__all__ = ["semantic_problems"]
+__all__ = ["listing", "semantic_problems"]
+
+#: How many ids a message lists before it only counts the rest: a message per unknown
+#: reference that listed every id of a large case would be longer than the case.
+LISTED = 10
+
+
+def listing(ids):
+    """``ids`` joined with commas, the first :data:`LISTED` of them and how many more.
+
+    Examples
+    --------
+    >>> listing(["a", "b"])
+    'a, b'
+    >>> listing([f"p{i}" for i in range(12)])
+    'p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and 2 more'
+    """
+    ids = list(ids)
+    shown = ", ".join(ids[:LISTED])
+    return shown if len(ids) <= LISTED else f"{shown} and {len(ids) - LISTED:,} more"
 
 
 def _items(data, key):
@@ -38,18 +57,18 @@ def _repeats(pairs, what, verb="already used by", hint=""):
 
 
 def _partner_ids(data):
-    """The ids of the partners the raw case lists."""
-    return [item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
+    """The ids of the partners the raw case lists, in order (a dict, so that looking one up is quick)."""
+    return dict.fromkeys(item["id"] for _, item in _items(data, "partners") if isinstance(item.get("id"), str))
 
 
 def _known_partners(data):
     """The listed partner ids, and the words saying which ids a reference may use."""
     partners = _partner_ids(data)
-    return partners, (f"expected one of {', '.join(partners)}" if partners
+    return partners, (f"expected one of {listing(partners)}" if partners
                       else "no partners are listed under partners")
 
 
-def _relationship_problems(data):
+def _relationship_problems(data, lookup):
     """Problems of ``relationships``: pairs that are not two known, different partners, or repeat.
 
     A contradiction between a stated level and the signals behind it is not
@@ -57,7 +76,7 @@ def _relationship_problems(data):
     differs from what is seen is itself worth discussing.
     """
     problems, seen = [], {}
-    partners, known = _known_partners(data)
+    partners, known = _known_partners(lookup)
     for index, item in _items(data, "relationships"):
         path = f"relationships[{index}].between"
         pair = item.get("between")
@@ -82,10 +101,10 @@ def _relationship_problems(data):
     return problems
 
 
-def _dependency_problems(data):
+def _dependency_problems(data, lookup):
     """Problems of ``dependencies``: unknown partners, a partner depending on itself, repeats."""
     problems, seen = [], {}
-    partners, known = _known_partners(data)
+    partners, known = _known_partners(lookup)
     for index, item in _items(data, "dependencies"):
         path = f"dependencies[{index}]"
         pair = (item.get("partner"), item.get("on"))
@@ -122,7 +141,7 @@ def _repeated_values(data, section, key):
     return problems
 
 
-def _participant_problems(data):
+def _participant_problems(data, lookup):
     """The number of participants is at least two, and not fewer than the partners listed."""
     governance = data.get("governance") if isinstance(data, dict) else None
     number = governance.get("participants") if isinstance(governance, dict) else None
@@ -131,7 +150,7 @@ def _participant_problems(data):
     if number < 2:
         return [Problem("governance.participants",
                         f"expected at least 2 (a network has two or more participants); got {number}")]
-    listed = data.get("partners")
+    listed = lookup.get("partners")
     if isinstance(listed, list) and number < len(listed):
         return [Problem("governance.participants",
                         f"{number} is fewer than the {len(listed)} partners listed under partners")]
@@ -155,9 +174,9 @@ def _listed_twice(data, section, what, prefix=""):
                     what, "already given at", f"; list each {what} once")
 
 
-def _partner_references(data):
+def _partner_references(data, lookup):
     """Problems for references to partners that the case does not list."""
-    ids = _partner_ids(data)
+    ids = _partner_ids(lookup)
     references = [(f"motives[{i}].partner", item.get("partner")) for i, item in _items(data, "motives")]
     references += [(f"interests.partners[{i}].partner", item.get("partner"))
                    for i, item in _items(_section(data, "interests"), "partners")]
@@ -166,12 +185,12 @@ def _partner_references(data):
     references += [(f"leadership[{i}].partner", item.get("partner")) for i, item in _items(data, "leadership")]
     references += [(f"board_members[{i}].partner", item.get("partner"))
                    for i, item in _items(data, "board_members")]
-    expected = f"expected one of {', '.join(ids)}" if ids else "the case lists no partners"
+    expected = f"expected one of {listing(ids)}" if ids else "the case lists no partners"
     return [Problem(path, f"unknown partner {describe(value)}; {expected}")
             for path, value in references if isinstance(value, str) and value not in ids]
 
 
-def _workbook_problems(data):
+def _workbook_problems(data, lookup):
     """Repeats and dangling references in the sections of the Common Eye workbook models."""
     problems = _first_use(data, "motives", "partner", "partner", "; give each partner once")
     for index, _item in _items(data, "motives"):
@@ -190,10 +209,10 @@ def _workbook_problems(data):
     problems += _first_use(data, "board_members", "name", "board member", "; give each board member once")
     for index, _item in _items(data, "board_members"):
         problems += _listed_twice(data["board_members"][index], "emotions", "emotion", f"board_members[{index}].")
-    return problems + _partner_references(data)
+    return problems + _partner_references(data, lookup)
 
 
-def _municipality_problems(data):
+def _municipality_problems(data, lookup):
     """Problems of ``care.municipalities``: unknown partners, partners that are no municipality, repeats.
 
     A municipality is named by a partner's id or name.  The supply given
@@ -204,12 +223,12 @@ def _municipality_problems(data):
     entries = _items(care, "municipalities")
     if not entries:
         return []
-    partners = [item for _, item in _items(data, "partners") if isinstance(item.get("id"), str)]
+    partners = [item for _, item in _items(lookup, "partners") if isinstance(item.get("id"), str)]
     by_reference = {item["id"]: item for item in partners}
     for item in partners:
         if isinstance(item.get("name"), str):
             by_reference.setdefault(item["name"], item)
-    names = ", ".join(item["id"] for item in partners)
+    names = listing(item["id"] for item in partners)
     known = f"expected the id or name of a partner ({names})" if partners else "the case lists no partners"
     problems, seen = [], {}
     if care.get("supply_in_municipality") is not None:
@@ -240,12 +259,12 @@ def _municipality_problems(data):
     return problems
 
 
-def _scan_problems(data):
+def _scan_problems(data, lookup):
     """Problems of ``scan.respondents``: a respondent id given twice, or an unknown partner."""
     scan = data.get("scan") if isinstance(data, dict) else None
     if not isinstance(scan, dict):
         return []
-    partners, known = _known_partners(data)
+    partners, known = _known_partners(lookup)
     problems, seen = [], {}
     for index, item in _items(scan, "respondents"):
         respondent = item.get("id")
@@ -261,22 +280,25 @@ def _scan_problems(data):
     return problems
 
 
-def semantic_problems(data):
+def semantic_problems(data, partners=None):
     """Problems that no single field shows: duplicates and dangling references.
 
     They are looked for in the raw data, so that they are reported together
-    with the problems of single fields.
+    with the problems of single fields.  ``partners``, when given, is the
+    whole list of partners that references may name (``data`` may hold only
+    the first of them, when the case lists more than are checked).
     """
+    lookup = data if partners is None else {"partners": partners}
     return (_first_use(data, "partners", "id", "partner id")
             + _first_use(data, "reasons", "reason", "reason", "; give each reason once")
-            + _relationship_problems(data)
-            + _dependency_problems(data)
+            + _relationship_problems(data, lookup)
+            + _dependency_problems(data, lookup)
             + _first_use(data, "challenges", "challenge", "challenge", "; give each challenge once")
             + [problem for key in ("mechanisms", "structures", "benefits")
                for problem in _repeated_values(data, "arrangement", key)]
-            + _participant_problems(data)
-            + _workbook_problems(data)
-            + _scan_problems(data)
+            + _participant_problems(data, lookup)
+            + _workbook_problems(data, lookup)
+            + _scan_problems(data, lookup)
             + _listed_twice(_section(data, "phase"), "changes", "change", "phase.")
-            + _municipality_problems(data)
+            + _municipality_problems(data, lookup)
             + _first_use(data, "observations", "observation", "observation", "; give each observation once"))

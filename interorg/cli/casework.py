@@ -34,7 +34,7 @@ def _new(args):
 
 
 def _validate(args, read_case):
-    case = read_case(args.case, args.example)
+    case = read_case(args.case, args.example, allow_empty=args.allow_empty)
     given = [name for name, value in unstructure(case).items() if name in SECTIONS and value not in ((), [])]
     where = args.case or f"example {args.example}"
     return (f"{where}: valid; {len(case.partners)} partners; sections: {', '.join(given) or 'none'}\n")

@@ -177,7 +177,8 @@ def _parser():
     research.add_corpus_arguments(coverage_cmd)
     coverage_cmd.set_defaults(run=_coverage)
     export.add_command(commands)
-    read_case = lambda path, example: _case(argparse.Namespace(case=path, example=example))  # noqa: E731
+    read_case = lambda path, example, allow_empty=False: _case(  # noqa: E731
+        argparse.Namespace(case=path, example=example, allow_empty=allow_empty))
     plot.add_command(commands, read_case)
     casework.add_commands(commands, read_case, _add_case_arguments)
     compare.add_command(commands, read_case)
@@ -186,11 +187,16 @@ def _parser():
 
 
 def _bounded(exc):
-    """``exc`` with at most MAX_PROBLEMS_SHOWN of its problems, and the number of the rest (or None)."""
+    """``exc`` with at most MAX_PROBLEMS_SHOWN of its problems, and the number of the rest (or 0).
+
+    The rest counts the problems the error did not keep (its ``more``) as well.
+    """
     problems = getattr(exc, "problems", None)
-    if not problems or len(problems) <= MAX_PROBLEMS_SHOWN:
+    more = getattr(exc, "more", 0) or 0
+    if not problems or (len(problems) <= MAX_PROBLEMS_SHOWN and not more):
         return exc, 0
-    return type(exc)(problems[:MAX_PROBLEMS_SHOWN], exc.source), len(problems) - MAX_PROBLEMS_SHOWN
+    shown = problems[:MAX_PROBLEMS_SHOWN]
+    return type(exc)(shown, exc.source), len(problems) - len(shown) + more
 
 
 def _language(argv):

@@ -22,8 +22,10 @@ exhaust the machine:
 """
 
 import codecs
+import os
 import pathlib
 import re
+import stat
 
 import yaml
 
@@ -32,16 +34,15 @@ from .bounds import check_data
 from .jsondocs import parse_json
 from .marks import Document, Refused
 from .structure import describe, join_path
+from .yamlevents import MERGE, TAG, check_events
 
-__all__ = ["Document", "PURE_LOADER", "read_document", "parse_document"]
+__all__ = ["Document", "PURE_LOADER", "decode", "parse_document", "read_bytes", "read_document"]
 
 #: libyaml's parser where PyYAML was built with it (about ten times faster), else PyYAML's own.
 #: Only the parser differs: resolving tags and constructing values stay in
 #: Python, with the strict rules below, so both read a file the same way.
 _Base = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
-_TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")} | {"!"}
-_COLLECTION_TAGS = {_TAG + "seq", _TAG + "map", "!"}
+_TAG = TAG
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -64,12 +65,14 @@ for _loader in (_StrictLoader, _PureStrictLoader):
 def _construct_mapping(loader, node, deep=False):
     seen = set()
     for key_node, _value_node in node.value:
-        if key_node.tag == _TAG + "merge":  # '<<: *anchor' is merged, not a key of its own
-            continue
+        if key_node.tag == _TAG + "merge":
+            if getattr(loader, "refuse_merge", False):  # the event pass refuses it first where it runs
+                raise Refused(MERGE, key_node.start_mark)
+            continue  # '<<: *anchor' is merged, not a key of its own
         if not isinstance(key_node, yaml.ScalarNode):
             raise Refused("a key must be text; got a list or mapping as a key", key_node.start_mark)
         key = loader.construct_object(key_node, deep=True)
-        if key in seen:
+        if key in seen and not getattr(loader, "repeats_reported", False):
             raise Refused(f"key {describe(key)} is given twice in the same mapping", key_node.start_mark)
         seen.add(key)
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
@@ -82,129 +85,22 @@ _PureStrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 PURE_LOADER = _PureStrictLoader
 
 
-def _implicit_tag(value):
-    """The tag PyYAML's resolver gives a plain scalar ``value``."""
-    resolvers = _StrictLoader.yaml_implicit_resolvers
-    for tag, regexp in resolvers.get(value[:1], []) + resolvers.get(None, []):
-        if regexp.match(value):
-            return tag
-    return _TAG + "str"
-
-
-class _Paths:
-    """The path of the node each parser event stands for, kept on a stack of the open collections."""
-
-    def __init__(self):
-        self.stack = []  # [path, "seq", next index] or [path, "map", expecting a key, key]
-
-    def path(self):
-        """The path of the node the next event starts; None when it is a key."""
-        if not self.stack:
-            return ""
-        top = self.stack[-1]
-        if top[1] == "seq":
-            return join_path(top[0], top[2])
-        return None if top[2] else join_path(top[0], top[3])
-
-    def parent(self):
-        return self.stack[-1][0] if self.stack else ""
-
-    def done(self, key=None):
-        """A node (a scalar, or a whole collection) ended: move the collection it is in on."""
-        if not self.stack:
-            return
-        top = self.stack[-1]
-        if top[1] == "seq":
-            top[2] += 1
-        elif top[2]:
-            top[2], top[3] = False, "?" if key is None else key
+def _walk_positions(root):
+    """``(path, (line, column))`` of every node under ``root``, walked with a stack of its own (not recursion)."""
+    stack = [(root, "")] if root is not None else []
+    while stack:
+        node, path = stack.pop()
+        yield path, (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            children = [(value_node, join_path(path, key_node.value)) for key_node, value_node in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, join_path(path, index)) for index, item in enumerate(node.value)]
         else:
-            top[2] = True
-
-
-def _tag_problem(event, path, limits):
-    """The problem of an explicit tag, or of a scalar too long or a number too large; None when fine."""
-    is_scalar = isinstance(event, yaml.ScalarEvent)
-    if event.tag is not None and event.tag not in (_SCALAR_TAGS if is_scalar else _COLLECTION_TAGS):
-        shown = event.tag.replace(_TAG, "!!")
-        return (f"the tag '{shown}' is not allowed; expected plain values (text, numbers, true or false,"
-                " null, lists and mappings)")
-    if not is_scalar:
-        return None
-    value = event.value
-    if limits is not None and limits.max_text is not None and len(value) > limits.max_text:
-        return f"a text of {len(value):,} characters; at most {limits.max_text:,} are allowed"
-    if event.tag in (None, "!") and not event.implicit[0]:
-        return None  # quoted: text
-    tag = _implicit_tag(value)
-    if event.tag not in (None, "!", _TAG + "str") and tag != event.tag:
-        return f"'{value[:60]}' is not a value of the tag '{event.tag.replace(_TAG, '!!')}'"
-    if (tag == _TAG + "int" and limits is not None and limits.max_digits is not None
-            and len(value) > limits.max_digits + 3):
-        return f"a number of {len(value):,} characters; at most {limits.max_digits} digits are allowed"
-    return None
-
-
-def _check_events(text, limits):
-    """Problems found on the parser's events alone: tags, keys, and the bounds of ``limits``.
-
-    The parser keeps its own stack, so this pass runs in time linear in the
-    text whatever its nesting, and stops at the first bound exceeded.
-    """
-    problems, paths, depth, nodes = [], _Paths(), 0, 0
-    limits_given = limits is not None
-    for event in yaml.parse(text, Loader=_StrictLoader):
-        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-            paths.stack.pop()
-            paths.done()
             continue
-        if not isinstance(event, yaml.NodeEvent):
-            continue
-        path = paths.path()
-        where = paths.parent() if path is None else path
-        mark = event.start_mark
-        nodes += 1
-        if limits_given and limits.max_nodes is not None and nodes > limits.max_nodes:
-            return problems + [Refused(f"more than {limits.max_nodes:,} values in all; a case needs far fewer",
-                                        mark, where).problem()]
-        if limits_given and not limits.aliases and (isinstance(event, yaml.AliasEvent) or event.anchor):
-            what = f"alias '*{event.anchor}'" if isinstance(event, yaml.AliasEvent) else f"anchor '&{event.anchor}'"
-            problems.append(Refused(f"the {what} is not allowed: anchors and aliases are not read in case"
-                                     " files; write the value out", mark, where).problem())
-        if isinstance(event, yaml.AliasEvent):
-            paths.done()
-            continue
-        message = _tag_problem(event, path, limits)
-        if message:
-            problems.append(Refused(message, mark, where).problem())
-        if isinstance(event, yaml.ScalarEvent):
-            paths.done(event.value if path is None else None)
-            continue
-        if path is None:
-            problems.append(Refused("a key must be text; got a list or mapping as a key", mark, where).problem())
-        depth += 1
-        if limits_given and limits.max_depth is not None and depth > limits.max_depth:
-            return problems + [Refused(f"nested more than {limits.max_depth} levels deep; a case needs far fewer",
-                                        mark, where).problem()]
-        kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-        paths.stack.append([where if path is None else path, kind, 0 if kind == "seq" else True, None])
-    return problems
+        stack.extend(reversed(children))
 
 
-def _walk_positions(node, path):
-    if node is None:
-        return
-    yield path, (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            yield from _walk_positions(value_node, join_path(path, key_node.value))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _walk_positions(item, join_path(path, index))
-
-
-def _decode(data, name, error, limits):
+def decode(data, name, error, limits=None):
     """The text of ``data`` (bytes), read as UTF-8; raise ``error`` with the offset of a bad byte."""
     offset = 0
     if data.startswith(codecs.BOM_UTF8):
@@ -225,19 +121,35 @@ def _size_problem(size, limits, unit="bytes"):
     return None
 
 
+def _reader_problem(exc, text):
+    """A character YAML cannot hold (a NUL, say), on one line with its line and column."""
+    found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+    offset = found if found >= 0 else min(exc.position, len(text))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    shown = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+    return Problem("", f"invalid YAML: the character {shown} cannot be read: {exc.reason}; remove it",
+                   line, column)
+
+
 def _parse_yaml(text, name, error, limits, loader_class=None):
     # The pass over the parser's events checks tags and bounds before anything is built; a
     # document read without limits (the knowledge, which ships with interorg) is parsed once
-    problems = []
+    problems, repeated = [], []
     if limits is not None:
         try:
-            problems = _check_events(text, limits)
+            problems, repeated = check_events(text, limits, loader_class or _StrictLoader)
         except yaml.YAMLError:
             problems = []  # a syntax error: reported below, where the document is read
     if problems:
-        raise error(problems, name)
+        raise error(problems + repeated, name)
     try:
         loader = (loader_class or _StrictLoader)(text)
+        # every key given twice is a problem already: the document is built (the later value kept)
+        # so that the problems of its values are reported with them
+        loader.repeats_reported = bool(repeated)
+        # a merge key goes with aliases ('<<: *defaults'): refused where they are not read (a case)
+        loader.refuse_merge = limits is not None and not limits.aliases
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -252,15 +164,17 @@ def _parse_yaml(text, name, error, limits, loader_class=None):
             message = "nested more than 1,000 levels deep; a case needs far fewer"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise error([Problem("", message, line, column)], name) from exc
+    except yaml.reader.ReaderError as exc:
+        raise error([_reader_problem(exc, text)], name) from exc
     except yaml.YAMLError as exc:
         raise error([Problem("", f"invalid YAML: {exc}")], name) from exc
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
         # PyYAML's constructors fail this way on values of the plain tags they cannot build
         raise error([Problem("", f"invalid YAML: a value cannot be read ({exc})")], name) from exc
-    return Document(data, name, dict(_walk_positions(node, "")))
+    return Document(data, name, dict(_walk_positions(node)), repeated)
 
 
-def parse_document(text, name, error, fmt=None, limits=None, loader=None):
+def parse_document(text, name, error, fmt=None, limits=None, loader=None, keep_going=False):
     """Parse YAML or JSON ``text``; raise ``error`` (a problems error class) on a syntax error.
 
     Parameters
@@ -283,6 +197,11 @@ def parse_document(text, name, error, fmt=None, limits=None, loader=None):
         The PyYAML loader class (by default libyaml's parser where
         available, with the strict rules of this module); tests use
         :data:`PURE_LOADER` to check that both parsers read alike.
+    keep_going : bool
+        Return a document whose only problems are keys given twice (the
+        later value kept) with those problems in its ``problems``, for the
+        caller to report with the problems of its values; by default they
+        are raised.
 
     Returns
     -------
@@ -298,14 +217,16 @@ def parse_document(text, name, error, fmt=None, limits=None, loader=None):
     >>> parse_document('{"a": 1, "a": 2}', "case.json", Bad)
     Traceback (most recent call last):
     ...
-    interorg.utils.documents.Bad: key 'a' is given twice in the same mapping
+    interorg.utils.documents.Bad: a (line 1, column 10): key 'a' is given twice in the same mapping
     """
     fmt = fmt or ("json" if str(name).lower().endswith(".json") else "yaml")
+    if fmt not in ("json", "yaml"):
+        raise error([Problem("", f"unknown format {describe(fmt)}; expected 'yaml' or 'json'")], name)
     if isinstance(text, (bytes, bytearray)):
         problem = _size_problem(len(text), limits)
         if problem:
             raise error([problem], name)
-        text = _decode(bytes(text), name, error, limits)
+        text = decode(bytes(text), name, error, limits)
     else:
         problem = _size_problem(len(text), limits, "characters")
         if problem:
@@ -322,21 +243,60 @@ def parse_document(text, name, error, fmt=None, limits=None, loader=None):
     if limits is not None:
         problems = check_data(document.data, limits)
         if problems:
-            raise error([document.locate(problem) for problem in problems], name)
+            raise error(document.problems + [document.locate(problem) for problem in problems], name)
+    if document.problems and not keep_going:
+        raise error(document.problems, name)
     return document
 
 
-def read_document(path, error, limits=None):
-    """Read and parse the file at ``path``; raise ``error`` if it cannot be read.
+def _kind_of_file(mode):
+    """What a file that is not a regular file is, in words."""
+    for test, what in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return what
+    return "another kind of file"
 
-    With ``limits``, no more than ``limits.max_bytes`` (and one) bytes are
-    read, so a huge file or a device such as ``/dev/zero`` is refused at once.
+
+def _read_bytes(path, size):
+    """The bytes of the regular file ``path``, no more than ``size`` (and one) when given.
+
+    The file is opened without blocking and checked to be a regular file
+    before anything is read: a named pipe would wait for a writer for ever
+    and a device never ends.
     """
-    path = pathlib.Path(path)
-    size = limits.max_bytes if limits is not None else None
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        with path.open("rb") as stream:
-            data = stream.read() if size is None else stream.read(size + 1)
+        mode = os.fstat(descriptor).st_mode
+    except OSError:
+        os.close(descriptor)
+        raise
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        return _kind_of_file(mode)
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read() if size is None else stream.read(size + 1)
+
+
+def read_bytes(path, error, size=None):
+    """The bytes of the regular file ``path`` (at most ``size`` and one); raise ``error`` naming it if it cannot be read."""
+    try:
+        data = _read_bytes(path, size)
     except OSError as exc:
         raise error([Problem("", f"cannot read the file: {exc.strerror or exc}")], str(path)) from exc
-    return parse_document(data, str(path), error, limits=limits)
+    if isinstance(data, str):
+        raise error([Problem("", f"expected a regular file; got {data}")], str(path))
+    return data
+
+
+def read_document(path, error, limits=None, keep_going=False):
+    """Read and parse the regular file at ``path``; raise ``error`` if it cannot be read.
+
+    With ``limits``, no more than ``limits.max_bytes`` (and one) bytes are
+    read, so a huge file is refused at once; a named pipe, a device or a
+    folder is refused before it is read.  ``keep_going`` is as in
+    :func:`parse_document`.
+    """
+    path = pathlib.Path(path)
+    data = read_bytes(path, error, limits.max_bytes if limits is not None else None)
+    return parse_document(data, str(path), error, limits=limits, keep_going=keep_going)

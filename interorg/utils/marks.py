@@ -34,14 +34,19 @@ class Document:
         The plain data (dicts, lists, str, numbers, bools, None).
     name : str
         The file name, for messages.
-    positions : dict
-        ``{path: (line, column)}``, 1-based; empty for JSON.
+    positions : mapping
+        ``{path: (line, column)}``, 1-based.
+    problems : list of Problem
+        What is wrong with the document that did not stop it from being
+        read (a key given twice, the later value kept); the reader that
+        asked to keep going reports them with the problems of its values.
     """
 
-    def __init__(self, data, name, positions=None):
+    def __init__(self, data, name, positions=None, problems=()):
         self.data = data
         self.name = name
         self.positions = positions or {}
+        self.problems = list(problems)
 
     def locate(self, problem):
         """Return ``problem`` with the line and column of its path, where known."""

@@ -73,7 +73,9 @@ def describe(value):
         return "nothing (null)"
     if isinstance(value, dict):
         return "a mapping"
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, tuple):  # only data given in Python holds one: say what it is
+        return "a tuple"
+    if isinstance(value, list):
         return "a list"
     if isinstance(value, int) and abs(value) >= 10 ** 30:
         # str() of a very long int is refused by Python (and slow): count its digits instead

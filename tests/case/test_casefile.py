@@ -91,7 +91,7 @@ def test_top_level_must_be_a_mapping():
 def test_json_type_error():
     """JSON cases are checked like YAML ones: 1 is not a boolean."""
     (problem,) = problems(DATA / "bad_type.json").problems
-    assert str(problem) == "care.supply_in_municipality: expected true or false; got 1"
+    assert str(problem) == "care.supply_in_municipality (line 1, column 58): expected true or false; got 1"
 
 
 def test_missing_file():

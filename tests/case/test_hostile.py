@@ -2,6 +2,7 @@
 
 import importlib.util
 import io
+import os
 import re
 import subprocess
 import sys
@@ -22,13 +23,13 @@ KEPT = {
     "tags.yaml": "description (line 7, column 14): the tag '!!timestamp' is not allowed",
     "tag_python.yaml": "name (line 2, column 7): the tag '!!python/object/apply:os.system' is not allowed",
     "surrogate.yaml": "line 2, column 10: invalid YAML: found invalid Unicode character escape code",
-    "surrogate.json": "name: the text holds a lone surrogate (U+D800)",
+    "surrogate.json": "name (line 1, column 10): the text holds a lone surrogate (U+D800)",
     "duplicate_key.json": "key 'name' is given twice in the same mapping",
     "empty.yaml": "the case file is empty",
     "comment_only.yaml": "the case file is empty",
     "null.yaml": "the case file is empty",
     "null.json": "the case file is empty",
-    "empty_key.json": '[""]: unknown key \'\'; expected one of name',
+    "empty_key.json": '[""] (line 1, column 6): unknown key \'\'; expected one of name',
     "timestamp_value.yaml": "partners[0].founded (line 5, column 14): unknown key 'founded'",
     "not_utf8.yaml": "line 2, column 17: not UTF-8 text: the byte 0xe9 at offset 38 cannot be read",
 }
@@ -43,13 +44,13 @@ GENERATED = {
     "deep.json": "line 1, column 17: nested more than 16 levels deep",
     "deep_objects.json": "line 1, column 97: nested more than 16 levels deep",
     "huge_int.yaml": "governance.participants (line 2, column 17): a number of 5,000 characters",
-    "huge_int.json": "governance.participants: a number of 5,000 digits; at most 15 are allowed",
+    "huge_int.json": "governance.participants (line 1, column 33): a number of 5,000 digits; at most 15 are allowed",
     "huge_scalar.yaml": "the file is larger than 2,097,152 bytes",
     "long_text.yaml": "name (line 1, column 7): a text of 20,000 characters; at most 10,000 are allowed",
     "many_partners.yaml": "the file is larger than 2,097,152 bytes",
     "more_partners.yaml": "partners (line 2, column 3): 1,000 partners; at most 200 are advised on",
-    "many_values.json": "partners: 240,000 items; at most 200,000 values are allowed in all",
-    "many_problems.json": "care.unknown_0: unknown key 'unknown_0'",
+    "many_values.json": "more than 200,000 values in all",
+    "many_problems.json": "care.unknown_0 (line 1, column 24): unknown key 'unknown_0'",
 }
 
 
@@ -94,8 +95,28 @@ def test_every_tag_problem_at_once():
 
 
 def test_dev_zero_is_refused():
-    """A device that never ends is read no further than the largest case file."""
-    assert "the file is larger than 2,097,152 bytes" in str(_refused("/dev/zero"))
+    """A device that never ends is refused before it is read: a case is a regular file."""
+    assert "/dev/zero: expected a regular file; got a device" in str(_refused("/dev/zero"))
+
+
+def test_named_pipe_is_refused_without_blocking(tmp_path):
+    """A named pipe with no writer is refused at once, not waited on for ever."""
+    pipe = tmp_path / "case.yaml"
+    os.mkfifo(pipe)
+    assert f"{pipe}: expected a regular file; got a named pipe" in str(_refused(pipe))
+
+
+def test_folder_is_refused(tmp_path):
+    """A folder given as the case is refused as not a regular file."""
+    assert "expected a regular file; got a folder" in str(_refused(tmp_path))
+
+
+def test_endless_standard_input_is_read_no_further_than_a_case(monkeypatch, capsys):
+    """Standard input that never ends (as /dev/zero) is refused after the largest case file."""
+    with open("/dev/zero", "rb") as zero:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(zero))
+        assert main(["validate", "-"]) == 2
+    assert "<stdin>: the file is larger than 2,097,152 bytes" in capsys.readouterr().err
 
 
 def test_empty_case_when_asked_for():
