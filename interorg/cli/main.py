@@ -23,6 +23,7 @@ from ..pipeline import LANGUAGES, advise, network_graph
 from ..report import escape
 from . import advise as advise_command
 from . import casework, compare, export, plot, report, research, scan_import, survey
+from .outputs import check_outputs
 from .problems import describe_error
 from .said import wrote
 
@@ -234,6 +235,7 @@ def main(argv=None):
     """
     try:
         args = _parser().parse_args(argv)
+        check_outputs(args)  # before the command opens anything: its output may not replace its input
         output = args.run(args)
     except InterorgError as exc:
         print(_error_text(exc, argv), file=sys.stderr)
