@@ -240,8 +240,8 @@ def main(argv=None):
     except InterorgError as exc:
         print(_error_text(exc, argv), file=sys.stderr)
         return EXIT_ENVIRONMENT if isinstance(exc, (ImportError, OSError)) else EXIT_INPUT
-    except OSError as exc:
-        print(f"interorg: error: {exc}", file=sys.stderr)
+    except OSError as exc:  # not one of ours (a write the command made itself): said in the user's language too
+        print(_error_text(exc, argv), file=sys.stderr)
         return EXIT_ENVIRONMENT
     output, code = output if isinstance(output, tuple) else (output, EXIT_OK)  # a command may fail on its result
     sys.stdout.write(output)
