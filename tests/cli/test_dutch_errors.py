@@ -50,6 +50,10 @@ BAD_CASES = {
     "date.yaml": "assessed: 2026-13\n",
     "invalid.json": '{"a": }',
     "twice.yaml": "name: a\nname: b\n",
+    "unclosed.yaml": "reasons: [1, 2\nname: b\n",
+    "indented.yaml": "name: a\n  description: b: c\n",
+    "tab.yaml": "reasons:\n\t- x\n",
+    "two_documents.yaml": "name: a\n---\nname: b\n",
 }
 
 #: Command lines that cannot work, with {case} for a good case file and {tmp} for a folder.
