@@ -23,6 +23,7 @@ from ..pipeline import LANGUAGES, advise, network_graph
 from ..report import escape
 from . import advise as advise_command
 from . import casework, compare, export, plot, report, research, scan_import, survey
+from .outputs import check_outputs
 from .problems import describe_error
 from .said import wrote
 
@@ -240,12 +241,13 @@ def main(argv=None):
     """
     try:
         args = _parser().parse_args(argv)
+        check_outputs(args)  # before the command opens anything: its output may not replace its input
         output = args.run(args)
     except InterorgError as exc:
         print(_error_text(exc, argv), file=sys.stderr)
         return EXIT_ENVIRONMENT if isinstance(exc, (ImportError, OSError)) else EXIT_INPUT
-    except OSError as exc:
-        print(f"interorg: error: {exc}", file=sys.stderr)
+    except OSError as exc:  # not one of ours (a write the command made itself): said in the user's language too
+        print(_error_text(exc, argv), file=sys.stderr)
         return EXIT_ENVIRONMENT
     output, code = output if isinstance(output, tuple) else (output, EXIT_OK)  # a command may fail on its result
     sys.stdout.write(output)

@@ -8,7 +8,9 @@ pattern with ``{name}`` placeholders and its rendering; the first pattern
 that matches the whole English message gives the translation, and what the
 placeholders matched is translated the same way where a pattern matches it
 (a description such as "a mapping", a hint such as "did you mean ...").
-A message that no pattern matches stays in English.
+A message that no pattern matches stays in English.  A number the message
+grouped in thousands the English way (``2,097,152``) is grouped the Dutch
+way (``2.097.152``), where a comma would read as a decimal comma.
 """
 
 import functools
@@ -18,6 +20,9 @@ __all__ = ["describe_error", "translate"]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _PREFIX = "problem."
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+#: The thousands separator of each language other than English.
+_THOUSANDS = {"nl": "."}
 
 
 @functools.lru_cache(maxsize=None)
@@ -63,10 +68,18 @@ def translate(message, messages, lang):
         match = _pattern(text.en).fullmatch(message)
         if match is None:
             continue
-        values = {name: translate(value, messages, lang) if value else value
-                  for name, value in match.groupdict().items()}
+        values = {name: _value(value, messages, lang) for name, value in match.groupdict().items()}
         return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text.get(lang))
     return message
+
+
+def _value(value, messages, lang):
+    """What a placeholder matched, in ``lang``: a number regrouped, a text translated where a pattern matches it."""
+    if not value:
+        return value
+    if _GROUPED.fullmatch(value):
+        return value.replace(",", _THOUSANDS.get(lang, ","))
+    return translate(value, messages, lang)
 
 
 def _located(problem, messages, lang):

@@ -152,21 +152,45 @@ def _number(value, lang, pattern):
 
 def case_files(paths):
     """The case files named by ``paths``: files as given; in a directory and its sub-directories
-    (links followed), every ``*.yaml``, ``*.yml`` and ``*.json``, sorted by path."""
-    out = []
+    (links followed), every ``*.yaml``, ``*.yml`` and ``*.json``, sorted by path.
+
+    Each real directory is walked once and each real file found in one is
+    listed once, under the first path that reaches it: a link back to a folder above
+    (``self -> .``) would otherwise count the same cases again and again, and
+    two such links would walk without end.
+    """
+    out, seen_files, seen_folders = [], set(), set()
     for path in map(pathlib.Path, paths):
-        if path.is_dir():
-            out.extend(_files_under(path))
-        else:
-            out.append(path)
+        if not path.is_dir():
+            out.append(path)  # a file named is taken as given, even when a folder holds it too
+            seen_files.add(_real(path))
+            continue
+        for file in _files_under(path, seen_folders):
+            real = _real(file)
+            if real not in seen_files:
+                seen_files.add(real)
+                out.append(file)
     return out
 
 
-def _files_under(folder):
+def _real(path):
+    """The path with every link resolved, or as given where it cannot be resolved (a broken link)."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links on Python < 3.13
+        return path.absolute()
+
+
+def _files_under(folder, seen):
+    """The case files in ``folder`` and below, in sorted order; a folder whose real path is in ``seen`` is skipped."""
+    real = _real(folder)
+    if real in seen:  # reached again through a link: its files are listed already
+        return []
+    seen.add(real)
     files = []
     for entry in sorted(folder.iterdir()):
         if entry.is_dir() and not entry.name.startswith((".", "_")):
-            files.extend(_files_under(entry))
+            files.extend(_files_under(entry, seen))
         elif entry.suffix in (".yaml", ".yml", ".json"):
             files.append(entry)
     return files

@@ -103,3 +103,29 @@ def test_sources_table_in_dutch(capsys):
     assert "afgeleid op het voorbeeld" in out and "fired" not in out and "extern (" in out
     assert main(["coverage", "--lang", "nl", "--format", "markdown"]) == 0
     assert capsys.readouterr().out.startswith("| bron | model | regels | afgeleid op het voorbeeld |")
+
+
+def test_folder_links_are_walked_once(tmp_path):
+    """A link back to a folder above is not walked again: each real case file is listed once, and two such links end."""
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.yaml").write_text(QUADRANT_III.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "sub" / "b.yaml").write_text(QUADRANT_III.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "self").symlink_to(".")
+    (folder / "sub" / "up").symlink_to("..")
+    (folder / "again").symlink_to("sub")  # the same folder under a second name
+    (folder / "c.yaml").symlink_to("a.yaml")  # the same file under a second name
+    files = case_files([folder])
+    # listed under the first path that reaches them, in sorted order ('again' before 'sub')
+    assert [f.relative_to(folder).as_posix() for f in files] == ["a.yaml", "again/b.yaml"]
+    assert case_files([folder, folder]) == files
+
+
+def test_coverage_counts_a_linked_folder_once(tmp_path, capsys):
+    """`interorg coverage DIR` over a folder with a link to itself counts its one case once."""
+    (tmp_path / "a.yaml").write_text(QUADRANT_III.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "self").symlink_to(".")
+    (tmp_path / "loop").symlink_to("self")
+    main(["coverage", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "over 1 case" in out, out
