@@ -161,16 +161,27 @@ def test_english_fragments_are_found():
                  messages)
 
 
-def test_large_file_is_refused_in_dutch_with_dutch_numbers(capsys):
-    """/dev/zero is refused in Dutch, its bound grouped with dots."""
-    assert main(["advise", "/dev/zero", "--lang", "nl"]) == 2
+def _too_large(tmp_path):
+    path = tmp_path / "large.yaml"
+    path.write_bytes(b"#" * (2 * 1024 * 1024 + 1))
+    return path
+
+
+def test_large_file_is_refused_in_dutch_with_dutch_numbers(tmp_path, capsys):
+    """A file over the bound is refused in Dutch, the bound grouped with dots; a device is not a case file."""
+    path = _too_large(tmp_path)
+    assert main(["advise", str(path), "--lang", "nl"]) == 2
     assert capsys.readouterr().err == (
-        "interorg: fout: /dev/zero: het bestand is groter dan 2.097.152 bytes, het maximum voor een casusbestand\n")
+        f"interorg: fout: {path}: het bestand is groter dan 2.097.152 bytes, het maximum voor een casusbestand\n")
+    assert main(["advise", "/dev/zero", "--lang", "nl"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("interorg: fout: /dev/zero: verwacht een gewoon bestand; gekregen: ")
+    _check_dutch(err, interorg.load_knowledge().messages)
 
 
 def test_english_is_left_as_it_was(tmp_path, capsys):
     """Without --lang the same errors stay English, with English numbers."""
-    assert main(["advise", "/dev/zero"]) == 2
+    assert main(["advise", str(_too_large(tmp_path))]) == 2
     assert "the file is larger than 2,097,152 bytes" in capsys.readouterr().err
     assert main(["advise", "--example", "--format", "pdf"]) == 2
     assert "argument --format: invalid choice: 'pdf'" in capsys.readouterr().err
