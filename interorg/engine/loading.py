@@ -100,17 +100,18 @@ class _RulesFile:
 class _Reader:
     """Reads the files of one knowledge directory, collecting problems across files."""
 
-    def __init__(self, root):
+    def __init__(self, root, limits):
         self.root = root
+        self.limits = limits
         self.problems = []
 
     def parse(self, relative):
         """The parsed document of a file, or None (with its problems recorded)."""
         resource = self.root.joinpath(*relative.split("/"))
         try:
-            data = _read_bytes(resource, KNOWLEDGE_LIMITS.max_bytes)
-            # read as bytes, strictly (UTF-8 or a clear problem) and within bounds, as a case is
-            return documents.parse_document(data, relative, KnowledgeError, limits=KNOWLEDGE_LIMITS)
+            data = _read_bytes(resource, (self.limits or KNOWLEDGE_LIMITS).max_bytes)
+            # read as bytes, strictly (UTF-8 or a clear problem); within bounds when the folder is a user's
+            return documents.parse_document(data, relative, KnowledgeError, limits=self.limits)
         except OSError as exc:
             self.problems.append(Problem("", f"cannot read the file: {exc.strerror or exc}", file=relative))
         except KnowledgeError as exc:
@@ -216,8 +217,8 @@ def _take_wording(rule_documents, problems):
                     rule[field] = original[field]
 
 
-def _read_all(root):
-    reader = _Reader(root)
+def _read_all(root, limits):
+    reader = _Reader(root, limits)
     sources_file = reader.read("sources.yaml", _SourcesFile)
     vocabulary_files = [(name, reader.read(name, _VocabularyFile)) for name in reader.folder("vocabulary")]
     models_file = reader.read("models.yaml", _ModelsFile)
@@ -246,7 +247,7 @@ def _merge_vocabulary(vocabulary_files, problems):
     return facts, defined_in
 
 
-def read_knowledge(root, extensions=(), cls=KnowledgeBase):
+def read_knowledge(root, extensions=(), cls=KnowledgeBase, limits=KNOWLEDGE_LIMITS):
     """Read and check the knowledge directory ``root``, with the files of ``extensions``.
 
     Parameters
@@ -256,6 +257,11 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase):
     cls : type
         The class of the result: :class:`KnowledgeBase` or a subclass that
         takes the ``fields`` of the extensions as keyword arguments.
+    limits : Limits or None
+        The bounds of each file (:data:`KNOWLEDGE_LIMITS`, for a folder that
+        may be anyone's); None for the knowledge shipped inside the package,
+        whose files the tests check, so that a cold start does not pay for
+        the extra pass over every file's events.
 
     Raises
     ------
@@ -267,7 +273,7 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase):
         raise KnowledgeError([Problem("", f"the knowledge folder {what}; expected a folder with sources.yaml,"
                                           " models.yaml, messages.yaml and the folders vocabulary and rules")],
                              str(root))
-    reader, sources_file, vocabulary_files, models_file, messages_file, rule_files, conflicts_file = _read_all(root)
+    reader, sources_file, vocabulary_files, models_file, messages_file, rule_files, conflicts_file = _read_all(root, limits)
     extras = [(extension, reader.read(extension.file, extension.record_type)) for extension in extensions]
     problems = reader.problems
     sources = {s.id: s for s in sources_file.sources} if sources_file else {}

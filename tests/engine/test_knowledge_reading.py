@@ -84,3 +84,13 @@ def test_missing_rules_folder_is_a_problem(tmp_path, shipped):
     folder = tmp_path / "kb"
     shutil.copytree(shipped, folder, ignore=shutil.ignore_patterns("rules"))
     assert "rules: the folder 'rules' is missing" in str(_refusal(folder))
+
+
+def test_the_shipped_knowledge_is_within_the_bounds_of_any_folder():
+    """The shipped files, read without the bounds at start-up, are within KNOWLEDGE_LIMITS all the same."""
+    from interorg.analysis.knowledge import EXTENSIONS, KnowledgeBase
+    from interorg.engine.loading import KNOWLEDGE_LIMITS, read_knowledge
+
+    root = importlib.resources.files("interorg.knowledge")
+    bounded = read_knowledge(root, EXTENSIONS, KnowledgeBase, limits=KNOWLEDGE_LIMITS)
+    assert [r.id for r in bounded.rules] == [r.id for r in load_knowledge().rules]
