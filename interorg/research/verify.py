@@ -11,7 +11,7 @@ import pathlib
 
 from ..analysis.knowledge import load_knowledge
 from ..engine.verify import Verification, VerifyFinding, verify_knowledge
-from ..errors import KnowledgeError, Problem
+from ..errors import KnowledgeError
 from ..facts.paths import witness_path
 from ..facts.shape import singletons
 
@@ -37,11 +37,6 @@ def verify(knowledge=None, limit=400):
         A loaded knowledge base or a knowledge directory; by default the
         shipped one.  A directory that does not load gives its load problems
         as errors.
-
-    Raises
-    ------
-    KnowledgeError
-        If ``knowledge`` names a directory that does not exist.
     limit : int
         The largest union of alternatives expanded per rule.
 
@@ -51,6 +46,11 @@ def verify(knowledge=None, limit=400):
         ``.ok`` is False when there is an error; ``.findings`` lists every
         problem with its file, rule, message and witness.
 
+    Raises
+    ------
+    KnowledgeError
+        If ``knowledge`` names no folder (one that does not exist, or a file).
+
     Examples
     --------
     >>> result = verify()
@@ -58,8 +58,8 @@ def verify(knowledge=None, limit=400):
     (True, True)
     """
     if isinstance(knowledge, (str, pathlib.PurePath)) and not pathlib.Path(knowledge).is_dir():
-        # nothing to check: a wrong argument, not a knowledge base with faults
-        raise KnowledgeError([Problem("", "the knowledge directory does not exist")], str(knowledge))
+        # nothing to check: a wrong argument, not a knowledge base with faults; the loader says so
+        load_knowledge(knowledge)
     if knowledge is None or isinstance(knowledge, (str, pathlib.PurePath)):
         try:
             knowledge = load_knowledge(knowledge)
