@@ -209,7 +209,7 @@ def network_graph(case, advice=None):
         advice = advise(case)
     from .analysis.network import partner_graph
 
-    return partner_graph(advice.case, advice.standing)
+    return partner_graph(advice.case, advice.conclusions, advice.counsel.set_aside)
 
 
 def compare(before, after, lang="en"):

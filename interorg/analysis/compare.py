@@ -141,7 +141,7 @@ def quadrant_changes(old_summary, new_summary):
 def position_changes(old_advice, new_advice):
     """Believed and placed position of every partner in either assessment."""
     def nodes(advice):
-        graph = partner_graph(advice.case, advice.standing)
+        graph = partner_graph(advice.case, advice.conclusions, advice.counsel.set_aside)
         return {node: (data.get("position") or None, data.get("placed") or None)
                 for node, data in graph.nodes(data=True)}
 

@@ -191,7 +191,7 @@ def analyse(case):
     )
 
 
-def partner_graph(case, conclusions):
+def partner_graph(case, conclusions, set_aside=()):
     """Return the partner network of ``case`` as a ``networkx.MultiDiGraph``.
 
     Nodes are partner ids with the attributes ``name``, ``kind``,
@@ -210,6 +210,10 @@ def partner_graph(case, conclusions):
     case : Case
     conclusions : iterable of Conclusion
         The conclusions of the advice on ``case``.
+    set_aside : collection of str
+        The keys of the conclusions a conflict set aside (``advice.counsel.set_aside``):
+        they place no partner and give no relationship its quadrant, as in
+        :func:`~interorg.analysis.relationships.summarise_relationships`.
 
     Returns
     -------
@@ -219,11 +223,11 @@ def partner_graph(case, conclusions):
     --------
     >>> import interorg
     >>> advice = interorg.advise(interorg.example_case())
-    >>> graph = partner_graph(advice.case, advice.conclusions)
+    >>> graph = partner_graph(advice.case, advice.conclusions, advice.counsel.set_aside)
     >>> graph.nodes["jeugdzorg-kempen"]["strong_dependents"]
     3
     """
-    conclusions = tuple(conclusions)
+    conclusions = tuple(c for c in conclusions if c.key not in set_aside)
     facts = {p.id: p for p in analyse(case).by_partner}
     placed = _placements(conclusions)
     quadrants = _quadrants(conclusions)

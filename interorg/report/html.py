@@ -291,7 +291,7 @@ def _figures(advice):
     legible = case is None or len(case.partners) <= DRAWN_PARTNERS
     if not legible:
         note = fill(labels["report_too_many_partners"], count=len(case.partners))
-    graph = partner_graph(case, advice.standing) if legible and case is not None and case.partners else None
+    graph = partner_graph(case, advice.conclusions, advice.counsel.set_aside) if legible and case is not None and case.partners else None
     if graph is not None and _has_map(graph):
         drawings.append(("map", labels["report_map"], lambda: plots.draw_map(graph, lang=lang)))
     if legible and case is not None and any(score.score is not None for score in scan_scores(case)):
