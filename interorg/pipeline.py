@@ -254,6 +254,7 @@ def compare(before, after, lang="en"):
         positions=_compare.position_changes(old, new),
         problems=_compare.problem_changes(old.diagnosis, new.diagnosis),
         names={**old.case.partner_names(), **new.case.partner_names()},
+        in_reverse=_compare.in_reverse(old.case, new.case),
     )
 def why_not(advice, rule_id, subject=None, knowledge=None):
     """Why a rule did or did not fire on a case: each condition's status and the smallest changes.

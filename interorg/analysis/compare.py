@@ -86,6 +86,20 @@ class ProblemChange:
         return "still" if self.level_after else None
 
 
+def in_reverse(old_case, new_case):
+    """Whether the earlier assessment given is later than the later one: by round, else by date.
+
+    Examples
+    --------
+    >>> from interorg import Case
+    >>> in_reverse(Case(round=2), Case(round=1)), in_reverse(Case(assessed="2026-03-01"), Case())
+    (True, False)
+    """
+    if old_case.round is not None and new_case.round is not None:
+        return old_case.round > new_case.round
+    return bool(old_case.assessed and new_case.assessed and old_case.assessed > new_case.assessed)
+
+
 def assessment_label(case, number):
     """What an assessment is called on an axis: its round and date where the case gives them.
 

@@ -2,7 +2,7 @@
 
 import sys
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.labels import message
 from ..errors import UsageError
 from ..pipeline import LANGUAGES, compare
 from ..utils.writing import write_text
@@ -11,20 +11,12 @@ from .said import wrote
 __all__ = ["add_command"]
 
 
-def _later(old, new):
-    """Whether the 'earlier' assessment is later than the 'later' one, by round, else by date."""
-    if old.round is not None and new.round is not None:
-        return old.round > new.round
-    return bool(old.assessed and new.assessed and old.assessed > new.assessed)
-
-
 def _run(args, read_case):
     old, new = read_case(args.old, None), read_case(args.new, None)
-    if _later(old, new):  # the comparison reads as if time ran backwards: say so, and compare as asked
-        warning = load_knowledge().messages
-        print(f"interorg: {warning['cli_warning'].get(args.lang)}: {warning['compare_reversed'].get(args.lang)}",
-              file=sys.stderr)
     result = compare(old, new, lang=args.lang)
+    if result.in_reverse:  # compared as asked; the reader should know time runs backwards in it
+        print(f"interorg: {message('cli_warning', args.lang)}: {message('compare_reversed', args.lang)}",
+              file=sys.stderr)
     if args.plot:
         from ..report.plots import FORMATS, save_figure, scan_rounds
 

@@ -35,6 +35,10 @@ class Comparison:
     names : dict
         The partners' names by id, from both assessments: the renderings
         name partners and relationships by them.
+    in_reverse : bool
+        Whether the "earlier" assessment is later than the "later" one (by
+        round, else by date): compared as given, which reads as time running
+        backwards.
     """
 
     lang: str
@@ -45,6 +49,7 @@ class Comparison:
     positions: tuple
     problems: tuple
     names: dict = attrs.field(factory=dict, eq=False)
+    in_reverse: bool = False
 
     def moved_factors(self):
         """The factor scores that changed by 0.01 or more, largest change first."""
@@ -77,7 +82,7 @@ class Comparison:
         def rows(items, *extra):
             return [{**attrs.asdict(item), **{name: getattr(item, name) for name in extra}} for item in items]
 
-        return {"before": self.before, "after": self.after, "lang": self.lang,
+        return {"before": self.before, "after": self.after, "lang": self.lang, "in_reverse": self.in_reverse,
                 "factors": rows(self.factors, "change"), "quadrants": rows(self.quadrants),
                 "positions": rows(self.positions), "problems": rows(self.problems, "status")}
 

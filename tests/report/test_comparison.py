@@ -87,3 +87,10 @@ def test_command_writes_to_a_file_and_warns_of_rounds_in_reverse(tmp_path, capsy
     assert out.read_text(encoding="utf-8").startswith("# Wat er veranderde tussen twee metingen: 2 (2026-09-07)")
     assert main(["compare", str(ROUND1), str(ROUND2)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_comparison_says_when_its_rounds_are_in_reverse():
+    """The API says when the later round was given first; the JSON carries it too."""
+    backwards = interorg.compare(ROUND2, ROUND1)
+    assert backwards.in_reverse and json.loads(backwards.to_json())["in_reverse"] is True
+    assert not interorg.compare(ROUND1, ROUND2).in_reverse
