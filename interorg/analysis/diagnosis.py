@@ -286,18 +286,13 @@ def _archetype_result(archetype, lang, found, answers, knowledge):
     confirm = ()
     if weighing.level == "worth-checking":
         signs = [rule for rule, negated in knowledge.rule(archetype.suspected_by).depends_on() if not negated]
-        titles = (_plain_title(knowledge.rule(rule), lang) for rule in dict.fromkeys(signs) if rule not in holding)
+        titles = (knowledge.rule(rule).title.elided(lang) for rule in dict.fromkeys(signs) if rule not in holding)
         # a title that is all placeholder ("Sign of X: …") says nothing a reader could check
         confirm = tuple(title for title in titles if title.split(": ", 1)[-1].strip("… "))
     return ArchetypeResult(
         archetype.id, archetype.title.get(lang), weighing.level == "suspected", evidence_for, evidence_against,
         tuple(item.id for item in knowledge.interventions if archetype.id in answers.get(item.id, ())),
         weighing.level, weighing, confirm)
-
-
-def _plain_title(rule, lang):
-    """A rule's title with its placeholders left as an ellipsis: what a sign says, before any case."""
-    return rule.title.fill(lang, {name: "…" for name in rule.title.placeholders()})
 
 
 class _Found:

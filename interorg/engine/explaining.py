@@ -7,6 +7,7 @@ sub-explanation is built once and reused.
 
 from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
+from .facts import key_text as _text
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
 
 __all__ = ["explain", "version"]
@@ -338,14 +339,6 @@ def _shared_labels(knowledge, lang, what="labels"):
     """The labels (or parts of summaries) that do not depend on a run, kept between runs for ``knowledge`` in ``lang``."""
     shared = knowledge._cache.setdefault(what, {})
     return shared.setdefault(lang, {})
-
-
-def _text(value):
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def version():

@@ -2,7 +2,7 @@
 
 import attrs
 
-__all__ = ["InputFact"]
+__all__ = ["InputFact", "key_text"]
 
 
 @attrs.frozen
@@ -26,3 +26,16 @@ class InputFact:
     def given(self):
         """The fields the case gives (leaving out the unknown ones)."""
         return {name: value for name, value in self.values.items() if value is not None}
+
+
+def key_text(value):
+    """A subject or value as the keys of conclusions write it: ``true``, ``false`` or the string; None stays None.
+
+    Examples
+    --------
+    >>> key_text(True), key_text(3), key_text(None)
+    ('true', '3', None)
+    """
+    if value is None:
+        return None
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)

@@ -12,6 +12,7 @@ run confirms are given.
 
 from .edits import GIVEN, Edit
 from .facts import InputFact
+from .facts import key_text as text  # a subject as the keys of conclusions write it
 from .session import run
 from .symbolic import OTHER, PRESENT, base_type
 
@@ -22,13 +23,6 @@ _MAX_PROPOSALS = 5
 _MAX_RUNS = 12
 #: The most candidates written into the input per question (cheaper than a run: no rules are run).
 _MAX_TRIES = 60
-
-
-def text(value):
-    """A subject or value as the conclusions key it: ``true``, ``false`` or the string."""
-    if value is None:
-        return None
-    return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
 class Search:

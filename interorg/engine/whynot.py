@@ -29,10 +29,10 @@ from . import proposals
 from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 from .edits import Change, FactEditor
 from .facts import InputFact
-from .proposals import text
+from .facts import key_text as text  # a subject as the keys of conclusions write it
 from .symbolic import Space
 
-__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "describe", "plain_title",
+__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "describe",
            "why_not"]
 
 
@@ -151,11 +151,6 @@ def describe(condition, words):
         return f"{words['conclusion']} {condition.rule}{subject}"
     inside = "; ".join(describe_test(test, words) for test in condition.tests)
     return f"{condition.fact}({inside})" if inside else condition.fact
-
-
-def plain_title(rule, lang):
-    """A rule's title with its placeholders as an ellipsis: what it says before it is drawn for a subject."""
-    return rule.title.fill(lang, {name: "…" for name in rule.title.placeholders()})
 
 
 class _Analyst:
@@ -278,7 +273,7 @@ class _Analyst:
         if key in self.memo:
             return self.memo[key]
         rule = self.knowledge.rule(rule_id)
-        title = plain_title(rule, self.lang)
+        title = rule.title.elided(self.lang)
         if self.fired(rule_id, subject):
             result = WhyNot(rule_id, title, subject, True)
         else:
