@@ -24,45 +24,39 @@ def _refusal(folder):
     return caught.value
 
 
-def _with_file(folder, relative, content):
-    """The folder with ``relative`` written; the file is taken out again by the caller."""
+def _refusal_with(folder, relative, content):
+    """The refusal of ``folder`` with ``relative`` written as ``content``; the file is put back as it was after."""
     path = folder / relative
+    original = path.read_bytes() if path.exists() else None
     path.write_bytes(content)
-    return path
+    try:
+        return _refusal(folder)
+    finally:
+        if original is None:
+            path.unlink()
+        else:
+            path.write_bytes(original)
 
 
 def test_alias_bomb_in_a_rule_file_is_refused_on_its_count(shipped):
     """Aliases each counting what they name: a billion-laughs rule file is refused before it is built."""
     layers = "".join(f"  {child}: &{child} [{', '.join(['*' + parent] * 10)}]\n"
                      for parent, child in zip("abcdefgh", "bcdefghi"))
-    path = _with_file(shipped, "rules/zz_bomb.yaml",
-                      ("about: x\nmodel: m\nrules:\n- a: &a [x, x, x, x, x, x, x, x, x, x]\n" + layers).encode())
-    try:
-        error = _refusal(shipped)
-    finally:
-        path.unlink()
+    error = _refusal_with(shipped, "rules/zz_bomb.yaml",
+                          ("about: x\nmodel: m\nrules:\n- a: &a [x, x, x, x, x, x, x, x, x, x]\n" + layers).encode())
     assert any(p.file == "rules/zz_bomb.yaml" and "more than 400,000 values in all" in p.message
                for p in error.problems)
 
 
 def test_messages_not_utf8_is_named(shipped):
     """Bytes that are not UTF-8 in messages.yaml are a problem of that file with the offset."""
-    original = (shipped / "messages.yaml").read_bytes()
-    _with_file(shipped, "messages.yaml", b"\xff\xfe" + original)
-    try:
-        error = _refusal(shipped)
-    finally:
-        (shipped / "messages.yaml").write_bytes(original)
+    error = _refusal_with(shipped, "messages.yaml", b"\xff\xfe" + (shipped / "messages.yaml").read_bytes())
     assert "messages.yaml: line 1, column 1: not UTF-8 text: the byte 0xff at offset 0" in str(error)
 
 
 def test_deep_list_is_refused_without_recursion(shipped):
     """A list nested 990 deep is refused on its depth, not with a RecursionError."""
-    path = _with_file(shipped, "rules/zz_deep.yaml", ("x: " + "[" * 990 + "]" * 990 + "\n").encode())
-    try:
-        error = _refusal(shipped)
-    finally:
-        path.unlink()
+    error = _refusal_with(shipped, "rules/zz_deep.yaml", ("x: " + "[" * 990 + "]" * 990 + "\n").encode())
     assert any(p.file == "rules/zz_deep.yaml" and "nested more than 40 levels deep" in p.message
                for p in error.problems)
 
