@@ -14,48 +14,29 @@ from ..case.casefile import case_from_dict, case_to_dict
 from ..engine.edits import GIVEN, Change, Realised, Unwritable, first_value
 from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
-from .paths import FORMS, field_path, new_path, path_steps, value_at
+from ..utils.casepaths import set_value, steps, value_at
+from .paths import FORMS, field_path, new_path
 from .sections import case_facts
 
 __all__ = ["CaseEditor", "apply_changes"]
 
 
-def _set(data, path, value):
-    """Set ``path`` in ``data`` to ``value``, making the mappings and list items on the way."""
-    steps = path_steps(path)
-    for step, following in zip(steps, steps[1:]):
-        empty = [] if isinstance(following, int) else {}
-        if isinstance(step, int):
-            while len(data) <= step:
-                data.append(copy.copy(empty))
-            if data[step] is None:
-                data[step] = empty
-        elif data.get(step) is None:
-            data[step] = empty
-        data = data[step]
-    last = steps[-1]
-    if isinstance(last, int):
-        while len(data) <= last:
-            data.append(None)
-        data[last] = value
-    elif value is None:
-        data.pop(last, None)
-    else:
-        data[last] = value
-
-
 def _remove(data, path):
-    steps = path_steps(path)
+    """Remove what is at ``path``; a list item is only marked, so that the other changes' indices still hold."""
+    parts = steps(path)
+    if parts is None:
+        raise ValueError(path)
+    *parents, last = parts
     parent = data
-    for step in steps[:-1]:
+    for step in parents:
         try:
             parent = parent[step]
         except (KeyError, IndexError, TypeError):
             return
-    if isinstance(parent, list) and isinstance(steps[-1], int) and steps[-1] < len(parent):
-        parent[steps[-1]] = _REMOVED
+    if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        parent[last] = _REMOVED
     elif isinstance(parent, dict):
-        parent.pop(steps[-1], None)
+        parent.pop(last, None)
 
 
 _REMOVED = object()
@@ -109,11 +90,11 @@ def apply_changes(case, changes):
             if value is None:
                 removals.append(path)
             else:
-                _set(data, path, value)
-    except (TypeError, AttributeError) as exc:  # a path through a value that is not a mapping or list
+                set_value(data, path, value)
+        for path in removals:
+            _remove(data, path)
+    except (TypeError, ValueError) as exc:  # no path, or one through a value that is not a mapping or list
         raise CaseError([Problem("", f"cannot set {path} in this case")]) from exc
-    for path in removals:
-        _remove(data, path)
     changed = case_from_dict(_prune(data))
     return changed, case_facts(changed)
 

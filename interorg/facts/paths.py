@@ -15,7 +15,9 @@ import re
 
 import attrs
 
-__all__ = ["FORMS", "Form", "field_path", "new_path", "path_steps", "value_at", "witness_path"]
+from ..utils.casepaths import value_at
+
+__all__ = ["FORMS", "Form", "field_path", "new_path", "witness_path"]
 
 
 @attrs.frozen
@@ -134,9 +136,6 @@ FORMS = {
     "observation": Form("list", "observations", {"kind": "observation", "seen": "seen"}),
 }
 
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
 def _join(path, key):
     if key == "":
         return path
@@ -192,21 +191,6 @@ def new_path(fact_type, values, number=0, data=None):
         return ".".join([form.section, *parts])
     items = value_at(data or {}, form.section)
     return f"{form.section}[{(len(items) if isinstance(items, list) else 0) + number}]"
-
-
-def path_steps(path):
-    """The keys and indices of a case path: ``['reasons', 1, 'reason']`` for ``reasons[1].reason``."""
-    return [int(index) if index else name for name, index in _STEP.findall(path)]
-
-
-def value_at(data, path):
-    """The value at a case path of plain data, or None where there is none."""
-    for step in path_steps(path):
-        try:
-            data = data[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def witness_path(fact_type, number, field, values):

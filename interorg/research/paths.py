@@ -1,7 +1,7 @@
-"""Case paths as a sweep varies them: ``relationships[0].trust``, checked against the case model, and set.
+"""Case paths as a sweep varies them: ``relationships[0].trust``, checked against the case model.
 
 A path is written as the user writes a case: keys joined by dots, an item
-of a list by its index.  Its values are found from the case model itself
+of a list by its index (split and set by :mod:`interorg.utils.casepaths`).  Its values are found from the case model itself
 (the JSON Schema of :mod:`interorg.case.schema`, generated from the attrs
 classes that :func:`interorg.load_case` checks against), so every key a case
 file takes can be varied, whatever the fact type or field the rules read it
@@ -10,34 +10,13 @@ as (``partners[0].fit.strategic``, ``coordination.resources.completeness``).
 
 import difflib
 import functools
-import re
 
 from ..case.schema import case_schema
 from ..errors import CaseError, Problem
+from ..utils.casepaths import steps
 from ..utils.structure import join_path
 
-__all__ = ["check_paths", "path_values", "segments", "set_value"]
-
-_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
-
-
-def segments(path):
-    """``relationships[0].trust`` as ``['relationships', 0, 'trust']``; None when it is no case path.
-
-    Examples
-    --------
-    >>> segments("relationships[0].trust"), segments("care..demand")
-    (['relationships', 0, 'trust'], None)
-    """
-    out = []
-    for part in path.split("."):
-        match = _SEGMENT.fullmatch(part)
-        if not match:
-            return None
-        out.append(match.group(1))
-        out.extend(int(index) for index in re.findall(r"\[(\d+)\]", match.group(2)))
-    return out
-
+__all__ = ["check_paths", "path_values"]
 
 @functools.lru_cache(maxsize=1)
 def _schema():
@@ -57,7 +36,7 @@ def _resolve(node):
 
 def _leaf(path):
     """The schema of the value at ``path`` and whether a case must give it; ValueError says what is wrong."""
-    parts = segments(path)
+    parts = steps(path)
     if parts is None:
         raise ValueError(f"expected a case path such as care.demand or relationships[0].trust; got '{path}'")
     node, where, required = _resolve(_schema()), "", False
@@ -175,7 +154,7 @@ def check_paths(data, vary):
 def _item_problem(data, path):
     """Raise ValueError when ``path`` runs through an item of a list the base case does not have."""
     node, where = data, ""
-    for part in segments(path)[:-1]:
+    for part in steps(path)[:-1]:
         if isinstance(part, int):
             items = node if isinstance(node, list) else []
             if part >= len(items):
@@ -185,26 +164,3 @@ def _item_problem(data, path):
             # a key the base case does not give is added as the path is set (a list of none)
             node = node.get(part) if isinstance(node, dict) else None
         where = join_path(where, part)
-
-
-def set_value(data, path, value):
-    """Set ``path`` in the plain data of a case, as :func:`check_paths` allows; None leaves the value out.
-
-    Examples
-    --------
-    >>> data = {"care": {"demand": "complex"}, "partners": [{"id": "a"}]}
-    >>> set_value(data, "partners[0].fit.strategic", "fits"); set_value(data, "care.demand", None)
-    >>> data
-    {'care': {}, 'partners': [{'id': 'a', 'fit': {'strategic': 'fits'}}]}
-    """
-    parts = segments(path)
-    node = data
-    for part, following in zip(parts, parts[1:]):
-        node = node[part] if isinstance(part, int) else node.setdefault(part, [] if isinstance(following, int) else {})
-    last = parts[-1]
-    if value is not None:
-        node[last] = value
-    elif isinstance(last, int):
-        del node[last]  # an item not given: the list without it
-    else:
-        node.pop(last, None)

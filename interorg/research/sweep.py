@@ -28,7 +28,8 @@ from ..engine.conflicts import resolve
 from ..engine.wording import counted
 from ..errors import CaseError, MissingDependency, UsageError
 from ..pipeline import LANGUAGES, advise
-from .paths import check_paths, set_value
+from ..utils.casepaths import set_value
+from .paths import check_paths
 
 __all__ = ["SweepResult", "sweep"]
 
