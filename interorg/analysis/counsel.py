@@ -281,7 +281,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     True
     """
     names = names or {}
-    labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
+    labels = knowledge.labels(lang)
     set_aside = resolution.set_aside
     keys = [c.key for c in conclusions]  # each made once, here
     order = {key: index for index, key in enumerate(keys)}

@@ -76,7 +76,7 @@ def diagnosis_html(diagnosis):
     out = ['<div class="interorg-diagnosis">', f"<h3>{escape(message('diagnosis', lang))}</h3>"]
     out.append(_scan_html(diagnosis, lang))
     if diagnosis.phase is not None:
-        messages = {key: text.get(lang) for key, text in load_knowledge().messages.items()}
+        messages = load_knowledge().labels(lang)
         counts = counted(messages, "phase_counts", len(diagnosis.next_steps), lang, next=len(diagnosis.next_steps),
                          skipped=len(diagnosis.skipped),
                          before=sum(1 for i in diagnosis.skipped if i.rule == "phases.skipped-before-switch"))

@@ -18,6 +18,7 @@ from ..analysis.knowledge import load_knowledge
 from ..case import case_from_text, example_case, example_names, load_case
 from ..case.examples import DEFAULT
 from ..case.limits import CASE_LIMITS
+from ..engine.wording import fill
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
 from ..report import escape
@@ -226,7 +227,7 @@ def _error_text(error, argv):
         word = messages["cli_error"].get(lang)
     if more:
         label = messages["more_problems"].get(lang) if messages else "... and {count} more problems"
-        text += "\n" + label.replace("{count}", f"{more:,}")
+        text += "\n" + fill(label, count=f"{more:,}")
     text = escape.terminal(text)
     return f"interorg: {word}:\n{text}" if "\n" in text else f"interorg: {word}: {text}"
 

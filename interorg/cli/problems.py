@@ -16,6 +16,8 @@ way (``2.097.152``), where a comma would read as a decimal comma.
 import functools
 import re
 
+from ..engine.wording import fill
+
 __all__ = ["describe_error", "translate"]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -85,9 +87,9 @@ def _value(value, messages, lang):
 def _located(problem, messages, lang):
     where = problem.path
     if problem.line is not None:
-        position = messages["located.line"].get(lang).replace("{line}", str(problem.line))
+        position = fill(messages["located.line"].get(lang), line=problem.line)
         if problem.column is not None:
-            position += messages["located.column"].get(lang).replace("{column}", str(problem.column))
+            position += fill(messages["located.column"].get(lang), column=problem.column)
         where = f"{where} ({position})" if where else position
     text = translate(problem.message, messages, lang)
     text = f"{where}: {text}" if where else text

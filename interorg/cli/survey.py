@@ -20,7 +20,7 @@ from ..analysis.knowledge import load_knowledge
 from ..case import Respondent, load_case
 from ..case._types import ID_META
 from ..case.scan import FACTORS
-from ..engine.wording import counted
+from ..engine.wording import counted, fill
 from ..errors import CaseError, Problem
 from ..report.escape import terminal
 from ..utils.writing import check_writable
@@ -44,7 +44,7 @@ class _Session:
         self.stdout = stdout
         self.lang = lang
         self.knowledge = knowledge
-        self.labels = {key: text.get(lang) for key, text in knowledge.messages.items()}
+        self.labels = knowledge.labels(lang)
         self.case = load_case(self.path)
         check_writable(self.path)  # say so now, not after the first answer
         self.backup = None
@@ -57,10 +57,7 @@ class _Session:
         self.stdout.flush()
 
     def message(self, key, **values):
-        text = self.labels[key]
-        for name, value in values.items():  # plain substitution: nothing in a label is evaluated
-            text = text.replace("{" + name + "}", str(value))
-        return text
+        return fill(self.labels[key], **values)
 
     def ask(self, prompt):
         """One line of input, stripped; raise _Stop on q, end of input or Ctrl-C."""

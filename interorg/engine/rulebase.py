@@ -303,6 +303,24 @@ class KnowledgeBase:
         """Return the report phrase ``key`` in ``lang``."""
         return self.messages[key].get(lang)
 
+    def labels(self, lang):
+        """Every report phrase in ``lang``, by key.
+
+        Made once per language and shared by everything that words an
+        advice, so read it and do not change it.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> labels = interorg.load_knowledge().labels("nl")
+        >>> labels["cli_error"], labels is interorg.load_knowledge().labels("nl")
+        ('fout', True)
+        """
+        found = self._cache.get(("labels", lang))
+        if found is None:
+            found = self._cache[("labels", lang)] = {key: text.get(lang) for key, text in self.messages.items()}
+        return found
+
     def label(self, fact, field=None, value=None, lang="en", partners=None):
         """Return the display label of a fact type, a field, or a field's value.
 

@@ -7,6 +7,7 @@ plural form that the language's CLDR rules give for a count.
 """
 
 import functools
+import re
 
 import babel
 import babel.numbers
@@ -14,17 +15,28 @@ import babel.numbers
 __all__ = ["counted", "fill", "format_number", "partner_names", "plural_form"]
 
 
+#: A placeholder of a message, as rule texts write them.
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
 def fill(label, **values):
     """A label with its ``{name}`` placeholders replaced: plain substitution, nothing evaluated.
+
+    One pass over the label, so that a value holding braces (a partner
+    named ``{total}``) is shown as it is; a placeholder without a value
+    stays.
 
     Examples
     --------
     >>> fill("{risky} of {total}", risky=1, total=3)
     '1 of 3'
+    >>> fill("{a} and {b}", a="{b}")
+    '{b} and {b}'
     """
-    for name, value in values.items():
-        label = label.replace("{" + name + "}", str(value))
-    return label
+    if "{" not in label:
+        return label
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]) if match.group(1) in values
+                            else match.group(0), label)
 
 
 def format_number(value, lang):
@@ -101,11 +113,8 @@ def counted(messages, key, count, lang, **values):
     form = plural_form(count, lang)
     text = messages.get(f"{key}_{form}", messages[f"{key}_other"])
     values = {"count": count, **values}
-    for name, value in values.items():
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = format_number(value, lang)
-        text = text.replace("{" + name + "}", str(value))
-    return text
+    return fill(text, **{name: format_number(value, lang) if isinstance(value, (int, float))
+                         and not isinstance(value, bool) else value for name, value in values.items()})
 
 
 #: How the ids of a ``partners`` value are joined, and how the names are joined in words.

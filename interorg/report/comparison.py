@@ -179,4 +179,4 @@ class Comparison:
 
 def _labels(lang):
     """The messages in ``lang``, for :func:`counted`."""
-    return {key: text.get(lang) for key, text in load_knowledge().messages.items()}
+    return load_knowledge().labels(lang)

@@ -9,7 +9,6 @@ language of the advice, and every text from the case (a name, a value) is
 escaped for where it is shown.
 """
 
-import functools
 import json
 import re
 
@@ -17,6 +16,7 @@ import attrs
 
 from ..analysis.knowledge import load_knowledge
 from ..case import case_to_dict
+from ..engine.wording import fill
 from ..utils.display import escape as html_escape
 from ..utils.display import frame
 from . import escape
@@ -124,7 +124,7 @@ class AdviceDiff:
             return [f"{label(c.key)}: " + "; ".join(
                 f"{self._word('diff_facet_' + w)} {plain(self._value(w, c.before[w]))} -> "
                 f"{plain(self._value(w, c.after[w]))}" if w in _SHOWN
-                else self._word("diff_differs").replace("{what}", self._word("diff_facet_" + w))
+                else fill(self._word("diff_differs"), what=self._word("diff_facet_" + w))
                 for w in c.what) for c in items]
 
         def with_status(keys):
@@ -141,7 +141,7 @@ class AdviceDiff:
         yield "diff_plan_changed", changes(self.plan_changed, plain)
 
     def _title(self, plain):
-        return self._word("diff_from_to").replace("{a}", plain(self.a or "A")).replace("{b}", plain(self.b or "B"))
+        return fill(self._word("diff_from_to"), a=plain(self.a or "A"), b=plain(self.b or "B"))
 
     def to_text(self):
         """The differences as plain text, a section per kind, in :attr:`lang`."""
@@ -262,10 +262,8 @@ def _plan(advice):
                            "because": action.because} for action in actions}
 
 
-@functools.lru_cache(maxsize=None)
 def _labels(lang):
-    return {key: text.get(lang) for key, text in load_knowledge().messages.items()
-            if key.startswith(("diff_", "priority_")) or key == "not_given"}
+    return load_knowledge().labels(lang)
 
 
 def diff(a, b):

@@ -14,7 +14,7 @@ import babel.numbers
 from ..analysis.knowledge import load_knowledge
 from ..engine import whynot
 from ..engine.conditions import AnyOf, ConclusionPattern, Negation
-from ..engine.wording import counted
+from ..engine.wording import counted, fill
 from ..errors import InterorgError
 from ..pipeline import advise
 
@@ -96,8 +96,8 @@ class CorpusCoverage:
         """
         if self.passed:
             return None
-        return self._message("coverage_below").replace("{percent}", _number(self.percent, self.lang, "0.0")).replace(
-            "{threshold}", _number(self.threshold, self.lang, "0.###"))
+        return fill(self._message("coverage_below"), percent=_number(self.percent, self.lang, "0.0"),
+                    threshold=_number(self.threshold, self.lang, "0.###"))
 
     def to_dict(self):
         """JSON-ready data: the level, the cases, the overall share, the threshold and each model's misses."""
@@ -112,7 +112,7 @@ class CorpusCoverage:
         for model in self.models:
             lines.append(f"  {model.id}: {self._share(model)}")
             lines.extend(f"    [ ] {item}" for item in model.missed)
-        lines.append(self._message("coverage_overall").replace("{percent}", _number(self.percent, self.lang, "0.0")))
+        lines.append(fill(self._message("coverage_overall"), percent=_number(self.percent, self.lang, "0.0")))
         if not self.passed:
             lines.append(self.below_threshold())
         return "\n".join(lines) + "\n"
@@ -137,8 +137,8 @@ class CorpusCoverage:
                        percent=_number(self.percent, self.lang, "0.0"))
 
     def _share(self, model):
-        return (self._message("coverage_share").replace("{reached}", str(len(model.reached)))
-                .replace("{items}", str(len(model.items))).replace("{percent}", _number(model.percent, self.lang, "0")))
+        return fill(self._message("coverage_share"), reached=len(model.reached), items=len(model.items),
+                    percent=_number(model.percent, self.lang, "0"))
 
 
 def _messages():

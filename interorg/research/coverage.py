@@ -20,6 +20,7 @@ import attrs
 
 from ..analysis.knowledge import load_knowledge
 from ..case.examples import DEFAULT, example_case
+from ..engine.wording import fill
 from ..errors import InterorgError
 from ..pipeline import advise
 # corpus coverage lives in .corpus; its names stay importable from here, where they were first
@@ -136,8 +137,8 @@ def to_text(sources, lang="en"):
             lines.append("  " + _message("coverage_no_model", lang))
         for model in source.models:
             lines.append(f"  {model.id}: {model.title}")
-            lines.append("    " + _message("coverage_fired", lang).replace("{rules}", str(len(model.rules)))
-                         .replace("{fired}", str(len(model.fired))))
+            lines.append("    " + fill(_message("coverage_fired", lang), rules=len(model.rules),
+                                         fired=len(model.fired)))
             lines.extend(f"    [{'x' if rule in model.fired else ' '}] {rule}" for rule in model.rules)
         lines.append("")
     return "\n".join(lines)
@@ -152,8 +153,7 @@ def to_markdown(sources, lang="en"):
             lines.append(f"| {label} | *{_message('coverage_no_model', lang)}* | | |")
         for model in source.models:
             rules = ", ".join(f"`{rule}`" for rule in model.rules)
-            fired = _message("coverage_fired_of", lang).replace("{fired}", str(len(model.fired))).replace(
-                "{rules}", str(len(model.rules)))
+            fired = fill(_message("coverage_fired_of", lang), fired=len(model.fired), rules=len(model.rules))
             lines.append(f"| {label} | `{model.id}`: {_cell(model.title)} | {rules} | {fired} |")
             label = ""
     return "\n".join(lines) + "\n"

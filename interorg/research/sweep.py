@@ -127,8 +127,7 @@ class SweepResult:
           geen conclusie van kenis.need: 1 combinatie, de eerste 2
         """
         summary = self.summary()
-        messages = {key: text.get(self.lang) for key, text in _knowledge(None).messages.items()
-                    if key.startswith("sweep_")}
+        messages = _knowledge(None).labels(self.lang)
         lines = [counted(messages, "sweep_combinations", len(self.results), self.lang, paths=", ".join(self.paths))]
         for model, indices in summary["no_conclusion"].items():
             lines.append("  " + counted(messages, "sweep_no_conclusion", len(indices), self.lang, model=model,
