@@ -39,13 +39,17 @@ def fill(label, **values):
                             else match.group(0), label)
 
 
-def format_number(value, lang):
+def format_number(value, lang, pattern=None):
     """Return the number ``value`` as written in ``lang``.
 
     Parameters
     ----------
     value : int or float
     lang : {'en', 'nl'}
+    pattern : str, optional
+        A CLDR number pattern for the digits shown (``'0.0'``: one
+        decimal, ``'0.###'``: at most three); by default the language's
+        own.
 
     Returns
     -------
@@ -59,15 +63,17 @@ def format_number(value, lang):
     '4.44'
     >>> format_number(12, "nl")
     '12'
+    >>> format_number(4, "nl", "0.0"), format_number(2.25, "en", "0.0")
+    ('4,0', '2.2')
     """
-    return _formatted(type(value), value, lang)
+    return _formatted(type(value), value, lang, pattern)
 
 
 @functools.lru_cache(maxsize=4096)
-def _formatted(_type, value, lang):
+def _formatted(_type, value, lang, pattern):
     # Babel parses the locale and the number pattern on every call; the same
     # scores and counts come back in every run (the type keeps 1 and 1.0 apart)
-    return babel.numbers.format_decimal(value, locale=lang)
+    return babel.numbers.format_decimal(value, format=pattern, locale=lang)
 
 
 def plural_form(count, lang):

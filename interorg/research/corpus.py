@@ -9,12 +9,11 @@ asked for.
 import pathlib
 
 import attrs
-import babel.numbers
 
 from ..analysis.knowledge import load_knowledge
 from ..engine import whynot
 from ..engine.conditions import AnyOf, ConclusionPattern, Negation
-from ..engine.wording import counted, fill
+from ..engine.wording import counted, fill, format_number
 from ..errors import InterorgError
 from ..pipeline import advise
 
@@ -147,7 +146,7 @@ def _messages():
 
 def _number(value, lang, pattern):
     """``value`` as ``lang`` writes it, with the digits of ``pattern`` (``0.0``: one decimal)."""
-    return babel.numbers.format_decimal(value, format=pattern, locale=lang)
+    return format_number(value, lang, pattern)
 
 
 def case_files(paths):

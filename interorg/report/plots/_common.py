@@ -3,6 +3,7 @@
 import textwrap
 
 from ...analysis.labels import message
+from ...engine.wording import format_number
 from ...errors import MissingDependency
 from ..escape import terminal
 
@@ -61,8 +62,7 @@ def decimal(value, lang, digits=1):
     >>> decimal(4.25, "nl", 2), decimal(4, "en"), decimal(2.5, "nl")
     ('4,25', '4.0', '2,5')
     """
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_number(value, lang, "0." + "0" * digits if digits else "0")
 
 
 def label(key, lang):
