@@ -178,3 +178,9 @@ def test_the_same_map_saved_twice_is_the_same_file(tmp_path, advice, suffix):
         written.append(path.read_bytes())
     assert written[0] == written[1]
     assert b"CreationDate" not in written[0] and b"<dc:date>" not in written[0]
+
+
+def test_map_without_partners_says_so():
+    """A case that lists no partners gets a message on the map instead of empty bands."""
+    ax = plots.draw_map(interorg.network_graph(interorg.Case(name="Leeg")), lang="nl")
+    assert "Nog geen partners in de casus:\nsom ze op onder partners" in [t.get_text() for t in ax.texts]
