@@ -73,9 +73,11 @@ def _rules(args):
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     lines = []
     for row in rows:
-        where = "; ".join(f"{s['source']} “{s['where']}”" for s in row["sources"])
-        lines.append(f"{row['id']}  [{row['kind']}, {row['basis']}]  {row['title']}")
-        lines.append(f"    {where}")
+        # two quotes from one place are one place to look up
+        places = dict.fromkeys(f"{s['source']} “{s['where']}”" for s in row["sources"])
+        kind, basis = (knowledge.message(f"rules_{row[key]}", args.lang) for key in ("kind", "basis"))
+        lines.append(f"{row['id']}  [{kind}, {basis}]  {row['title']}")
+        lines.append(f"    {'; '.join(places)}")
         if row["reason"]:
             lines.append(f"    {knowledge.message('rules_derived', args.lang)}: {row['reason']}")
     return "\n".join(lines) + "\n"

@@ -9,8 +9,12 @@ from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
+from .wording import fill
 
 __all__ = ["explain", "version"]
+
+#: The comparisons of a field test, as a reader writes them.
+_SYMBOLS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 
 
 class _Builder:
@@ -148,13 +152,34 @@ class _Builder:
             title = self.knowledge.rule(pattern.rule).title.get(self.lang)
             subject = f" ({pattern.subject.describe()})" if pattern.subject else ""
             return f"{title}{subject}"
-        tests = []
-        for test in pattern.tests:
-            values = test.literal_values()
-            shown = " / ".join(self.label(pattern.fact, test.field, value) for value in values)
-            tests.append(f"{self.label(pattern.fact, test.field)} = {shown}" if shown else test.describe())
+        tests = [self._absent_test(pattern.fact, test) for test in pattern.tests]
         label = self.label(pattern.fact)
         return f"{label}: {'; '.join(tests)}" if tests else label
+
+    def _absent_test(self, fact, test):
+        """One test of a negated condition in the reader's words: what it asks, never its opposite."""
+        field = self.label(fact, test.field)
+
+        def values(items):
+            return " / ".join(self.label(fact, test.field, value) for value in items)
+
+        message = self.knowledge.message
+        parts = []
+        if test.equals is not None:
+            parts.append(f"{field} = {values([test.equals])}")
+        if test.one_of:
+            parts.append(f"{field} = {values(test.one_of)}")
+        excluded = list(test.none_of) + ([test.not_equal] if test.not_equal is not None else [])
+        if excluded:
+            parts.append(fill(message("absent_other_than", self.lang), field=field, values=values(excluded)))
+        # a comparison's symbol reads the same in both languages; the bound as the language writes numbers
+        parts += [f"{field} {_SYMBOLS[name]} {self.label(fact, test.field, bound)}" for name, bound in test.compare]
+        if test.known is not None:
+            parts.append(f"{field}: {message('given' if test.known else 'not_given', self.lang)}")
+        if test.var and not parts:
+            # a variable ties the negated fact to the one the rule matched: the same partner, say
+            parts.append(fill(message("absent_same", self.lang), field=field))
+        return ", ".join(parts)
 
     def fill_values(self, record):
         """The labels of a conclusion's variables, for the placeholders of its title and text (once per record)."""

@@ -129,6 +129,11 @@ def test_power_imbalance_and_sole_dependence():
     assert advice["network.structure.power-imbalance[a>hub]"].text.count("weak (zwak)") == 1
     assert "network.structure.power-imbalance[b>hub]" in advice
     assert "network.structure.sole-dependence[a>hub]" in advice
+    # no dependence back reads as a value, not as an adverb of "depends"
+    one_way = interorg.advise({"partners": _partners("x", "y"), "dependencies": [
+        {"partner": "x", "on": "y", "strength": "high"}]})
+    assert ("the dependence the other way, of y on x, is none (geen)."
+            in one_way["network.structure.power-imbalance[x>y]"].text)
     balanced = interorg.advise({"partners": _partners("x", "y"), "dependencies": [
         {"partner": "x", "on": "y", "strength": "high"}, {"partner": "y", "on": "x", "strength": "high"}]})
     assert not [c for c in balanced.ids() if c == "network.structure.power-imbalance"]

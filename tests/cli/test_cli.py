@@ -98,6 +98,18 @@ def test_rules_text(capsys):
     assert "derived: " in out
 
 
+def test_rules_text_in_dutch_names_each_place_once(capsys):
+    """--lang nl gives kind and basis in Dutch; a rule quoting one place twice names it once."""
+    assert main(["rules", "--lang", "nl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("kenis.need.collaboration-without-need  ")))
+    assert lines[at].startswith("kenis.need.collaboration-without-need  [waarschuwing, afgeleid]  Samenwerking")
+    place = "kenis-2011 “Gemeentelijke samenwerking als een resultante van de bestaande zorgvraag en het bestaande zorgaanbod”"
+    assert lines[at + 1] == f"    {place}; kenis-2011 “5 redenen voor organisaties om samen te werken”"
+    assert not any(f"[{kind}," in line for line in lines for kind in ("finding", "warning", "recommendation", "step"))
+    assert not any(", source]" in line or ", derived]" in line for line in lines)
+
+
 def test_case_from_standard_input():
     """`interorg advise -` reads a JSON (or YAML) case from standard input, for other programs."""
     case = json.dumps({"care": {"demand": "complex", "supply_in_municipality": True}})

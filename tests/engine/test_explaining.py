@@ -38,3 +38,29 @@ def test_evidence_summaries_kept_between_runs_name_each_runs_partners():
     assert "Gemeente Tweede" in found[1] and "Gemeente Eerste" not in found[1]
     # apart from the name, the second run says the same as the first
     assert found[1].replace("Gemeente Tweede", "Gemeente Eerste") == found[0]
+
+
+def _absent(advice, rule, subject):
+    conclusion = next(c for c in advice.conclusions if c.id == rule and c.subject == subject)
+    return conclusion.explanation.supports[0].absent
+
+
+def test_absent_condition_says_what_was_required_absent_not_its_opposite():
+    """A negated ``not_in`` is said as 'other than': every motive external pressure means none other is there."""
+    case = {"partners": [{"id": "a", "name": "Alfa"}], "motives": [{"partner": "a", "motives": ["political_pressure"]}]}
+    for lang, expected in [
+        ("en", "motive for collaborating (motief voor samenwerken): the same partner; category of motive"
+               " (categorie van motieven) other than external pressure (externe druk)"),
+        ("nl", "motief voor samenwerken: dezelfde partner; categorie van motieven anders dan externe druk"),
+    ]:
+        assert _absent(interorg.advise(case, lang=lang), "workbook.motives.external-pressure-only", "a") == (expected,)
+
+
+def test_absent_comparison_is_said_in_words_not_in_rule_syntax():
+    """The position rules' negated counts read as the fields' labels and a symbol, with no variables or operators."""
+    criteria = {"collective_vision": True, "added_value_core_processes": True, "shares_risk": True}
+    case = {"partners": [{"id": "a", "criteria": criteria}, {"id": "b"}]}
+    absent = _absent(interorg.advise(case, lang="nl"), "network.position.core", "a")
+    assert absent[0] == ("criteria voor de positie van een partner: dezelfde partner; ringcriteria vervuld ≥ 2;"
+                         " ringcriteria vervuld min niet vervuld > 0")
+    assert not any("?" in text or " ge " in text or "_" in text for text in absent)

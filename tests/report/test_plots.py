@@ -166,3 +166,21 @@ def test_names_do_not_break_at_a_hyphen():
     from interorg.report.plots._common import wrap
 
     assert wrap("Gemeente Reusel-De Mierden", 8) == "Gemeente\nReusel-De\nMierden"
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf", ".png"])
+def test_the_same_map_saved_twice_is_the_same_file(tmp_path, advice, suffix):
+    """A saved picture carries no time of writing and no random ids: the same case gives the same bytes."""
+    written = []
+    for name in ("first", "second"):
+        path = tmp_path / f"{name}{suffix}"
+        plots.save_figure(plots.draw_map(interorg.network_graph(advice), lang="nl"), path)
+        written.append(path.read_bytes())
+    assert written[0] == written[1]
+    assert b"CreationDate" not in written[0] and b"<dc:date>" not in written[0]
+
+
+def test_map_without_partners_says_so():
+    """A case that lists no partners gets a message on the map instead of empty bands."""
+    ax = plots.draw_map(interorg.network_graph(interorg.Case(name="Leeg")), lang="nl")
+    assert "Nog geen partners in de casus:\nsom ze op onder partners" in [t.get_text() for t in ax.texts]

@@ -74,7 +74,8 @@ def save_figure(ax, path):
     """Save the figure of ``ax`` to ``path`` (its suffix gives the format) and close it.
 
     The picture is written atomically (:func:`interorg.utils.writing.atomic_write`):
-    a failed write leaves what was there untouched.
+    a failed write leaves what was there untouched.  Saving the same figure
+    twice gives the same bytes, in every format.
 
     Parameters
     ----------
@@ -88,9 +89,15 @@ def save_figure(ax, path):
     from ...utils.writing import atomic_write
 
     figure = ax.figure
+    kind = pathlib.Path(path).suffix.lstrip(".").lower() or "png"
     try:
-        with atomic_write(path, binary=True) as stream:
-            figure.savefig(stream, format=pathlib.Path(path).suffix.lstrip(".").lower() or "png",
-                           bbox_inches="tight", dpi=150)
+        # the same case gives the same file: no time of writing, and SVG ids
+        # drawn from a fixed salt instead of a random one
+        with pyplot().rc_context({"svg.hashsalt": "interorg"}), atomic_write(path, binary=True) as stream:
+            figure.savefig(stream, format=kind, bbox_inches="tight", dpi=150, metadata=_NO_DATE.get(kind))
     finally:
         pyplot().close(figure)
+
+
+#: The metadata entry of each format that holds the time of writing, left out.
+_NO_DATE = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}

@@ -170,6 +170,8 @@ def draw_map(graph, ax=None, lang="en"):
              for node, position in positions.items()]
     if banded:  # on one circle the names stand clear of each other already
         _spread_labels(ax, texts, positions, nodes)
+    if not count:  # an empty map would look like a network drawn without its partners
+        ax.text(0, 0, label("map_no_partners", lang), fontsize=10, color="#4a5568", ha="center", va="center")
     if unknown:
         where = (-3, -3.25) if banded else (0, 0)
         ax.text(*where, label("map_unknown" if banded else "map_none_known", lang), fontsize=8 if banded else 10,
