@@ -102,13 +102,12 @@ class FieldTest:
             return lambda value: value is not None and first(value) and second(value)
         return lambda value: value is not None and all(check(value) for check in checks)
 
-    def describe(self, words=None):
-        """A short text of the test, for explanations: ``kind in [power, legitimacy]``.
+    def describe(self):
+        """The test as the rule file writes it, for its author: ``kind in [power, legitimacy]``.
 
-        ``words`` gives ``in``, ``not_in``, ``given`` and ``not_given`` in the
-        reader's language (English by default).
+        A reader of the advice gets it in words (:class:`interorg.engine.saying.Sayer`).
         """
-        words = words or _TEST_WORDS
+        words = _TEST_WORDS
         parts = []
         if self.equals is not None:
             parts.append(f"{self.field} = {_show(self.equals)}")

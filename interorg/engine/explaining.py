@@ -9,12 +9,9 @@ from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
-from .wording import fill
+from .saying import Sayer
 
 __all__ = ["explain", "version"]
-
-#: The comparisons of a field test, as a reader writes them.
-_SYMBOLS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 
 
 class _Builder:
@@ -46,6 +43,7 @@ class _Builder:
         # which alternative of an any a fact matched, by (id(pattern), fact type); kept with the knowledge's patterns
         self._any_matchers = self.knowledge._cache.setdefault("any_matchers", {})
         self._citations = self.knowledge._cache.setdefault("citations", {})
+        self._sayer = Sayer(self.knowledge, lang, self.label)
 
     def label(self, *args):
         # The same few labels are asked for thousands of times, in every run.
@@ -148,38 +146,7 @@ class _Builder:
 
     def describe_absent(self, pattern):
         """Say in words what a negated condition required to be absent."""
-        if isinstance(pattern, ConclusionPattern):
-            title = self.knowledge.rule(pattern.rule).title.get(self.lang)
-            subject = f" ({pattern.subject.describe()})" if pattern.subject else ""
-            return f"{title}{subject}"
-        tests = [self._absent_test(pattern.fact, test) for test in pattern.tests]
-        label = self.label(pattern.fact)
-        return f"{label}: {'; '.join(tests)}" if tests else label
-
-    def _absent_test(self, fact, test):
-        """One test of a negated condition in the reader's words: what it asks, never its opposite."""
-        field = self.label(fact, test.field)
-
-        def values(items):
-            return " / ".join(self.label(fact, test.field, value) for value in items)
-
-        message = self.knowledge.message
-        parts = []
-        if test.equals is not None:
-            parts.append(f"{field} = {values([test.equals])}")
-        if test.one_of:
-            parts.append(f"{field} = {values(test.one_of)}")
-        excluded = list(test.none_of) + ([test.not_equal] if test.not_equal is not None else [])
-        if excluded:
-            parts.append(fill(message("absent_other_than", self.lang), field=field, values=values(excluded)))
-        # a comparison's symbol reads the same in both languages; the bound as the language writes numbers
-        parts += [f"{field} {_SYMBOLS[name]} {self.label(fact, test.field, bound)}" for name, bound in test.compare]
-        if test.known is not None:
-            parts.append(f"{field}: {message('given' if test.known else 'not_given', self.lang)}")
-        if test.var and not parts:
-            # a variable ties the negated fact to the one the rule matched: the same partner, say
-            parts.append(fill(message("absent_same", self.lang), field=field))
-        return ", ".join(parts)
+        return self._sayer.pattern(pattern)
 
     def fill_values(self, record):
         """The labels of a conclusion's variables, for the placeholders of its title and text (once per record)."""

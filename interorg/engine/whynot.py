@@ -30,10 +30,10 @@ from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 from .edits import Change, FactEditor
 from .facts import InputFact
 from .facts import key_text as text  # a subject as the keys of conclusions write it
+from .saying import Sayer
 from .symbolic import Space
 
-__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "describe",
-           "why_not"]
+__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "why_not"]
 
 
 @attrs.frozen
@@ -59,7 +59,7 @@ class ConditionStatus:
     index : int
         Its position in the rule's ``when``.
     condition : str
-        The condition in words (``care(demand = standard)``).
+        The condition in words, in the answer's language (``zorgvraag: type zorgvraag = standaard``).
     status : {'held', 'failed', 'unknown'}
     path : str or None
         Where it held (the fact's path or the conclusion's key), or, for a
@@ -130,29 +130,6 @@ class WhyNot:
     set_aside: tuple | None = None
 
 
-#: The words of a condition in the language of the answer, where the messages give none.
-_WORDS = {"no": "no", "or": "or", "in": "in", "not_in": "not in", "given": "given", "not_given": "not given",
-          "conclusion": "conclusion"}
-
-
-def describe_test(test, words):
-    """A field test in words: ``kind in [power, legitimacy]`` (the words in the answer's language)."""
-    return test.describe(words)
-
-
-def describe(condition, words):
-    """A condition in words: ``care(demand = standard)``, ``no reason(kind in [...])``."""
-    if isinstance(condition, Negation):
-        return f"{words['no']} {describe(condition.pattern, words)}"
-    if isinstance(condition, AnyOf):
-        return f" {words['or']} ".join(describe(a, words) for a in condition.alternatives)
-    if isinstance(condition, ConclusionPattern):
-        subject = f" ({describe_test(condition.subject, words)})" if condition.subject else ""
-        return f"{words['conclusion']} {condition.rule}{subject}"
-    inside = "; ".join(describe_test(test, words) for test in condition.tests)
-    return f"{condition.fact}({inside})" if inside else condition.fact
-
-
 class _Analyst:
     def __init__(self, knowledge, facts, concluded, lang, singletons, limit, editor=None):
         self.knowledge = knowledge
@@ -161,9 +138,9 @@ class _Analyst:
         self.lang = lang
         self.space = Space(knowledge, singletons, limit)
         self.editor = editor or FactEditor(self.facts, knowledge, singletons)
-        messages = getattr(knowledge, "messages", {}) or {}
-        self.words = {name: messages[f"why_not_word_{name}"].get(lang) if f"why_not_word_{name}" in messages
-                      else word for name, word in _WORDS.items()}
+        # conditions and their tests in the reader's words (the rule's field names are not the case file's)
+        self.sayer = Sayer(knowledge, lang)
+        self.words = self.sayer.words
         self.memo = {}
 
     def fired(self, rule_id, subject):
@@ -203,7 +180,7 @@ class _Analyst:
         best = None
         for fact in candidates:
             checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field),
-                                 describe_test(t, self.words), self.path(fact, t.field)[1])
+                                 self.sayer.test(pattern.fact, t), self.path(fact, t.field)[1])
                            for t in pattern.tests if not t.predicate()(fact.values.get(t.field)))
             if not checks:
                 return ConditionStatus(index, described, "held", fact.path)
@@ -233,14 +210,14 @@ class _Analyst:
         return ConditionStatus(index, described, "unknown" if unknown else "failed", because=because)
 
     def pattern_status(self, rule, index, pattern, subject):
-        described = describe(pattern, self.words)
+        described = self.sayer.condition(pattern)
         if isinstance(pattern, FactPattern):
             return self.fact_status(rule, index, pattern, subject, described)
         return self.conclusion_status(rule, index, pattern, subject, described)
 
     def negation_status(self, rule, index, condition, subject):
         """A 'not' fails on the first fact (or conclusion) that matches it: name its tested fields and values."""
-        described = describe(condition, self.words)
+        described = self.sayer.condition(condition)
         pattern = condition.pattern
         if isinstance(pattern, ConclusionPattern):
             key = self.held_conclusion(rule, pattern, subject)
@@ -259,7 +236,7 @@ class _Analyst:
         if isinstance(condition, Negation):
             return self.negation_status(rule, index, condition, subject)
         if isinstance(condition, AnyOf):
-            described = describe(condition, self.words)
+            described = self.sayer.condition(condition)
             alternatives = tuple(self.pattern_status(rule, index, a, subject) for a in condition.alternatives)
             held = next((a for a in alternatives if a.status == "held"), None)
             if held is not None:

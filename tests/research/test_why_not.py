@@ -19,11 +19,12 @@ def test_failed_condition_names_the_value_and_proposes_the_change():
     assert not answer.fired
     (condition,) = answer.conditions
     assert condition.status == "failed"
-    assert [(c.path, c.seen, c.test) for c in condition.checks] == [("care.demand", "complex", "demand = standard")]
+    assert [(c.path, c.seen, c.test) for c in condition.checks] == [
+        ("care.demand", "complex", "type of care demand (type zorgvraag) = standard, one provider (standaard, één aanbieder)")]
     assert [[(c.path, c.was, c.to) for c in changes] for changes in answer.changes] == [
         [("care.demand", "complex", ("standard",))]]
     assert answer.result.verified == (True,)
-    assert "care.demand is complex; the rule tests demand = standard" in answer.to_text()
+    assert "care.demand is complex; the rule tests type of care demand (type zorgvraag) = standard" in answer.to_text()
 
 
 def test_unknown_input_names_the_missing_path():
@@ -78,8 +79,10 @@ def test_negated_condition_that_failed():
                               "kenis.reasons.no-client-reason")
     failed = [c for c in answer.conditions if c.status == "failed"]
     assert failed and [(c.path, c.seen) for c in failed[0].checks] == [("reasons[1].reason", "efficiency")]
-    assert "reasons[1].reason is efficiency; the rule tests no reason(kind in [efficiency, effectiveness])" \
-        in answer.to_text()
+    # the condition in the reader's words, the value as the case file writes it
+    assert ("reasons[1].reason is efficiency; the rule tests no stated reason to collaborate (genoemde reden om samen"
+            " te werken): reason (reden) = efficiency considerations (efficiëntieoverwegingen) / effectiveness"
+            " considerations (effectiviteitsoverwegingen)") in answer.to_text()
     assert answer.changes and answer.result.verified[0] is True
 
 
@@ -231,7 +234,8 @@ def test_dutch_throughout(capsys):
     """Under Dutch every text of the answer is Dutch: the condition's words and the errors too."""
     advice = interorg.advise(COMPLEX_IN_MUNICIPALITY | {"reasons": [{"reason": "efficiency"}]}, lang="nl")
     text = advice.why_not("kenis.reasons.no-client-reason").to_text()
-    assert "geen reason(kind in [efficiency, effectiveness])" in text and " no " not in text
+    assert "geen genoemde reden om samen te werken: reden = efficiëntieoverwegingen / effectiviteitsoverwegingen" in text
+    assert " no " not in text and "kind in" not in text and "de regel test reden = " in text
     with interorg.example_path() as path:
         assert main(["explain", str(path), "no.such.rule", "--lang", "nl"]) == 2
         assert "onbekende regel 'no.such.rule'" in capsys.readouterr().err
