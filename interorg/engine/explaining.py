@@ -9,8 +9,12 @@ from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
+from .wording import format_number
 
 __all__ = ["explain", "version"]
+
+#: The signs of a comparison in a negated condition, the same in every language.
+_SIGNS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 
 
 class _Builder:
@@ -146,15 +150,34 @@ class _Builder:
         """Say in words what a negated condition required to be absent."""
         if isinstance(pattern, ConclusionPattern):
             title = self.knowledge.rule(pattern.rule).title.get(self.lang)
-            subject = f" ({pattern.subject.describe()})" if pattern.subject else ""
-            return f"{title}{subject}"
+            if pattern.subject is None:
+                return title
+            return f"{title} ({self._describe_test(None, pattern.subject)})"
         tests = []
         for test in pattern.tests:
             values = test.literal_values()
             shown = " / ".join(self.label(pattern.fact, test.field, value) for value in values)
-            tests.append(f"{self.label(pattern.fact, test.field)} = {shown}" if shown else test.describe())
+            field = self.label(pattern.fact, test.field)
+            tests.append(f"{field} = {shown}" if shown else self._describe_test(field, test))
         label = self.label(pattern.fact)
         return f"{label}: {'; '.join(tests)}" if tests else label
+
+    def _describe_test(self, field, test):
+        """A test that names no value of the vocabulary, in the advice's language.
+
+        ``field`` is the field's label, None for the subject of a conclusion.
+        A variable bound by an earlier condition is "the same" one; a
+        comparison is written with its sign and the number as the language
+        writes it.
+        """
+        message = self.knowledge.message
+        parts = [f"{field} {_SIGNS[name]} {format_number(bound, self.lang)}" for name, bound in test.compare]
+        if test.known is not None:
+            parts.append(f"{field}: {message('given' if test.known else 'not_given', self.lang)}")
+        if test.var and not parts:
+            parts.append(message("absent_same_subject", self.lang) if field is None
+                         else message("absent_same", self.lang).format(field=field))
+        return ", ".join(parts) or test.describe()
 
     def fill_values(self, record):
         """The labels of a conclusion's variables, for the placeholders of its title and text (once per record)."""
