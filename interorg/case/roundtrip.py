@@ -73,6 +73,8 @@ def _yaml(text, allow_unicode=True):
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a line the user did not fold
     yaml.allow_unicode = allow_unicode
+    # [{id: a}] stays [{id: a}], not [id: a]: what the user wrote, and what most readers expect
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     _data, sequence, offset = load_yaml_guess_indent(text) if text.strip() else (None, 4, 2)
     mapping = _mapping_indent(text)
     if sequence is None or offset is None:

@@ -142,3 +142,11 @@ def test_the_scan_of_a_new_template_keeps_its_hints_below_the_answers(tmp_path, 
     answers, hints = text.index("felt_urgency_2: 2"), text.index("# respondents:")
     assert text.index("felt_urgency_1: 4") < answers < hints
     assert written.case.scan.respondents[0].answers == {"felt_urgency_1": 4, "felt_urgency_2": 2}
+
+
+def test_a_mapping_of_one_key_in_a_flow_list_keeps_its_braces(tmp_path):
+    """partners: [{id: a}, {id: b}] is written back as it was, not as [id: a, id: b]."""
+    path = tmp_path / "case.yaml"
+    path.write_text("partners: [{id: a}, {id: b, name: B}]\n", encoding="utf-8")
+    merge_respondents(path, [Respondent("r1", "a", {"felt_urgency_1": 4})], backup=False)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == "partners: [{id: a}, {id: b, name: B}]"
