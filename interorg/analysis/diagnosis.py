@@ -166,8 +166,9 @@ class Diagnosis:
     suspected : tuple of ArchetypeResult
         The suspected problems, ranked (see the module docstring).
     not_suspected : tuple of ArchetypeResult
-        The problems without evidence for them, in the source's order, with
-        any evidence against them.
+        The problems neither suspected nor worth checking, in the source's
+        order: those without evidence for them, and those whose evidence
+        against weighs as much as the evidence for (both are listed).
     interventions : tuple of InterventionAdvice
         Every intervention type recommended, in the source's order.
     worth_checking : tuple of ArchetypeResult

@@ -215,10 +215,10 @@ class ScanScores(tuple):
         headers = [message(key, lang) for key in ("col_factor", "col_score", "col_band", "col_spread")]
         rows = []
         for s in self:
-            cells = [_cell(s.partner_score(partner)) for partner in partners]
+            cells = [_cell(s.partner_score(partner), lang) for partner in partners]
             band = message(f"band_{s.band}", lang) if s.band else ""
-            spread = "" if s.spread is None else f"{s.spread}" + (" ⚠" if s.disagreement else "")
-            rows.append([factor_label(s.factor, lang), _cell(s.score), escape(band), escape(spread), *cells])
+            spread = "" if s.spread is None else _decimal(s.spread, lang) + (" ⚠" if s.disagreement else "")
+            rows.append([factor_label(s.factor, lang), _cell(s.score, lang), escape(band), escape(spread), *cells])
         title = escape(message("scan_title", lang))
         return (f"<div class=\"interorg-scan\"><b>{title}</b>"
                 + html_table(headers + list(partners), rows, raw=set(range(1, 4 + len(partners))))
@@ -232,11 +232,18 @@ class ScanScores(tuple):
 BAND_COLOURS = {"strength": "#c6f6d5", "middle": "#fefcbf", "concern": "#fed7d7"}
 
 
-def _cell(score):
+def _cell(score, lang):
     if score is None:
         return ""
     band = _band(score)
-    return f'<span style="background:{BAND_COLOURS[band]};padding:0 4px">{score:.2f}</span>'
+    return f'<span style="background:{BAND_COLOURS[band]};padding:0 4px">{_decimal(score, lang)}</span>'
+
+
+def _decimal(number, lang):
+    """A score with two decimals, as the language writes it: 4.50 in English, 4,50 in Dutch."""
+    import babel.numbers
+
+    return babel.numbers.format_decimal(number, format="0.00", locale=lang)
 
 
 def _round(value):

@@ -73,6 +73,8 @@ def _yaml(text, allow_unicode=True):
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a line the user did not fold
     yaml.allow_unicode = allow_unicode
+    # [{id: a}] stays [{id: a}], not [id: a]: what the user wrote, and what most readers expect
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     _data, sequence, offset = load_yaml_guess_indent(text) if text.strip() else (None, 4, 2)
     mapping = _mapping_indent(text)
     if sequence is None or offset is None:
@@ -256,6 +258,8 @@ def merge_respondents(path, respondents, *, backup=True):
         scan = document.get("scan")
         if not isinstance(scan, dict):
             scan = document["scan"] = _new_mapping(document)
+        # comment lines after the scan (the template's hints, the next section's heading) stay after it
+        trailing = _detach_trailing(scan)
         listed = scan.get("respondents")
         if not isinstance(listed, list):
             listed = scan["respondents"] = _new_list(document)
@@ -271,5 +275,54 @@ def merge_respondents(path, respondents, *, backup=True):
                 listed.append(_new_mapping(document, [
                     ("id", respondent.id), ("partner", respondent.partner),
                     ("answers", _new_mapping(document, respondent.answers.items()))]))
+        _attach_trailing(scan, trailing)
 
     return update_case_file(path, change, backup=backup)
+
+
+def _last_entry(node):
+    """The mapping and key of the entry written last inside ``node``, or None when that is no mapping's."""
+    found = None
+    while isinstance(node, CommentedMap) and node:
+        key = next(reversed(node))
+        found, node = (node, key), node[key]
+        while isinstance(node, CommentedSeq) and node:
+            node = node[-1]
+    return found
+
+
+def _detach_trailing(node):
+    """Take the comment lines that follow ``node`` off the entry ruamel.yaml attaches them to.
+
+    ruamel.yaml keeps the comment lines after a block as the comment of the
+    last entry in it; entries added after that entry would be written below
+    them.  A comment on the entry's own line stays with it.
+    """
+    found = _last_entry(node)
+    if found is None:
+        return None
+    mapping, key = found
+    comments = mapping.ca.items.get(key)
+    if not comments or len(comments) < 3 or comments[2] is None:
+        return None
+    token = comments[2]
+    own_line, newline, rest = token.value.partition("\n")
+    if not rest:
+        return None
+    token.value = own_line + newline
+    return rest
+
+
+def _attach_trailing(node, lines):
+    """Put comment lines taken off by :func:`_detach_trailing` after what is now the last entry of ``node``."""
+    found = _last_entry(node) if lines else None
+    if found is None:
+        return
+    mapping, key = found
+    comments = mapping.ca.items.setdefault(key, [None, None, None, None])
+    if comments[2] is None:
+        mapping.yaml_add_eol_comment("#", key)  # creates the token in ruamel.yaml's own way
+        comments = mapping.ca.items[key]
+        comments[2].value = "\n" + lines
+    else:
+        comments[2].value = comments[2].value.rstrip("\n") + "\n" + lines

@@ -17,7 +17,8 @@ SYMBOLS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 
 #: The words of a condition where the knowledge has no message for them (a knowledge base without messages).
 _WORDS = {"no": "no", "or": "or", "given": "given", "not_given": "not given",
-          "absent_other_than": "{field} other than {values}", "absent_same": "the same {field}"}
+          "absent_other_than": "{field} other than {values}", "absent_same": "the same {field}",
+          "absent_same_subject": "about the same subject"}
 _MESSAGES = {"no": "why_not_word_no", "or": "why_not_word_or"}
 
 
@@ -83,7 +84,13 @@ class Sayer:
         """A fact pattern (the fact type's label, then its tests) or an earlier conclusion (its rule's title)."""
         if isinstance(pattern, ConclusionPattern):
             title = self.knowledge.rule(pattern.rule).title.elided(self.lang)
-            return f"{title} ({pattern.subject.describe()})" if pattern.subject else title
+            if pattern.subject is None:
+                return title
+            subject = pattern.subject
+            if subject.var and subject == type(subject)(subject.field, var=subject.var):
+                # the subject an earlier condition bound: the same partner or relationship
+                return f"{title} ({self.words['absent_same_subject']})"
+            return f"{title} ({subject.describe()})"
         tests = [self.test(pattern.fact, test) for test in pattern.tests]
         label = self.label(pattern.fact)
         return f"{label}: {'; '.join(tests)}" if tests else label

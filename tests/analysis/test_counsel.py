@@ -252,3 +252,15 @@ def test_an_action_of_one_rule_names_all_its_subjects_in_its_title(example):
     (action,) = [a for a in example.plan + example.counsel.more if a.rules == ("network.fit.weak-criteria-unknown",)]
     assert action.title == "Stichting Jeugdzorg Kempen and GGZ Kempen: name the criteria behind the weak fit"
     assert action.subjects == ()  # not said again after the title
+
+
+def test_activities_skipped_before_the_switch_point_are_one_action():
+    """However many activities were skipped before the switch point, going back to them is one action, not one each."""
+    advice = interorg.advise({"phase": {"current": "implementing", "done": []}})
+    actions = [a for a in advice.plan + advice.counsel.more if "phases.skipped-before-switch" in a.rules]
+    skipped = [c.key for c in advice.conclusions if c.id == "phases.skipped-before-switch"]
+    assert len(skipped) == 30
+    (action,) = actions
+    assert action.priority == "high" and sorted(action.keys) == sorted(skipped)
+    assert action.title == "Go back to the activities skipped before the switch point (sharing) and do them"
+    assert len(advice.plan) < 7  # the other activities no longer crowd the plan

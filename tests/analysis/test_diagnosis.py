@@ -134,3 +134,13 @@ def test_no_diagnosis_without_its_models():
 def test_diagnose_takes_a_case():
     """diagnose accepts a case as advise does, and advises on it in English."""
     assert diagnose(interorg.example_case()).lang == "en"
+
+
+def test_a_problem_outweighed_by_the_evidence_against_is_not_suspected_and_keeps_its_evidence(example):
+    """On the example a persistent enemy image has a sign for it and weightier evidence against: it is listed as
+    not suspected, with both, not as worth checking."""
+    diagnosis = interorg.diagnose(example)
+    (enemy,) = [r for r in diagnosis.not_suspected if r.id == "enemy-image"]
+    assert enemy.evidence_for and enemy.evidence_against and enemy.level is None
+    assert enemy.weighing.score_against >= enemy.weighing.score_for
+    assert "enemy-image" not in {r.id for r in diagnosis.worth_checking + diagnosis.suspected}

@@ -241,3 +241,15 @@ def test_a_mean_of_answers_that_are_not_whole_stays_exact():
     """Answers that are not whole (a Case built in Python) are averaged exactly, then rounded once."""
     halves = [Fraction("3.1") + Fraction("4.2"), Fraction(7)]
     assert scan._mean(halves) == Fraction(143, 40)
+
+
+def test_the_table_writes_scores_as_its_language_does():
+    """ScanScores.to_html(lang): 4.44 and 0.25 in English, 4,44 and 0,25 in Dutch, in every score and spread."""
+    import re
+
+    scores = scan_scores(interorg.example_case())
+    felt = scores["felt_urgency"]
+    numbers = {lang: re.findall(r">(\d+[.,]\d\d)(?: ⚠)?<", scores.to_html(lang)) for lang in ("en", "nl")}
+    assert numbers["en"][:2] == [f"{felt.score:.2f}", f"{felt.spread:.2f}"]
+    assert numbers["nl"] == [number.replace(".", ",") for number in numbers["en"]]
+    assert all("." not in number for number in numbers["nl"]) and len(numbers["nl"]) > 16

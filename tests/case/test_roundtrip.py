@@ -106,3 +106,47 @@ def test_example_round_trip_changes_only_the_scan(tmp_path):
     assert text.startswith(head)
     assert [line for line in original.splitlines() if line.lstrip().startswith("#")] == [
         line for line in text.splitlines() if line.lstrip().startswith("#")]
+
+
+def test_comments_after_the_scan_stay_after_it(tmp_path):
+    """Answers added to the last respondent, or a new respondent, go above the comment lines that follow the scan.
+
+    ruamel.yaml attaches those lines to the last answer; answers appended after it were written below them, so
+    the template's hints or the next section's heading ended up between two answers.
+    """
+    path = tmp_path / "case.yaml"
+    path.write_text("partners: [{id: a}, {id: b}]\n"
+                    "scan:\n  respondents:\n    - id: r1\n      partner: a\n      answers:\n"
+                    "        felt_urgency_1: 5  # sure\n"
+                    "  # respondents:\n  #   - id: respondent-1\n"
+                    "\n# --- where we stand\nphase:\n  current: agreeing\n", encoding="utf-8")
+    merge_respondents(path, [Respondent("r1", "a", {"felt_urgency_2": 3})], backup=False)
+    merge_respondents(path, [Respondent("r2", "b", {"felt_urgency_1": 4})], backup=False)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[6:] == ["        felt_urgency_1: 5  # sure", "        felt_urgency_2: 3",
+                         "    - id: r2", "      partner: b", "      answers:", "        felt_urgency_1: 4",
+                         "  # respondents:", "  #   - id: respondent-1", "", "# --- where we stand", "phase:",
+                         "  current: agreeing"]
+    assert interorg.load_case(path).scan.respondents[0].answers == {"felt_urgency_1": 5, "felt_urgency_2": 3}
+
+
+def test_the_scan_of_a_new_template_keeps_its_hints_below_the_answers(tmp_path, capsys):
+    """interorg new, then interorg scan: the commented hints of the scan section stay together, after the answers."""
+    from interorg.cli.main import main
+
+    path = tmp_path / "case.yaml"
+    assert main(["new", "-o", str(path), "--sections", "partners,scan"]) == 0
+    merge_respondents(path, [Respondent("r1", "partner-a", {"felt_urgency_1": 4})], backup=False)
+    written = merge_respondents(path, [Respondent("r1", "partner-a", {"felt_urgency_2": 2})], backup=False)
+    text = path.read_text(encoding="utf-8")
+    answers, hints = text.index("felt_urgency_2: 2"), text.index("# respondents:")
+    assert text.index("felt_urgency_1: 4") < answers < hints
+    assert written.case.scan.respondents[0].answers == {"felt_urgency_1": 4, "felt_urgency_2": 2}
+
+
+def test_a_mapping_of_one_key_in_a_flow_list_keeps_its_braces(tmp_path):
+    """partners: [{id: a}, {id: b}] is written back as it was, not as [id: a, id: b]."""
+    path = tmp_path / "case.yaml"
+    path.write_text("partners: [{id: a}, {id: b, name: B}]\n", encoding="utf-8")
+    merge_respondents(path, [Respondent("r1", "a", {"felt_urgency_1": 4})], backup=False)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == "partners: [{id: a}, {id: b, name: B}]"

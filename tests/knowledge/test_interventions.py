@@ -26,14 +26,24 @@ PAIRINGS = {
 }
 
 
+# texts that write out a letter the source's text dropped, with the source's text as extracted
+_DROPPED_LETTERS = {"Procesimplementatie": "Proceimplementatie"}
+
+
 def test_eight_types_with_the_sources_words(knowledge):
-    """The eight types in the source's order; every Dutch title, description and technique is the source's own text."""
+    """The eight types in the source's order; every Dutch title, description and technique is the source's own text.
+
+    Only a dropped letter is written in full, and the source still has the text without it.
+    """
     assert [i.id for i in knowledge.interventions] == INTERVENTIONS
     source = _seed_text("common-eye-workbook")
     for item in knowledge.interventions:
         for text in (item.title.nl, item.description.nl, *(t.nl for t in item.techniques)):
-            assert re.sub(r"\s+", " ", text) in source, (item.id, text)
+            shown = re.sub(r"\s+", " ", text)
+            assert _DROPPED_LETTERS.get(shown, shown) in source, (item.id, text)
         assert item.description.en != item.description.nl and item.techniques
+    techniques = [t.nl for item in knowledge.interventions for t in item.techniques]
+    assert "Procesimplementatie" in techniques and "Proceimplementatie" not in techniques
 
 
 def test_every_recommendation_names_its_type(knowledge):

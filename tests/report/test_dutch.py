@@ -114,3 +114,33 @@ def test_bad_case_is_reported_in_dutch(tmp_path, capsys):
     assert "verwacht een van core, ring, free_space; gekregen: 'kern'" in err
     assert main(["advise", str(case)]) == 2
     assert "(line 4, column 11): unknown key 'size'" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def scenario_renderings():
+    """Every scenario case advised on in Dutch, in full: every explanation, every absent condition."""
+    from conftest import scenario_paths
+
+    return {path.stem: interorg.advise(path, lang="nl").to_text(full=True) for path in scenario_paths()}
+
+
+def test_scenarios_in_dutch_have_no_english_words(scenario_renderings, knowledge):
+    """What a negated condition required absent is said in Dutch as well, down to the deepest explanation."""
+    pattern = re.compile(r"\b(" + "|".join(_ENGLISH) + r"|given)\b")
+    titles = [source.title for source in knowledge.sources.values() if source.kind == "external"]
+    found = {}
+    for name, rendered in scenario_renderings.items():
+        unquoted = " ".join(_IDS.sub(" ", _QUOTED.sub(" ", rendered)).split())
+        for title in titles:
+            unquoted = unquoted.replace(title, " ")
+        words = sorted({match.group() for match in pattern.finditer(unquoted)})
+        if words:
+            found[name] = words
+    assert found == {}
+
+
+def test_scenarios_show_no_variables_or_test_names(scenario_renderings):
+    """A condition on the same partner is said in words, a comparison with its sign: no ?partner, no 'ge 2'."""
+    code = re.compile(r"\?[a-z_]+|\b[a-z]+_[a-z_]+ (?:lt|le|gt|ge) \d")
+    found = {name: sorted(set(code.findall(rendered))) for name, rendered in scenario_renderings.items()}
+    assert {name: hits for name, hits in found.items() if hits} == {}
