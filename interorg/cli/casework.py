@@ -7,6 +7,7 @@ from ..case.template import SECTIONS, case_template
 from ..errors import UsageError
 from ..utils.structure import unstructure
 from ..utils.writing import write_text
+from .helptext import add_language
 
 __all__ = ["add_commands"]
 
@@ -70,14 +71,17 @@ def add_commands(commands, read_case, add_case_arguments):
     new.add_argument("--sections", help=f"comma-separated sections to include (default all): {', '.join(SECTIONS)}")
     new.add_argument("--schema", help="the schema location for the editor's $schema line (default: the shipped one)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_language(new)
     new.set_defaults(run=_new)
 
     validate = commands.add_parser("validate", help="check a case file without advising (exit 2 with every problem)")
     add_case_arguments(validate)
+    add_language(validate)
     validate.set_defaults(run=lambda args: _validate(args, read_case))
 
     schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the case format, for editors")
     schema.add_argument("-o", "--output", help="the file to write (default: standard output)")
     schema.add_argument("--advice", action="store_true",
                         help="the JSON Schema of the advice (advise --format json) instead, for tools")
+    add_language(schema)
     schema.set_defaults(run=_schema)

@@ -2,6 +2,7 @@
 
 import pathlib
 
+from .helptext import add_language
 from .said import wrote
 
 __all__ = ["add_command"]
@@ -24,4 +25,5 @@ def add_command(commands):
     command.add_argument("--format", choices=("clips",), default="clips")
     command.add_argument("--case", help="a case file whose input facts to add as one deffacts")
     command.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    add_language(command)
     command.set_defaults(run=_export)

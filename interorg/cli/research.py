@@ -8,8 +8,9 @@ import json
 import sys
 
 from ..errors import CaseError, Problem
-from ..pipeline import LANGUAGES, advise, why_not
+from ..pipeline import advise, why_not
 from ..utils.writing import atomic_write
+from .helptext import add_language
 from .said import wrote
 
 # The research modules are imported by the commands that use them, so that
@@ -121,6 +122,7 @@ def register(commands):
         "verify", help="check a knowledge directory statically: impossible, repeated, clashing rules, gaps")
     verify_cmd.add_argument("knowledge", nargs="?", help="a knowledge directory (default: the shipped one)")
     verify_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    add_language(verify_cmd)
     verify_cmd.set_defaults(run=_verify)
 
     explain_cmd = commands.add_parser(
@@ -129,7 +131,7 @@ def register(commands):
     explain_cmd.add_argument("rule", metavar="RULE_ID", help="the rule's id, as `interorg rules` lists it")
     explain_cmd.add_argument("--subject", help="for a rule concluded per subject: which (a relationship id...)")
     explain_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    explain_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(explain_cmd)
     explain_cmd.set_defaults(run=_explain)
 
     sweep_cmd = commands.add_parser("sweep", help="advise on every combination of some inputs of a case")
@@ -141,12 +143,12 @@ def register(commands):
     sweep_cmd.add_argument("--out", help="write every result as a JSON line to this file")
     sweep_cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
     sweep_cmd.add_argument("--format", choices=("text", "json"), default="text", help="the summary's format")
-    sweep_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(sweep_cmd)
     sweep_cmd.set_defaults(run=_sweep)
 
     diff_cmd = commands.add_parser("diff", help="what-if: what changes in the advice from case A to case B")
     diff_cmd.add_argument("a", metavar="A", help="the first case file")
     diff_cmd.add_argument("b", metavar="B", help="the second case file")
     diff_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    diff_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(diff_cmd)
     diff_cmd.set_defaults(run=_diff)
