@@ -67,7 +67,7 @@ def _rules(args):
             "basis": rule.basis,
             "reason": None if rule.reason is None else rule.reason.get(args.lang),
             "sources": [{"source": ref.source, "document": knowledge.sources[ref.source].file,
-                         "where": ref.where} for ref in rule.sources],
+                         "where": knowledge.locator(ref, args.lang)} for ref in rule.sources],
         })
     if args.format == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
