@@ -59,8 +59,8 @@ class Checker:
             if ref.source not in self.sources:
                 self.problem(file, f"{path}[{index}].source",
                              f"unknown source '{ref.source}'; expected one of {', '.join(sorted(self.sources))}")
-            if ref.on is not None and self.messages is not None and LOCATOR_MESSAGE not in self.messages:
-                self.problem(file, f"{path}[{index}].on", f"'on' is put after 'where' by the message"
+            if ref.topic is not None and self.messages is not None and LOCATOR_MESSAGE not in self.messages:
+                self.problem(file, f"{path}[{index}].topic", f"'topic' is put after 'where' by the message"
                                                           f" '{LOCATOR_MESSAGE}'; add it to messages.yaml")
 
     def check_sources(self, file):

@@ -114,7 +114,7 @@ LOCATOR_MESSAGE = "source_section_on"
 class SourceRef:
     """Where in a source a rule or model comes from: a heading or phrase, and a quote.
 
-    ``where`` is in the source's own words.  ``on``, where given, says in the
+    ``where`` is in the source's own words.  ``topic``, where given, says in the
     project's words what in that part the rule rests on (a section of an
     external work that is cited, not shipped); :meth:`KnowledgeBase.locator`
     puts the two together in the reader's language.
@@ -123,7 +123,7 @@ class SourceRef:
     source: str
     where: str
     quote: str | None = None
-    on: Text | None = None
+    topic: Text | None = None
 
 
 @attrs.frozen
@@ -317,7 +317,7 @@ class KnowledgeBase:
     def locator(self, ref, lang):
         """Where in its source the :class:`SourceRef` ``ref`` points, in ``lang``.
 
-        The source's heading as the source has it, and, where ``ref.on``
+        The source's heading as the source has it, and, where ``ref.topic``
         says what in that section the rule rests on, the project's words
         around it in ``lang`` (the message ``source_section_on``).
 
@@ -329,9 +329,9 @@ class KnowledgeBase:
         >>> kb.locator(ref, "nl")
         'Network Governance and Effectiveness (sectie), over vertrouwen'
         """
-        if ref.on is None:
+        if ref.topic is None:
             return ref.where
-        return self.messages[LOCATOR_MESSAGE].fill(lang, {"where": ref.where, "on": ref.on.get(lang)})
+        return self.messages[LOCATOR_MESSAGE].fill(lang, {"where": ref.where, "topic": ref.topic.get(lang)})
 
     def label(self, fact, field=None, value=None, lang="en", partners=None):
         """Return the display label of a fact type, a field, or a field's value.

@@ -60,7 +60,7 @@ def test_the_advice_as_json_cites_the_section_in_dutch():
 
 
 def test_on_without_its_message_is_a_load_error(knowledge_copy):
-    """A source reference with 'on' needs the message that words it; without it the knowledge does not load."""
+    """A source reference with 'topic' needs the message that words it; without it the knowledge does not load."""
     path = knowledge_copy / "messages.yaml"
     path.write_text("\n".join(line for line in path.read_text(encoding="utf-8").split("\n")
                               if not line.lstrip().startswith("source_section_on:")), encoding="utf-8")
