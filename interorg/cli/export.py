@@ -11,11 +11,11 @@ __all__ = ["add_command"]
 def _export(args):
     from ..research.export import to_clips  # only this command needs the exporter
 
-    program = to_clips(args.case)
+    program = to_clips(args.case, lang=args.lang)
     if args.output is None:
         return program
     pathlib.Path(args.output).write_text(program, encoding="utf-8")
-    return wrote(args.output)
+    return wrote(args.output, args.lang)
 
 
 def add_command(commands):

@@ -99,7 +99,7 @@ def _graph(args):
     if not args.output.lower().endswith(".graphml"):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
     write_graphml(network_graph(case), args.output)
-    return wrote(args.output)
+    return wrote(args.output, args.lang)
 
 
 def _scan(args):

@@ -7,10 +7,13 @@ adds them to the ``interorg`` parser.
 import json
 import sys
 
+from ..analysis.knowledge import load_knowledge
+from ..engine.wording import counted, fill, format_number
 from ..errors import CaseError, Problem
 from ..pipeline import advise, why_not
 from ..utils.writing import atomic_write
 from .helptext import add_language
+from .problems import translate
 from .said import wrote
 
 # The research modules are imported by the commands that use them, so that
@@ -28,9 +31,38 @@ def _verify(args):
     from ..research.verify import verify
 
     result = verify(args.knowledge)
-    output = {"json": lambda: json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n",
-              "markdown": result.to_markdown}.get(args.format, result.to_text)()
+    words = _verify_words(args.lang)
+    if args.format == "json":
+        data = result.to_dict()
+        data["bounded"] = {key: words.say(reason) for key, reason in data["bounded"].items()}
+        for finding in data["findings"]:  # the keys and the check's name are for programs, the message for a person
+            finding["message"] = words.say(finding["message"])
+            finding["witness"] = [[words.say(path), words.value(value)] for path, value in finding["witness"]]
+        output = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        output = result.to_markdown(words) if args.format == "markdown" else result.to_text(words)
     return output, (0 if result.ok else EXIT_FAILED)
+
+
+def _verify_words(lang):
+    """The words of ``interorg verify``'s report in ``lang``: the messages of the knowledge base, the findings translated."""
+    from ..engine.verify import Words
+
+    messages = load_knowledge().messages
+    labels = {key: text.get(lang) for key, text in messages.items()}
+
+    def summary(errors, warnings, rules, groups):
+        return fill(labels["verify_summary"], errors=counted(labels, "verify_errors", errors, lang),
+                    warnings=counted(labels, "verify_warnings", warnings, lang),
+                    rules=format_number(rules, lang), groups=format_number(groups, lang))
+
+    return Words({"error": labels["verify_error"], "warning": labels["verify_warning"]}, labels["verify_witness"],
+                 labels["verify_table_header"], summary, lambda text: translate(text, messages, lang),
+                 lambda value: labels.get(f"verify_value_{value}", value) if value in _VERIFIER_VALUES else value)
+
+
+#: The values a witness shows that are the verifier's words, not the case's: a value given, and none.
+_VERIFIER_VALUES = ("given", "unknown")
 
 
 def _render(result, fmt):
