@@ -13,6 +13,7 @@ import hashlib
 import importlib.resources
 import os
 import pathlib
+import re
 import sys
 
 import attrs
@@ -20,10 +21,12 @@ import attrs
 from ..engine.explaining import version
 from ..engine.loading import Extension, duplicates, read_knowledge
 from ..utils import cache
-from ..engine.rulebase import KnowledgeBase as RuleBase
+from ..engine.rulebase import KnowledgeBase as RuleBase, Text
 from .instruments import ActionGroup, Archetype, InterventionType, Statement
 
 __all__ = ["KnowledgeBase", "load_knowledge"]
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 @attrs.frozen
@@ -44,12 +47,16 @@ class KnowledgeBase(RuleBase):
         The eight intervention types, with their descriptions and techniques.
     actions : tuple of ActionGroup
         Recommendations that the action plan lists as one action.
+    help : dict of str to Text
+        The help texts of the command line, each as it is given in English
+        (a ``{name}`` for what the command fills in) and in Dutch.
     """
 
     statements: tuple = ()
     archetypes: tuple = ()
     interventions: tuple = ()
     actions: tuple = ()
+    help: dict = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -137,10 +144,36 @@ def _check_actions(record, checker, file):
             checker.problem(file, f"actions[{index}].rules", "an action groups recommendations or warnings, not both")
 
 
+@attrs.frozen
+class _HelpFile:
+    about: str
+    help: dict[str, Text]
+
+
+#: What argparse reads in a help text: ``%(name)s`` and ``%%``.
+_PERCENT = re.compile(r"%(?:\([a-z_]+\)[a-z]|%)")
+
+
+def _check_help(record, checker, file):
+    """Each help text is given once, and says in Dutch what it fills in and what argparse formats in English."""
+    first = {}
+    for key, text in record.help.items():
+        if text.en in first:
+            checker.problem(file, f"help.{key}.en", f"the English text is already given by '{first[text.en]}'")
+        first.setdefault(text.en, key)
+        english = set(_PLACEHOLDER.findall(text.en))
+        if english != set(_PLACEHOLDER.findall(text.nl)):
+            checker.problem(file, f"help.{key}.nl", f"expected the placeholders {sorted(english)} of the English text")
+        # argparse formats a help text with %: a stray % in one language would break the help
+        if sorted(_PERCENT.findall(text.nl)) != sorted(_PERCENT.findall(text.en)) or "%" in _PERCENT.sub("", text.nl):
+            checker.problem(file, f"help.{key}.nl", "expected the % formats of the English text (a % written %%)")
+
+
 EXTENSIONS = (
     Extension("scan.yaml", _ScanFile, ("statements",), _check_statements),
     Extension("interventions.yaml", _InterventionsFile, ("archetypes", "interventions"), _check_instruments),
     Extension("plan.yaml", _PlanFile, ("actions",), _check_actions),
+    Extension("help.yaml", _HelpFile, ("help",), _check_help),
 )
 
 

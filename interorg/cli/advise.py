@@ -8,10 +8,11 @@ written atomically.
 """
 
 from ..errors import UsageError
-from ..pipeline import LANGUAGES, advise
+from ..pipeline import advise
 from ..report.view import selection_for
 from ..utils.writing import write_text
 from . import report
+from .helptext import add_language
 from .said import wrote
 
 __all__ = ["add_parser"]
@@ -45,7 +46,7 @@ def add_parser(commands, add_case_arguments, read_case):
     add_case_arguments(command)
     command.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
                          help="html: the report of 'interorg report', one self-contained file")
-    command.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(command)
     command.add_argument("--indent", type=int, metavar="N",
                          help="with --format json: lay the JSON out with N spaces (default: compact)")
     command.add_argument("--full", action="store_true",

@@ -2,11 +2,15 @@
 
 import pathlib
 
+from ..analysis.labels import message
 from ..case.schema import schema_text
+from ..engine.wording import fill
 from ..case.template import SECTIONS, case_template
 from ..errors import UsageError
 from ..utils.structure import unstructure
 from ..utils.writing import write_text
+from .helptext import add_language
+from .said import wrote
 
 __all__ = ["add_commands"]
 
@@ -30,14 +34,15 @@ def _new(args):
     if path.exists() and not args.force:
         raise UsageError(f"{path} exists; choose another name or give --force to overwrite it")
     write_text(path, text)  # atomically: an interrupted write leaves what was there
-    return f"wrote {path}: fill it in, then run: interorg validate {path}\n"
+    return fill(message("new_wrote", args.lang), path=str(path)) + "\n"
 
 
 def _validate(args, read_case):
     case = read_case(args.case, args.example, allow_empty=args.allow_empty)
     given = [name for name, value in unstructure(case).items() if name in SECTIONS and value not in ((), [])]
-    where = args.case or f"example {args.example}"
-    return (f"{where}: valid; {len(case.partners)} partners; sections: {', '.join(given) or 'none'}\n")
+    where = args.case or fill(message("validate_example", args.lang), name=args.example)
+    return fill(message("validate_valid", args.lang), where=where, partners=str(len(case.partners)),
+                sections=", ".join(given) or message("validate_no_sections", args.lang)) + "\n"
 
 
 def _schema(args):
@@ -50,8 +55,9 @@ def _schema(args):
         return text
     pathlib.Path(args.output).write_text(text, encoding="utf-8")
     # the advice's schema is for validating what a tool reads, not for an editor's $schema line
-    hint = "" if args.advice else f"; in a YAML case: # yaml-language-server: $schema={args.output}"
-    return f"wrote {args.output}{hint}\n"
+    if args.advice:
+        return wrote(args.output, args.lang)
+    return fill(message("schema_wrote", args.lang), path=str(args.output)) + "\n"
 
 
 def add_commands(commands, read_case, add_case_arguments):
@@ -70,14 +76,17 @@ def add_commands(commands, read_case, add_case_arguments):
     new.add_argument("--sections", help=f"comma-separated sections to include (default all): {', '.join(SECTIONS)}")
     new.add_argument("--schema", help="the schema location for the editor's $schema line (default: the shipped one)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_language(new)
     new.set_defaults(run=_new)
 
     validate = commands.add_parser("validate", help="check a case file without advising (exit 2 with every problem)")
     add_case_arguments(validate)
+    add_language(validate)
     validate.set_defaults(run=lambda args: _validate(args, read_case))
 
     schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the case format, for editors")
     schema.add_argument("-o", "--output", help="the file to write (default: standard output)")
     schema.add_argument("--advice", action="store_true",
                         help="the JSON Schema of the advice (advise --format json) instead, for tools")
+    add_language(schema)
     schema.set_defaults(run=_schema)

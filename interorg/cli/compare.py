@@ -4,8 +4,9 @@ import sys
 
 from ..analysis.labels import message
 from ..errors import UsageError
-from ..pipeline import LANGUAGES, compare
+from ..pipeline import compare
 from ..utils.writing import write_text
+from .helptext import add_language
 from .said import wrote
 
 __all__ = ["add_command"]
@@ -46,7 +47,7 @@ def add_command(commands, read_case):
     command.add_argument("old", help="the earlier assessment (a case file)")
     command.add_argument("new", help="the later assessment (a case file)")
     command.add_argument("--format", choices=("text", "markdown", "html", "json"), default="text")
-    command.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(command)
     command.add_argument("--plot", metavar="FILE", help="also draw the scan factors over the two rounds (.png, .svg, .pdf)")
     command.add_argument("-o", "--output", metavar="FILE", help="write the comparison to FILE instead of the screen")
     command.set_defaults(run=lambda args: _run(args, read_case))

@@ -24,6 +24,7 @@ from ..pipeline import LANGUAGES, advise, network_graph
 from ..report import escape
 from . import advise as advise_command
 from . import casework, compare, export, plot, report, research, scan_import, survey
+from .helptext import LANGUAGE_HELP, add_language, localise
 from .outputs import check_outputs
 from .problems import describe_error
 from .said import wrote
@@ -67,7 +68,7 @@ def _rules(args):
             "basis": rule.basis,
             "reason": None if rule.reason is None else rule.reason.get(args.lang),
             "sources": [{"source": ref.source, "document": knowledge.sources[ref.source].file,
-                         "where": ref.where} for ref in rule.sources],
+                         "where": knowledge.locator(ref, args.lang)} for ref in rule.sources],
         })
     if args.format == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
@@ -101,7 +102,7 @@ def _graph(args):
     if not args.output.lower().endswith(".graphml"):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
     write_graphml(network_graph(case), args.output)
-    return wrote(args.output)
+    return wrote(args.output, args.lang)
 
 
 def _scan(args):
@@ -142,9 +143,12 @@ def _add_case_arguments(command):
                          help="advise on an empty case file (or one of comments only) instead of refusing it")
 
 
-def _parser():
+def _parser(lang="en"):
+    """The parser of the command line, its help in ``lang``."""
     parser = _Parser(prog="interorg", description="Explained advice on collaboration between organisations.")
     parser.add_argument("--version", action="version", version=f"interorg {__version__}")
+    # the language of every command, unless the command is given its own
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help=LANGUAGE_HELP)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     advise_command.add_parser(commands, _add_case_arguments, _case)
@@ -153,31 +157,32 @@ def _parser():
     map_cmd = commands.add_parser("map", help="draw the partner network as a concentric map (PNG, SVG or PDF)")
     _add_case_arguments(map_cmd)
     map_cmd.add_argument("-o", "--output", required=True, help="the picture to write: .png, .svg or .pdf")
-    map_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(map_cmd)
     map_cmd.set_defaults(run=_map)
 
     graph_cmd = commands.add_parser("graph", help="export the partner network to GraphML (for Gephi)")
     _add_case_arguments(graph_cmd)
     graph_cmd.add_argument("-o", "--output", required=True, help="the .graphml file to write")
+    add_language(graph_cmd)
     graph_cmd.set_defaults(run=_graph)
 
     scan_cmd = commands.add_parser(
         "scan", help="ask the scan's statements in the terminal and write the answers into the case file")
     scan_cmd.add_argument("case", help="the case file (YAML or JSON); it must list the partners")
-    scan_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(scan_cmd)
     scan_cmd.add_argument("--import", dest="answers", metavar="CSV",
                           help="import the answers of a form export (one row per respondent) instead of asking")
     scan_cmd.set_defaults(run=_scan)
 
     rules_cmd = commands.add_parser("rules", help="list every rule with its source and basis")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
-    rules_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(rules_cmd)
     rules_cmd.set_defaults(run=_rules)
 
     coverage_cmd = commands.add_parser(
         "coverage", help="every model of every source, the rules that encode it, and how many fire on the example")
     coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    coverage_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(coverage_cmd)
     research.add_corpus_arguments(coverage_cmd)
     coverage_cmd.set_defaults(run=_coverage)
     export.add_command(commands)
@@ -187,7 +192,7 @@ def _parser():
     casework.add_commands(commands, read_case, _add_case_arguments)
     compare.add_command(commands, read_case)
     research.register(commands)
-    return parser
+    return localise(parser, lang)
 
 
 def _bounded(exc):
@@ -204,14 +209,21 @@ def _bounded(exc):
 
 
 def _language(argv):
-    """The --lang the user asked for, also when parsing stopped at an error; 'en' by default."""
+    """The --lang the user asked for, also when parsing stopped at an error; 'en' by default.
+
+    The last one given, as argparse takes it: a command's own ``--lang``
+    comes after the program's.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
+    found = "en"
     for index, argument in enumerate(argv):
+        if argument == "--":  # what follows is not an option
+            break
         value = argv[index + 1] if argument == "--lang" and index + 1 < len(argv) else (
             argument.partition("=")[2] if argument.startswith("--lang=") else None)
         if value in LANGUAGES:
-            return value
-    return "en"
+            found = value
+    return found
 
 
 def _error_text(error, argv):
@@ -243,7 +255,7 @@ def main(argv=None):
         The arguments; by default ``sys.argv[1:]``.
     """
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(_language(argv)).parse_args(argv)
         check_outputs(args)  # before the command opens anything: its output may not replace its input
         output = args.run(args)
     except InterorgError as exc:

@@ -11,7 +11,8 @@ import pathlib
 from ..case import example_names
 from ..case.examples import DEFAULT
 from ..errors import UsageError
-from ..pipeline import LANGUAGES, advise, network_graph
+from ..pipeline import advise, network_graph
+from .helptext import add_language
 from .said import wrote
 
 __all__ = ["KINDS", "add_command"]
@@ -75,5 +76,5 @@ def add_command(commands, read_case):
     command.add_argument("--example", nargs="?", const=DEFAULT, metavar="NAME",
                          help=f"use a bundled example case: {', '.join(example_names())} (default {DEFAULT})")
     command.add_argument("-o", "--output", required=True, help="the picture to write: .png, .svg or .pdf")
-    command.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(command)
     command.set_defaults(run=lambda args: _run(args, read_case))

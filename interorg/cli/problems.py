@@ -18,7 +18,7 @@ import re
 
 from ..engine.wording import fill
 
-__all__ = ["describe_error", "translate"]
+__all__ = ["describe_error", "pattern", "translate"]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _PREFIX = "problem."
@@ -28,8 +28,8 @@ _THOUSANDS = {"nl": "."}
 
 
 @functools.lru_cache(maxsize=None)
-def _pattern(english):
-    """The regular expression of an English message with ``{name}`` placeholders (matching the whole text)."""
+def pattern(english):
+    """The regular expression of an English message with ``{name}`` placeholders (to match a whole text)."""
     parts, last = [], 0
     for match in _PLACEHOLDER.finditer(english):
         parts.append(re.escape(english[last:match.start()]))
@@ -67,7 +67,7 @@ def translate(message, messages, lang):
     for key, text in messages.items():
         if not key.startswith(_PREFIX):
             continue
-        match = _pattern(text.en).fullmatch(message)
+        match = pattern(text.en).fullmatch(message)
         if match is None:
             continue
         values = {name: _value(value, messages, lang) for name, value in match.groupdict().items()}

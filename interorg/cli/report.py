@@ -8,9 +8,10 @@ without figures, and a warning on standard error says so.
 
 import sys
 
-from ..pipeline import LANGUAGES, advise
+from ..pipeline import advise
 from ..report.html import figures_available, report_html, save_report
 from ..report.view import Selection
+from .helptext import add_language
 from .said import wrote
 
 __all__ = ["add_command", "write"]
@@ -48,7 +49,7 @@ def add_command(commands, add_case_arguments, read_case):
     command = commands.add_parser(
         "report", help="write the report to hand over: one HTML file, the action plan first, to print to PDF")
     add_case_arguments(command)
-    command.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(command)
     command.add_argument("-o", "--output", metavar="FILE",
                          help="the HTML file to write (report.html); the screen when not given")
     command.add_argument("--no-figures", action="store_true",

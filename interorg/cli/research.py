@@ -7,9 +7,13 @@ adds them to the ``interorg`` parser.
 import json
 import sys
 
+from ..analysis.knowledge import load_knowledge
+from ..engine.wording import counted, fill, format_number
 from ..errors import CaseError, Problem
-from ..pipeline import LANGUAGES, advise, why_not
+from ..pipeline import advise, why_not
 from ..utils.writing import atomic_write
+from .helptext import add_language
+from .problems import translate
 from .said import wrote
 
 # The research modules are imported by the commands that use them, so that
@@ -27,9 +31,38 @@ def _verify(args):
     from ..research.verify import verify
 
     result = verify(args.knowledge)
-    output = {"json": lambda: json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n",
-              "markdown": result.to_markdown}.get(args.format, result.to_text)()
+    words = _verify_words(args.lang)
+    if args.format == "json":
+        data = result.to_dict()
+        data["bounded"] = {key: words.say(reason) for key, reason in data["bounded"].items()}
+        for finding in data["findings"]:  # the keys and the check's name are for programs, the message for a person
+            finding["message"] = words.say(finding["message"])
+            finding["witness"] = [[words.say(path), words.value(value)] for path, value in finding["witness"]]
+        output = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        output = result.to_markdown(words) if args.format == "markdown" else result.to_text(words)
     return output, (0 if result.ok else EXIT_FAILED)
+
+
+def _verify_words(lang):
+    """The words of ``interorg verify``'s report in ``lang``: the messages of the knowledge base, the findings translated."""
+    from ..engine.verify import Words
+
+    messages = load_knowledge().messages
+    labels = load_knowledge().labels(lang)
+
+    def summary(errors, warnings, rules, groups):
+        return fill(labels["verify_summary"], errors=counted(labels, "verify_errors", errors, lang),
+                    warnings=counted(labels, "verify_warnings", warnings, lang),
+                    rules=format_number(rules, lang), groups=format_number(groups, lang))
+
+    return Words({"error": labels["verify_error"], "warning": labels["verify_warning"]}, labels["verify_witness"],
+                 labels["verify_table_header"], summary, lambda text: translate(text, messages, lang),
+                 lambda value: labels.get(f"verify_value_{value}", value) if value in _VERIFIER_VALUES else value)
+
+
+#: The values a witness shows that are the verifier's words, not the case's: a value given, and none.
+_VERIFIER_VALUES = ("given", "unknown")
 
 
 def _render(result, fmt):
@@ -121,6 +154,7 @@ def register(commands):
         "verify", help="check a knowledge directory statically: impossible, repeated, clashing rules, gaps")
     verify_cmd.add_argument("knowledge", nargs="?", help="a knowledge directory (default: the shipped one)")
     verify_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    add_language(verify_cmd)
     verify_cmd.set_defaults(run=_verify)
 
     explain_cmd = commands.add_parser(
@@ -129,7 +163,7 @@ def register(commands):
     explain_cmd.add_argument("rule", metavar="RULE_ID", help="the rule's id, as `interorg rules` lists it")
     explain_cmd.add_argument("--subject", help="for a rule concluded per subject: which (a relationship id...)")
     explain_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    explain_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(explain_cmd)
     explain_cmd.set_defaults(run=_explain)
 
     sweep_cmd = commands.add_parser("sweep", help="advise on every combination of some inputs of a case")
@@ -141,12 +175,12 @@ def register(commands):
     sweep_cmd.add_argument("--out", help="write every result as a JSON line to this file")
     sweep_cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
     sweep_cmd.add_argument("--format", choices=("text", "json"), default="text", help="the summary's format")
-    sweep_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(sweep_cmd)
     sweep_cmd.set_defaults(run=_sweep)
 
     diff_cmd = commands.add_parser("diff", help="what-if: what changes in the advice from case A to case B")
     diff_cmd.add_argument("a", metavar="A", help="the first case file")
     diff_cmd.add_argument("b", metavar="B", help="the second case file")
     diff_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    diff_cmd.add_argument("--lang", choices=LANGUAGES, default="en")
+    add_language(diff_cmd)
     diff_cmd.set_defaults(run=_diff)

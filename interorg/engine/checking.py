@@ -9,6 +9,7 @@ import graphlib
 
 from ..errors import Problem
 from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
+from .rulebase import LOCATOR_MESSAGE
 
 __all__ = ["RESERVED_FACTS", "Checker"]
 
@@ -19,8 +20,10 @@ RESERVED_FACTS = ("conclusion",)
 class Checker:
     """Cross-reference checks: ids, sources, vocabulary, variables and chaining."""
 
-    def __init__(self, sources, facts, models, rules, problems, complete=("sources", "vocabulary", "models")):
+    def __init__(self, sources, facts, models, rules, problems, complete=("sources", "vocabulary", "models"),
+                 messages=None):
         self.sources = sources
+        self.messages = messages  # None: not read, so what needs a message is not checked
         self.facts = facts
         self.models = models
         self.rules = rules
@@ -56,6 +59,9 @@ class Checker:
             if ref.source not in self.sources:
                 self.problem(file, f"{path}[{index}].source",
                              f"unknown source '{ref.source}'; expected one of {', '.join(sorted(self.sources))}")
+            if ref.topic is not None and self.messages is not None and LOCATOR_MESSAGE not in self.messages:
+                self.problem(file, f"{path}[{index}].topic", f"'topic' is put after 'where' by the message"
+                                                          f" '{LOCATOR_MESSAGE}'; add it to messages.yaml")
 
     def check_sources(self, file):
         for index, source in enumerate(self.sources.values()):

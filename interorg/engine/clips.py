@@ -119,12 +119,14 @@ def _defrule(rule, salience):
             f"   (assert (conclusion (rule {clips_value(rule.id)}) (subject {subject}))))")
 
 
-def clips_rules(knowledge):
+def clips_rules(knowledge, lang="en"):
     """The knowledge base as CLIPS 6.4 constructs: templates and rules.
 
     Parameters
     ----------
     knowledge : KnowledgeBase
+    lang : {'en', 'nl'}
+        The language of the comment that says what the program holds.
 
     Returns
     -------
@@ -138,7 +140,9 @@ def clips_rules(knowledge):
     >>> "(defrule kenis.need.quadrant-iv" in program
     True
     """
-    out = [f";; {len(knowledge.rules)} rules over {len(knowledge.facts)} fact types, written by interorg",
+    header = knowledge.messages["clips_header"].fill(lang, {"rules": str(len(knowledge.rules)),
+                                                            "facts": str(len(knowledge.facts))})
+    out = [f";; {header}",
            "(deftemplate conclusion (slot rule) (slot subject))"]
     for name, fact_type in knowledge.facts.items():
         slots = "".join(f" (slot {field})" for field in fact_type.fields)

@@ -206,16 +206,16 @@ class _Builder:
         return self._variable_label(record.rule, record.rule.subject, record.subject)
 
     def citations(self, rule):
-        """The citations of ``rule``: the same in every run and language, so made once per knowledge base."""
+        """The citations of ``rule`` in the advice's language: the same in every run, so made once per knowledge base."""
         cache = self._citations
-        found = cache.get(rule.id)
+        found = cache.get((rule.id, self.lang))
         if found is None:
             out = []
             for ref in rule.sources:
                 source = self.knowledge.sources[ref.source]
                 out.append(Citation(source.id, source.title, source.author, source.year,
-                                    source.file, ref.where, ref.quote))
-            found = cache[rule.id] = tuple(out)
+                                    source.file, self.knowledge.locator(ref, self.lang), ref.quote))
+            found = cache[(rule.id, self.lang)] = tuple(out)
         return found
 
     def conclusion(self, key):

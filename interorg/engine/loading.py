@@ -302,7 +302,8 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase, limits=KNOWLEDGE_LIMI
     complete = [name for name, loaded in (("sources", sources_file is not None),
                                           ("vocabulary", all(v is not None for _, v in vocabulary_files)),
                                           ("models", models_file is not None)) if loaded]
-    checker = Checker(sources, facts, models, by_id, problems, complete)
+    checker = Checker(sources, facts, models, by_id, problems, complete,
+                      messages_file.messages if messages_file else None)
     checker.check_sources("sources.yaml")
     checker.check_vocabulary(defined_in)
     checker.check_models("models.yaml")

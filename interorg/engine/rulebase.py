@@ -106,13 +106,24 @@ class Source:
     description: str | None = None
 
 
+#: The message that puts a section's heading and the project's words on it together.
+LOCATOR_MESSAGE = "source_section_on"
+
+
 @attrs.frozen
 class SourceRef:
-    """Where in a source a rule or model comes from: a heading or phrase, and a quote."""
+    """Where in a source a rule or model comes from: a heading or phrase, and a quote.
+
+    ``where`` is in the source's own words.  ``topic``, where given, says in the
+    project's words what in that part the rule rests on (a section of an
+    external work that is cited, not shipped); :meth:`KnowledgeBase.locator`
+    puts the two together in the reader's language.
+    """
 
     source: str
     where: str
     quote: str | None = None
+    topic: Text | None = None
 
 
 @attrs.frozen
@@ -320,6 +331,25 @@ class KnowledgeBase:
         if found is None:
             found = self._cache[("labels", lang)] = {key: text.get(lang) for key, text in self.messages.items()}
         return found
+
+    def locator(self, ref, lang):
+        """Where in its source the :class:`SourceRef` ``ref`` points, in ``lang``.
+
+        The source's heading as the source has it, and, where ``ref.topic``
+        says what in that section the rule rests on, the project's words
+        around it in ``lang`` (the message ``source_section_on``).
+
+        Examples
+        --------
+        >>> import interorg
+        >>> kb = interorg.load_knowledge()
+        >>> ref = kb.rule("provan-kenis.governance.trust-high-density").sources[0]
+        >>> kb.locator(ref, "nl")
+        'Network Governance and Effectiveness (sectie), over vertrouwen'
+        """
+        if ref.topic is None:
+            return ref.where
+        return self.messages[LOCATOR_MESSAGE].fill(lang, {"where": ref.where, "topic": ref.topic.get(lang)})
 
     def label(self, fact, field=None, value=None, lang="en", partners=None):
         """Return the display label of a fact type, a field, or a field's value.

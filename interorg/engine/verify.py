@@ -33,7 +33,7 @@ from .facts import InputFact
 from .session import run
 from .symbolic import OTHER, PRESENT, Bounded, Space, base_type
 
-__all__ = ["Verification", "VerifyFinding", "verify_knowledge"]
+__all__ = ["Verification", "VerifyFinding", "Words", "verify_knowledge"]
 
 _SHOWN_WITNESSES = 3
 #: The witnesses of a clash tried in a run before it is reported unconfirmed.
@@ -110,28 +110,71 @@ class Verification:
                 "findings": [{**attrs.asdict(f), "witness": [list(w) for w in f.witness]}
                              for f in self.findings]}
 
-    def to_text(self):
-        """One line per finding, then a summary line."""
-        lines = [f"{f.severity}: {f}" for f in self.findings]
-        lines.append(f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')} "
-                     f"({self.rules} rules, {self.groups} exclusive groups checked)")
+    def to_text(self, words=None):
+        """One line per finding, then a summary line.
+
+        ``words`` (see :class:`Words`) gives the report in another language;
+        by default it is English.
+        """
+        words = words or Words()
+        lines = []
+        for f in self.findings:
+            text = f"{words.severity[f.severity]}: {f.file}: {f.rule}: {words.say(f.message)}"
+            if f.witness:
+                text += f"; {words.witness}: " + ", ".join(f"{words.say(p)} = {words.value(v)}" for p, v in f.witness)
+            lines.append(text)
+        lines.append(words.summary(len(self.errors), len(self.warnings), self.rules, self.groups))
         return "\n".join(lines) + "\n"
 
-    def to_markdown(self):
-        """The findings as a Markdown table."""
-        lines = ["| severity | check | file | rule | what | witness |", "|---|---|---|---|---|---|"]
+    def to_markdown(self, words=None):
+        """The findings as a Markdown table (in the language of ``words``, English by default)."""
+        words = words or Words()
+        lines = [words.table_header, "|---|---|---|---|---|---|"]
         for f in self.findings:
-            witness = ", ".join(f"`{p} = {v}`" for p, v in f.witness)
-            lines.append(f"| {f.severity} | {f.check} | {f.file} | `{f.rule}` | {f.message.replace('|', '/')} "
-                         f"| {witness} |")
+            witness = ", ".join(f"`{words.say(p)} = {words.value(v)}`" for p, v in f.witness)
+            lines.append(f"| {words.severity[f.severity]} | {f.check} | {f.file} | `{f.rule}` "
+                         f"| {words.say(f.message).replace('|', '/')} | {witness} |")
         lines.append("")
-        lines.append(f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')} "
-                     f"({self.rules} rules, {self.groups} exclusive groups checked).")
+        lines.append(words.summary(len(self.errors), len(self.warnings), self.rules, self.groups) + ".")
         return "\n".join(lines) + "\n"
 
 
 def _count(number, word):
     return f"{number} {word}" + ("" if number == 1 else "s")
+
+
+def _summary(errors, warnings, rules, groups):
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} ({rules} rules, {groups} exclusive groups checked)"
+
+
+@attrs.frozen
+class Words:
+    """The words of a verification's report in one language; English by default.
+
+    Attributes
+    ----------
+    severity : dict of str to str
+        ``error`` and ``warning`` as the report writes them.
+    witness : str
+        The word before a finding's witness.
+    table_header : str
+        The header row of the Markdown table.
+    summary : callable
+        ``summary(errors, warnings, rules, groups)``: the last line.
+    say : callable
+        ``say(text)``: a finding's English message, or a path of its
+        witness, in the report's language.
+    value : callable
+        ``value(text)``: a value of a witness as the report writes it (the
+        verifier's own ``given`` and ``unknown`` in its language).
+    """
+
+    severity: dict = attrs.field(factory=lambda: {"error": "error", "warning": "warning"})
+    witness: str = "witness"
+    table_header: str = "| severity | check | file | rule | what | witness |"
+    summary: object = _summary
+    say: object = str
+    value: object = str
 
 
 class _Verifier:

@@ -8,7 +8,7 @@ from ..facts import case_facts
 __all__ = ["to_clips"]
 
 
-def to_clips(case=None, knowledge=None):
+def to_clips(case=None, knowledge=None, lang="en"):
     """Return the rule base as CLIPS constructs, with the input facts of ``case`` as a ``deffacts``.
 
     Loaded in CLIPS, ``(reset)`` and ``(run)`` draw the case's conclusions as
@@ -23,6 +23,8 @@ def to_clips(case=None, knowledge=None):
         only the templates and rules are written.
     knowledge : KnowledgeBase, optional
         By default the knowledge shipped with interorg.
+    lang : {'en', 'nl'}
+        The language of the program's comment; the constructs are the same.
 
     Returns
     -------
@@ -36,7 +38,7 @@ def to_clips(case=None, knowledge=None):
     True
     """
     knowledge = knowledge or load_knowledge()
-    program = clips_rules(knowledge)
+    program = clips_rules(knowledge, lang)
     if case is None:
         return program
     case = check_case(case) if isinstance(case, Case) else load_case(case)
