@@ -356,4 +356,8 @@ def explain(session, lang):
         case), and a tuple of :class:`ModelStatus` in the knowledge's order.
     """
     builder = _Builder(session, lang)
-    return builder.conclusions(), builder.model_statuses()
+    try:
+        return builder.conclusions(), builder.model_statuses()
+    finally:
+        # the sayer words with the builder's own labels: a cycle, left for no collector to find
+        builder._sayer = None
