@@ -12,7 +12,8 @@ from typing import Literal
 
 import attrs
 
-from ..engine.rulebase import ID_META, SourceRef, Text
+from ..engine.rulebase import ID_META, SourceRef
+from ..engine.texts import Text
 
 __all__ = ["ActionGroup", "Archetype", "InterventionType", "Statement"]
 

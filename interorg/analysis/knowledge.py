@@ -21,7 +21,8 @@ import attrs
 from ..engine.explaining import version
 from ..engine.loading import Extension, duplicates, read_knowledge
 from ..utils import cache
-from ..engine.rulebase import KnowledgeBase as RuleBase, Text
+from ..engine.rulebase import KnowledgeBase as RuleBase
+from ..engine.texts import Text
 from .instruments import ActionGroup, Archetype, InterventionType, Statement
 
 __all__ = ["KnowledgeBase", "load_knowledge"]

@@ -18,8 +18,9 @@ from .explaining import explain
 from .facts import InputFact
 from .loading import Extension, load_rule_base, read_knowledge
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
-from .rulebase import FactType, FieldDef, KnowledgeBase, Model, Rule, Source, SourceRef, Text
+from .rulebase import FactType, FieldDef, KnowledgeBase, Model, Rule, Source, SourceRef
 from .session import Session, run
+from .texts import Text
 from .wording import counted, format_number, plural_form
 
 __all__ = [

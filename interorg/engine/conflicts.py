@@ -23,7 +23,8 @@ from typing import Literal
 
 import attrs
 
-from .rulebase import ID_META, SourceRef, Text
+from .rulebase import ID_META, SourceRef
+from .texts import Text
 
 __all__ = ["Defeat", "Exclusion", "Inconsistency", "Resolution", "SetAside", "resolve", "subject_parts", "subjects_meet"]
 

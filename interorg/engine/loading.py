@@ -16,7 +16,8 @@ from ..utils.bounds import Limits
 from ..utils.structure import INVALID, structure
 from .checking import Checker
 from .conflicts import Defeat, Exclusion
-from .rulebase import FactType, KnowledgeBase, Model, Rule, Source, Text
+from .rulebase import FactType, KnowledgeBase, Model, Rule, Source
+from .texts import Text
 
 __all__ = ["Checker", "Extension", "KNOWLEDGE_LIMITS", "duplicates", "load_rule_base", "read_knowledge"]
 

@@ -13,6 +13,7 @@ from typing import Literal
 import attrs
 
 from .conditions import AnyOf, Condition, ConclusionPattern, FactPattern, Negation
+from .texts import Text, bilingual
 from .wording import format_number, partner_names
 
 __all__ = [
@@ -24,66 +25,11 @@ __all__ = [
     "Rule",
     "Source",
     "SourceRef",
-    "Text",
 ]
 
 _ID = re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*")
 ID_META = {"pattern": _ID, "pattern_hint": "a dotted id of lower-case letters, digits, '-' and '_'"}
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
-
-
-@attrs.frozen
-class Text:
-    """A text in English and Dutch."""
-
-    en: str
-    nl: str
-
-    def get(self, lang):
-        """Return the text in ``lang`` (``'en'`` or ``'nl'``)."""
-        return self.nl if lang == "nl" else self.en
-
-    def placeholders(self):
-        """The ``{name}`` placeholders used in either language."""
-        if "{" not in self.en and "{" not in self.nl:  # most texts: no need to search
-            return set()
-        return set(_pieces(self.en)[1::2]) | set(_pieces(self.nl)[1::2])
-
-    def elided(self, lang):
-        """The text in ``lang`` with each placeholder as an ellipsis: what it says before it is drawn for a subject.
-
-        Examples
-        --------
-        >>> Text(en="Sign of X: {what}", nl="Signaal van X: {what}").elided("nl")
-        'Signaal van X: …'
-        """
-        return self.fill(lang, {name: "…" for name in self.placeholders()})
-
-    def fill(self, lang, values):
-        """Return the text in ``lang`` with each ``{name}`` replaced by ``values[name]``.
-
-        Plain substitution, no format language: nothing in a text is evaluated.
-
-        Examples
-        --------
-        >>> Text(en="{a} and {b}, {a}", nl="{a} en {b}").fill("en", {"a": "x", "b": "{a}"})
-        'x and {a}, x'
-        """
-        text = self.get(lang)
-        if "{" not in text:
-            return text
-        pieces = _pieces(text)
-        filled = list(pieces)
-        filled[1::2] = [values[name] for name in pieces[1::2]]
-        return "".join(filled)
-
-
-@functools.lru_cache(maxsize=4096)
-def _pieces(text):
-    # text, placeholder, text, ... as re.split gives them: a template is split once,
-    # not searched again for every conclusion it is filled for
-    return tuple(_PLACEHOLDER.split(text))
 
 
 @attrs.frozen
@@ -364,12 +310,12 @@ class KnowledgeBase:
         """
         fact_type = self.facts[fact]
         if field is None:
-            return _bilingual(fact_type.label, lang)
+            return bilingual(fact_type.label, lang)
         field_def = fact_type.fields[field]
         if value is None:
-            return _bilingual(field_def.label, lang)
+            return bilingual(field_def.label, lang)
         if field_def.values and str(value) in field_def.values:
-            return _bilingual(field_def.values[str(value)], lang)
+            return bilingual(field_def.values[str(value)], lang)
         if isinstance(value, bool):
             return self.message("yes" if value else "no", lang)
         if field_def.type == "partner" and partners and partners.get(value):
@@ -459,8 +405,3 @@ class KnowledgeBase:
                 graph.add_edge(dependency, rule.id, negated=negated)
         return graph
 
-
-def _bilingual(text, lang):
-    if lang == "nl" or text.en.lower() == text.nl.lower():
-        return text.get(lang)
-    return f"{text.en} ({text.nl})"

@@ -1,0 +1,86 @@
+"""Texts in the two languages of the advice, with ``{name}`` placeholders filled by plain substitution.
+
+Every title, text, label and reason of the knowledge is a :class:`Text`:
+English and Dutch side by side, so that the loader can check that both are
+given and use the same placeholders, and nothing in a text is ever
+evaluated.
+"""
+
+import functools
+import re
+
+import attrs
+
+__all__ = ["Text", "bilingual"]
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+@attrs.frozen
+class Text:
+    """A text in English and Dutch."""
+
+    en: str
+    nl: str
+
+    def get(self, lang):
+        """Return the text in ``lang`` (``'en'`` or ``'nl'``)."""
+        return self.nl if lang == "nl" else self.en
+
+    def placeholders(self):
+        """The ``{name}`` placeholders used in either language."""
+        if "{" not in self.en and "{" not in self.nl:  # most texts: no need to search
+            return set()
+        return set(_pieces(self.en)[1::2]) | set(_pieces(self.nl)[1::2])
+
+    def elided(self, lang):
+        """The text in ``lang`` with each placeholder as an ellipsis: what it says before it is drawn for a subject.
+
+        Examples
+        --------
+        >>> Text(en="Sign of X: {what}", nl="Signaal van X: {what}").elided("nl")
+        'Signaal van X: …'
+        """
+        return self.fill(lang, {name: "…" for name in self.placeholders()})
+
+    def fill(self, lang, values):
+        """Return the text in ``lang`` with each ``{name}`` replaced by ``values[name]``.
+
+        Plain substitution, no format language: nothing in a text is evaluated.
+
+        Examples
+        --------
+        >>> Text(en="{a} and {b}, {a}", nl="{a} en {b}").fill("en", {"a": "x", "b": "{a}"})
+        'x and {a}, x'
+        """
+        text = self.get(lang)
+        if "{" not in text:
+            return text
+        pieces = _pieces(text)
+        filled = list(pieces)
+        filled[1::2] = [values[name] for name in pieces[1::2]]
+        return "".join(filled)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pieces(text):
+    # text, placeholder, text, ... as re.split gives them: a template is split once,
+    # not searched again for every conclusion it is filled for
+    return tuple(_PLACEHOLDER.split(text))
+
+
+def bilingual(text, lang):
+    """``text`` in ``lang``; in English the Dutch term follows in brackets where it differs.
+
+    The source's vocabulary stays visible to an English reader.
+
+    Examples
+    --------
+    >>> bilingual(Text(en="strategic core", nl="strategische kern"), "en")
+    'strategic core (strategische kern)'
+    >>> bilingual(Text(en="complex", nl="complex"), "en"), bilingual(Text(en="core", nl="kern"), "nl")
+    ('complex', 'kern')
+    """
+    if lang == "nl" or text.en.lower() == text.nl.lower():
+        return text.get(lang)
+    return f"{text.en} ({text.nl})"
