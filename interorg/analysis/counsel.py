@@ -155,6 +155,9 @@ def _held_back(conclusions, knowledge, diagnosis):
 def _because(conclusions, lang_labels, lang, shown=None):
     """One line: what the action rests on, the warnings it answers first (most urgent first), else the case.
 
+    After the warnings come the findings it rests on, by priority, then the
+    intermediate steps; among equals, the first met.
+
     Each premise is named once, by its rule's title (without subjects);
     where no earlier conclusion is, what the case gives is said in words
     (``field = value``, in the advice's language), each place once.
@@ -177,8 +180,12 @@ def _because(conclusions, lang_labels, lang, shown=None):
                         premises.append((deeper, shown[deeper].title))
     titles = {}
     for key, title in premises:
-        urgent = shown[key].kind == "warning" if key in shown else False
-        rank = (0, _RANK[shown[key].priority]) if urgent else (1, 0)
+        # the warnings it answers first, then the findings, each by priority, then the steps
+        conclusion = shown.get(key)
+        if conclusion is None or conclusion.priority is None:
+            rank = (2, 0)
+        else:
+            rank = (0 if conclusion.kind == "warning" else 1, _RANK[conclusion.priority])
         if title not in titles or rank < titles[title]:
             titles[title] = rank
     if titles:
