@@ -264,3 +264,14 @@ def test_activities_skipped_before_the_switch_point_are_one_action():
     assert action.priority == "high" and sorted(action.keys) == sorted(skipped)
     assert action.title == "Go back to the activities skipped before the switch point (sharing) and do them"
     assert len(advice.plan) < 7  # the other activities no longer crowd the plan
+
+
+def test_the_need_for_municipal_collaboration_leads_over_no_need(example):
+    """Kenis's quadrant IV (a municipality lacks the supply) comes before quadrant II (no need), in the brief too."""
+    advice = example
+    findings = advice.to_text().split("\nFindings\n")[1].split("\nDiagnosis\n")[0]
+    assert "[high] Quadrant IV" in findings and findings.index("Quadrant IV") < findings.index("Quadrant II:")
+    (action,) = [a for a in advice.counsel.plan if "kenis.need.municipal.need-differs" in a.rules]
+    assert action.priority == "high"
+    # what it rests on, the finding that matters most first, before the intermediate steps
+    assert action.because.startswith(advice["kenis.need.municipal.quadrant-iv[bladel]"].title.split(":")[0])
