@@ -24,15 +24,15 @@ class Statement:
 
     ``factor`` is one of the sixteen success factors (the values of the
     vocabulary's ``scan_factor.id``).  The source gives no statements, so each
-    is ``basis: derived`` with a ``reason`` saying which side of the factor it
-    asks about.
+    is ``basis: derived`` with a ``reason``, one line in English and in Dutch,
+    saying which side of the factor it asks about.
     """
 
     id: str = attrs.field(metadata=ID_META)
     factor: str
     text: Text
     basis: Literal["source", "derived"]
-    reason: str | None = None
+    reason: Text | None = None
 
 
 @attrs.frozen

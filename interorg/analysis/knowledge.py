@@ -74,7 +74,7 @@ class _InterventionsFile:
 
 
 def _check_statements(record, checker, file):
-    """Each statement names a factor of the vocabulary's scan_factor.id, and each factor has two."""
+    """Each statement names a factor of the vocabulary's scan_factor.id, each factor has two, a derived one says why."""
     statements = record.statements
     duplicates(statements, "statement", file, checker.problems, "statements")
     fact_type = checker.facts.get("scan_factor")
@@ -84,9 +84,7 @@ def _check_statements(record, checker, file):
         return
     counts = {}
     for index, statement in enumerate(statements):
-        if statement.basis == "derived" and not statement.reason:
-            checker.problem(file, f"statements[{index}]",
-                            f"statement '{statement.id}' is derived and needs a one-line 'reason'")
+        checker.check_reason(f"statement '{statement.id}'", statement, file, f"statements[{index}]")
         if factors is not None and statement.factor not in factors:
             checker.problem(file, f"statements[{index}].factor",
                             f"unknown factor '{statement.factor}'; expected one of {', '.join(factors)}")

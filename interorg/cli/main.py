@@ -106,6 +106,12 @@ def _graph(args):
 
 
 def _scan(args):
+    if args.statements:
+        if args.case or args.answers:
+            raise _UsageError("--statements lists the statements; it takes no CASE file and no --import")
+        return survey.listing(lang=args.lang)
+    if not args.case:
+        raise _UsageError("give a CASE file to scan into, or --statements to list the statements")
     if args.answers:
         return scan_import.run(args.case, args.answers, lang=args.lang)
     return survey.run(args.case, sys.stdin, sys.stdout, lang=args.lang)
@@ -168,10 +174,12 @@ def _parser(lang="en"):
 
     scan_cmd = commands.add_parser(
         "scan", help="ask the scan's statements in the terminal and write the answers into the case file")
-    scan_cmd.add_argument("case", help="the case file (YAML or JSON); it must list the partners")
+    scan_cmd.add_argument("case", nargs="?", help="the case file (YAML or JSON); it must list the partners")
     add_language(scan_cmd)
     scan_cmd.add_argument("--import", dest="answers", metavar="CSV",
                           help="import the answers of a form export (one row per respondent) instead of asking")
+    scan_cmd.add_argument("--statements", action="store_true",
+                          help="list the statements, each with why it is asked, instead of asking them")
     scan_cmd.set_defaults(run=_scan)
 
     rules_cmd = commands.add_parser("rules", help="list every rule with its source and basis")

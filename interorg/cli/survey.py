@@ -10,6 +10,10 @@ so nothing answered is lost: under a lock, into the file as it is then (so
 two scans of one file keep each other's answers), keeping its comments,
 order and layout, atomically.  Before the first write of a run the file as
 it was is copied to a numbered backup (``CASE.bak``, then ``CASE.bak.1``...).
+
+``interorg scan --statements`` runs :func:`listing`: the statements without
+asking them, each with why it is asked, for whoever sets up a form or wants
+to know what the scan asks before handing it out.
 """
 
 import pathlib
@@ -25,7 +29,7 @@ from ..errors import CaseError, Problem
 from ..report.escape import terminal
 from ..utils.writing import check_writable
 
-__all__ = ["run"]
+__all__ = ["listing", "run"]
 
 _STOP = "q"
 _SKIP = "s"
@@ -182,3 +186,45 @@ def run(path, stdin, stdout, lang="en", knowledge=None):
         If the file is not a valid case or lists no partners.
     """
     return _Session(path, stdin, stdout, lang, knowledge or load_knowledge()).run()
+
+
+def listing(lang="en", knowledge=None):
+    """The scan's statements by perspective and factor, each with its id, its text and why it is asked.
+
+    The source names the factors but gives no statements, so every one is
+    the project's (``basis: derived``) and its reason says which side of
+    its factor it asks about; that reason is shown under it, as ``interorg
+    rules`` shows a derived rule's.
+
+    Parameters
+    ----------
+    lang : {'en', 'nl'}
+        The language of the statements, their reasons and the headings.
+    knowledge : KnowledgeBase, optional
+        By default the shipped knowledge (its scan statements).
+
+    Returns
+    -------
+    str
+        The listing, one statement and one reason a line.
+
+    Examples
+    --------
+    >>> print(listing("nl").splitlines()[4])
+        felt_urgency_1  Voor mijn organisatie is het urgent dat deze samenwerking slaagt.
+    """
+    knowledge = knowledge or load_knowledge()
+    labels = knowledge.labels(lang)
+    lines = [fill(labels["scan_statements"], count=len(knowledge.statements))]
+    perspective = factor = None
+    for statement in knowledge.statements:
+        if FACTORS[statement.factor] != perspective:
+            perspective = FACTORS[statement.factor]
+            lines += ["", knowledge.label("scan_factor", "perspective", perspective, lang)]
+        if statement.factor != factor:
+            factor = statement.factor
+            lines.append(f"  {knowledge.label('scan_factor', 'id', factor, lang)}")
+        lines.append(f"    {statement.id}  {statement.text.get(lang)}")
+        if statement.reason is not None:
+            lines.append(f"      {labels['rules_derived']}: {statement.reason.get(lang)}")
+    return "\n".join(lines) + "\n"

@@ -82,11 +82,19 @@ class Checker:
                     elif field and field not in self.facts[fact].fields:
                         self.problem(file, f"models[{index}].needs[{n}]", f"fact '{fact}' has no field '{field}'")
 
-    def check_rule(self, rule, file, path):
-        if rule.basis == "derived" and (rule.reason is None or not rule.reason.en.strip()
-                                        or not rule.reason.nl.strip()):
-            self.problem(file, path, f"rule '{rule.id}' is derived and needs a one-line 'reason'"
+    def check_reason(self, what, record, file, path):
+        """A derived ``record`` says why in one line of English and one of Dutch (its ``reason``, a Text)."""
+        reason = record.reason
+        if record.basis == "derived" and (reason is None or not reason.en.strip() or not reason.nl.strip()):
+            self.problem(file, path, f"{what} is derived and needs a one-line 'reason'"
                                      " in English and Dutch ({en: ..., nl: ...})")
+        for lang in ("en", "nl") if reason is not None else ():
+            lines = len(getattr(reason, lang).strip().splitlines())
+            if lines > 1:  # a reason is shown on one line; `>-` folds a long one into a single line
+                self.problem(file, f"{path}.reason.{lang}", f"the reason of {what} is one line; got {lines} lines")
+
+    def check_rule(self, rule, file, path):
+        self.check_reason(f"rule '{rule.id}'", rule, file, path)
         if rule.is_step and rule.priority is not None:
             self.problem(file, f"{path}.priority", f"rule '{rule.id}' is a step: a step has no priority")
         if not rule.is_step and rule.priority is None:

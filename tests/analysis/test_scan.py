@@ -39,8 +39,11 @@ def test_two_statements_per_factor_in_both_languages(knowledge):
         statements = [s for s in knowledge.statements if s.factor == factor]
         assert [s.id for s in statements] == [f"{factor}_1", f"{factor}_2"]
     for statement in knowledge.statements:
-        assert statement.basis == "derived" and statement.reason
+        assert statement.basis == "derived"
         assert statement.text.en and statement.text.nl and statement.text.en != statement.text.nl
+        en, nl = statement.reason.en.strip(), statement.reason.nl.strip()
+        assert en and nl and en != nl, f"{statement.id}: the reason needs its own English and Dutch line"
+        assert "\n" not in en and "\n" not in nl, f"{statement.id}: the reason is one line"
 
 
 def test_factors_are_the_vocabulary(knowledge):
@@ -62,6 +65,49 @@ def test_scan_file_with_a_missing_statement_is_rejected(knowledge_copy):
     text = str(info.value)
     assert "scan.yaml: statements[0].factor: unknown factor 'felt_urgncy'" in text
     assert "scan.yaml: statements: factor 'felt_urgency' has 1 statements; expected 2" in text
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_scan_statement_without_a_one_line_reason_is_rejected(knowledge_copy):
+    """A derived statement without a reason, or with one over two lines, fails to load: all at once, with paths."""
+    path = knowledge_copy / "scan.yaml"
+    _replace(path, """    reason:
+      en: Asks whether the goals give direction, the "richtinggevend" in richtinggevende doelen.
+      nl: Vraagt of de doelen richting geven, het "richtinggevend" in richtinggevende doelen.
+""", "")
+    _replace(path, """      nl: Vraagt naar de aanpak, de tweede helft van "een doordachte strategie en aanpak".""",
+             """      nl: |
+        Vraagt naar de aanpak,
+        de tweede helft van "een doordachte strategie en aanpak".""")
+    with pytest.raises(interorg.KnowledgeError) as info:
+        interorg.load_knowledge(knowledge_copy)
+    assert [str(problem) for problem in info.value.problems] == [
+        "scan.yaml: statements[4]: statement 'directional_goals_1' is derived and needs a one-line 'reason'"
+        " in English and Dutch ({en: ..., nl: ...})",
+        "scan.yaml: statements[9].reason.nl: the reason of statement 'strategy_2' is one line; got 2 lines",
+    ]
+
+
+def test_scan_reason_in_one_language_is_rejected(knowledge_copy):
+    """A reason as a plain string, or without its Dutch, fails to load with the file, path and line."""
+    path = knowledge_copy / "scan.yaml"
+    _replace(path, """    reason:
+      en: Asks for the urgency of the shared issue itself, apart from any one organisation.
+      nl: Vraagt naar de urgentie van het gezamenlijke vraagstuk zelf, los van welke organisatie ook.
+""", """    reason: Asks for the urgency of the shared issue itself, apart from any one organisation.
+""")
+    _replace(path, """      nl: Vraagt naar de hulpbronnen, de ene helft van voldoende hulpbronnen en passende kaders.
+""", "")
+    with pytest.raises(interorg.KnowledgeError) as info:
+        interorg.load_knowledge(knowledge_copy)
+    text = str(info.value)
+    assert "scan.yaml: statements[1].reason (line 30, column 13): expected a mapping (key: value)" in text
+    assert "scan.yaml: statements[12].reason (line 130, column 7): missing required key 'nl'" in text
 
 
 # --- Answers in a case ----------------------------------------------------------------

@@ -83,6 +83,8 @@ BAD_COMMANDS = [
     ["sweep", "{case}", "--vary", "care.demand", "--workers", "-1"],
     ["sweep", "{case}", "--vary", "care.onbekend"],
     ["sweep", "{case}", "--vary", "care.demand=", "--vary", "care.demand"],
+    ["scan"],
+    ["scan", "{case}", "--statements"],
     ["scan", "{tmp}/zonder-partners.yaml", "--import", "{tmp}/antwoorden.csv"],
     ["scan", "{tmp}/met-partners.yaml", "--import", "{tmp}/leeg.csv"],
     ["scan", "{tmp}/met-partners.yaml", "--import", "{tmp}/antwoorden.csv"],

@@ -205,3 +205,28 @@ def test_terminal_controls_in_names_are_shown_as_escapes(monkeypatch, capsys, tm
     path.write_text('partners: [{id: a, name: "\\e[2J"}]\n', encoding="utf-8")
     code, out = scan(monkeypatch, capsys, path, ["r1", "a", "q"])
     assert code == 0 and "\x1b" not in out
+
+
+@pytest.mark.parametrize("lang, other", [("en", "nl"), ("nl", "en")])
+def test_statements_are_listed_with_why_each_is_asked(capsys, lang, other):
+    """`scan --statements` lists every statement under its factor with its reason, in the language asked only."""
+    assert main(["scan", "--statements", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    knowledge = interorg.load_knowledge()
+    derived = knowledge.message("rules_derived", lang)
+    lines = out.splitlines()
+    for statement in knowledge.statements:
+        at = lines.index(f"    {statement.id}  {statement.text.get(lang)}")
+        assert lines[at + 1] == f"      {derived}: {statement.reason.get(lang)}"
+        factor = knowledge.label("scan_factor", "id", statement.factor, lang)
+        assert f"  {factor}" in lines[:at]
+        assert statement.reason.get(other) not in out and statement.text.get(other) not in out
+    assert len(lines) == 1 + 4 * 2 + 16 + 32 * 2  # heading; per perspective a blank line and its name
+
+
+def test_statements_listing_takes_no_case(capsys, case_file):
+    """`scan --statements` with a case file, or `scan` with neither, is a usage error (exit 2)."""
+    assert main(["scan", str(case_file), "--statements"]) == 2
+    assert "--statements lists the statements; it takes no CASE file" in capsys.readouterr().err
+    assert main(["scan"]) == 2
+    assert "give a CASE file to scan into, or --statements" in capsys.readouterr().err
