@@ -21,8 +21,11 @@ conclusion and the places in the case it rests on, so that the explanation
 of any line can be looked up in the advice.
 """
 
+import re
+
 import attrs
 
+from ..engine.saying import Sayer
 from . import diagnosis_view
 from .evidence import input_paths, weigh
 
@@ -230,6 +233,9 @@ class Diagnosis:
         return diagnosis_view.diagnosis_html(self)
 
 
+#: A sign's title that after its "Sign of X:" is one placeholder.
+_ALL_PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}")
+
 def _plain(obj):
     # a module function, not a closure: a recursive closure refers to itself, a reference cycle
     if attrs.has(type(obj)):
@@ -286,10 +292,13 @@ def _archetype_result(archetype, lang, found, answers, knowledge):
     holding = {indication.rule for indication in evidence_for}
     confirm = ()
     if weighing.level == "worth-checking":
-        signs = [rule for rule, negated in knowledge.rule(archetype.suspected_by).depends_on() if not negated]
-        titles = (knowledge.rule(rule).title.elided(lang) for rule in dict.fromkeys(signs) if rule not in holding)
-        # a title that is all placeholder ("Sign of X: …") says nothing a reader could check
-        confirm = tuple(title for title in titles if title.split(": ", 1)[-1].strip("… "))
+        signs = [knowledge.rule(rule) for rule, negated in knowledge.rule(archetype.suspected_by).depends_on()
+                 if not negated and rule not in holding]
+        sayer = Sayer(knowledge, lang)
+        # each sign as what to look for (‹partner› depends strongly on ‹partner›); one that is all
+        # placeholder ("Sign of X: {what}") says nothing a reader could check
+        confirm = tuple(sayer.title(rule) for rule in dict.fromkeys(signs)
+                        if not _ALL_PLACEHOLDER.fullmatch(rule.title.get(lang).split(": ", 1)[-1].strip()))
     return ArchetypeResult(
         archetype.id, archetype.title.get(lang), weighing.level == "suspected", evidence_for, evidence_against,
         tuple(item.id for item in knowledge.interventions if archetype.id in answers.get(item.id, ())),

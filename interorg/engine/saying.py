@@ -83,7 +83,7 @@ class Sayer:
     def pattern(self, pattern):
         """A fact pattern (the fact type's label, then its tests) or an earlier conclusion (its rule's title)."""
         if isinstance(pattern, ConclusionPattern):
-            title = self.knowledge.rule(pattern.rule).title.elided(self.lang)
+            title = self.title(self.knowledge.rule(pattern.rule))
             if pattern.subject is None:
                 return title
             subject = pattern.subject
@@ -94,6 +94,33 @@ class Sayer:
         tests = [self.test(pattern.fact, test) for test in pattern.tests]
         label = self.label(pattern.fact)
         return f"{label}: {'; '.join(tests)}" if tests else label
+
+    def title(self, rule):
+        """``rule``'s title before it is drawn for a subject: each placeholder as what it stands for.
+
+        ``{partner} depends strongly on {on}`` reads ``‹partner› depends
+        strongly on ‹partner›``: the label of the field the variable takes
+        its values from, in the reader's language (for a partner, the word
+        partner, the same in Dutch); an ellipsis where there is none.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> knowledge = interorg.load_knowledge()
+        >>> Sayer(knowledge, "nl").title(knowledge.rule("network.position.core"))
+        '‹partner› hoort bij de strategische kern'
+        """
+        values = {}
+        for name in rule.title.placeholders():
+            origin = self.knowledge.variable_origin(rule, name) if name in rule.variables() else None
+            if origin is None:
+                values[name] = "…"
+            else:
+                definition = self.knowledge.facts[origin[0]].fields[origin[1]]
+                # a partner is a partner, whichever side of a dependence the field names
+                word = "partner" if definition.type == "partner" else definition.label.get(self.lang)
+                values[name] = f"‹{word}›"
+        return rule.title.fill(self.lang, values)
 
     def condition(self, condition):
         """A condition of a rule: a pattern, ``geen ...`` for a negation, the alternatives of an ``any``."""

@@ -250,7 +250,7 @@ class _Analyst:
         if key in self.memo:
             return self.memo[key]
         rule = self.knowledge.rule(rule_id)
-        title = rule.title.elided(self.lang)
+        title = self.sayer.title(rule)
         if self.fired(rule_id, subject):
             result = WhyNot(rule_id, title, subject, True)
         else:

@@ -144,3 +144,17 @@ def test_a_problem_outweighed_by_the_evidence_against_is_not_suspected_and_keeps
     assert enemy.evidence_for and enemy.evidence_against and enemy.level is None
     assert enemy.weighing.score_against >= enemy.weighing.score_for
     assert "enemy-image" not in {r.id for r in diagnosis.worth_checking + diagnosis.suspected}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_what_would_confirm_a_problem_says_what_to_look_for(lang):
+    """A sign worth checking names what its placeholders stand for (‹partner›), never an ellipsis or {name}."""
+    from conftest import CASES
+
+    signs = set()
+    for path in sorted(CASES.glob("*.yaml")):
+        for problem in interorg.advise(path, lang=lang).diagnosis.worth_checking:
+            signs.update(problem.confirm)
+    assert signs, "no case of the corpus has a problem worth checking"
+    assert not [sign for sign in signs if "…" in sign or "{" in sign]
+    assert any("‹partner›" in sign for sign in signs)

@@ -199,11 +199,13 @@ def test_a_subject_no_fact_has_is_an_error():
     assert "the case gives no dependencies\n" not in text
 
 
-def test_titles_show_placeholders_as_an_ellipsis():
-    """A title with a placeholder, for a rule that did not fire, shows an ellipsis, not {reason}."""
+def test_titles_show_placeholders_as_what_they_stand_for():
+    """A title with a placeholder, for a rule that did not fire, shows what it stands for, not {reason}."""
     answer = interorg.why_not(BASE | {"reasons": []}, "kenis.reasons.organisation-serving")
-    assert answer.result.title.endswith("clients: …")
+    assert answer.result.title.endswith("clients: ‹reason›")
     assert "{" not in answer.to_text()
+    dutch = interorg.advise(BASE | {"reasons": []}, lang="nl").why_not("network.position.core", subject=None)
+    assert dutch.result.title == "‹partner› hoort bij de strategische kern"
 
 
 def test_markdown_is_a_list_and_the_changes_a_numbered_list():
