@@ -64,11 +64,13 @@ def _rules(args):
             "id": rule.id,
             "title": rule.title.get(args.lang),
             "kind": rule.kind,
+            "priority": rule.priority,
             "model": rule.model,
             "basis": rule.basis,
             "reason": None if rule.reason is None else rule.reason.get(args.lang),
+            # each passage the rule rests on: two quotes from one place are two entries, told apart by the quote
             "sources": [{"source": ref.source, "document": knowledge.sources[ref.source].file,
-                         "where": knowledge.locator(ref, args.lang)} for ref in rule.sources],
+                         "where": knowledge.locator(ref, args.lang), "quote": ref.quote} for ref in rule.sources],
         })
     if args.format == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"

@@ -88,6 +88,10 @@ def test_rules_json_lists_every_rule(knowledge, capsys):
     assert [r["id"] for r in rows] == [rule.id for rule in knowledge.rules]
     assert all(r["title"] and r["basis"] in ("source", "derived") and r["sources"] for r in rows)
     assert all(r["sources"][0]["document"] for r in rows if r["sources"][0]["source"] == "kenis-2011")
+    # each passage once: an entry per quote, none repeated
+    assert all(len({json.dumps(e, sort_keys=True) for e in r["sources"]}) == len(r["sources"]) for r in rows)
+    quadrant = next(r for r in rows if r["id"] == "kenis.need.quadrant-iv")
+    assert quadrant["priority"] == "high" and quadrant["sources"][0]["quote"].startswith("IV Nood aan")
 
 
 def test_rules_text(capsys):
