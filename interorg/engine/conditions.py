@@ -259,24 +259,35 @@ class AnyOf:
         return " or ".join(alternative.describe() for alternative in self.alternatives)
 
     def matcher(self, fact_type):
-        """A function of a fact's values: the first fact alternative of ``fact_type`` they satisfy (for explanations).
+        """A function of a fact's values: the fact alternatives of ``fact_type`` they satisfy, as one pattern.
 
-        The tests' predicates are made once, here: an explanation asks which
-        alternative a fact matched for every fact it cites.  Without a
+        For explanations: a fact that satisfies several alternatives (fear
+        and scepticism both signs of vigilance) is evidence by all of them,
+        so the pattern holds the tests of each, in the rule's order.  The
+        tests' predicates are made once, here, and so is the pattern of each
+        combination: an explanation asks for every fact it cites.  Without a
         satisfied alternative it gives the first of ``fact_type``.
         """
         candidates = [(alternative, [(test.field, test.predicate()) for test in alternative.tests])
                       for alternative in self.alternatives
                       if isinstance(alternative, FactPattern) and alternative.fact == fact_type]
         fallback = candidates[0][0] if candidates else FactPattern(fact_type)
+        combined = {}
 
-        def first_matching(values):
-            for candidate, checks in candidates:
-                if all(predicate(values.get(field)) for field, predicate in checks):
-                    return candidate
-            return fallback
+        def matching(values):
+            satisfied = tuple(index for index, (_, checks) in enumerate(candidates)
+                              if all(predicate(values.get(field)) for field, predicate in checks))
+            if not satisfied:
+                return fallback
+            if len(satisfied) == 1:
+                return candidates[satisfied[0]][0]
+            found = combined.get(satisfied)
+            if found is None:
+                found = combined[satisfied] = FactPattern(
+                    fact_type, tuple(test for index in satisfied for test in candidates[index][0].tests))
+            return found
 
-        return first_matching
+        return matching
 
 
 class Condition:

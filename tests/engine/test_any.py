@@ -81,15 +81,18 @@ def test_any_over_conclusions_chains_on_each(knowledge):
     assert "test.client-reason" not in interorg.advise({"reasons": [{"reason": "power"}]}, knowledge=knowledge)
 
 
-def test_matcher_names_the_first_alternative_a_fact_satisfies():
-    """An explanation cites the alternative the fact met: the first that holds, else the first of its type."""
+def test_matcher_names_every_alternative_a_fact_satisfies():
+    """An explanation cites the alternatives the fact met: each that holds, else the first of its type."""
     from interorg.engine.conditions import AnyOf, ConclusionPattern, FactPattern, FieldTest
 
     power = FactPattern("reason", (FieldTest("kind", one_of=("power",)),))
     unanalysed = FactPattern("reason", (FieldTest("cost_benefit_analysis", equals=False),))
     condition = AnyOf((ConclusionPattern("kenis.reasons.efficiency"), power, unanalysed))
-    first = condition.matcher("reason")
-    assert first({"kind": "power", "cost_benefit_analysis": False}) is power
-    assert first({"kind": "efficiency", "cost_benefit_analysis": False}) is unanalysed
-    assert first({"kind": "efficiency", "cost_benefit_analysis": True}) is power  # none holds: the first of its type
+    matched = condition.matcher("reason")
+    both = matched({"kind": "power", "cost_benefit_analysis": False})
+    assert both.tests == power.tests + unanalysed.tests
+    assert matched({"kind": "power", "cost_benefit_analysis": False}) is both  # made once per combination
+    assert matched({"kind": "power", "cost_benefit_analysis": True}) is power
+    assert matched({"kind": "efficiency", "cost_benefit_analysis": False}) is unanalysed
+    assert matched({"kind": "efficiency", "cost_benefit_analysis": True}) is power  # none holds: the first of its type
     assert condition.matcher("care")({}) == FactPattern("care")

@@ -64,3 +64,14 @@ def test_absent_comparison_is_said_in_words_not_in_rule_syntax():
     assert absent[0] == ("criteria voor de positie van een partner: dezelfde partner; ringcriteria vervuld ≥ 2;"
                          " ringcriteria vervuld min niet vervuld > 0")
     assert not any("?" in text or " ge " in text or "_" in text for text in absent)
+
+
+def test_a_fact_that_satisfies_several_alternatives_is_evidence_by_each():
+    """Fear and scepticism both make vigilance high: the evidence names both, not the first alternative only."""
+    case = {"name": "vig", "partners": [{"id": "a"}, {"id": "b"}],
+            "relationships": [{"between": ["a", "b"], "trust": "high", "fear": True, "scepticism": True}]}
+    conclusion = interorg.advise(case)["trust.quadrants.vigilance-high[a~b]"]
+    (support,) = conclusion.explanation.supports
+    (evidence,) = support.evidence
+    assert evidence.fields == ("id", "vigilance", "fear", "scepticism")
+    assert "fear (angst) = yes; scepticism (scepsis) = yes" in evidence.summary
