@@ -5,7 +5,9 @@ models, messages, rules, conflicts).  This module adds the files of the
 diagnosis and the plan, ``scan.yaml`` (the statements of the sixteen-factor
 scan), ``interventions.yaml`` (the archetypical problems and the
 intervention types) and ``plan.yaml`` (recommendations that are one action),
-with their checks against the rest, and loads the shipped knowledge once.
+with their checks against the rest, the texts of the command line
+(``help.yaml``) and of the case format (``case_format.yaml``) in Dutch, and
+loads the shipped knowledge once.
 """
 
 import functools
@@ -51,6 +53,11 @@ class KnowledgeBase(RuleBase):
     help : dict of str to Text
         The help texts of the command line, each as it is given in English
         (a ``{name}`` for what the command fills in) and in Dutch.
+    case_format : dict of str to Text
+        The texts of the case format that ``interorg new`` and ``interorg
+        schema`` show (the descriptions of the case model's fields and
+        classes, the template's own words), each as the model gives it in
+        English and in Dutch.
     """
 
     statements: tuple = ()
@@ -58,6 +65,7 @@ class KnowledgeBase(RuleBase):
     interventions: tuple = ()
     actions: tuple = ()
     help: dict = attrs.field(factory=dict)
+    case_format: dict = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -168,11 +176,40 @@ def _check_help(record, checker, file):
             checker.problem(file, f"help.{key}.nl", "expected the % formats of the English text (a % written %%)")
 
 
+@attrs.frozen
+class _CaseFormatFile:
+    about: str
+    case_format: dict[str, Text]
+
+
+#: A value a case file says, quoted in a description as ``value``: the same in every language.
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def _check_case_format(record, checker, file):
+    """Each text of the case format is given once, and its Dutch names the same placeholders and values."""
+    first = {}
+    for key, text in record.case_format.items():
+        if text.en in first:
+            checker.problem(file, f"case_format.{key}.en", f"the English text is already given by '{first[text.en]}'")
+        first.setdefault(text.en, key)
+        english = set(_PLACEHOLDER.findall(text.en))
+        if english != set(_PLACEHOLDER.findall(text.nl)):
+            checker.problem(file, f"case_format.{key}.nl",
+                            f"expected the placeholders {sorted(english)} of the English text")
+        # a value in ``...`` is what a case file says: the same in every language
+        values = sorted(set(_LITERAL.findall(text.en)))
+        if values != sorted(set(_LITERAL.findall(text.nl))):
+            checker.problem(file, f"case_format.{key}.nl", f"expected the values {', '.join(values) or 'none'}"
+                                                         " of the English text, each as ``value``")
+
+
 EXTENSIONS = (
     Extension("scan.yaml", _ScanFile, ("statements",), _check_statements),
     Extension("interventions.yaml", _InterventionsFile, ("archetypes", "interventions"), _check_instruments),
     Extension("plan.yaml", _PlanFile, ("actions",), _check_actions),
     Extension("help.yaml", _HelpFile, ("help",), _check_help),
+    Extension("case_format.yaml", _CaseFormatFile, ("case_format",), _check_case_format),
 )
 
 

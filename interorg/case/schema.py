@@ -8,7 +8,10 @@ patterns are read from the annotations and field metadata that
 :func:`interorg.load_case` checks against, and the descriptions from the
 ``Attributes`` sections of the classes' docstrings, so the schema cannot
 drift from the model: ``tests/case/test_schema.py`` checks that the shipped
-``case.schema.json`` is what :func:`case_schema` generates.  The schema
+``case.schema.json`` is what :func:`case_schema` generates.  The same schema
+in Dutch, ``case.schema.nl.json``, says each description in the Dutch of
+``knowledge/case_format.yaml`` (given as ``translate``), so that an editor
+shows a Dutch template's fields in Dutch.  The schema
 checks single fields; what spans fields (unknown partner ids, a pair given
 twice) is checked by ``interorg validate``.
 """
@@ -24,11 +27,20 @@ import attrs
 
 from .model import Case
 
-__all__ = ["SCHEMA_FILE", "case_schema", "schema_text", "shipped_schema"]
+__all__ = ["SCHEMA_FILE", "case_schema", "schema_file", "schema_text", "shipped_schema"]
 
 #: The name of the generated schema shipped in the package, beside this module.
 SCHEMA_FILE = "case.schema.json"
-_ID = "https://interorg.invalid/case.schema.json"
+_ID = "https://interorg.invalid/"
+
+
+def schema_file(lang="en"):
+    """The name of the schema in ``lang``: ``case.schema.json`` in English, ``case.schema.nl.json`` in Dutch."""
+    return SCHEMA_FILE if lang == "en" else SCHEMA_FILE.replace(".json", f".{lang}.json")
+
+
+def _untranslated(text):
+    return text
 
 
 def _descriptions(cls):
@@ -54,28 +66,28 @@ def _descriptions(cls):
     return found
 
 
-def _type(tp, definitions, metadata):
+def _type(tp, definitions, metadata, say):
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        return {"anyOf": [_type(inner[0], definitions, metadata), {"type": "null"}]}
+        return {"anyOf": [_type(inner[0], definitions, metadata, say), {"type": "null"}]}
     if origin is typing.Literal:
         return {"enum": list(typing.get_args(tp))}
     if origin is tuple:
-        schema = {"type": "array", "items": _type(typing.get_args(tp)[0], definitions, {})}
+        schema = {"type": "array", "items": _type(typing.get_args(tp)[0], definitions, {}, say)}
         if metadata.get("min_length"):
             schema["minItems"] = metadata["min_length"]
         return schema
     if origin is dict:
         key_type, item_type = typing.get_args(tp)
-        schema = {"type": "object", "additionalProperties": _type(item_type, definitions, metadata)}
+        schema = {"type": "object", "additionalProperties": _type(item_type, definitions, metadata, say)}
         if typing.get_origin(key_type) is typing.Literal:
             schema["propertyNames"] = {"enum": list(typing.get_args(key_type))}
         return schema
     if attrs.has(tp):
         if tp.__name__ not in definitions:
             definitions[tp.__name__] = None  # reserved first, for classes that refer to themselves
-            definitions[tp.__name__] = _object(tp, definitions)
+            definitions[tp.__name__] = _object(tp, definitions, say)
         return {"$ref": f"#/$defs/{tp.__name__}"}
     schema = {bool: {"type": "boolean"}, int: {"type": "integer"}, float: {"type": "number"},
               str: {"type": "string", "minLength": 1}}[tp].copy()
@@ -87,28 +99,38 @@ def _type(tp, definitions, metadata):
     return schema
 
 
-def _object(cls, definitions):
+def _object(cls, definitions, say):
     hints = typing.get_type_hints(cls)
     described = _descriptions(cls)
     properties, required = {}, []
     for field in attrs.fields(cls):
         if field.metadata.get("internal"):
             continue
-        schema = _type(hints[field.name], definitions, field.metadata)
+        schema = _type(hints[field.name], definitions, field.metadata, say)
         if field.name in described:
-            schema = {**schema, "description": described[field.name]}
+            schema = {**schema, "description": say(described[field.name])}
         properties[field.name] = schema
         if field.default is attrs.NOTHING:
             required.append(field.name)
     summary = (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ")
-    schema = {"type": "object", "description": summary, "properties": properties, "additionalProperties": False}
+    schema = {"type": "object", "description": say(summary), "properties": properties, "additionalProperties": False}
     if required:
         schema["required"] = required
     return schema
 
 
-def case_schema():
+def case_schema(lang="en", translate=None):
     """The JSON Schema (draft 2020-12) of a case file, as a dict.
+
+    Parameters
+    ----------
+    lang : str
+        The language of the descriptions: it names the schema (its ``$id``,
+        :func:`schema_file`).
+    translate : callable, optional
+        ``translate(text)``: the English ``text`` (a title or description)
+        in ``lang``; by default the English itself.  The command line gives
+        the Dutch of ``knowledge/case_format.yaml``.
 
     Returns
     -------
@@ -122,17 +144,18 @@ def case_schema():
     >>> schema["$defs"]["Relationship"]["properties"]["trust"]["anyOf"][0]
     {'enum': ['high', 'low']}
     """
+    say = translate or _untranslated
     definitions = {}
-    root = _object(Case, definitions)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": _ID,
-            "title": "interorg case", **root, "$defs": dict(sorted(definitions.items()))}
+    root = _object(Case, definitions, say)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": _ID + schema_file(lang),
+            "title": say("interorg case"), **root, "$defs": dict(sorted(definitions.items()))}
 
 
-def schema_text():
-    """The schema as the text of ``case.schema.json`` (indented, with a final newline)."""
-    return json.dumps(case_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_text(lang="en", translate=None):
+    """The schema as the text of ``case.schema.json`` (indented, with a final newline); see :func:`case_schema`."""
+    return json.dumps(case_schema(lang, translate), indent=2, ensure_ascii=False) + "\n"
 
 
-def shipped_schema():
-    """The path of the schema shipped in the package (for ``$schema=`` in an editor)."""
-    return importlib.resources.files("interorg.case") / SCHEMA_FILE
+def shipped_schema(lang="en"):
+    """The path of the schema in ``lang`` shipped in the package (for ``$schema=`` in an editor)."""
+    return importlib.resources.files("interorg.case") / schema_file(lang)

@@ -1,7 +1,13 @@
-"""Starting a case: ``interorg new`` (a commented template), ``interorg validate`` and ``interorg schema``."""
+"""Starting a case: ``interorg new`` (a commented template), ``interorg validate`` and ``interorg schema``.
+
+Under ``--lang nl`` the template's comments and the schema's descriptions
+are the Dutch of ``knowledge/case_format.yaml``, each looked up by the
+English the case model gives; a test checks that none is missing.
+"""
 
 import pathlib
 
+from ..analysis.knowledge import load_knowledge
 from ..analysis.labels import message
 from ..case.schema import schema_text
 from ..engine.wording import fill
@@ -12,8 +18,28 @@ from ..utils.writing import write_text
 from .helptext import add_language
 from .said import wrote
 
-__all__ = ["add_commands"]
+__all__ = ["add_commands", "case_format_translation"]
 
+
+def case_format_translation(lang, catalogue=None):
+    """``translate(text)``: an English text of the case format in ``lang``; None for English.
+
+    Parameters
+    ----------
+    lang : {'en', 'nl'}
+    catalogue : mapping of str to Text, optional
+        By default the entries of the shipped ``knowledge/case_format.yaml``.
+
+    Examples
+    --------
+    >>> case_format_translation("nl")("Free text, kept with the case.")
+    'Vrije tekst, bewaard bij de casus.'
+    """
+    if lang == "en":
+        return None
+    catalogue = load_knowledge().case_format if catalogue is None else catalogue
+    said = {entry.en: entry.get(lang) for entry in catalogue.values()}
+    return lambda text: said.get(text, text)
 
 
 def _new(args):
@@ -27,7 +53,8 @@ def _new(args):
     if args.schema is not None and any(ord(c) < 32 or ord(c) == 127 for c in args.schema):
         # the location goes on one comment line of the template: a line break would add keys to the case
         raise UsageError(f"--schema: expected a location on one line; got {args.schema!r}")
-    text = case_template(sections, schema=args.schema)
+    text = case_template(sections, schema=args.schema, lang=args.lang,
+                         translate=case_format_translation(args.lang))
     if args.output in (None, "-"):
         return text
     path = pathlib.Path(args.output)
@@ -50,7 +77,7 @@ def _schema(args):
         from ..report.jsonshape import advice_schema_text
         text = advice_schema_text()
     else:
-        text = schema_text()
+        text = schema_text(args.lang, case_format_translation(args.lang))
     if args.output in (None, "-"):
         return text
     pathlib.Path(args.output).write_text(text, encoding="utf-8")

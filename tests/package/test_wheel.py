@@ -87,3 +87,15 @@ def test_installed_wheel_ships_the_advice_schema(installed, tmp_path):
     assert "interorg/report/advice.schema.json" in zipfile.ZipFile(wheel).namelist()
     out = _check(str(venv / "bin" / "interorg"), "schema", "--advice", cwd=tmp_path)
     assert json.loads(out) == interorg.Advice.json_schema()
+
+
+def test_installed_wheel_ships_the_case_schemas(installed, tmp_path):
+    """The wheel ships the case format's schema in English and in Dutch, and the Dutch template names the Dutch one."""
+    venv, wheel = installed
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "interorg/case/case.schema.json" in names and "interorg/case/case.schema.nl.json" in names
+    first = _check(str(venv / "bin" / "interorg"), "new", "--lang", "nl", cwd=tmp_path).splitlines()[0]
+    location = first.removeprefix("# yaml-language-server: $schema=file://")
+    assert location.endswith("/interorg/case/case.schema.nl.json") and pathlib.Path(location).is_file()
