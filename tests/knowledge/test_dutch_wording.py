@@ -98,3 +98,20 @@ def test_the_possessive_pronoun_of_a_dependence_is_haar(knowledge):
     fields = knowledge.facts["dependence"].fields
     assert fields["sole"].label.nl == "haar enige sterke afhankelijkheid"
     assert knowledge.facts["scan_factor"].fields["lowest_score"].label.nl == "haar score"
+
+
+#: What a reader reads besides the knowledge: the documentation and the code's own texts.
+_REPOSITORY = SHIPPED.resolve().parent
+_DOCUMENTS = [_REPOSITORY / "README.md", *sorted((_REPOSITORY / "docs").glob("*.md")),
+              *sorted((_REPOSITORY / "interorg").rglob("*.py"))]
+
+#: The vocabulary's Dutch term for a fact type, and the words that Dutch texts must not use for it instead.
+_ONE_TERM = {"observation": ("waarneming", re.compile(r"\bobservatie", re.I))}
+
+
+def test_a_thing_has_the_vocabularys_name_everywhere(knowledge):
+    """An observation is a 'waarneming', as the vocabulary says: in every message, rule text and document."""
+    for fact, (term, other) in _ONE_TERM.items():
+        assert knowledge.facts[fact].label.nl == term
+        assert not [(place, text) for place, text in DUTCH if other.search(text)], fact
+        assert not [path for path in _DOCUMENTS if other.search(path.read_text(encoding="utf-8"))], fact
