@@ -1,4 +1,8 @@
-"""The Dutch of the knowledge, scanned text by text: an organisation is 'zij', an observation a 'waarneming'."""
+"""The wording of the knowledge, scanned text by text: an organisation is 'zij', an observation a 'waarneming'.
+
+And a number is written one way in a sentence: '4 van de 6 criteria', not
+'4 van de zes criteria', in both languages.
+"""
 
 import re
 
@@ -7,12 +11,12 @@ import yaml
 from conftest import SHIPPED
 
 
-def _dutch_texts():
-    """Every Dutch text of the shipped knowledge (each ``nl`` of every file but the example cases), with its place."""
+def _texts(lang):
+    """Every text in ``lang`` of the shipped knowledge (each ``en`` or ``nl`` of every file but the example cases)."""
     def walk(node, path):
         if isinstance(node, dict):
             for key, value in node.items():
-                if key == "nl" and isinstance(value, str):
+                if key == lang and isinstance(value, str):
                     yield path, value
                 else:
                     yield from walk(value, f"{path}.{key}")
@@ -25,7 +29,8 @@ def _dutch_texts():
             yield from walk(yaml.safe_load(file.read_text(encoding="utf-8")), str(file.relative_to(SHIPPED)))
 
 
-DUTCH = list(_dutch_texts())
+DUTCH = list(_texts("nl"))
+ENGLISH = list(_texts("en"))
 
 
 def _sentences(text):
@@ -115,3 +120,41 @@ def test_a_thing_has_the_vocabularys_name_everywhere(knowledge):
         assert knowledge.facts[fact].label.nl == term
         assert not [(place, text) for place, text in DUTCH if other.search(text)], fact
         assert not [path for path in _DOCUMENTS if other.search(path.read_text(encoding="utf-8"))], fact
+
+
+#: The numbers two to twenty in words, as the texts of each language would write them.
+_NUMBER_WORDS = {
+    "en": "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty".split(),
+    "nl": "twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien "
+          "zeventien achttien negentien twintig".split(),
+}
+_OF_THE = {"en": "of the", "nl": "van de"}
+
+
+def _mixed_numbers(text, lang):
+    """Where ``text`` writes a count in digits and its total in words, or one number both ways."""
+    words = "|".join(_NUMBER_WORDS[lang])
+    count = r"(\{[a-z_]+\}|\d+)"
+    mixed = [match.group(0) for match in re.finditer(rf"{count} {_OF_THE[lang]} ({words})\b", text, re.I)]
+    mixed += [match.group(0) for match in re.finditer(rf"\b({words}) {_OF_THE[lang]} {count}", text, re.I)]
+    for number, word in enumerate(_NUMBER_WORDS[lang], start=2):
+        if re.search(rf"(?<![\d.,]){number}(?![\d])", text) and re.search(rf"\b{word}\b", text, re.I):
+            mixed.append(f"{number} and {word}")
+    return mixed
+
+
+def test_numbers_are_written_one_way_in_a_text():
+    """No text says '{met} of the six criteria' or 'at least 2 (two or more)': the digits of a count, its total too."""
+    for lang, texts in (("en", ENGLISH), ("nl", DUTCH)):
+        wrong = [(place, mixed) for place, text in texts for mixed in _mixed_numbers(text, lang)]
+        assert not wrong, wrong
+
+
+def test_the_number_scan_finds_the_mixes():
+    """The scan finds a digit with a word for the total, and the same number both ways; words alone are fine."""
+    assert _mixed_numbers("{partner} meets {met} of the six criteria", "en") == ["{met} of the six"]
+    assert _mixed_numbers("vallen in {categories} van de vier categorieën", "nl") == ["{categories} van de vier"]
+    assert _mixed_numbers("ten minste 2 (twee of meer deelnemers)", "nl") == ["2 and twee"]
+    assert _mixed_numbers("alle vier, of drie van de vier", "nl") == []
+    assert _mixed_numbers("{met} of the 6 criteria, on a scale of 1 to 5", "en") == []
