@@ -9,8 +9,10 @@ management sources, run on experta.  Start with :func:`advise`::
     'kenis.need.multi-organisation-network'
 """
 
-import importlib
-import typing
+# the standard modules under private names: dir(interorg) is the public face, as in attrs
+import importlib as _importlib
+import types as _types
+import typing as _typing
 
 from ._version import __version__
 
@@ -99,7 +101,7 @@ _PUBLIC = {
     "verify": (".research.verify", "verify"),
 }
 
-if typing.TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
+if _typing.TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
     from .analysis.diagnosis import Diagnosis  # noqa: F401
     from .analysis.knowledge import KnowledgeBase, load_knowledge  # noqa: F401
     from .analysis.network import analyse as analyse_network  # noqa: F401
@@ -137,13 +139,19 @@ def __getattr__(name):
         module, attribute = _PUBLIC[name]
     except KeyError:
         raise AttributeError(f"module 'interorg' has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module, __name__), attribute)
+    value = getattr(_importlib.import_module(module, __name__), attribute)
     globals()[name] = value  # found directly from now on
     return value
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_PUBLIC))
+    # the public names, the module's dunders and its submodules already imported; not the private helpers
+    return sorted(set(_PUBLIC) | {name for name, value in globals().items()
+                                  if name.startswith("__") and name.endswith("__") or _is_submodule(value)})
+
+
+def _is_submodule(value):
+    return isinstance(value, _types.ModuleType) and value.__name__.startswith(f"{__name__}.")
 
 
 __all__ = sorted([*_PUBLIC, "__version__"])

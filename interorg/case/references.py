@@ -149,7 +149,7 @@ def _participant_problems(data, lookup):
         return []
     if number < 2:
         return [Problem("governance.participants",
-                        f"expected at least 2 (a network has two or more participants); got {number}")]
+                        f"expected at least 2 (a network has 2 or more participants); got {number}")]
     listed = lookup.get("partners")
     if isinstance(listed, list) and number < len(listed):
         return [Problem("governance.participants",

@@ -14,6 +14,7 @@ import attrs
 
 from ..analysis.knowledge import load_knowledge
 from ..case import load_case
+from ..engine.wording import counted, fill
 from ..errors import CaseError, Problem
 
 __all__ = ["run"]
@@ -26,7 +27,7 @@ def _statement_texts():
 
 
 def run(case_path, answers_path, lang="en"):
-    """Import the answers of ``answers_path`` into the case file ``case_path``; return what was done.
+    """Import the answers of ``answers_path`` into the case file ``case_path``; return what was done, in ``lang``.
 
     Raises
     ------
@@ -49,6 +50,8 @@ def run(case_path, answers_path, lang="en"):
     given = [attrs.evolve(r, answers={k: v for k, v in r.answers.items() if v is not None})
              for r in found.respondents]
     written = merge_respondents(case_path, given)
-    answers = sum(len(r.answers) for r in given)
-    return (f"imported {len(given)} respondent(s), {answers} answer(s) from {answers_path} into"
-            f" {case_path}; the file as it was is in {written.backup}\n")
+    labels = load_knowledge().labels(lang)
+    respondents = counted(labels, "scan_respondents", len(given), lang)
+    answers = counted(labels, "scan_answers", sum(len(r.answers) for r in given), lang)
+    return fill(labels["scan_imported"], respondents=respondents, answers=answers, answers_file=str(answers_path),
+                file=str(case_path), backup=str(written.backup)) + "\n"

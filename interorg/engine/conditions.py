@@ -105,21 +105,28 @@ class FieldTest:
     def describe(self):
         """The test as the rule file writes it, for its author: ``kind in [power, legitimacy]``.
 
-        A reader of the advice gets it in words (:class:`interorg.engine.saying.Sayer`).
+        The keys are the rule file's own (``not_in``, ``known: false``), in
+        no language, so that the verifier's findings can quote them in a
+        Dutch sentence; a reader of the advice gets the test in words
+        (:class:`interorg.engine.saying.Sayer`).
+
+        Examples
+        --------
+        >>> FieldTest("demand", none_of=("standard", "complex"), known=True).describe()
+        'demand not_in [standard, complex], demand known: true'
         """
-        words = _TEST_WORDS
         parts = []
         if self.equals is not None:
             parts.append(f"{self.field} = {_show(self.equals)}")
         if self.one_of:
-            parts.append(f"{self.field} {words['in']} [{', '.join(map(_show, self.one_of))}]")
+            parts.append(f"{self.field} in [{', '.join(map(_show, self.one_of))}]")
         if self.none_of:
-            parts.append(f"{self.field} {words['not_in']} [{', '.join(map(_show, self.none_of))}]")
+            parts.append(f"{self.field} not_in [{', '.join(map(_show, self.none_of))}]")
         if self.not_equal is not None:
             parts.append(f"{self.field} != {_show(self.not_equal)}")
         parts += [f"{self.field} {name} {bound}" for name, bound in self.compare]
         if self.known is not None:
-            parts.append(f"{self.field} {words['given' if self.known else 'not_given']}")
+            parts.append(f"{self.field} known: {_show(self.known)}")
         if self.var and not parts:
             parts.append(f"{self.field} = ?{self.var}")
         return ", ".join(parts)
@@ -191,10 +198,6 @@ def _is_none(value):
 
 def _is_given(value):
     return value is not None
-
-
-#: The words of a test's description in English, the language of the knowledge's own texts.
-_TEST_WORDS = {"in": "in", "not_in": "not in", "given": "given", "not_given": "not given"}
 
 
 def _show(value):

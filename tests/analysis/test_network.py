@@ -39,7 +39,7 @@ def test_placement_explains_the_criteria(positions):
     evidence = conclusion.explanation.supports[0].evidence[0]
     assert evidence.path == "partners[4].criteria"
     assert "markttransacties" in evidence.summary and "collectieve visie" in evidence.summary
-    assert "2 of the three criteria" in conclusion.text
+    assert "2 of the 3 criteria" in conclusion.text
 
 
 def test_placement_threshold():

@@ -65,9 +65,27 @@ def test_import_six_respondents_into_the_example(tmp_path, capsys):
     case_path.write_text(EXAMPLE, encoding="utf-8")
     before = len(load_case(case_path).scan.respondents)
     assert main(["scan", str(case_path), "--import", str(_form_export(tmp_path / "form.csv"))]) == 0
-    assert "imported 6 respondent(s)" in capsys.readouterr().out
+    assert "imported 6 respondents, " in capsys.readouterr().out
     assert len(load_case(case_path).scan.respondents) == before + 6
     assert (tmp_path / "case.yaml.bak").read_text(encoding="utf-8") == EXAMPLE
+
+
+def test_import_says_what_it_did_in_dutch_with_plural_forms(tmp_path, capsys):
+    """Under --lang nl the import says in Dutch what it added: '1 respondent met 1 antwoord', '6 respondenten'."""
+    case_path = tmp_path / "case.yaml"
+    case_path.write_text(EXAMPLE, encoding="utf-8")
+    one = tmp_path / "een.csv"
+    one.write_text("partner,respondent,equality_1\neersel,nieuw-1,4\n", encoding="utf-8")
+    assert main(["scan", str(case_path), "--import", str(one), "--lang", "nl"]) == 0
+    assert capsys.readouterr().out == (f"1 respondent met 1 antwoord uit {one} geïmporteerd in {case_path};"
+                                       f" het bestand zoals het was staat in {case_path}.bak\n")
+    form = _form_export(tmp_path / "form.csv")
+    assert main(["scan", str(case_path), "--import", str(form), "--lang", "nl"]) == 0
+    out = capsys.readouterr().out
+    answers = sum(1 for line in list(csv.reader(form.open(encoding="utf-8-sig"), delimiter=";"))[1:]
+                  for cell in line[3:] if cell)
+    assert out.startswith(f"6 respondenten met {answers} antwoorden uit {form} geïmporteerd in ")
+    assert not {"imported", "respondent(s)", "answer(s)", "file", "into"} & set(out.replace(";", " ").split())
 
 
 def test_import_keeps_the_case_files_comments_and_every_earlier_version(tmp_path, capsys):

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+import yaml
 
 import interorg
 from interorg.cli.main import main
@@ -60,6 +61,22 @@ def test_verify_of_a_broken_folder_in_dutch(knowledge_copy, capsys):
     out = capsys.readouterr().out
     assert "fout: plan.yaml: bogus: onbekende sleutel 'bogus' (bedoelt u 'about'?)" in out
     assert out.splitlines()[-1].startswith("1 fout, 0 waarschuwingen")
+
+
+def test_verify_says_contradicting_tests_in_dutch(knowledge_copy, capsys):
+    """A rule whose tests contradict each other: a Dutch sentence, the tests quoted in the rule file's own keys."""
+    path = knowledge_copy / "rules" / "kenis_need.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["rules"].append(dict(data["rules"][0], id="kenis.need.contradictory", when=[
+        {"fact": "care", "demand": {"known": True, "not_in": ["standard", "complex"]}}]))
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    tests = "care(demand not_in [standard, complex], demand known: true)"
+    assert main(["verify", str(knowledge_copy), "--lang", "nl"]) == 1
+    (line,) = [line for line in capsys.readouterr().out.splitlines() if "kenis.need.contradictory" in line]
+    assert line == ("fout: rules/kenis_need.yaml: kenis.need.contradictory: kan nooit vuren: de tests van when[0]"
+                    f" spreken elkaar tegen: {tests}")
+    assert main(["verify", str(knowledge_copy)]) == 1
+    assert f"can never fire: the tests of when[0] contradict each other: {tests}" in capsys.readouterr().out
 
 
 def test_export_comment_in_dutch(capsys):

@@ -181,6 +181,17 @@ def test_large_file_is_refused_in_dutch_with_dutch_numbers(tmp_path, capsys):
     _check_dutch(err, interorg.load_knowledge().messages)
 
 
+def test_an_observation_given_twice_is_a_waarneming(tmp_path, capsys):
+    """The case reader calls an observation what the vocabulary calls it: a 'waarneming', not an 'observatie'."""
+    path = tmp_path / "twee-keer.yaml"
+    path.write_text(PAIR + "observations:\n  - {observation: staff_turnover}\n  - {observation: staff_turnover}\n",
+                    encoding="utf-8")
+    assert main(["validate", str(path), "--lang", "nl"]) == 2
+    err = capsys.readouterr().err
+    assert "de waarneming 'staff_turnover' staat al bij observations[0]; geef elke waarneming één keer" in err
+    assert interorg.load_knowledge().facts["observation"].label.nl == "waarneming"
+
+
 def test_english_is_left_as_it_was(tmp_path, capsys):
     """Without --lang the same errors stay English, with English numbers."""
     assert main(["advise", str(_too_large(tmp_path))]) == 2

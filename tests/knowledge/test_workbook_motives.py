@@ -51,7 +51,7 @@ def test_external_pressure_only_names_the_partner():
 def test_different_categories_ask_for_the_definitions(example):
     """Motives in several categories ask how each partner defines the collaboration."""
     conclusion = example["workbook.motives.different-motives"]
-    assert "4 of the four categories" in conclusion.title
+    assert "4 of the 4 categories" in conclusion.title
     assert conclusion.explanation.supports[0].evidence[0].path == "motives"
 
 

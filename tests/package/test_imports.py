@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import types
 
 import interorg
 
@@ -33,6 +34,25 @@ def test_every_public_name_is_there():
     for name in interorg.__all__:
         assert getattr(interorg, name) is not None
         assert name in dir(interorg)
+
+
+def _strays(names, module):
+    """The names of ``dir()`` that are neither public, a dunder nor a submodule of interorg."""
+    def submodule(name):
+        value = getattr(module, name, None)
+        return isinstance(value, types.ModuleType) and value.__name__.startswith("interorg.")
+    return [name for name in names if name not in module.__all__
+            and not (name.startswith("__") and name.endswith("__")) and not submodule(name)]
+
+
+def test_dir_shows_only_the_public_face():
+    """``dir(interorg)`` lists ``__all__``, dunders and submodules: not the standard modules it imports, nor helpers."""
+    out = subprocess.run([sys.executable, "-c", "import json, interorg; print(json.dumps(dir(interorg)))"],
+                         check=True, capture_output=True, text=True)
+    fresh = json.loads(out.stdout)
+    assert set(interorg.__all__) <= set(fresh)
+    assert _strays(fresh, interorg) == []
+    assert _strays(dir(interorg), interorg) == []  # and after the public names and submodules are loaded
 
 
 def test_advising_without_partners_needs_no_networkx():
