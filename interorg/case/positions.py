@@ -44,7 +44,7 @@ class PositionCriteria:
         Complementary ring: valt goed mee samen te werken.
     fills_gaps : bool, optional
         Complementary ring: vult 'gaten' in processen, doelgroepen of
-        sleutelactiviteiten.
+        sleutel-activiteiten.
     invests_on_specific_terrains : bool, optional
         Complementary ring: wil op specifieke terreinen risico's delen of samen
         investeren.

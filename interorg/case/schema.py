@@ -43,6 +43,43 @@ def _untranslated(text):
     return text
 
 
+#: A cross-reference of a docstring (:class:`Partner`, :data:`ACTIVITIES`): shown as its name.
+_ROLE = re.compile(r":[a-z]+:`~?([^`<]+?)(?: <[^`]+>)?`")
+#: Where a sentence may end: a full stop, then a capital (or a quote or bracket before one).
+_SENTENCE_END = re.compile(r"\.\s+(?=[\"'(]?[A-Z])")
+#: What ends in a full stop without ending a sentence.
+_ABBREVIATIONS = ("e.g", "i.e", "cf", "etc", "vs", "bijv", "bv", "o.a", "d.w.z", "m.a.w")
+
+
+def plain(text):
+    """A docstring's words for a reader of a case file: cross-references and code marks as plain words.
+
+    Examples
+    --------
+    >>> plain("The ids of two partners (see :class:`Partner`); ``False`` is none")
+    'The ids of two partners (see Partner); False is none'
+    """
+    return _ROLE.sub(lambda match: match.group(1).rsplit(".", 1)[-1], text).replace("``", "")
+
+
+def first_sentence(text):
+    """The first sentence of ``text``, without its full stop; an abbreviation or a numbered item does not end it.
+
+    Examples
+    --------
+    >>> first_sentence("A. Beleid/regie/middelen: resources. More here.")
+    'A. Beleid/regie/middelen: resources'
+    >>> first_sentence("Weak criteria, e.g. Commitment. Then more."), first_sentence("Principle 1. Shared goals")
+    ('Weak criteria, e.g. Commitment', 'Principle 1. Shared goals')
+    """
+    for match in _SENTENCE_END.finditer(text):
+        word = text[:match.start()].rsplit(None, 1)[-1] if text[:match.start()].strip() else ""
+        if len(word) <= 1 or word.isdigit() or word.lower() in _ABBREVIATIONS:
+            continue
+        return text[:match.start()]
+    return text.rstrip().rstrip(".")
+
+
 def _descriptions(cls):
     """Field name to the first paragraph of its description in the class's ``Attributes`` section."""
     doc = inspect.getdoc(cls) or ""
@@ -108,12 +145,13 @@ def _object(cls, definitions, say):
             continue
         schema = _type(hints[field.name], definitions, field.metadata, say)
         if field.name in described:
-            schema = {**schema, "description": say(described[field.name])}
+            schema = {**schema, "description": plain(say(described[field.name]))}
         properties[field.name] = schema
         if field.default is attrs.NOTHING:
             required.append(field.name)
     summary = (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ")
-    schema = {"type": "object", "description": say(summary), "properties": properties, "additionalProperties": False}
+    schema = {"type": "object", "description": plain(say(summary)), "properties": properties,
+              "additionalProperties": False}
     if required:
         schema["required"] = required
     return schema

@@ -22,7 +22,7 @@ import attrs
 import yaml
 
 from .model import Case
-from .schema import SCHEMA_FILE, _descriptions, _untranslated, shipped_schema
+from .schema import SCHEMA_FILE, _descriptions, _untranslated, first_sentence, plain, shipped_schema
 
 __all__ = ["SECTIONS", "case_template"]
 
@@ -102,7 +102,7 @@ def _example(name, tp, number, owner, say):
 
 
 def _comment(path, field, tp, described, say, lang):
-    words = described.get(field.name, "").split(". ")[0].rstrip(".")
+    words = first_sentence(described.get(field.name, ""))
     # an id is the user's own; the vocabulary's label of the field 'id' names what the fact is about.
     # The label is the workbook's Dutch term, added to a text in another language; the Dutch texts use it.
     dutch = _vocabulary_labels().get((path, field.name)) if field.name != "id" and lang != "nl" else None
@@ -116,7 +116,7 @@ def _comment(path, field, tp, described, say, lang):
 def _emit(cls, path, indent, out, commented, say, lang, number=0):
     """The lines of one attrs object: required fields with examples, optional ones commented out."""
     hints = typing.get_type_hints(cls)
-    described = {name: say(text) for name, text in _descriptions(cls).items()}
+    described = {name: plain(say(text)) for name, text in _descriptions(cls).items()}
     pad = " " * indent
     for field in attrs.fields(cls):
         required = field.default is attrs.NOTHING
@@ -127,7 +127,7 @@ def _emit(cls, path, indent, out, commented, say, lang, number=0):
         origin = typing.get_origin(tp)
         child = f"{path}.{field.name}" if path else field.name
         if attrs.has(tp):
-            out.append(f"{pad}{mark}{field.name}:  # {described.get(field.name, '').split('. ')[0]}".rstrip(" #:"))
+            out.append(f"{pad}{mark}{field.name}:  # {first_sentence(described.get(field.name, ''))}".rstrip(" #:"))
             _emit(tp, child, indent + 2, out, commented or not required, say, lang)
         elif origin is tuple and attrs.has(typing.get_args(tp)[0]):
             out.append(f"{pad}{mark}{field.name}:")
@@ -204,7 +204,7 @@ def case_template(sections=None, name=None, schema=None, lang="en", translate=No
         schema = shipped.as_uri() if hasattr(shipped, "as_uri") else SCHEMA_FILE
     name = say("My collaboration") if name is None else name
     hints = typing.get_type_hints(Case)
-    described = {field: say(text) for field, text in _descriptions(Case).items()}
+    described = {field: plain(say(text)) for field, text in _descriptions(Case).items()}
     out = [f"# yaml-language-server: $schema={schema}",
            "# " + say("An interorg case. Every section is optional: fill in what you know and delete the rest."),
            "# " + say("Lines starting with '#' are comments; remove the '# ' to give a value."),

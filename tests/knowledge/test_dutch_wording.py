@@ -55,6 +55,7 @@ _RIGHTLY_MASCULINE = {
     "heeft zijn aantrekkingskracht": "het vooruitzicht, neuter",
     "hij noemt het geen schijn": "Kenis, a person",
     "achterban die zijn vertegenwoordigers": "de achterban",
+    "achterban steunt niet wat zijn vertegenwoordigers": "de achterban",
     "gezamenlijk besluiten zijn waarde": "het besluiten, neuter",
     "noemt zijn motieven": "the verb: the motives are motives of external pressure",
     "als de partners zijn filosofie": "de samenwerker, a person",
