@@ -152,13 +152,15 @@ def _held_back(conclusions, knowledge, diagnosis):
     return tuple(held)
 
 
-def _because(conclusions, lang_labels, lang, shown=None):
+def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
     """One line: what the action rests on, the warnings it answers first (most urgent first), else the case.
 
     After the warnings come the findings it rests on, by priority, then the
     intermediate steps; among equals, the first met.
 
-    Each premise is named once, by its rule's title (without subjects);
+    Each premise is named once, by its rule's title, with the subjects it
+    was drawn for that the action does not name already (``named``: its
+    title and subjects), so that "Quadrant IV" says which municipalities;
     where no earlier conclusion is, what the case gives is said in words
     (``field = value``, in the advice's language), each place once.
     """
@@ -178,7 +180,7 @@ def _because(conclusions, lang_labels, lang, shown=None):
                 for deeper in added:
                     if deeper in shown:
                         premises.append((deeper, shown[deeper].title))
-    titles = {}
+    titles, about = {}, {}
     for key, title in premises:
         # the warnings it answers first, then the findings, each by priority, then the steps
         conclusion = shown.get(key)
@@ -186,12 +188,17 @@ def _because(conclusions, lang_labels, lang, shown=None):
             rank = (2, 0)
         else:
             rank = (0 if conclusion.kind == "warning" else 1, _RANK[conclusion.priority])
+            if conclusion.subject is not None:
+                words = subject_words(conclusion.subject, conclusion.subject_label, names or {})
+                if words not in title and not any(words in said for said in named):
+                    about.setdefault(title, {})[words] = None
         if title not in titles or rank < titles[title]:
             titles[title] = rank
     if titles:
         ordered = sorted(titles, key=lambda title: titles[title])  # stable: first met among equals
         more = "; " + counted(lang_labels, "more_premises", len(ordered) - 2, lang) if len(ordered) > 2 else ""
-        return "; ".join(ordered[:2]) + more
+        return "; ".join(f"{title} ({_together(list(about[title]), lang_labels)})" if title in about else title
+                         for title in ordered[:2]) + more
     said = list(dict.fromkeys(paths.values()))  # the same words at two places are said once
     more = "; " + counted(lang_labels, "more_places", len(said) - 2, lang) if len(said) > 2 else ""
     return f"{lang_labels['plan_case']}: {'; '.join(said[:2])}{more}"
@@ -250,12 +257,14 @@ def _action_title(group, members, lang, labels):
     if any(not label or m.title != first.title.replace(first.subject_label, label)
            for m, label in zip(members, named)):
         return first.title
-    shown = list(dict.fromkeys(named))
-    if len(shown) > 3:
-        together = ", ".join(shown[:2]) + " " + fill(labels["and_more"], count=len(shown) - 2)
-    else:
-        together = fill(labels["list_and"], first=", ".join(shown[:-1]), last=shown[-1])
-    return first.title.replace(first.subject_label, together)
+    return first.title.replace(first.subject_label, _together(list(dict.fromkeys(named)), labels))
+
+
+def _together(words, labels):
+    """Names in a row: 'A and B', 'A, B and C', past three 'A, B and 2 more'."""
+    if len(words) > 3:
+        return ", ".join(words[:2]) + " " + fill(labels["and_more"], count=len(words) - 2)
+    return fill(labels["list_and"], first=", ".join(words[:-1]), last=words[-1]) if len(words) > 1 else words[0]
 
 
 def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, names=None):
@@ -324,7 +333,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
         actions.append(Action(
             rank=0,
             title=title,
-            because=_because(members, labels, lang, shown),
+            because=_because(members, labels, lang, shown, names, (title, *subjects)),
             priority=min([m.priority for m in members] + [shown[k].priority for k in warnings], key=_RANK.__getitem__),
             weight=len(paths),
             keys=tuple(m.key for m in members),
@@ -346,7 +355,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
                                        for m in members if m.subject is not None))
         title = group.title.get(lang) if group else fill(labels["plan_address"], title=members[0].title)
         subjects = tuple(s for s in subjects if s not in title)
-        actions.append(Action(0, title, _because(members, labels, lang, shown),
+        actions.append(Action(0, title, _because(members, labels, lang, shown, names, (title, *subjects)),
                               min((m.priority for m in members), key=_RANK.__getitem__), len(paths),
                               tuple(m.key for m in members), tuple(dict.fromkeys(m.id for m in members)),
                               subjects, tuple(m.key for m in members)))

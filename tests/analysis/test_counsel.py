@@ -275,3 +275,12 @@ def test_the_need_for_municipal_collaboration_leads_over_no_need(example):
     assert action.priority == "high"
     # what it rests on, the finding that matters most first, before the intermediate steps
     assert action.because.startswith(advice["kenis.need.municipal.quadrant-iv[bladel]"].title.split(":")[0])
+    # and says which municipalities are in it
+    assert "collaboration (Gemeente Bladel and Gemeente Reusel-De Mierden)" in action.because
+
+
+def test_because_does_not_name_again_what_the_action_names(example):
+    """A premise about the subject the action's title names is said without it (nothing said twice)."""
+    (action,) = [a for a in example.counsel.plan if a.rules == ("trust.blind-spot",)]
+    assert action.subjects == ("Gemeente Bladel – Stichting Jeugdzorg Kempen",)
+    assert "Lock-in" in action.because and "Gemeente Bladel" not in action.because
