@@ -108,8 +108,7 @@ def _check_instruments(record, checker, file):
         duplicates(getattr(record, key), key[:-1], file, checker.problems, key)
 
     def check_rule(rule_id, path):
-        if rule_id not in checker.rules:
-            checker.problem(file, path, f"unknown rule '{rule_id}'")
+        checker.known_rule(rule_id, file, path)
 
     for index, archetype in enumerate(record.archetypes):
         checker.check_source_refs(archetype.sources, file, f"archetypes[{index}].sources")
@@ -138,7 +137,7 @@ def _check_actions(record, checker, file):
             path = f"actions[{index}].rules[{number}]"
             rule = checker.rules.get(rule_id)
             if rule is None:
-                checker.problem(file, path, f"unknown rule '{rule_id}'")
+                checker.known_rule(rule_id, file, path)
             elif rule.kind not in ("recommendation", "warning"):
                 checker.problem(file, path, f"rule '{rule_id}' is a {rule.kind}; an action groups recommendations"
                                             " or warnings")
@@ -200,8 +199,9 @@ def _check_case_format(record, checker, file):
         # a value in ``...`` is what a case file says: the same in every language
         values = sorted(set(_LITERAL.findall(text.en)))
         if values != sorted(set(_LITERAL.findall(text.nl))):
-            checker.problem(file, f"case_format.{key}.nl", f"expected the values {', '.join(values) or 'none'}"
-                                                         " of the English text, each as ``value``")
+            checker.problem(file, f"case_format.{key}.nl", f"expected the values {', '.join(values)} of the English"
+                                                         " text, each as ``value``" if values else
+                            "expected no ``value``: the English text names none")
 
 
 EXTENSIONS = (

@@ -16,12 +16,15 @@ __all__ = ["RESERVED_FACTS", "Checker"]
 #: Fact type names the engine declares itself; the vocabulary may not use them.
 RESERVED_FACTS = ("conclusion",)
 
+#: The places named in full that refer to a rule that was refused; the rest are counted.
+_PLACES_SHOWN = 5
+
 
 class Checker:
     """Cross-reference checks: ids, sources, vocabulary, variables and chaining."""
 
     def __init__(self, sources, facts, models, rules, problems, complete=("sources", "vocabulary", "models"),
-                 messages=None):
+                 messages=None, refused=None, unread=()):
         self.sources = sources
         self.messages = messages  # None: not read, so what needs a message is not checked
         self.facts = facts
@@ -31,9 +34,42 @@ class Checker:
         # A registry that did not load would make every reference to it look
         # unknown; such references are not checked until it loads.
         self.complete = set(complete)
+        # Likewise a rule that was refused: what names it is told once, at the rule (``refused``: its file
+        # and path by id), and a name that may be in a rules file that could not be read at all says so.
+        self.refused = dict(refused or {})
+        self.unread = tuple(unread)
+        self.naming = {}
 
     def problem(self, file, path, message):
         self.problems.append(Problem(path, message, file=file))
+
+    def known_rule(self, rule_id, file, path, what="rule"):
+        """Whether ``rule_id`` names a rule that was read; a problem of ``file`` at ``path`` if it names none.
+
+        ``what`` is ``rule`` or ``conclusion``: the word of the message.  A
+        rule that was refused is not unknown: the places that name it are
+        told once, at the rule, by :meth:`check_refused`.
+        """
+        if rule_id in self.rules:
+            return True
+        if rule_id in self.refused:
+            self.naming.setdefault(rule_id, []).append(f"{file} {path}")
+        elif self.unread:
+            self.problem(file, path, f"unknown {what} '{rule_id}': no rule read has that id; it may be in a file"
+                                     f" refused above ({', '.join(self.unread)})")
+        else:
+            self.problem(file, path, f"unknown {what} '{rule_id}' (no rule has that id)")
+        return False
+
+    def check_refused(self):
+        """At each refused rule that other places name: once, which places those are."""
+        for rule_id, places in self.naming.items():
+            file, path = self.refused[rule_id]
+            shown = ", ".join(places[:_PLACES_SHOWN])
+            if len(places) > _PLACES_SHOWN:
+                shown = f"{shown} and {len(places) - _PLACES_SHOWN} more"
+            self.problem(file, path, f"rule '{rule_id}' is refused above, so what names it is not checked yet"
+                                     f" ({len(places)} place(s): {shown})")
 
     def check_vocabulary(self, defined_in):
         for name, fact_type in self.facts.items():
@@ -124,8 +160,8 @@ class Checker:
     def check_pattern(self, pattern, file, where):
         if isinstance(pattern, FactPattern):
             self.check_fact_pattern(pattern, file, where)
-        elif pattern.rule not in self.rules:
-            self.problem(file, f"{where}.conclusion", f"unknown conclusion '{pattern.rule}' (no rule has that id)")
+        else:
+            self.known_rule(pattern.rule, file, f"{where}.conclusion", "conclusion")
 
     def check_fact_pattern(self, pattern, file, where):
         if "vocabulary" not in self.complete and pattern.fact not in self.facts:
@@ -163,10 +199,7 @@ class Checker:
     def check_conflicts(self, exclusions, defeats, file):
         """Exclusive groups and defeats name rules that exist, and no defeat can undo itself."""
         def check_rule(rule_id, path):
-            if rule_id not in self.rules:
-                self.problem(file, path, f"unknown rule '{rule_id}'")
-                return False
-            return True
+            return self.known_rule(rule_id, file, path)
 
         for index, group in enumerate(exclusions):
             path = f"exclusive[{index}]"

@@ -299,7 +299,7 @@ class Condition:
     @classmethod
     def _structure_(cls, data, path, problems):
         if not isinstance(data, dict):
-            problems.append(Problem(path, f"expected a condition mapping (fact:, conclusion: or not:); got {describe(data)}"))
+            problems.append(Problem(path, f"expected a condition mapping (fact:, conclusion:, not: or any:); got {describe(data)}"))
             return INVALID
         heads = [key for key in ("fact", "conclusion", "not", "any") if key in data]
         if len(heads) != 1:
@@ -330,7 +330,7 @@ class Condition:
         if head == "conclusion":
             extra = [key for key in data if key not in ("conclusion", "subject")]
             for key in extra:
-                problems.append(Problem(join_path(path, key), f"unknown key '{key}'; expected conclusion, subject"))
+                problems.append(Problem(join_path(path, key), f"unknown key '{key}'; expected one of conclusion, subject"))
             subject = None
             if "subject" in data:
                 subject = FieldTest.parse("subject", data["subject"], join_path(path, "subject"), problems)

@@ -98,6 +98,39 @@ class _RulesFile:
     rules: tuple[Rule, ...]
 
 
+@attrs.frozen
+class _Refused:
+    """What a rules file that was refused still says, so that the rest is not checked as if it were missing.
+
+    ``rules`` are ``(index, rule)`` of the rules that read on their own,
+    ``ids`` the id and path of each rule that did not (where its id is
+    readable); ``unread`` is True when not even that can be told (a file
+    that does not parse, or whose ``rules`` is no list).
+    """
+
+    model: str
+    rules: tuple = ()
+    ids: dict = attrs.field(factory=dict)
+    unread: bool = False
+
+
+def _salvage(document):
+    """The :class:`_Refused` of a rules file whose record did not read (``document`` None when it did not parse)."""
+    data = document.data if document is not None and isinstance(document.data, dict) else {}
+    model = data.get("model") if isinstance(data.get("model"), str) else ""
+    items = data.get("rules")
+    if not isinstance(items, list):
+        return _Refused(model, unread=True)
+    rules, ids = [], {}
+    for index, item in enumerate(items):
+        rule = structure(Rule, item, f"rules[{index}]", [])  # its problems are reported with the file's
+        if rule is not INVALID:
+            rules.append((index, rule))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            ids.setdefault(item["id"], f"rules[{index}]")
+    return _Refused(model, tuple(rules), ids)
+
+
 class _Reader:
     """Reads the files of one knowledge directory, collecting problems across files."""
 
@@ -105,6 +138,7 @@ class _Reader:
         self.root = root
         self.limits = limits
         self.problems = []
+        self.more = 0  # the problems of a file past those its error kept: counted, as the error counts them
 
     def parse(self, relative):
         """The parsed document of a file, or None (with its problems recorded)."""
@@ -117,8 +151,7 @@ class _Reader:
             self.problems.append(Problem("", f"cannot read the file: {exc.strerror or exc}", file=relative))
         except KnowledgeError as exc:
             self.problems.extend(attrs.evolve(p, file=relative) for p in exc.problems)
-            if exc.more:
-                self.problems.append(Problem("", f"... and {exc.more:,} more problems", file=relative))
+            self.more += exc.more
         return None
 
     def read(self, relative, record_type, document=None):
@@ -228,6 +261,9 @@ def _read_all(root, limits):
     _take_wording([document for _, document in parsed if document is not None], reader.problems)
     rule_files = [(name, reader.read(name, _RulesFile, document) if document is not None else None)
                   for name, document in parsed]
+    # a refused file still names its rules: what refers to them is not a fault of its own
+    rule_files = [(name, record if record is not None else _salvage(document))
+                  for (name, record), (_, document) in zip(rule_files, parsed)]
     # optional: a knowledge base without conflicts between its conclusions needs no such file
     conflicts_file = reader.read("conflicts.yaml", _ConflictsFile) if reader.exists("conflicts.yaml") else None
     return reader, sources_file, vocabulary_files, models_file, messages_file, rule_files, conflicts_file
@@ -285,13 +321,19 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase, limits=KNOWLEDGE_LIMI
     if models_file:
         duplicates(models, "model", "models.yaml", problems, "models")
     model_ids = {model.id for model in models}
-    rules, located = [], {}
+    rules, located, refused, unread = [], {}, {}, []
     for name, rules_file in rule_files:
-        if rules_file is None:
-            continue
-        if models_file is not None and rules_file.model not in model_ids:
-            problems.append(Problem("model", f"unknown model '{rules_file.model}'; add it to models.yaml", file=name))
-        for index, rule in enumerate(rules_file.rules):
+        if isinstance(rules_file, _Refused):
+            refused.update((rule_id, (name, path)) for rule_id, path in rules_file.ids.items()
+                           if rule_id not in refused)
+            unread += [name] if rules_file.unread else []
+            numbered = rules_file.rules
+        else:
+            if models_file is not None and rules_file.model not in model_ids:
+                problems.append(Problem("model", f"unknown model '{rules_file.model}'; add it to models.yaml",
+                                        file=name))
+            numbered = enumerate(rules_file.rules)
+        for index, rule in numbered:
             path = f"rules[{index}]"
             if rule.id in located:
                 first_file, first_path = located[rule.id]
@@ -304,7 +346,7 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase, limits=KNOWLEDGE_LIMI
                                           ("vocabulary", all(v is not None for _, v in vocabulary_files)),
                                           ("models", models_file is not None)) if loaded]
     checker = Checker(sources, facts, models, by_id, problems, complete,
-                      messages_file.messages if messages_file else None)
+                      messages_file.messages if messages_file else None, refused, unread)
     checker.check_sources("sources.yaml")
     checker.check_vocabulary(defined_in)
     checker.check_models("models.yaml")
@@ -320,8 +362,9 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase, limits=KNOWLEDGE_LIMI
     for extension, record in extras:
         if record is not None:
             extension.check(record, checker, extension.file)
+    checker.check_refused()
     if problems:
-        raise KnowledgeError(problems)
+        raise KnowledgeError(problems, more=reader.more)
     model_order = {model.id: index for index, model in enumerate(models)}
     rules.sort(key=lambda rule: model_order[rule.model])  # stable: file order within a model
     values = {name: getattr(record, name) for extension, record in extras for name in extension.fields}

@@ -69,7 +69,7 @@ class VerifyFinding:
     witness: tuple = ()
 
     def __str__(self):
-        text = f"{self.file}: {self.rule}: {self.message}"
+        text = f"{self.file}: {self.rule}: {self.message}" if self.rule else f"{self.file}: {self.message}"
         if self.witness:
             text += "; witness: " + ", ".join(f"{path} = {value}" for path, value in self.witness)
         return text
@@ -119,7 +119,8 @@ class Verification:
         words = words or Words()
         lines = []
         for f in self.findings:
-            text = f"{words.severity[f.severity]}: {f.file}: {f.rule}: {words.say(f.message)}"
+            where = f"{f.file}: {f.rule}" if f.rule else f.file  # a problem of a whole file names no rule
+            text = f"{words.severity[f.severity]}: {where}: {words.say(f.message)}"
             if f.witness:
                 text += f"; {words.witness}: " + ", ".join(f"{words.say(p)} = {words.value(v)}" for p, v in f.witness)
             lines.append(text)

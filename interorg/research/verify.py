@@ -66,5 +66,7 @@ def verify(knowledge=None, limit=400):
         except KnowledgeError as exc:
             findings = tuple(VerifyFinding("error", "load", p.file or "knowledge", p.path, p.message)
                              for p in exc.problems)
+            if exc.more:  # past the problems the error keeps: counted, not dropped
+                findings += (VerifyFinding("error", "load", str(knowledge), "", f"... and {exc.more:,} more problems"),)
             return Verification(findings, {}, 0, 0)
     return verify_knowledge(knowledge, singletons(knowledge), _used(knowledge), limit, witness_path)
