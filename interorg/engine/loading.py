@@ -256,7 +256,7 @@ def _read_all(root, limits):
     sources_file = reader.read("sources.yaml", _SourcesFile)
     vocabulary_files = [(name, reader.read(name, _VocabularyFile)) for name in reader.folder("vocabulary")]
     models_file = reader.read("models.yaml", _ModelsFile)
-    messages_file = reader.read("messages.yaml", _MessagesFile)
+    messages_file = _read_messages(reader)
     parsed = [(name, reader.parse(name)) for name in reader.folder("rules")]
     _take_wording([document for _, document in parsed if document is not None], reader.problems)
     rule_files = [(name, reader.read(name, _RulesFile, document) if document is not None else None)
@@ -267,6 +267,27 @@ def _read_all(root, limits):
     # optional: a knowledge base without conflicts between its conclusions needs no such file
     conflicts_file = reader.read("conflicts.yaml", _ConflictsFile) if reader.exists("conflicts.yaml") else None
     return reader, sources_file, vocabulary_files, models_file, messages_file, rule_files, conflicts_file
+
+
+def _read_messages(reader):
+    """``messages.yaml`` and, where the knowledge has it, the files of the folder ``messages/``, as one file.
+
+    The texts of one part of interorg (the problems of an input, say) may
+    be a file of their own; a key given twice, in one file or two, is an error.
+    """
+    messages_file = reader.read("messages.yaml", _MessagesFile)
+    if messages_file is None or not reader.root.joinpath("messages").is_dir():
+        return messages_file
+    merged, given_in = dict(messages_file.messages), dict.fromkeys(messages_file.messages, "messages.yaml")
+    for name in reader.folder("messages"):
+        more = reader.read(name, _MessagesFile)
+        for key, text in (more.messages.items() if more else ()):
+            if key in given_in:
+                reader.problems.append(Problem(f"messages.{key}", f"duplicate message '{key}' (first in {given_in[key]})",
+                                               file=name))
+                continue
+            merged[key], given_in[key] = text, name
+    return attrs.evolve(messages_file, messages=merged)
 
 
 def _merge_vocabulary(vocabulary_files, problems):

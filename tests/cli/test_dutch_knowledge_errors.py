@@ -162,6 +162,7 @@ BROKEN = {
                              ('nl: "Volledige naam."', 'nl: "Volledige ``naam``."'),
                              ('  Partner.name: {en: "Full name."',
                               '  Partner.name: {en: "Short, unique reference used elsewhere in the case."')]},
+    "a message given twice": {"messages/zz_twice.yaml": "about: x\nmessages:\n  not_given: {en: a, nl: b}\n"},
     "no scan factor": {"vocabulary/diagnosis.yaml": [("  scan_factor:\n", "  scan_factr:\n")]},
     "a rule refused, named elsewhere": {"rules/kenis_need.yaml": [("    kind: finding", "    kind: findng")]},
     "a rules file that does not parse": {"rules/kenis_need.yaml": "about: [x\n"},

@@ -137,3 +137,14 @@ def test_a_partners_field_takes_no_values(knowledge_copy):
     with pytest.raises(interorg.KnowledgeError,
                        match="vocabulary/trust.yaml: facts.relationship.fields.id: a partners field takes no 'values'"):
         interorg.load_knowledge(knowledge_copy)
+
+
+def test_messages_may_go_on_in_a_folder_and_a_key_twice_is_refused(knowledge_copy):
+    """knowledge/messages/*.yaml add to messages.yaml, read after it; a key given in two files is a load error."""
+    folder = knowledge_copy / "messages"
+    (folder / "zz_more.yaml").write_text("about: x\nmessages:\n  zz_new: {en: new, nl: nieuw}\n", encoding="utf-8")
+    knowledge = interorg.load_knowledge(knowledge_copy)
+    assert knowledge.message("zz_new", "nl") == "nieuw" and list(knowledge.messages)[-1] == "zz_new"
+    (folder / "zz_twice.yaml").write_text("about: x\nmessages:\n  not_given: {en: a, nl: b}\n", encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError, match=r"duplicate message 'not_given' \(first in messages.yaml\)"):
+        interorg.load_knowledge(knowledge_copy)
