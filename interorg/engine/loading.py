@@ -32,6 +32,8 @@ KNOWLEDGE_LIMITS = Limits(
     max_text=20_000,
     max_digits=15,
     aliases=True,
+    document="a knowledge file",
+    content="a knowledge file",
 )
 
 @attrs.frozen

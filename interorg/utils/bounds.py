@@ -42,6 +42,10 @@ class Limits:
         The length of one whole number, in digits.
     aliases : bool
         Whether YAML anchors (``&name``) and aliases (``*name``) are read.
+    document, content : str
+        What the messages call the file and what it holds: ``'a case file'``
+        and ``'a case'`` (the default), ``'a knowledge file'`` for the files
+        of a knowledge folder.
 
     Examples
     --------
@@ -55,6 +59,8 @@ class Limits:
     max_text: int | None = None
     max_digits: int | None = None
     aliases: bool = True
+    document: str = "a case file"
+    content: str = "a case"
 
 
 class TooLong:
@@ -83,8 +89,8 @@ def _scalar_problems(value, path, limits):
         return []
     if isinstance(value, int):
         if limits.max_digits is not None and abs(value) >= 10 ** limits.max_digits:
-            return [Problem(path, f"a number of more than {limits.max_digits} digits; no value of a case is"
-                                  " that large")]
+            return [Problem(path, f"a number of more than {limits.max_digits} digits; no value of {limits.content}"
+                                  " is that large")]
         return []
     if isinstance(value, float):
         return [] if math.isfinite(value) else [Problem(path, f"expected a finite number; got {value}")]
@@ -122,12 +128,13 @@ def check_data(data, limits):
         value, path, depth = stack.pop()
         nodes += 1
         if limits.max_nodes is not None and nodes > limits.max_nodes:
-            problems.append(Problem("", f"more than {limits.max_nodes:,} values in all; a case needs far fewer"))
+            problems.append(Problem("", f"more than {limits.max_nodes:,} values in all; {limits.content} needs far"
+                                        " fewer"))
             break
         if isinstance(value, (dict, list, tuple)):
             if limits.max_depth is not None and depth > limits.max_depth:
-                problems.append(Problem(path, f"nested more than {limits.max_depth} levels deep; a case needs"
-                                              " far fewer"))
+                problems.append(Problem(path, f"nested more than {limits.max_depth} levels deep; {limits.content}"
+                                              " needs far fewer"))
                 continue
             if limits.max_nodes is not None and len(value) > limits.max_nodes:
                 problems.append(Problem(path, f"{len(value):,} items; at most {limits.max_nodes:,} values are"

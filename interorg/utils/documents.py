@@ -30,7 +30,7 @@ import stat
 import yaml
 
 from ..errors import Problem
-from .bounds import check_data
+from .bounds import Limits, check_data
 from .jsondocs import parse_json
 from .marks import Document, Refused
 from .structure import describe, join_path
@@ -117,7 +117,7 @@ def decode(data, name, error, limits=None):
 
 def _size_problem(size, limits, unit="bytes"):
     if limits is not None and limits.max_bytes is not None and size > limits.max_bytes:
-        return Problem("", f"the file is larger than {limits.max_bytes:,} {unit}, the most a case file may be")
+        return Problem("", f"the file is larger than {limits.max_bytes:,} {unit}, the most {limits.document} may be")
     return None
 
 
@@ -161,7 +161,7 @@ def _parse_yaml(text, name, error, limits, loader_class=None):
         mark = exc.problem_mark or exc.context_mark
         message = f"invalid YAML: {exc.problem or exc.context}"
         if "maximum nesting depth" in message:  # libyaml's own bound, met while it reads ahead
-            message = "nested more than 1,000 levels deep; a case needs far fewer"
+            message = f"nested more than 1,000 levels deep; {(limits or Limits()).content} needs far fewer"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise error([Problem("", message, line, column)], name) from exc
     except yaml.reader.ReaderError as exc:

@@ -410,3 +410,18 @@ def test_the_problems_past_those_kept_are_counted_in_dutch(shipped, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1002  # the problems kept, the count of the rest, the summary
     assert lines[-2] == f"fout: {shipped}: ... en nog 99 problemen", lines[-2]
+
+
+def test_a_knowledge_file_past_its_bounds_is_called_a_knowledge_file(shipped, capsys):
+    """The bounds shared with case files name what was read: a knowledge file is no case file, in either language."""
+    restore = _break(shipped, {"rules/zz_large.yaml": b"#" * (4 * 1024 * 1024 + 1)})
+    try:
+        assert main(["verify", str(shipped)]) != 0
+        english = capsys.readouterr()
+        assert main(["verify", str(shipped), "--lang", "nl"]) != 0
+        dutch = capsys.readouterr()
+    finally:
+        restore()
+    assert "the most a knowledge file may be" in english.out + english.err
+    assert "het maximum voor een kennisbestand" in dutch.out + dutch.err
+    assert "case" not in english.out + english.err and "casus" not in dutch.out + dutch.err
