@@ -220,7 +220,8 @@ def listing(lang="en", knowledge=None):
     for statement in knowledge.statements:
         if FACTORS[statement.factor] != perspective:
             perspective = FACTORS[statement.factor]
-            lines += ["", knowledge.label("scan_factor", "perspective", perspective, lang)]
+            heading = knowledge.label("scan_factor", "perspective", perspective, lang)
+            lines += ["", heading[:1].upper() + heading[1:]]  # the vocabulary's label, as a heading
         if statement.factor != factor:
             factor = statement.factor
             lines.append(f"  {knowledge.label('scan_factor', 'id', factor, lang)}")

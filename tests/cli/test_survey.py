@@ -222,6 +222,8 @@ def test_statements_are_listed_with_why_each_is_asked(capsys, lang, other):
         assert f"  {factor}" in lines[:at]
         assert statement.reason.get(other) not in out and statement.text.get(other) not in out
     assert len(lines) == 1 + 4 * 2 + 16 + 32 * 2  # heading; per perspective a blank line and its name
+    headings = [lines[at + 1] for at, line in enumerate(lines[:-1]) if line == ""]
+    assert len(headings) == 4 and all(heading[0].isupper() for heading in headings)
 
 
 def test_statements_listing_takes_no_case(capsys, case_file):
