@@ -84,6 +84,12 @@ def plural_form(count, lang):
     >>> plural_form(1, "nl"), plural_form(3, "nl"), plural_form(0, "en")
     ('one', 'other', 'other')
     """
+    return _plural_form(count, lang)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _plural_form(count, lang):
+    # the same few counts in every advice (the plan's "and 3 more"): babel parses the locale each call
     return babel.Locale.parse(lang).plural_form(count)
 
 
