@@ -41,13 +41,16 @@ class Check:
     """One test of a condition that did not pass: where, the value seen (None: not given) and the test.
 
     ``path`` is where the input gives the value; for a field derived from
-    others (``derived``), the fact's path and the field.
+    others (``derived``), the fact's path and the field.  ``shown`` is the
+    value seen in the answer's words (the vocabulary's label), as ``test``
+    is.
     """
 
     path: str
     seen: object
     test: str
     derived: bool = False
+    shown: str | None = None
 
 
 @attrs.frozen
@@ -143,6 +146,11 @@ class _Analyst:
         self.words = self.sayer.words
         self.memo = {}
 
+    def shown(self, fact, field):
+        """The value of ``field`` of ``fact`` in the answer's words; None where the fact does not give it."""
+        value = fact.values.get(field)
+        return None if value is None else self.sayer.label(fact.type, field, value)
+
     def fired(self, rule_id, subject):
         if subject is None:
             return any(rule == rule_id for rule, _ in self.concluded)
@@ -180,7 +188,8 @@ class _Analyst:
         best = None
         for fact in candidates:
             checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field),
-                                 self.sayer.test(pattern.fact, t), self.path(fact, t.field)[1])
+                                 self.sayer.test(pattern.fact, t), self.path(fact, t.field)[1],
+                                 self.shown(fact, t.field))
                            for t in pattern.tests if not t.predicate()(fact.values.get(t.field)))
             if not checks:
                 return ConditionStatus(index, described, "held", fact.path)
@@ -227,7 +236,7 @@ class _Analyst:
         for fact in self.matching(rule, pattern, subject):
             if all(t.predicate()(fact.values.get(t.field)) for t in pattern.tests):
                 checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field), described,
-                                     self.path(fact, t.field)[1]) for t in pattern.tests)
+                                     self.path(fact, t.field)[1], self.shown(fact, t.field)) for t in pattern.tests)
                 return ConditionStatus(index, described, "failed", fact.path,
                                        checks or (Check(fact.path, self.words["given"], described),))
         return ConditionStatus(index, described, "held")

@@ -10,6 +10,7 @@ import json
 import attrs
 
 from ..engine.results import plain
+from ..engine.wording import fill
 from . import escape, render
 
 __all__ = ["WhyNotReport"]
@@ -91,11 +92,12 @@ class WhyNotReport:
         if condition.status != "held" and not condition.checks and not condition.because \
                 and not condition.alternatives and condition.path:
             key = "why_not_no_fact" if condition.about is None else "why_not_no_fact_about"
-            out.append((depth + 1, labels[key].format(path=condition.path, subject=condition.about)))
+            out.append((depth + 1, fill(labels[key], path=condition.path, subject=condition.about)))
         for check in condition.checks:
             key = "why_not_missing" if check.seen is None else "why_not_seen"
             path = f"{check.path} ({labels['why_not_derived_field']})" if check.derived else check.path
-            out.append((depth + 1, labels[key].format(path=path, seen=_show(check.seen, labels), test=check.test)))
+            seen = check.shown if check.shown is not None else _show(check.seen, labels)
+            out.append((depth + 1, fill(labels[key], path=path, seen=seen, test=check.test)))
         for alternative in condition.alternatives:
             out += self._condition_nodes(alternative, depth + 1)
         if condition.because is not None:
@@ -109,7 +111,7 @@ class WhyNotReport:
         if result.fired:
             return None, []
         if result.bounded:
-            return labels["why_not_bounded"].format(reason=result.bounded), []
+            return fill(labels["why_not_bounded"], reason=result.bounded), []
         if not result.changes:
             lines = [_unwritable(problem, labels) for problem in result.unwritable]
             return labels["why_not_no_change"] + (" " + labels["why_not_cannot"] if lines else ""), lines
@@ -170,5 +172,5 @@ class WhyNotReport:
 def _unwritable(problem, labels):
     """Why one way the rule could hold cannot be written into the case."""
     key = {"derived": "why_not_derived", "no_place": "why_not_no_place"}.get(problem.reason, "why_not_invalid")
-    text = labels[key].format(path=problem.path, inputs=problem.detail)
+    text = fill(labels[key], path=problem.path, inputs=problem.detail)
     return text

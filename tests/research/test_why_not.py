@@ -24,7 +24,13 @@ def test_failed_condition_names_the_value_and_proposes_the_change():
     assert [[(c.path, c.was, c.to) for c in changes] for changes in answer.changes] == [
         [("care.demand", "complex", ("standard",))]]
     assert answer.result.verified == (True,)
-    assert "care.demand is complex; the rule tests type of care demand (type zorgvraag) = standard" in answer.to_text()
+    # the value seen in words, as the test is
+    assert condition.checks[0].shown.startswith("complex, multi-organisation approach")
+    assert ("care.demand is complex, multi-organisation approach by several providers (complex: multi-organisatie"
+            " aanpak door meerdere aanbieders); the rule tests type of care demand (type zorgvraag) = standard"
+            in answer.to_text())
+    dutch = interorg.advise(COMPLEX_IN_MUNICIPALITY, lang="nl").why_not("kenis.need.quadrant-i").to_text()
+    assert "care.demand is complex: multi-organisatie aanpak door meerdere aanbieders; de regel test" in dutch
 
 
 def test_unknown_input_names_the_missing_path():
@@ -80,7 +86,7 @@ def test_negated_condition_that_failed():
     failed = [c for c in answer.conditions if c.status == "failed"]
     assert failed and [(c.path, c.seen) for c in failed[0].checks] == [("reasons[1].reason", "efficiency")]
     # the condition in the reader's words, the value as the case file writes it
-    assert ("reasons[1].reason is efficiency; the rule tests no stated reason to collaborate (genoemde reden om samen"
+    assert ("reasons[1].reason is efficiency considerations (efficiëntieoverwegingen); the rule tests no stated reason to collaborate (genoemde reden om samen"
             " te werken): reason (reden) = efficiency considerations (efficiëntieoverwegingen) / effectiveness"
             " considerations (effectiviteitsoverwegingen)") in answer.to_text()
     assert answer.changes and answer.result.verified[0] is True
