@@ -16,6 +16,7 @@ from ..utils.bounds import Limits
 from ..utils.structure import INVALID, structure
 from .checking import Checker
 from .conflicts import Defeat, Exclusion
+from .likeness import take_wording
 from .rulebase import FactType, KnowledgeBase, Model, Rule, Source
 from .texts import Text
 
@@ -214,45 +215,6 @@ def duplicates(items, what, file, problems, path):
             seen[item.id] = index
 
 
-#: What a rule with ``like`` takes from the rule it names, unless it gives its own.
-_LIKE_FIELDS = ("kind", "priority", "priority_reason", "weight", "title", "text", "basis", "reason", "sources")
-
-
-def _take_wording(rule_documents, problems):
-    """Fill in each rule with ``like: RULE_ID`` from that rule: its wording, priority and provenance.
-
-    A rule that says the same as another about other facts (a quadrant
-    placed per municipality rather than for the whole case) names it with
-    ``like`` instead of copying its texts; it keeps its own ``id``,
-    ``subject`` and ``when``, and any of the fields of ``_LIKE_FIELDS`` it gives.  The
-    rule named must exist and must not itself be ``like`` another, so that
-    what a rule says is written in one place.  The documents are changed
-    in place, before they are read into rules.
-    """
-    by_id = {}
-    for document in rule_documents:
-        rules = document.data.get("rules") if isinstance(document.data, dict) else None
-        for index, rule in enumerate(rules if isinstance(rules, list) else ()):
-            if isinstance(rule, dict) and isinstance(rule.get("id"), str):
-                by_id.setdefault(rule["id"], (rule, document, index))
-    # every 'like' is taken out first, so that whether a rule is itself 'like' another does not hang on the order
-    likes = [(rule, document, index, rule.pop("like")) for rule, document, index in by_id.values() if "like" in rule]
-    alike = {id(rule) for rule, *_ in likes}
-    for rule, document, index, named in likes:
-        path = f"rules[{index}].like"
-        original = by_id[named][0] if isinstance(named, str) and named in by_id else None
-        if original is None:
-            problems.append(Problem(path, f"unknown rule {named!r}: expected the id of a rule to take the wording of",
-                                    file=document.name))
-        elif id(original) in alike:
-            problems.append(Problem(path, f"rule '{named}' is itself 'like' another; name the rule whose wording it takes",
-                                    file=document.name))
-        else:
-            for field in _LIKE_FIELDS:
-                if field in original and field not in rule:
-                    rule[field] = original[field]
-
-
 def _read_all(root, limits):
     reader = _Reader(root, limits)
     sources_file = reader.read("sources.yaml", _SourcesFile)
@@ -260,7 +222,7 @@ def _read_all(root, limits):
     models_file = reader.read("models.yaml", _ModelsFile)
     messages_file = _read_messages(reader)
     parsed = [(name, reader.parse(name)) for name in reader.folder("rules")]
-    _take_wording([document for _, document in parsed if document is not None], reader.problems)
+    take_wording([document for _, document in parsed if document is not None], reader.problems)
     rule_files = [(name, reader.read(name, _RulesFile, document) if document is not None else None)
                   for name, document in parsed]
     # a refused file still names its rules: what refers to them is not a fault of its own
@@ -275,13 +237,15 @@ def _read_messages(reader):
     """``messages.yaml`` and, where the knowledge has it, the files of the folder ``messages/``, as one file.
 
     The texts of one part of interorg (the problems of an input, say) may
-    be a file of their own; a key given twice, in one file or two, is an error.
+    be a file of their own; a key given twice, in one file or two, is an
+    error, and so is a message whose Dutch fills other placeholders than its
+    English (it would show a ``{name}`` as it is).
     """
     messages_file = reader.read("messages.yaml", _MessagesFile)
-    if messages_file is None or not reader.root.joinpath("messages").is_dir():
-        return messages_file
+    if messages_file is None:
+        return None
     merged, given_in = dict(messages_file.messages), dict.fromkeys(messages_file.messages, "messages.yaml")
-    for name in reader.folder("messages"):
+    for name in reader.folder("messages") if reader.root.joinpath("messages").is_dir() else ():
         more = reader.read(name, _MessagesFile)
         for key, text in (more.messages.items() if more else ()):
             if key in given_in:
@@ -289,6 +253,11 @@ def _read_messages(reader):
                                                file=name))
                 continue
             merged[key], given_in[key] = text, name
+    for key, text in merged.items():
+        if text.placeholders("en") != text.placeholders("nl"):
+            english, dutch = (", ".join(sorted(text.placeholders(lang))) or "none" for lang in ("en", "nl"))
+            reader.problems.append(Problem(f"messages.{key}", f"the Dutch fills other placeholders ({dutch}) than the"
+                                                              f" English ({english})", file=given_in[key]))
     return attrs.evolve(messages_file, messages=merged)
 
 

@@ -27,11 +27,19 @@ class Text:
         """Return the text in ``lang`` (``'en'`` or ``'nl'``)."""
         return self.nl if lang == "nl" else self.en
 
-    def placeholders(self):
-        """The ``{name}`` placeholders used in either language."""
-        if "{" not in self.en and "{" not in self.nl:  # most texts: no need to search
+    def placeholders(self, lang=None):
+        """The ``{name}`` placeholders used in either language, or in ``lang`` only.
+
+        Examples
+        --------
+        >>> text = Text(en="{a} of {b}", nl="{a}")
+        >>> sorted(text.placeholders()), sorted(text.placeholders("nl"))
+        (['a', 'b'], ['a'])
+        """
+        texts = (self.en, self.nl) if lang is None else (self.get(lang),)
+        if not any("{" in text for text in texts):  # most texts: no need to search
             return set()
-        return set(_pieces(self.en)[1::2]) | set(_pieces(self.nl)[1::2])
+        return {name for text in texts for name in _pieces(text)[1::2]}
 
     def elided(self, lang):
         """The text in ``lang`` with each placeholder as an ellipsis: what it says before it is drawn for a subject.

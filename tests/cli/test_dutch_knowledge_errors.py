@@ -23,7 +23,8 @@ from interorg.errors import KnowledgeError
 
 PACKAGE = pathlib.Path(interorg.__file__).parent
 #: The modules that make the problems of a knowledge folder (the readers shared with cases have their tests).
-LOADER_MODULES = ("engine/conditions.py", "engine/loading.py", "engine/checking.py", "analysis/knowledge.py")
+LOADER_MODULES = ("engine/conditions.py", "engine/loading.py", "engine/likeness.py", "engine/checking.py",
+                  "analysis/knowledge.py")
 
 _RULE = """  - id: {id}
     kind: finding
@@ -162,7 +163,8 @@ BROKEN = {
                              ('nl: "Volledige naam."', 'nl: "Volledige ``naam``."'),
                              ('  Partner.name: {en: "Full name."',
                               '  Partner.name: {en: "Short, unique reference used elsewhere in the case."')]},
-    "a message given twice": {"messages/zz_twice.yaml": "about: x\nmessages:\n  not_given: {en: a, nl: b}\n"},
+    "a message given twice": {"messages/zz_twice.yaml": "about: x\nmessages:\n  not_given: {en: a, nl: b}\n"
+                                                        "  zz_filled: {en: \"{a} of {b}\", nl: \"{a}\"}\n"},
     "no scan factor": {"vocabulary/diagnosis.yaml": [("  scan_factor:\n", "  scan_factr:\n")]},
     "a rule refused, named elsewhere": {"rules/kenis_need.yaml": [("    kind: finding", "    kind: findng")]},
     "a rules file that does not parse": {"rules/kenis_need.yaml": "about: [x\n"},

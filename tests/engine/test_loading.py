@@ -148,3 +148,14 @@ def test_messages_may_go_on_in_a_folder_and_a_key_twice_is_refused(knowledge_cop
     (folder / "zz_twice.yaml").write_text("about: x\nmessages:\n  not_given: {en: a, nl: b}\n", encoding="utf-8")
     with pytest.raises(interorg.KnowledgeError, match=r"duplicate message 'not_given' \(first in messages.yaml\)"):
         interorg.load_knowledge(knowledge_copy)
+
+
+def test_a_message_whose_dutch_fills_other_placeholders_is_refused(knowledge_copy):
+    """'{a} of {b}' in English and '{a}' in Dutch would show the rest as it is: a load error naming both."""
+    path = knowledge_copy / "messages.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  rule: {en: rule, nl: regel}", "  rule: {en: rule, nl: \"regel {x}\"}"),
+                    encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError,
+                       match=r"messages.rule: the Dutch fills other placeholders \(x\) than the English \(none\)"):
+        interorg.load_knowledge(knowledge_copy)
