@@ -94,7 +94,7 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
         facts = list(case_facts(case))
         session = run(knowledge, facts, names)
         conclusions, models = explain(session, lang)
-        labels = knowledge.labels(lang)
+        labels = dict(knowledge.labels(lang))  # the advice's own: it is pickled with it
         resolution = resolve(conclusions, knowledge, lang)
         diagnosis = build_diagnosis(conclusions, knowledge, lang, resolution.set_aside)
         return Advice(case.name, lang, conclusions, models, version(), labels,

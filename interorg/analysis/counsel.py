@@ -24,6 +24,8 @@ It is plain Python over the conclusions: it adds no knowledge and gives the
 same counsel for the same conclusions.
 """
 
+import re
+
 import attrs
 
 from ..engine.results import PRIORITIES
@@ -190,7 +192,7 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
             rank = (0 if conclusion.kind == "warning" else 1, _RANK[conclusion.priority])
             if conclusion.subject is not None:
                 words = subject_words(conclusion.subject, conclusion.subject_label, names or {})
-                if words not in title and not any(words in said for said in named):
+                if not _names(title, words) and not any(_names(said, words) for said in named):
                     about.setdefault(title, {})[words] = None
         if title not in titles or rank < titles[title]:
             titles[title] = rank
@@ -258,6 +260,17 @@ def _action_title(group, members, lang, labels):
            for m, label in zip(members, named)):
         return first.title
     return first.title.replace(first.subject_label, _together(list(dict.fromkeys(named)), labels))
+
+
+def _names(text, name):
+    """Whether ``text`` names ``name`` as a whole: 'Gemeente Bergeijk' is not named by 'Gemeente Bergeijk-Noord'.
+
+    Examples
+    --------
+    >>> _names("Gemeente Bergeijk – Stichting X", "Gemeente Bergeijk"), _names("Gemeente Bergeijk-Noord", "Gemeente Bergeijk")
+    (True, False)
+    """
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def _together(words, labels):

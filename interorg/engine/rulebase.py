@@ -8,6 +8,7 @@ holds what they mean.
 import functools
 import heapq
 import re
+import types
 from typing import Literal
 
 import attrs
@@ -264,7 +265,7 @@ class KnowledgeBase:
         """Every report phrase in ``lang``, by key.
 
         Made once per language and shared by everything that words an
-        advice, so read it and do not change it.
+        advice: a read-only mapping.
 
         Examples
         --------
@@ -272,10 +273,17 @@ class KnowledgeBase:
         >>> labels = interorg.load_knowledge().labels("nl")
         >>> labels["cli_error"], labels is interorg.load_knowledge().labels("nl")
         ('fout', True)
+        >>> labels["cli_error"] = "error"
+        Traceback (most recent call last):
+        ...
+        TypeError: 'mappingproxy' object does not support item assignment
         """
         found = self._cache.get(("labels", lang))
         if found is None:
-            found = self._cache[("labels", lang)] = {key: text.get(lang) for key, text in self.messages.items()}
+            if lang not in ("en", "nl"):
+                raise ValueError(f"expected the language en or nl; got {lang!r}")
+            found = self._cache[("labels", lang)] = types.MappingProxyType(
+                {key: text.get(lang) for key, text in self.messages.items()})
         return found
 
     def locator(self, ref, lang):

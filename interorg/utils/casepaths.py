@@ -1,9 +1,10 @@
 """Paths into plain data as a case file writes them: ``relationships[0].trust``, split, read and set.
 
 A path is keys joined by dots, an item of a list by its index in brackets.
-The sweep varies values at such paths, why-not writes its proposals at
-them and the verifier names its witnesses by them; this module is the one
-place that splits, reads and sets them.  What a path may name in a case is
+The sweep varies values at such paths and why-not writes its proposals at
+them (the verifier's witnesses are named by :mod:`interorg.facts.paths`,
+which reads them here too); this module is the one place that splits,
+reads and sets them.  What a path may name in a case is
 the case model's (:mod:`interorg.research.paths` checks it against the
 schema; :mod:`interorg.facts.paths` says where each fact's fields stand).
 """
