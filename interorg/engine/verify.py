@@ -81,18 +81,25 @@ class Verification:
 
     ``bounded`` names the rules, and the exclusive groups whose gaps were
     not searched to the end, whose analysis was cut short (and why);
-    ``rules`` and ``groups`` count what was checked.
+    ``rules`` and ``groups`` count what was checked; ``more`` the errors of
+    a knowledge folder that is refused past those its error keeps (said in
+    the last finding, counted in the summary).
     """
 
     findings: tuple
     bounded: dict
     rules: int
     groups: int
+    more: int = 0
 
     @property
     def errors(self):
         """The findings of severity ``error``."""
         return tuple(f for f in self.findings if f.severity == "error")
+
+    def _error_count(self):
+        # the line that says how many more there are is no error of its own
+        return len(self.errors) + (self.more - 1 if self.more else 0)
 
     @property
     def warnings(self):
@@ -107,6 +114,7 @@ class Verification:
     def to_dict(self):
         """JSON-ready data: the counts and every finding."""
         return {"ok": self.ok, "rules": self.rules, "groups": self.groups, "bounded": dict(self.bounded),
+                "errors": self._error_count(), "warnings": len(self.warnings),
                 "findings": [{**attrs.asdict(f), "witness": [list(w) for w in f.witness]}
                              for f in self.findings]}
 
@@ -124,7 +132,7 @@ class Verification:
             if f.witness:
                 text += f"; {words.witness}: " + ", ".join(f"{words.say(p)} = {words.value(v)}" for p, v in f.witness)
             lines.append(text)
-        lines.append(words.summary(len(self.errors), len(self.warnings), self.rules, self.groups))
+        lines.append(words.summary(self._error_count(), len(self.warnings), self.rules, self.groups))
         return "\n".join(lines) + "\n"
 
     def to_markdown(self, words=None):
@@ -136,7 +144,7 @@ class Verification:
             lines.append(f"| {words.severity[f.severity]} | {f.check} | {f.file} | `{f.rule}` "
                          f"| {words.say(f.message).replace('|', '/')} | {witness} |")
         lines.append("")
-        lines.append(words.summary(len(self.errors), len(self.warnings), self.rules, self.groups) + ".")
+        lines.append(words.summary(self._error_count(), len(self.warnings), self.rules, self.groups) + ".")
         return "\n".join(lines) + "\n"
 
 

@@ -68,5 +68,5 @@ def verify(knowledge=None, limit=400):
                              for p in exc.problems)
             if exc.more:  # past the problems the error keeps: counted, not dropped
                 findings += (VerifyFinding("error", "load", str(knowledge), "", f"... and {exc.more:,} more problems"),)
-            return Verification(findings, {}, 0, 0)
+            return Verification(findings, {}, 0, 0, exc.more or 0)
     return verify_knowledge(knowledge, singletons(knowledge), _used(knowledge), limit, witness_path)

@@ -412,6 +412,7 @@ def test_the_problems_past_those_kept_are_counted_in_dutch(shipped, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1002  # the problems kept, the count of the rest, the summary
     assert lines[-2] == f"fout: {shipped}: ... en nog 99 problemen", lines[-2]
+    assert lines[-1].startswith("1.099 fouten"), lines[-1]  # the kept and the rest; the line of the rest is none
 
 
 def test_a_knowledge_file_past_its_bounds_is_called_a_knowledge_file(shipped, capsys):
