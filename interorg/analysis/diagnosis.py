@@ -21,11 +21,10 @@ conclusion and the places in the case it rests on, so that the explanation
 of any line can be looked up in the advice.
 """
 
-import re
-
 import attrs
 
 from ..engine.saying import Sayer
+from ..engine.texts import PLACEHOLDER
 from . import diagnosis_view
 from .evidence import input_paths, weigh
 
@@ -233,9 +232,6 @@ class Diagnosis:
         return diagnosis_view.diagnosis_html(self)
 
 
-#: A sign's title that after its "Sign of X:" is one placeholder.
-_ALL_PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}")
-
 def _plain(obj):
     # a module function, not a closure: a recursive closure refers to itself, a reference cycle
     if attrs.has(type(obj)):
@@ -298,7 +294,7 @@ def _archetype_result(archetype, lang, found, answers, knowledge):
         # each sign as what to look for (‹partner› depends strongly on ‹partner›); one that is all
         # placeholder ("Sign of X: {what}") says nothing a reader could check
         confirm = tuple(sayer.title(rule) for rule in dict.fromkeys(signs)
-                        if not _ALL_PLACEHOLDER.fullmatch(rule.title.get(lang).split(": ", 1)[-1].strip()))
+                        if not PLACEHOLDER.fullmatch(rule.title.get(lang).split(": ", 1)[-1].strip()))
     return ArchetypeResult(
         archetype.id, archetype.title.get(lang), weighing.level == "suspected", evidence_for, evidence_against,
         tuple(item.id for item in knowledge.interventions if archetype.id in answers.get(item.id, ())),

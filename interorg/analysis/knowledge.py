@@ -29,7 +29,6 @@ from .instruments import ActionGroup, Archetype, InterventionType, Statement
 
 __all__ = ["KnowledgeBase", "load_knowledge"]
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 @attrs.frozen
@@ -160,16 +159,25 @@ class _HelpFile:
 _PERCENT = re.compile(r"%(?:\([a-z_]+\)[a-z]|%)")
 
 
+def _translations(entries, checker, file, section):
+    """Each entry of a file looked up by its English (help.yaml, case_format.yaml): given once, same placeholders.
+
+    Yields every entry, for the checks of the file's own.
+    """
+    first = {}
+    for key, text in entries.items():
+        if text.en in first:
+            checker.problem(file, f"{section}.{key}.en", f"the English text is already given by '{first[text.en]}'")
+        first.setdefault(text.en, key)
+        if text.placeholders("en") != text.placeholders("nl"):
+            checker.problem(file, f"{section}.{key}.nl",
+                            f"expected the placeholders {sorted(text.placeholders('en'))} of the English text")
+        yield key, text
+
+
 def _check_help(record, checker, file):
     """Each help text is given once, and says in Dutch what it fills in and what argparse formats in English."""
-    first = {}
-    for key, text in record.help.items():
-        if text.en in first:
-            checker.problem(file, f"help.{key}.en", f"the English text is already given by '{first[text.en]}'")
-        first.setdefault(text.en, key)
-        english = set(_PLACEHOLDER.findall(text.en))
-        if english != set(_PLACEHOLDER.findall(text.nl)):
-            checker.problem(file, f"help.{key}.nl", f"expected the placeholders {sorted(english)} of the English text")
+    for key, text in _translations(record.help, checker, file, "help"):
         # argparse formats a help text with %: a stray % in one language would break the help
         if sorted(_PERCENT.findall(text.nl)) != sorted(_PERCENT.findall(text.en)) or "%" in _PERCENT.sub("", text.nl):
             checker.problem(file, f"help.{key}.nl", "expected the % formats of the English text (a % written %%)")
@@ -187,15 +195,7 @@ _LITERAL = re.compile(r"``([^`]+)``")
 
 def _check_case_format(record, checker, file):
     """Each text of the case format is given once, and its Dutch names the same placeholders and values."""
-    first = {}
-    for key, text in record.case_format.items():
-        if text.en in first:
-            checker.problem(file, f"case_format.{key}.en", f"the English text is already given by '{first[text.en]}'")
-        first.setdefault(text.en, key)
-        english = set(_PLACEHOLDER.findall(text.en))
-        if english != set(_PLACEHOLDER.findall(text.nl)):
-            checker.problem(file, f"case_format.{key}.nl",
-                            f"expected the placeholders {sorted(english)} of the English text")
+    for key, text in _translations(record.case_format, checker, file, "case_format"):
         # a value in ``...`` is what a case file says: the same in every language
         values = sorted(set(_LITERAL.findall(text.en)))
         if values != sorted(set(_LITERAL.findall(text.nl))):

@@ -16,11 +16,11 @@ way (``2.097.152``), where a comma would read as a decimal comma.
 import functools
 import re
 
+from ..engine.texts import PLACEHOLDER
 from ..engine.wording import fill
 
 __all__ = ["describe_error", "pattern", "translate"]
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _PREFIX = "problem."
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 #: The thousands separator of each language other than English.
@@ -31,7 +31,7 @@ _THOUSANDS = {"nl": "."}
 def pattern(english):
     """The regular expression of an English message with ``{name}`` placeholders (to match a whole text)."""
     parts, last = [], 0
-    for match in _PLACEHOLDER.finditer(english):
+    for match in PLACEHOLDER.finditer(english):
         parts.append(re.escape(english[last:match.start()]))
         parts.append(f"(?P<{match.group(1)}>.*?)")
         last = match.end()
@@ -71,7 +71,7 @@ def translate(message, messages, lang):
         if match is None:
             continue
         values = {name: _value(value, messages, lang) for name, value in match.groupdict().items()}
-        return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text.get(lang))
+        return PLACEHOLDER.sub(lambda m: values[m.group(1)], text.get(lang))
     return message
 
 

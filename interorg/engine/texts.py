@@ -11,9 +11,10 @@ import re
 
 import attrs
 
-__all__ = ["Text", "bilingual"]
+__all__ = ["PLACEHOLDER", "Text", "bilingual"]
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+#: A placeholder of a text: ``{name}``, filled by plain substitution.
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 @attrs.frozen
@@ -74,7 +75,7 @@ class Text:
 def _pieces(text):
     # text, placeholder, text, ... as re.split gives them: a template is split once,
     # not searched again for every conclusion it is filled for
-    return tuple(_PLACEHOLDER.split(text))
+    return tuple(PLACEHOLDER.split(text))
 
 
 def bilingual(text, lang):

@@ -7,16 +7,13 @@ plural form that the language's CLDR rules give for a count.
 """
 
 import functools
-import re
 
 import babel
 import babel.numbers
 
+from .texts import PLACEHOLDER
+
 __all__ = ["counted", "fill", "format_number", "partner_names", "plural_form"]
-
-
-#: A placeholder of a message, as rule texts write them.
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def fill(label, **values):
@@ -35,7 +32,7 @@ def fill(label, **values):
     """
     if "{" not in label:
         return label
-    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]) if match.group(1) in values
+    return PLACEHOLDER.sub(lambda match: str(values[match.group(1)]) if match.group(1) in values
                             else match.group(0), label)
 
 
