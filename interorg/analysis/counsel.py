@@ -182,7 +182,7 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
                 for deeper in added:
                     if deeper in shown:
                         premises.append((deeper, shown[deeper].title))
-    titles, about = {}, {}
+    titles = {}
     for key, title in premises:
         # the warnings it answers first, then the findings, each by priority, then the steps
         conclusion = shown.get(key)
@@ -190,14 +190,18 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
             rank = (2, 0)
         else:
             rank = (0 if conclusion.kind == "warning" else 1, _RANK[conclusion.priority])
-            if conclusion.subject is not None:
-                words = subject_words(conclusion.subject, conclusion.subject_label, names or {})
-                if not _names(title, words) and not any(_names(said, words) for said in named):
-                    about.setdefault(title, {})[words] = None
         if title not in titles or rank < titles[title]:
             titles[title] = rank
     if titles:
         ordered = sorted(titles, key=lambda title: titles[title])  # stable: first met among equals
+        # whom the two premises said are about, where the action does not name it
+        about = {}
+        for key, title in premises:
+            conclusion = shown.get(key)
+            if title in ordered[:2] and conclusion is not None and conclusion.subject is not None:
+                words = subject_words(conclusion.subject, conclusion.subject_label, names or {})
+                if not _names(title, words) and not any(_names(said, words) for said in named):
+                    about.setdefault(title, {})[words] = None
         more = "; " + counted(lang_labels, "more_premises", len(ordered) - 2, lang) if len(ordered) > 2 else ""
         return "; ".join(f"{title} ({_together(list(about[title]), lang_labels)})" if title in about else title
                          for title in ordered[:2]) + more
@@ -270,6 +274,8 @@ def _names(text, name):
     >>> _names("Gemeente Bergeijk – Stichting X", "Gemeente Bergeijk"), _names("Gemeente Bergeijk-Noord", "Gemeente Bergeijk")
     (True, False)
     """
+    if name not in text:  # most premises: no need for a pattern
+        return False
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
