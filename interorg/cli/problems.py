@@ -71,7 +71,7 @@ def translate(message, messages, lang):
         if match is None:
             continue
         values = {name: _value(value, messages, lang) for name, value in match.groupdict().items()}
-        return PLACEHOLDER.sub(lambda m: values[m.group(1)], text.get(lang))
+        return text.fill(lang, values)
     return message
 
 

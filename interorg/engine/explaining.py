@@ -43,7 +43,6 @@ class _Builder:
         # which alternative of an any a fact matched, by (id(pattern), fact type); kept with the knowledge's patterns
         self._any_matchers = self.knowledge._cache.setdefault("any_matchers", {})
         self._citations = self.knowledge._cache.setdefault("citations", {})
-        self._sayer = Sayer(self.knowledge, lang, self.label)
 
     def label(self, *args):
         # The same few labels are asked for thousands of times, in every run.
@@ -99,13 +98,15 @@ class _Builder:
             found = self._statics_run.get(key)
             if found is None:
                 negated = [condition.pattern for condition in rule.when if isinstance(condition, Negation)]
+                # made here, where a negation is worded, not kept: it holds this builder's label method
+                say = Sayer(self.knowledge, self.lang, self.label).pattern if negated else None
                 # a partner's id in a negation would be shown by this run's name
                 partner = any(self._names_partner((pattern.fact, test.field, value))
                               for pattern in negated if not isinstance(pattern, ConclusionPattern)
                               for test in pattern.tests for value in test.literal_values())
                 found = _keep(self._statics, self._statics_run, key, partner,
                               (tuple(rule.positive_patterns()), bool(rule.title.placeholders()),
-                               tuple(self.describe_absent(pattern) for pattern in negated)))
+                               tuple(say(pattern) for pattern in negated)))
         return found
 
     def cited_input(self, ref, pattern):
@@ -143,10 +144,6 @@ class _Builder:
         parts = tuple([part(fact.type, name, given) for name in tested])
         return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact=fact.type, path=fact.path,
                         values=given, fields=tested, parts=parts)
-
-    def describe_absent(self, pattern):
-        """Say in words what a negated condition required to be absent."""
-        return self._sayer.pattern(pattern)
 
     def fill_values(self, record):
         """The labels of a conclusion's variables, for the placeholders of its title and text (once per record)."""
@@ -356,8 +353,4 @@ def explain(session, lang):
         case), and a tuple of :class:`ModelStatus` in the knowledge's order.
     """
     builder = _Builder(session, lang)
-    try:
-        return builder.conclusions(), builder.model_statuses()
-    finally:
-        # the sayer words with the builder's own labels: a cycle, left for no collector to find
-        builder._sayer = None
+    return builder.conclusions(), builder.model_statuses()

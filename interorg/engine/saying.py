@@ -48,11 +48,8 @@ class Sayer:
     def __init__(self, knowledge, lang, label=None):
         self.knowledge = knowledge
         self.lang = lang
-        if label is None:
-            label = (lambda *args: knowledge.label(*args, lang=lang)) if hasattr(knowledge, "label") \
-                else (lambda *args: str(args[-1]))
-        self.label = label
-        messages = getattr(knowledge, "messages", None) or {}
+        self.label = label or (lambda *args: knowledge.label(*args, lang=lang))
+        messages = knowledge.messages
         self.words = {name: messages[_MESSAGES.get(name, name)].get(lang)
                       if _MESSAGES.get(name, name) in messages else word for name, word in _WORDS.items()}
 
