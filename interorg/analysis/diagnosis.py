@@ -288,12 +288,13 @@ def _archetype_result(archetype, lang, found, answers, knowledge):
     holding = {indication.rule for indication in evidence_for}
     confirm = ()
     if weighing.level == "worth-checking":
-        signs = [knowledge.rule(rule) for rule, negated in knowledge.rule(archetype.suspected_by).depends_on()
-                 if not negated and rule not in holding]
+        signs = [knowledge.rule(rule) for rule in dict.fromkeys(
+            rule for rule, negated in knowledge.rule(archetype.suspected_by).depends_on()
+            if not negated and rule not in holding)]
         sayer = Sayer(knowledge, lang)
         # each sign as what to look for (‹partner› depends strongly on ‹partner›); one that is all
         # placeholder ("Sign of X: {what}") says nothing a reader could check
-        confirm = tuple(sayer.title(rule) for rule in dict.fromkeys(signs)
+        confirm = tuple(sayer.title(rule) for rule in signs
                         if not PLACEHOLDER.fullmatch(rule.title.get(lang).split(": ", 1)[-1].strip()))
     return ArchetypeResult(
         archetype.id, archetype.title.get(lang), weighing.level == "suspected", evidence_for, evidence_against,

@@ -42,16 +42,6 @@ class Text:
             return set()
         return {name for text in texts for name in _pieces(text)[1::2]}
 
-    def elided(self, lang):
-        """The text in ``lang`` with each placeholder as an ellipsis: what it says before it is drawn for a subject.
-
-        Examples
-        --------
-        >>> Text(en="Sign of X: {what}", nl="Signaal van X: {what}").elided("nl")
-        'Signaal van X: …'
-        """
-        return self.fill(lang, {name: "…" for name in self.placeholders()})
-
     def fill(self, lang, values):
         """Return the text in ``lang`` with each ``{name}`` replaced by ``values[name]``.
 
