@@ -10,8 +10,8 @@ import pathlib
 from ..analysis.knowledge import load_knowledge
 from ..analysis.labels import message
 from ..case.schema import schema_text
-from ..engine.wording import fill
 from ..case.template import SECTIONS, case_template
+from ..engine.wording import fill
 from ..errors import UsageError
 from ..utils.structure import unstructure
 from ..utils.writing import write_text
