@@ -95,8 +95,8 @@ class CorpusCoverage:
         """
         if self.passed:
             return None
-        return fill(self._message("coverage_below"), percent=_number(self.percent, self.lang, "0.0"),
-                    threshold=_number(self.threshold, self.lang, "0.###"))
+        return fill(self._message("coverage_below"), percent=format_number(self.percent, self.lang, "0.0"),
+                    threshold=format_number(self.threshold, self.lang, "0.###"))
 
     def to_dict(self):
         """JSON-ready data: the level, the cases, the overall share, the threshold and each model's misses."""
@@ -111,7 +111,7 @@ class CorpusCoverage:
         for model in self.models:
             lines.append(f"  {model.id}: {self._share(model)}")
             lines.extend(f"    [ ] {item}" for item in model.missed)
-        lines.append(fill(self._message("coverage_overall"), percent=_number(self.percent, self.lang, "0.0")))
+        lines.append(fill(self._message("coverage_overall"), percent=format_number(self.percent, self.lang, "0.0")))
         if not self.passed:
             lines.append(self.below_threshold())
         return "\n".join(lines) + "\n"
@@ -133,20 +133,15 @@ class CorpusCoverage:
     def _heading(self, key):
         messages = {k: text.get(self.lang) for k, text in _messages().items() if k.startswith(key)}
         return counted(messages, key, len(self.cases), self.lang, by=self._message(f"coverage_by_{self.by}"),
-                       percent=_number(self.percent, self.lang, "0.0"))
+                       percent=format_number(self.percent, self.lang, "0.0"))
 
     def _share(self, model):
         return fill(self._message("coverage_share"), reached=len(model.reached), items=len(model.items),
-                    percent=_number(model.percent, self.lang, "0"))
+                    percent=format_number(model.percent, self.lang, "0"))
 
 
 def _messages():
     return load_knowledge().messages
-
-
-def _number(value, lang, pattern):
-    """``value`` as ``lang`` writes it, with the digits of ``pattern`` (``0.0``: one decimal)."""
-    return format_number(value, lang, pattern)
 
 
 def case_files(paths):
