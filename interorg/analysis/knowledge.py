@@ -6,8 +6,9 @@ diagnosis and the plan, ``scan.yaml`` (the statements of the sixteen-factor
 scan), ``interventions.yaml`` (the archetypical problems and the
 intervention types) and ``plan.yaml`` (recommendations that are one action),
 with their checks against the rest, the texts of the command line
-(``help.yaml``) and of the case format (``case_format.yaml``) in Dutch, and
-loads the shipped knowledge once.
+(``help.yaml``), of the case format (``case_format.yaml``) and of the
+advice's JSON Schema (``advice_format.yaml``) in Dutch, and loads the
+shipped knowledge once.
 """
 
 import functools
@@ -57,6 +58,10 @@ class KnowledgeBase(RuleBase):
         schema`` show (the descriptions of the case model's fields and
         classes, the template's own words), each as the model gives it in
         English and in Dutch.
+    advice_format : dict of str to Text
+        The title and descriptions of the advice's JSON Schema (``interorg
+        schema --advice``), each as the shipped schema gives it in English
+        and in Dutch.
     """
 
     statements: tuple = ()
@@ -65,6 +70,7 @@ class KnowledgeBase(RuleBase):
     actions: tuple = ()
     help: dict = attrs.field(factory=dict)
     case_format: dict = attrs.field(factory=dict)
+    advice_format: dict = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -160,7 +166,7 @@ _PERCENT = re.compile(r"%(?:\([a-z_]+\)[a-z]|%)")
 
 
 def _translations(entries, checker, file, section):
-    """Each entry of a file looked up by its English (help.yaml, case_format.yaml): given once, same placeholders.
+    """Each entry of a file looked up by its English (help, case_format, advice_format): given once, same placeholders.
 
     Yields every entry, for the checks of the file's own.
     """
@@ -204,12 +210,33 @@ def _check_case_format(record, checker, file):
                             "expected no ``value``: the English text names none")
 
 
+@attrs.frozen
+class _AdviceFormatFile:
+    about: str
+    advice_format: dict[str, Text]
+
+
+#: A name of the JSON (a field, a value, a call) in a description, as `code`: the same in every language.
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _check_advice_format(record, checker, file):
+    """Each text of the advice's schema is given once, and its Dutch names the same code."""
+    for key, text in _translations(record.advice_format, checker, file, "advice_format"):
+        code = sorted(set(_CODE.findall(text.en)))
+        if code != sorted(set(_CODE.findall(text.nl))):
+            checker.problem(file, f"advice_format.{key}.nl", f"expected the code {', '.join(code)} of the English"
+                                                           " text, each as `code`" if code else
+                            "expected no `code`: the English text names none")
+
+
 EXTENSIONS = (
     Extension("scan.yaml", _ScanFile, ("statements",), _check_statements),
     Extension("interventions.yaml", _InterventionsFile, ("archetypes", "interventions"), _check_instruments),
     Extension("plan.yaml", _PlanFile, ("actions",), _check_actions),
     Extension("help.yaml", _HelpFile, ("help",), _check_help),
     Extension("case_format.yaml", _CaseFormatFile, ("case_format",), _check_case_format),
+    Extension("advice_format.yaml", _AdviceFormatFile, ("advice_format",), _check_advice_format),
 )
 
 

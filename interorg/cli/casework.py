@@ -75,7 +75,7 @@ def _validate(args, read_case):
 def _schema(args):
     if args.advice:
         from ..report.jsonshape import advice_schema_text
-        text = advice_schema_text()
+        text = advice_schema_text(args.lang)
     else:
         text = schema_text(args.lang, case_format_translation(args.lang))
     if args.output in (None, "-"):

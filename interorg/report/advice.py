@@ -258,19 +258,22 @@ class Advice:
         return {"relationships": self.relationships.to_dict(), "diagnosis": self.diagnosis.to_dict()}
 
     @staticmethod
-    def json_schema():
+    def json_schema(lang="en"):
         """The JSON Schema (draft 2020-12) of :meth:`to_dict` and :meth:`to_json`, as a dict.
 
         Also ``interorg schema --advice``.  Its ``schema_version`` is
-        :data:`SCHEMA_VERSION`.
+        :data:`SCHEMA_VERSION`; ``lang`` is the language of its title and
+        descriptions (``'en'`` or ``'nl'``), the fields are the same.
 
         Examples
         --------
         >>> import interorg
         >>> sorted(interorg.Advice.json_schema()["properties"]["advice"]["required"])
         ['findings', 'recommendations', 'warnings']
+        >>> interorg.Advice.json_schema("nl")["title"]
+        'interorg-advies'
         """
-        return jsonshape.advice_schema()
+        return jsonshape.advice_schema(lang)
 
     def to_json(self, indent=None, explanations=True):
         """Return :meth:`to_dict` as a JSON string (UTF-8 text, Dutch letters kept).

@@ -29,21 +29,30 @@ against it.
 
 import importlib.resources
 import json
+import re
 
 from ..engine.results import plain
 
 __all__ = ["CONCLUSION_FIELDS", "SCHEMA_FILE", "advice_schema", "advice_schema_text", "conclusion_dict",
-           "explanations_table", "rules_table", "sources_table"]
+           "explanations_table", "rules_table", "schema_texts", "sources_table"]
 
 #: The JSON Schema of the advice, shipped in this package.
 SCHEMA_FILE = "advice.schema.json"
 
 
-def advice_schema():
+def advice_schema(lang="en", knowledge=None):
     """The JSON Schema (draft 2020-12) of :meth:`Advice.to_dict <interorg.Advice.to_dict>`, as a new dict.
 
     Strict: every object lists all its fields and allows no others, so a
     validator also catches a field a tool misspells.
+
+    Parameters
+    ----------
+    lang : {'en', 'nl'}
+        The language of its title and descriptions; the fields and values
+        are the same in both.
+    knowledge : KnowledgeBase, optional
+        Whose ``advice_format`` gives the Dutch; by default the shipped one.
 
     Examples
     --------
@@ -52,13 +61,58 @@ def advice_schema():
     {'const': 4}
     >>> schema["$defs"]["conclusion"]["properties"]["status"]["enum"]
     ['advice', 'step', 'set-aside', 'held-back']
+    >>> advice_schema("nl")["properties"]["plan"]["description"]
+    'Hoogstens zeven acties, de belangrijkste eerst.'
     """
-    return json.loads(advice_schema_text())
+    return json.loads(advice_schema_text(lang, knowledge))
 
 
-def advice_schema_text():
-    """The text of ``advice.schema.json``, as shipped (``interorg schema --advice`` prints it)."""
-    return importlib.resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+def advice_schema_text(lang="en", knowledge=None):
+    """The text of ``advice.schema.json``: as shipped in English, its texts in Dutch for ``lang='nl'``.
+
+    ``interorg schema --advice [--lang nl]`` prints it.  The Dutch keeps the
+    shipped layout: only each title and description is replaced, by its
+    entry in ``knowledge/advice_format.yaml``.
+    """
+    if lang not in ("en", "nl"):
+        raise ValueError(f"expected the language en or nl; got {lang!r}")
+    text = importlib.resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    if lang == "en":
+        return text
+    if knowledge is None:
+        from ..analysis.knowledge import load_knowledge  # only the Dutch schema needs the knowledge
+
+        knowledge = load_knowledge()
+    said = {entry.en: entry.get(lang) for entry in knowledge.advice_format.values()}
+
+    def translated(match):
+        english = json.loads(match.group(2))
+        return f'"{match.group(1)}": ' + json.dumps(said.get(english, english), ensure_ascii=False)
+
+    return _TEXT_MEMBER.sub(translated, text)
+
+
+#: A title or description of the schema, with a string value (a field named ``title`` has an object).
+_TEXT_MEMBER = re.compile(r'"(title|description)": ("(?:[^"\\]|\\.)*")')
+
+
+def schema_texts(schema):
+    """Every title and description of a JSON Schema, in the order they stand.
+
+    Examples
+    --------
+    >>> list(schema_texts({"title": "t", "properties": {"title": {"type": "string", "description": "d"}}}))
+    ['t', 'd']
+    """
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key in ("title", "description") and isinstance(value, str):
+                yield value
+            else:
+                yield from schema_texts(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from schema_texts(value)
 
 #: The fields of a conclusion that its JSON entry carries itself; its rule's
 #: reason and citations are in ``rules``, its explanation under its key.

@@ -162,7 +162,9 @@ BROKEN = {
         "case_format.yaml": [("``steering_committee`` (stuurgroep)", "stuurgroep"),
                              ('nl: "Volledige naam."', 'nl: "Volledige ``naam``."'),
                              ('  Partner.name: {en: "Full name."',
-                              '  Partner.name: {en: "Short, unique reference used elsewhere in the case."')]},
+                              '  Partner.name: {en: "Short, unique reference used elsewhere in the case."')],
+        "advice_format.yaml": [("vermelding van de bron in `sources`", "vermelding van de bron in sources"),
+                               ('nl: "Per regel-id: de id\'s van relaties."', 'nl: "Per `rule`: de relaties."')]},
     "a message given twice": {"messages/zz_twice.yaml": "about: x\nmessages:\n  not_given: {en: a, nl: b}\n"
                                                         "  zz_filled: {en: \"{a} of {b}\", nl: \"{a}\"}\n"},
     "no scan factor": {"vocabulary/diagnosis.yaml": [("  scan_factor:\n", "  scan_factr:\n")]},
