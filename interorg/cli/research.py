@@ -56,9 +56,16 @@ def _verify_words(lang):
                     warnings=counted(labels, "verify_warnings", warnings, lang),
                     rules=format_number(rules, lang), groups=format_number(groups, lang))
 
+    def located(line, column):
+        if line is None:
+            return ""
+        position = fill(labels["located.line"], line=str(line))
+        return f" ({position}{fill(labels['located.column'], column=str(column)) if column is not None else ''})"
+
     return Words({"error": labels["verify_error"], "warning": labels["verify_warning"]}, labels["verify_witness"],
                  labels["verify_table_header"], summary, lambda text: translate(text, messages, lang),
-                 lambda value: labels.get(f"verify_value_{value}", value) if value in _VERIFIER_VALUES else value)
+                 lambda value: labels.get(f"verify_value_{value}", value) if value in _VERIFIER_VALUES else value,
+                 located)
 
 
 #: The values a witness shows that are the verifier's words, not the case's: a value given, and none.

@@ -65,11 +65,10 @@ class Checker:
         """At each refused rule that other places name: once, which places those are."""
         for rule_id, places in self.naming.items():
             file, path = self.refused[rule_id]
-            shown = ", ".join(places[:_PLACES_SHOWN])
-            if len(places) > _PLACES_SHOWN:
-                shown = f"{shown} and {len(places) - _PLACES_SHOWN} more"
-            self.problem(file, path, f"rule '{rule_id}' is refused above, so what names it is not checked yet"
-                                     f" ({len(places)} place(s): {shown})")
+            shown, more = ", ".join(places[:_PLACES_SHOWN]), len(places) - _PLACES_SHOWN
+            self.problem(file, path, f"rule '{rule_id}' is refused above, so what names it is not checked yet: {shown}"
+                         if more <= 0 else f"rule '{rule_id}' is refused above, so what names it is not checked yet:"
+                                           f" {shown} and {more} more places")
 
     def check_vocabulary(self, defined_in):
         for name, fact_type in self.facts.items():

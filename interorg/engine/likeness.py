@@ -6,9 +6,11 @@ municipality; the rules per municipality name the case's rules with
 that what a rule says is written in one place.
 """
 
+import attrs
+
 from ..errors import Problem
 
-__all__ = ["LIKE_FIELDS", "take_wording"]
+__all__ = ["LIKE_FIELDS", "said_once", "take_wording"]
 
 
 #: What a rule with ``like`` takes from the rule it names, unless it gives its own.
@@ -25,6 +27,13 @@ def take_wording(rule_documents, problems):
     rule named must exist and must not itself be ``like`` another, so that
     what a rule says is written in one place.  The documents are changed
     in place, before they are read into rules.
+
+    Returns
+    -------
+    list of tuple
+        ``(document, index, original's document, original's index, named,
+        fields)`` for each rule that took fields from another, for
+        :func:`said_once`.
     """
     by_id = {}
     for document in rule_documents:
@@ -35,6 +44,7 @@ def take_wording(rule_documents, problems):
     # every 'like' is taken out first, so that whether a rule is itself 'like' another does not hang on the order
     likes = [(rule, document, index, rule.pop("like")) for rule, document, index in by_id.values() if "like" in rule]
     alike = {id(rule) for rule, *_ in likes}
+    copies = []
     for rule, document, index, named in likes:
         path = f"rules[{index}].like"
         original = by_id[named][0] if isinstance(named, str) and named in by_id else None
@@ -45,6 +55,45 @@ def take_wording(rule_documents, problems):
             problems.append(Problem(path, f"rule '{named}' is itself 'like' another; name the rule whose wording it takes",
                                     file=document.name))
         else:
-            for field in LIKE_FIELDS:
-                if field in original and field not in rule:
-                    rule[field] = original[field]
+            fields = [field for field in LIKE_FIELDS if field in original and field not in rule]
+            for field in fields:
+                rule[field] = original[field]
+            _, original_document, original_index = by_id[named]
+            copies.append((document, index, original_document, original_index, named, tuple(fields)))
+    return copies
+
+
+def said_once(problems, copies):
+    """Say a fault of a field that rules share through ``like`` once: where it is written.
+
+    A field taken from another rule is read again with the rule that takes
+    it, and fails the same way; the problems of the taking rule that its
+    original has too (the same message at the same field) are replaced, in
+    place, by one problem at the taking rule's ``like`` naming the fields.
+    A problem the taking rule has on its own (its variables do not fill a
+    copied title, say) stays.
+    """
+    said = {(problem.file, problem.path, problem.message) for problem in problems}
+    for document, index, original_document, original_index, named, fields in copies:
+        own, theirs = f"rules[{index}]", f"rules[{original_index}]"
+        repeated = {}
+        for position, problem in enumerate(problems):
+            field = _field(problem, document.name, own)
+            if field in fields and (original_document.name, theirs + problem.path[len(own):], problem.message) in said:
+                repeated[position] = field
+        if repeated:
+            first = min(repeated)
+            names = ", ".join(dict.fromkeys(repeated.values()))
+            replacement = attrs.evolve(document.locate(Problem(
+                f"{own}.like", f"rule '{named}', whose wording it takes, is refused for its {names}")),
+                file=document.name)
+            problems[:] = [replacement if position == first else problem
+                           for position, problem in enumerate(problems)
+                           if position == first or position not in repeated]
+
+
+def _field(problem, file, rule_path):
+    """The field of the rule at ``rule_path`` in ``file`` that ``problem`` is about (None for another place)."""
+    if problem.file != file or not problem.path.startswith(rule_path + "."):
+        return None
+    return problem.path[len(rule_path) + 1:].split(".", 1)[0].split("[", 1)[0]

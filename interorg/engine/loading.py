@@ -16,7 +16,7 @@ from ..utils.bounds import Limits
 from ..utils.structure import INVALID, structure
 from .checking import Checker
 from .conflicts import Defeat, Exclusion
-from .likeness import take_wording
+from .likeness import said_once, take_wording
 from .rulebase import FactType, KnowledgeBase, Model, Rule, Source
 from .texts import Text
 
@@ -222,9 +222,10 @@ def _read_all(root, limits):
     models_file = reader.read("models.yaml", _ModelsFile)
     messages_file = _read_messages(reader)
     parsed = [(name, reader.parse(name)) for name in reader.folder("rules")]
-    take_wording([document for _, document in parsed if document is not None], reader.problems)
+    copies = take_wording([document for _, document in parsed if document is not None], reader.problems)
     rule_files = [(name, reader.read(name, _RulesFile, document) if document is not None else None)
                   for name, document in parsed]
+    said_once(reader.problems, copies)
     # a refused file still names its rules: what refers to them is not a fault of its own
     rule_files = [(name, record if record is not None else _salvage(document))
                   for (name, record), (_, document) in zip(rule_files, parsed)]

@@ -59,6 +59,9 @@ class VerifyFinding:
     message : str
     witness : tuple of (str, str)
         Case paths and values that show it; empty where there is none.
+    line, column : int or None
+        Where in the file, for a problem of a folder that does not load
+        (``check`` is ``load`` and ``rule`` the path in the file).
     """
 
     severity: str
@@ -67,9 +70,12 @@ class VerifyFinding:
     rule: str
     message: str
     witness: tuple = ()
+    line: int | None = None
+    column: int | None = None
 
     def __str__(self):
-        text = f"{self.file}: {self.rule}: {self.message}" if self.rule else f"{self.file}: {self.message}"
+        where = f"{self.rule}{_located(self.line, self.column)}"
+        text = f"{self.file}: {where}: {self.message}" if where else f"{self.file}: {self.message}"
         if self.witness:
             text += "; witness: " + ", ".join(f"{path} = {value}" for path, value in self.witness)
         return text
@@ -127,7 +133,8 @@ class Verification:
         words = words or Words()
         lines = []
         for f in self.findings:
-            where = f"{f.file}: {f.rule}" if f.rule else f.file  # a problem of a whole file names no rule
+            where = f"{f.rule}{words.located(f.line, f.column)}"
+            where = f"{f.file}: {where}" if where else f.file  # a problem of a whole file names no rule
             text = f"{words.severity[f.severity]}: {where}: {words.say(f.message)}"
             if f.witness:
                 text += f"; {words.witness}: " + ", ".join(f"{words.say(p)} = {words.value(v)}" for p, v in f.witness)
@@ -141,7 +148,8 @@ class Verification:
         lines = [words.table_header, "|---|---|---|---|---|---|"]
         for f in self.findings:
             witness = ", ".join(f"`{words.say(p)} = {words.value(v)}`" for p, v in f.witness)
-            lines.append(f"| {words.severity[f.severity]} | {f.check} | {f.file} | `{f.rule}` "
+            rule = f"`{f.rule}`" if f.rule else ""
+            lines.append(f"| {words.severity[f.severity]} | {f.check} | {f.file} | {rule}{words.located(f.line, f.column)} "
                          f"| {words.say(f.message).replace('|', '/')} | {witness} |")
         lines.append("")
         lines.append(words.summary(self._error_count(), len(self.warnings), self.rules, self.groups) + ".")
@@ -150,6 +158,13 @@ class Verification:
 
 def _count(number, word):
     return f"{number} {word}" + ("" if number == 1 else "s")
+
+
+def _located(line, column):
+    """`` (line 3, column 5)`` after a place in a file; nothing where the line is not known."""
+    if line is None:
+        return ""
+    return f" (line {line}, column {column})" if column is not None else f" (line {line})"
 
 
 def _summary(errors, warnings, rules, groups):
@@ -176,6 +191,9 @@ class Words:
     value : callable
         ``value(text)``: a value of a witness as the report writes it (the
         verifier's own ``given`` and ``unknown`` in its language).
+    located : callable
+        ``located(line, column)``: `` (line 3, column 5)`` after a place in
+        a file, or nothing where the line is not known.
     """
 
     severity: dict = attrs.field(factory=lambda: {"error": "error", "warning": "warning"})
@@ -184,6 +202,7 @@ class Words:
     summary: object = _summary
     say: object = str
     value: object = str
+    located: object = _located
 
 
 class _Verifier:

@@ -64,8 +64,8 @@ def verify(knowledge=None, limit=400):
         try:
             knowledge = load_knowledge(knowledge)
         except KnowledgeError as exc:
-            findings = tuple(VerifyFinding("error", "load", p.file or "knowledge", p.path, p.message)
-                             for p in exc.problems)
+            findings = tuple(VerifyFinding("error", "load", p.file or "knowledge", p.path, p.message,
+                                           line=p.line, column=p.column) for p in exc.problems)
             if exc.more:  # past the problems the error keeps: counted, not dropped
                 findings += (VerifyFinding("error", "load", str(knowledge), "", f"... and {exc.more:,} more problems"),)
             return Verification(findings, {}, 0, 0, exc.more or 0)

@@ -56,10 +56,12 @@ def test_verify_markdown_and_json_in_dutch(capsys):
 def test_verify_of_a_broken_folder_in_dutch(knowledge_copy, capsys):
     """The load problems of a knowledge folder verify reads are Dutch too."""
     path = knowledge_copy / "plan.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "bogus: 1\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "bogus: 1\n", encoding="utf-8")
     assert main(["verify", str(knowledge_copy), "--lang", "nl"]) == 1
     out = capsys.readouterr().out
-    assert "fout: plan.yaml: bogus: onbekende sleutel 'bogus' (bedoelt u 'about'?)" in out
+    line = len(text.splitlines()) + 1  # the line of the key added, as the loader's own error says it
+    assert f"fout: plan.yaml: bogus (regel {line}, kolom 8): onbekende sleutel 'bogus' (bedoelt u 'about'?)" in out
     assert out.splitlines()[-1].startswith("1 fout, 0 waarschuwingen")
 
 

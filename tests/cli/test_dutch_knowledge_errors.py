@@ -169,6 +169,9 @@ BROKEN = {
                                                         "  zz_filled: {en: \"{a} of {b}\", nl: \"{a}\"}\n"},
     "no scan factor": {"vocabulary/diagnosis.yaml": [("  scan_factor:\n", "  scan_factr:\n")]},
     "a rule refused, named elsewhere": {"rules/kenis_need.yaml": [("    kind: finding", "    kind: findng")]},
+    "a rule refused, named in many places": {
+        "rules/zz_named.yaml": _rules("kenis.need", "{fact: care, demand: {among: [complex]}}", prefix="test.refused")
+        + "".join(_RULE.format(id=f"test.naming{n}", when="{conclusion: test.refused0}") for n in range(7))},
     "a rules file that does not parse": {"rules/kenis_need.yaml": "about: [x\n"},
     "missing files and folders": {"scan.yaml": None, "vocabulary": None},
     "files that do not read": {
@@ -260,9 +263,11 @@ def messages():
     return interorg.load_knowledge().messages
 
 
-#: Patterns of the case reader of which the first matches whatever the second does, and is meant to: the
-#: second is for a hint on its own ("expected one of a, b"), the first for a value that is none of them.
-OVERLAPS = [["problem.expected_one_of", "problem.expected_one_of_only"]]
+#: Patterns of which the first matches whatever the second does, and is meant to (the first that matches is
+#: taken): of the case reader, the second is for a hint on its own ("expected one of a, b"), the first for a
+#: value that is none of them; of the loader, the first says the places past those shown, the second all.
+OVERLAPS = [["problem.expected_one_of", "problem.expected_one_of_only"],
+            ["problem.kb_refused_named_more", "problem.kb_refused_named"]]
 
 
 def _matching(message, messages):
@@ -347,6 +352,12 @@ def test_the_broken_folders_reach_every_message_of_the_loader(module, refusals):
     assert [template for template in templates if not any(re.fullmatch(template, m) for m in messages)] == []
 
 
+def _dutch_position(problem):
+    if problem.line is None:
+        return ""
+    return f" (regel {problem.line}, kolom {problem.column})" if problem.column is not None else f" (regel {problem.line})"
+
+
 def test_verify_says_a_broken_folder_in_dutch(shipped, capsys):
     """interorg verify DIR --lang nl: each line Dutch, the rule refused said once, not the places that name it."""
     restore = _break(shipped, {**BROKEN["a rule refused, named elsewhere"], **BROKEN["conditions"]})
@@ -362,13 +373,16 @@ def test_verify_says_a_broken_folder_in_dutch(shipped, capsys):
     lines = dutch.splitlines()
     assert len(lines) == len(english.splitlines()) > len(BAD_CONDITIONS)
     messages = interorg.load_knowledge().messages
-    assert lines[:-1] == [f"fout: {p.file}: {p.path}: {translate(p.message, messages, 'nl')}"
+    assert lines[:-1] == [f"fout: {p.file}: {p.path}{_dutch_position(p)}: {translate(p.message, messages, 'nl')}"
                           for p in caught.value.problems]  # each said as the test above checks it
     assert not [p.message for p in caught.value.problems if _english(p.message, messages)]
     assert all(line.startswith("fout: ") for line in lines[:-1]) and "fouten" in lines[-1]
     assert ("fout: rules/kenis_need.yaml: rules[0]: regel 'kenis.need.quadrant-i' is hierboven geweigerd, dus wat"
-            " ernaar verwijst is nog niet gecontroleerd (2 plaats(en): rules/kenis_need.yaml"
-            " rules[5].when[0].any[0].conclusion, conflicts.yaml exclusive[0].rules[0])") in lines
+            " ernaar verwijst is nog niet gecontroleerd: rules/kenis_need.yaml"
+            " rules[5].when[0].any[0].conclusion, conflicts.yaml exclusive[0].rules[0]") in lines
+    # the line and column of a fault, as the error of the loader gives them
+    assert ("fout: rules/kenis_need.yaml: rules[0].kind (regel 10, kolom 11): verwacht een van step, finding,"
+            " warning, recommendation; gekregen: 'findng'") in lines
     assert "unknown conclusion" not in english and "onbekende conclusie" not in dutch
 
 
@@ -385,12 +399,11 @@ def test_a_refused_rule_is_told_once_where_it_is_named_many_times(knowledge_copy
         "rules/zz_named.yaml: rules[0].when[0].demand.among: unknown test 'among'; expected one of in, not_in, not,"
         " lt, le, gt, ge, known, var",
         "rules/zz_named.yaml: rules[8].when[0].conclusion: unknown conclusion 'test.nowhere' (no rule has that id)",
-        "rules/zz_named.yaml: rules[0]: rule 'test.refused0' is refused above, so what names it is not checked yet"
-        " (7 place(s): " + ", ".join(f"rules/zz_named.yaml rules[{n}].when[0].conclusion" for n in range(1, 6))
-        + " and 2 more)",
+        "rules/zz_named.yaml: rules[0]: rule 'test.refused0' is refused above, so what names it is not checked yet: "
+        + ", ".join(f"rules/zz_named.yaml rules[{n}].when[0].conclusion" for n in range(1, 6)) + " and 2 more places",
     ]
     dutch = translate(caught.value.problems[-1].message, interorg.load_knowledge().messages, "nl")
-    assert dutch.endswith("rules/zz_named.yaml rules[5].when[0].conclusion en nog 2)"), dutch
+    assert dutch.endswith("rules/zz_named.yaml rules[5].when[0].conclusion en nog 2 plaatsen"), dutch
 
 
 def test_a_name_that_may_be_in_a_file_that_does_not_parse_says_so(knowledge_copy):

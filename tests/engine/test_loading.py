@@ -159,3 +159,47 @@ def test_a_message_whose_dutch_fills_other_placeholders_is_refused(knowledge_cop
     with pytest.raises(interorg.KnowledgeError,
                        match=r"messages.rule: the Dutch fills other placeholders \(x\) than the English \(none\)"):
         interorg.load_knowledge(knowledge_copy)
+
+
+_ORIGINAL_AND_LIKE = """about: x
+model: kenis.need
+rules:
+  - id: kenis.need.test-original
+    kind: findng
+    priority: hihg
+    title: {en: "{m}: t", nl: "{m}: t"}
+    text: {en: t, nl: t}
+    basis: source
+    sources: [{source: kenis-2011, where: x}]
+    when:
+      - {fact: municipal_care, id: {var: m}}
+  - id: kenis.need.test-like
+    like: kenis.need.test-original
+    when:
+      - {fact: care, demand: complex}
+"""
+
+
+def test_a_fault_a_like_rule_takes_is_said_once_where_it_is_written(knowledge_copy):
+    """The fields a rule takes through 'like' fail with the original: said there, and once at the 'like'."""
+    (knowledge_copy / "rules" / "zz.yaml").write_text(_ORIGINAL_AND_LIKE.replace('"{m}: t"', "t"), encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as caught:
+        interorg.load_knowledge(knowledge_copy)
+    said = [f"{p.path}: {p.message}" for p in caught.value.problems if p.file == "rules/zz.yaml"]
+    assert said == [
+        "rules[0].kind: expected one of step, finding, warning, recommendation; got 'findng'",
+        "rules[0].priority: expected one of critical, high, medium, low; got 'hihg'",
+        "rules[1].like: rule 'kenis.need.test-original', whose wording it takes, is refused for its kind, priority",
+    ]
+    like = next(p for p in caught.value.problems if p.path == "rules[1].like")
+    assert (like.line, like.column) == (14, 11)
+
+
+def test_a_fault_of_its_own_in_a_field_a_like_rule_takes_is_still_said(knowledge_copy):
+    """A copied title whose placeholder the taking rule's conditions do not bind is that rule's fault: it stays."""
+    text = _ORIGINAL_AND_LIKE.replace("kind: findng", "kind: finding").replace("priority: hihg", "priority: high")
+    (knowledge_copy / "rules" / "zz.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as caught:
+        interorg.load_knowledge(knowledge_copy)
+    said = [f"{p.path}: {p.message}" for p in caught.value.problems if p.file == "rules/zz.yaml"]
+    assert said == ["rules[1].title: placeholder '{m}' names no variable bound in 'when'"]
