@@ -175,9 +175,9 @@ def _translations(entries, checker, file, section):
         if text.en in first:
             checker.problem(file, f"{section}.{key}.en", f"the English text is already given by '{first[text.en]}'")
         first.setdefault(text.en, key)
-        if text.placeholders("en") != text.placeholders("nl"):
-            checker.problem(file, f"{section}.{key}.nl",
-                            f"expected the placeholders {sorted(text.placeholders('en'))} of the English text")
+        problem = text.placeholder_problem()
+        if problem is not None:
+            checker.problem(file, f"{section}.{key}.nl", problem)
         yield key, text
 
 

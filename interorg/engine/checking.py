@@ -153,6 +153,9 @@ class Checker:
         for text_name in ("title", "text"):
             for name in sorted(getattr(rule, text_name).placeholders() - bound):
                 self.problem(file, f"{path}.{text_name}", f"placeholder '{{{name}}}' names no variable bound in 'when'")
+            mismatch = getattr(rule, text_name).placeholder_problem()  # the Dutch would leave out what the English says
+            if mismatch is not None:
+                self.problem(file, f"{path}.{text_name}.nl", mismatch)
         if rule.subject is not None and rule.subject not in bound:
             self.problem(file, f"{path}.subject", f"subject '{rule.subject}' names no variable bound in 'when'")
 

@@ -255,10 +255,9 @@ def _read_messages(reader):
                 continue
             merged[key], given_in[key] = text, name
     for key, text in merged.items():
-        if text.placeholders("en") != text.placeholders("nl"):
-            english, dutch = (", ".join(sorted(text.placeholders(lang))) or "none" for lang in ("en", "nl"))
-            reader.problems.append(Problem(f"messages.{key}", f"the Dutch fills other placeholders ({dutch}) than the"
-                                                              f" English ({english})", file=given_in[key]))
+        problem = text.placeholder_problem()
+        if problem is not None:
+            reader.problems.append(Problem(f"messages.{key}.nl", problem, file=given_in[key]))
     return attrs.evolve(messages_file, messages=merged)
 
 

@@ -42,6 +42,28 @@ class Text:
             return set()
         return {name for text in texts for name in _pieces(text)[1::2]}
 
+    def placeholder_problem(self):
+        """What is wrong when the Dutch does not fill the English's placeholders, as a problem's message; else None.
+
+        A Dutch text that fills other placeholders would show a ``{name}``
+        as it is, or leave out what the English says.
+
+        Examples
+        --------
+        >>> Text(en="{a} of {b}", nl="{a}").placeholder_problem()
+        'expected the placeholders {a}, {b} of the English text'
+        >>> Text(en="x", nl="{a}").placeholder_problem()
+        'expected no placeholders: the English text has none'
+        >>> Text(en="{a}", nl="{a}").placeholder_problem() is None
+        True
+        """
+        english = self.placeholders("en")
+        if english == self.placeholders("nl"):
+            return None
+        if not english:
+            return "expected no placeholders: the English text has none"
+        return f"expected the placeholders {', '.join('{' + name + '}' for name in sorted(english))} of the English text"
+
     def fill(self, lang, values):
         """Return the text in ``lang`` with each ``{name}`` replaced by ``values[name]``.
 

@@ -154,7 +154,7 @@ def test_a_dutch_term_is_not_repeated_in_brackets():
      "case_format.yaml: case_format.Arrangement.structures.nl: expected the values accountability_rules, "
      "liaison_roles, steering_committee of the English text, each as ``value``"),
     ('nl: "Volledige naam."', 'nl: "Volledige naam ({name})."',
-     "case_format.yaml: case_format.Partner.name.nl: expected the placeholders [] of the English text"),
+     "case_format.yaml: case_format.Partner.name.nl: expected no placeholders: the English text has none"),
     ('  Partner.name: {en: "Full name."', '  Partner.name: {en: "Short, unique reference used elsewhere in the case."',
      "case_format.yaml: case_format.Partner.name.en: the English text is already given by 'Partner.id'"),
 ])

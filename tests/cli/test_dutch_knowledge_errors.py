@@ -166,7 +166,11 @@ BROKEN = {
         "advice_format.yaml": [("vermelding van de bron in `sources`", "vermelding van de bron in sources"),
                                ('nl: "Per regel-id: de id\'s van relaties."', 'nl: "Per `rule`: de relaties."')]},
     "a message given twice": {"messages/zz_twice.yaml": "about: x\nmessages:\n  not_given: {en: a, nl: b}\n"
-                                                        "  zz_filled: {en: \"{a} of {b}\", nl: \"{a}\"}\n"},
+                                                        "  zz_filled: {en: \"{a} of {b}\", nl: \"{a}\"}\n"
+                                                        "  zz_unfilled: {en: a, nl: \"{b}\"}\n"},
+    "a rule's Dutch without its placeholder": {"rules/zz_placeholder.yaml": _rules(
+        "kenis.need", "{fact: municipal_care, id: {var: m}}").replace("title: {en: t, nl: t}",
+                                                                        'title: {en: "{m}", nl: t}')},
     "no scan factor": {"vocabulary/diagnosis.yaml": [("  scan_factor:\n", "  scan_factr:\n")]},
     "a rule refused, named elsewhere": {"rules/kenis_need.yaml": [("    kind: finding", "    kind: findng")]},
     "a rule refused, named in many places": {

@@ -103,7 +103,7 @@ def test_a_dutch_help_text_without_the_placeholder_is_a_load_error(knowledge_cop
     path.write_text(text.replace("(standaard {default})", "(standaard)"), encoding="utf-8")
     with pytest.raises(KnowledgeError) as caught:
         interorg.load_knowledge(knowledge_copy)
-    assert "help.yaml: help.case.example.nl: expected the placeholders ['default', 'names']" in str(caught.value)
+    assert "help.yaml: help.case.example.nl: expected the placeholders {default}, {names}" in str(caught.value)
 
 
 def test_a_stray_percent_in_a_dutch_help_text_is_a_load_error(knowledge_copy):

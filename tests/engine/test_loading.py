@@ -150,15 +150,29 @@ def test_messages_may_go_on_in_a_folder_and_a_key_twice_is_refused(knowledge_cop
         interorg.load_knowledge(knowledge_copy)
 
 
-def test_a_message_whose_dutch_fills_other_placeholders_is_refused(knowledge_copy):
-    """'{a} of {b}' in English and '{a}' in Dutch would show the rest as it is: a load error naming both."""
+@pytest.mark.parametrize(("english", "dutch", "expected"), [
+    ("rule", "regel {x}", "messages.rule.nl: expected no placeholders: the English text has none"),
+    ("{a} of {b}", "{a}", "messages.rule.nl: expected the placeholders {a}, {b} of the English text"),
+])
+def test_a_message_whose_dutch_fills_other_placeholders_is_refused(knowledge_copy, english, dutch, expected):
+    """A Dutch message that fills other placeholders would show a {name} as it is: a load error at its Dutch."""
     path = knowledge_copy / "messages.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  rule: {en: rule, nl: regel}", "  rule: {en: rule, nl: \"regel {x}\"}"),
+    path.write_text(text.replace("  rule: {en: rule, nl: regel}", f'  rule: {{en: "{english}", nl: "{dutch}"}}'),
                     encoding="utf-8")
-    with pytest.raises(interorg.KnowledgeError,
-                       match=r"messages.rule: the Dutch fills other placeholders \(x\) than the English \(none\)"):
+    with pytest.raises(interorg.KnowledgeError, match=re.escape(f"messages.yaml: {expected}")):
         interorg.load_knowledge(knowledge_copy)
+
+
+def test_a_rule_whose_dutch_leaves_out_a_placeholder_is_refused(knowledge_copy):
+    """A rule's Dutch title without the English's {placeholder} would leave out what the English says."""
+    path = knowledge_copy / "rules" / "zz.yaml"
+    path.write_text(_ORIGINAL_AND_LIKE.replace('nl: "{m}: t"', "nl: t").replace("findng", "finding")
+                    .replace("hihg", "high").split("  - id: kenis.need.test-like")[0], encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as caught:
+        interorg.load_knowledge(knowledge_copy)
+    assert [f"{p.file}: {p.path}: {p.message}" for p in caught.value.problems] == [
+        "rules/zz.yaml: rules[0].title.nl: expected the placeholders {m} of the English text"]
 
 
 _ORIGINAL_AND_LIKE = """about: x
