@@ -43,3 +43,14 @@ def knowledge_copy(tmp_path):
     target = tmp_path / "knowledge"
     shutil.copytree(SHIPPED, target, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     return target
+
+
+def refused_after(folder, file, old, new):
+    """Write ``new`` for ``old`` (once, and it must be there) in ``file`` of a knowledge folder; the load's error as text."""
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as caught:
+        interorg.load_knowledge(folder)
+    return str(caught.value)

@@ -199,12 +199,18 @@ class _CaseFormatFile:
 _LITERAL = re.compile(r"``([^`]+)``")
 
 
+def _quoted_otherwise(quoted, text):
+    """What the English of ``text`` quotes (as ``quoted`` finds it), sorted, where the Dutch quotes otherwise; else None."""
+    english = sorted(set(quoted.findall(text.en)))
+    return None if english == sorted(set(quoted.findall(text.nl))) else english
+
+
 def _check_case_format(record, checker, file):
     """Each text of the case format is given once, and its Dutch names the same placeholders and values."""
     for key, text in _translations(record.case_format, checker, file, "case_format"):
         # a value in ``...`` is what a case file says: the same in every language
-        values = sorted(set(_LITERAL.findall(text.en)))
-        if values != sorted(set(_LITERAL.findall(text.nl))):
+        values = _quoted_otherwise(_LITERAL, text)
+        if values is not None:
             checker.problem(file, f"case_format.{key}.nl", f"expected the values {', '.join(values)} of the English"
                                                          " text, each as ``value``" if values else
                             "expected no ``value``: the English text names none")
@@ -223,8 +229,8 @@ _CODE = re.compile(r"`([^`]+)`")
 def _check_advice_format(record, checker, file):
     """Each text of the advice's schema is given once, and its Dutch names the same code."""
     for key, text in _translations(record.advice_format, checker, file, "advice_format"):
-        code = sorted(set(_CODE.findall(text.en)))
-        if code != sorted(set(_CODE.findall(text.nl))):
+        code = _quoted_otherwise(_CODE, text)
+        if code is not None:
             checker.problem(file, f"advice_format.{key}.nl", f"expected the code {', '.join(code)} of the English"
                                                            " text, each as `code`" if code else
                             "expected no `code`: the English text names none")

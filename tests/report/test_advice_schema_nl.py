@@ -6,8 +6,8 @@ import re
 import pytest
 
 import interorg
+from conftest import refused_after
 from interorg.cli import main
-from interorg.errors import KnowledgeError
 from interorg.report.jsonshape import advice_schema, advice_schema_text, schema_texts
 
 #: Words of English that Dutch text does not use.
@@ -83,10 +83,4 @@ def test_an_unknown_language_is_refused():
 ])
 def test_a_dutch_text_unlike_its_english_is_a_load_error(knowledge_copy, old, new, expected):
     """advice_format.yaml is checked when loaded: each English once, the Dutch with the same code."""
-    path = knowledge_copy / "advice_format.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError) as caught:
-        interorg.load_knowledge(knowledge_copy)
-    assert expected in str(caught.value)
+    assert expected in refused_after(knowledge_copy, "advice_format.yaml", old, new)
