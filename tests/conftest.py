@@ -46,11 +46,21 @@ def knowledge_copy(tmp_path):
 
 
 def refused_after(folder, file, old, new):
-    """Write ``new`` for ``old`` (once, and it must be there) in ``file`` of a knowledge folder; the load's error as text."""
+    """Write ``new`` for ``old`` (once, and it must be there) in ``file`` of a knowledge folder; the load's problems.
+
+    Each problem as ``file: path: message``, one per line (its line and
+    column left out: a test of what is said need not count lines).
+    """
     path = folder / file
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(interorg.KnowledgeError) as caught:
         interorg.load_knowledge(folder)
-    return str(caught.value)
+    return said(caught.value)
+
+
+def said(error):
+    """The problems of an error as ``file: path: message``, one per line, without their lines and columns."""
+    return "\n".join(f"{p.file}: {p.path}: {p.message}" if p.path else f"{p.file}: {p.message}"
+                     for p in error.problems)

@@ -7,6 +7,8 @@ every problem, with its file and path, before any is raised.
 
 import graphlib
 
+import attrs
+
 from ..errors import Problem
 from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 from .rulebase import LOCATOR_MESSAGE
@@ -24,7 +26,7 @@ class Checker:
     """Cross-reference checks: ids, sources, vocabulary, variables and chaining."""
 
     def __init__(self, sources, facts, models, rules, problems, complete=("sources", "vocabulary", "models"),
-                 messages=None, refused=None, unread=()):
+                 messages=None, refused=None, unread=(), documents=None):
         self.sources = sources
         self.messages = messages  # None: not read, so what needs a message is not checked
         self.facts = facts
@@ -39,9 +41,13 @@ class Checker:
         self.refused = dict(refused or {})
         self.unread = tuple(unread)
         self.naming = {}
+        # the parsed files by name, so that a problem says its line and column too
+        self.documents = documents or {}
 
     def problem(self, file, path, message):
-        self.problems.append(Problem(path, message, file=file))
+        document = self.documents.get(file)
+        problem = Problem(path, message) if document is None else document.locate(Problem(path, message))
+        self.problems.append(attrs.evolve(problem, file=file))
 
     def known_rule(self, rule_id, file, path, what="rule"):
         """Whether ``rule_id`` names a rule that was read; a problem of ``file`` at ``path`` if it names none.

@@ -141,6 +141,7 @@ class _Reader:
         self.root = root
         self.limits = limits
         self.problems = []
+        self.documents = {}  # every file parsed, by name: its positions locate the checks' problems
         self.more = 0  # the problems of a file past those its error kept: counted, as the error counts them
 
     def parse(self, relative):
@@ -149,7 +150,9 @@ class _Reader:
         try:
             data = _read_bytes(resource, (self.limits or KNOWLEDGE_LIMITS).max_bytes)
             # read as bytes, strictly (UTF-8 or a clear problem); within bounds when the folder is a user's
-            return documents.parse_document(data, relative, KnowledgeError, limits=self.limits)
+            document = self.documents[relative] = documents.parse_document(data, relative, KnowledgeError,
+                                                                           limits=self.limits)
+            return document
         except OSError as exc:
             self.problems.append(Problem("", f"cannot read the file: {exc.strerror or exc}", file=relative))
         except KnowledgeError as exc:
@@ -242,23 +245,30 @@ def _read_messages(reader):
     error, and so is a message whose Dutch fills other placeholders than its
     English (it would show a ``{name}`` as it is).
     """
-    messages_file = reader.read("messages.yaml", _MessagesFile)
+    document = reader.parse("messages.yaml")
+    messages_file = reader.read("messages.yaml", _MessagesFile, document) if document is not None else None
     if messages_file is None:
         return None
-    merged, given_in = dict(messages_file.messages), dict.fromkeys(messages_file.messages, "messages.yaml")
+    merged, given_in = dict(messages_file.messages), dict.fromkeys(messages_file.messages, document)
     for name in reader.folder("messages") if reader.root.joinpath("messages").is_dir() else ():
-        more = reader.read(name, _MessagesFile)
-        for key, text in (more.messages.items() if more else ()):
+        more = reader.parse(name)
+        record = reader.read(name, _MessagesFile, more) if more is not None else None
+        for key, text in (record.messages.items() if record else ()):
             if key in given_in:
-                reader.problems.append(Problem(f"messages.{key}", f"duplicate message '{key}' (first in {given_in[key]})",
-                                               file=name))
+                reader.problems.append(_located(more, f"messages.{key}",
+                                                f"duplicate message '{key}' (first in {given_in[key].name})"))
                 continue
-            merged[key], given_in[key] = text, name
+            merged[key], given_in[key] = text, more
     for key, text in merged.items():
         problem = text.placeholder_problem()
         if problem is not None:
-            reader.problems.append(Problem(f"messages.{key}.nl", problem, file=given_in[key]))
+            reader.problems.append(_located(given_in[key], f"messages.{key}.nl", problem))
     return attrs.evolve(messages_file, messages=merged)
+
+
+def _located(document, path, message):
+    """A problem of ``document`` at ``path``, with its line and column where the document knows them."""
+    return attrs.evolve(document.locate(Problem(path, message)), file=document.name)
 
 
 def _merge_vocabulary(vocabulary_files, problems):
@@ -338,7 +348,7 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase, limits=KNOWLEDGE_LIMI
                                           ("vocabulary", all(v is not None for _, v in vocabulary_files)),
                                           ("models", models_file is not None)) if loaded]
     checker = Checker(sources, facts, models, by_id, problems, complete,
-                      messages_file.messages if messages_file else None, refused, unread)
+                      messages_file.messages if messages_file else None, refused, unread, reader.documents)
     checker.check_sources("sources.yaml")
     checker.check_vocabulary(defined_in)
     checker.check_models("models.yaml")

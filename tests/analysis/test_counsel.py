@@ -3,6 +3,7 @@
 import pytest
 
 import interorg
+from conftest import said
 from interorg.analysis.counsel import PLAN_SIZE
 from interorg.engine.results import PRIORITIES
 
@@ -151,7 +152,7 @@ def test_bad_conflicts_are_load_errors(knowledge_copy, conflicts, message):
     (knowledge_copy / "conflicts.yaml").write_text(f"about: test\n{conflicts}\n", encoding="utf-8")
     with pytest.raises(interorg.KnowledgeError, match="conflicts.yaml") as info:
         interorg.load_knowledge(knowledge_copy)
-    assert message in str(info.value)
+    assert message in said(info.value)
 
 
 @pytest.mark.parametrize("change, message", [

@@ -7,7 +7,7 @@ import hypothesis.strategies as st
 import pytest
 
 import interorg
-from conftest import DATA, scenario
+from conftest import DATA, scenario, said
 from interorg.case.scan import FACTORS, PERSPECTIVES, STATEMENTS
 from interorg.analysis import scan
 from interorg.analysis.scan import CONCERN, DISAGREEMENT, STRENGTH, scan_scores
@@ -62,7 +62,7 @@ def test_scan_file_with_a_missing_statement_is_rejected(knowledge_copy):
                     encoding="utf-8")
     with pytest.raises(interorg.KnowledgeError) as info:
         interorg.load_knowledge(target)
-    text = str(info.value)
+    text = said(info.value)
     assert "scan.yaml: statements[0].factor: unknown factor 'felt_urgncy'" in text
     assert "scan.yaml: statements: factor 'felt_urgency' has 1 statements; expected 2" in text
 
@@ -86,7 +86,7 @@ def test_scan_statement_without_a_one_line_reason_is_rejected(knowledge_copy):
         de tweede helft van "een doordachte strategie en aanpak".""")
     with pytest.raises(interorg.KnowledgeError) as info:
         interorg.load_knowledge(knowledge_copy)
-    assert [str(problem) for problem in info.value.problems] == [
+    assert said(info.value).splitlines() == [
         "scan.yaml: statements[4]: statement 'directional_goals_1' is derived and needs a one-line 'reason'"
         " in English and Dutch ({en: ..., nl: ...})",
         "scan.yaml: statements[9].reason.nl: the reason of statement 'strategy_2' is one line; got 2 lines",

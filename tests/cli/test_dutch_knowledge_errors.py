@@ -381,7 +381,8 @@ def test_verify_says_a_broken_folder_in_dutch(shipped, capsys):
                           for p in caught.value.problems]  # each said as the test above checks it
     assert not [p.message for p in caught.value.problems if _english(p.message, messages)]
     assert all(line.startswith("fout: ") for line in lines[:-1]) and "fouten" in lines[-1]
-    assert ("fout: rules/kenis_need.yaml: rules[0]: regel 'kenis.need.quadrant-i' is hierboven geweigerd, dus wat"
+    assert ("fout: rules/kenis_need.yaml: rules[0] (regel 9, kolom 5): regel 'kenis.need.quadrant-i' is hierboven"
+            " geweigerd, dus wat"
             " ernaar verwijst is nog niet gecontroleerd: rules/kenis_need.yaml"
             " rules[5].when[0].any[0].conclusion, conflicts.yaml exclusive[0].rules[0]") in lines
     # the line and column of a fault, as the error of the loader gives them

@@ -5,6 +5,7 @@ import re
 import pytest
 
 import interorg
+from conftest import said
 from interorg.cli.helptext import parsers, shown_texts, translate_help
 from interorg.cli.main import _parser, main
 from interorg.errors import KnowledgeError
@@ -103,7 +104,7 @@ def test_a_dutch_help_text_without_the_placeholder_is_a_load_error(knowledge_cop
     path.write_text(text.replace("(standaard {default})", "(standaard)"), encoding="utf-8")
     with pytest.raises(KnowledgeError) as caught:
         interorg.load_knowledge(knowledge_copy)
-    assert "help.yaml: help.case.example.nl: expected the placeholders {default}, {names}" in str(caught.value)
+    assert "help.yaml: help.case.example.nl: expected the placeholders {default}, {names}" in said(caught.value)
 
 
 def test_a_stray_percent_in_a_dutch_help_text_is_a_load_error(knowledge_copy):
