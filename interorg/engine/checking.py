@@ -71,7 +71,9 @@ class Checker:
         """At each refused rule that other places name: once, which places those are."""
         for rule_id, places in self.naming.items():
             file, path = self.refused[rule_id]
-            shown, more = ", ".join(places[:_PLACES_SHOWN]), len(places) - _PLACES_SHOWN
+            # one place more is shown rather than counted: "and 1 more places" would not read
+            shown = len(places) if len(places) <= _PLACES_SHOWN + 1 else _PLACES_SHOWN
+            shown, more = ", ".join(places[:shown]), len(places) - shown
             self.problem(file, path, f"rule '{rule_id}' is refused above, so what names it is not checked yet: {shown}"
                          if more <= 0 else f"rule '{rule_id}' is refused above, so what names it is not checked yet:"
                                            f" {shown} and {more} more places")

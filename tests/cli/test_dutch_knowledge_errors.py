@@ -411,6 +411,18 @@ def test_a_refused_rule_is_told_once_where_it_is_named_many_times(knowledge_copy
     assert dutch.endswith("rules/zz_named.yaml rules[5].when[0].conclusion en nog 2 plaatsen"), dutch
 
 
+def test_one_place_past_those_shown_is_shown_not_counted(knowledge_copy):
+    """Six places are all listed: 'and 1 more places' would not read."""
+    (knowledge_copy / "rules" / "zz_named.yaml").write_text(
+        _rules("kenis.need", "{fact: care, demand: {among: [complex]}}", prefix="test.refused")
+        + "".join(_RULE.format(id=f"test.naming{n}", when="{conclusion: test.refused0}") for n in range(6)),
+        encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        interorg.load_knowledge(knowledge_copy)
+    assert caught.value.problems[-1].message.endswith(
+        ", ".join(f"rules/zz_named.yaml rules[{n}].when[0].conclusion" for n in range(1, 7)))
+
+
 def test_a_name_that_may_be_in_a_file_that_does_not_parse_says_so(knowledge_copy):
     """Where a rules file does not parse, what names an unknown rule is told that it may be in that file."""
     (knowledge_copy / "rules" / "kenis_need.yaml").write_text("about: [x\n", encoding="utf-8")
