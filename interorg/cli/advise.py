@@ -18,7 +18,30 @@ from .said import wrote
 __all__ = ["add_parser"]
 
 
+#: The options that select what a reader is shown, and those that shape the JSON: each ignored by the other formats.
+_SELECTING = ("explain", "kind", "model", "partner", "top", "full", "brief")
+_JSON_ONLY = ("indent", "no_explanations")
+
+
+def _refuse_ignored(args):
+    """Refuse options the chosen format would ignore: what the user asked for is not dropped without a word."""
+    def given(names):
+        return ", ".join("--" + name.replace("_", "-") for name in names
+                         if getattr(args, name) not in (None, False, []))
+
+    if args.format == "json" and given(_SELECTING):
+        raise UsageError(f"--format json takes no {given(_SELECTING)}: the JSON holds the whole advice,"
+                         f" for a tool to select from")
+    if args.format != "json" and given(_JSON_ONLY):
+        raise UsageError(f"--format {args.format} takes no {given(_JSON_ONLY)} (for --format json only)")
+    if args.format == "html" and args.explain:
+        raise UsageError("--format html takes no --explain: the report explains every conclusion")
+    if args.top is not None and args.top < 1:
+        raise UsageError(f"--top: expected a whole number of 1 or more; got {args.top}")
+
+
 def _run(args, case):
+    _refuse_ignored(args)
     advice = advise(case, lang=args.lang)
     if args.explain:
         if args.explain not in advice:

@@ -253,6 +253,9 @@ def _error_text(error, argv):
         label = messages["more_problems"].get(lang) if messages else "... and {count} more problems"
         text += "\n" + fill(label, count=f"{more:,}")
     text = escape.terminal(text)
+    # argparse names the program in its errors ("interorg advise: ..."): the line starts with it already
+    for program in ("interorg: ", "interorg "):
+        text = text[len(program):] if text.startswith(program) else text
     return f"interorg: {word}:\n{text}" if "\n" in text else f"interorg: {word}: {text}"
 
 
