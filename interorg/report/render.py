@@ -79,12 +79,15 @@ def _wrap(line, indent="", hang="    "):
 
     Most lines of an advice are short; for them textwrap would only return
     the indented line, so it is called where a line is long or holds
-    whitespace it would change (tabs, newlines, trailing blanks).
+    whitespace it would change (tabs, newlines, trailing blanks).  A line
+    breaks only at spaces: a rule id or key (``trust.quadrants.vigilance-
+    contradicted[...]``) stays whole, to be copied into ``interorg explain``.
     """
     if (len(indent) + len(line) <= _WIDTH and line.strip() and line[-1] != " "
             and _SPECIAL_WHITESPACE.isdisjoint(line)):
         return [indent + line]
-    return textwrap.wrap(line, _WIDTH, initial_indent=indent, subsequent_indent=indent + hang) or [""]
+    return textwrap.wrap(line, _WIDTH, initial_indent=indent, subsequent_indent=indent + hang,
+                         break_on_hyphens=False, break_long_words=False) or [""]
 
 
 def _priority(labels, priority):

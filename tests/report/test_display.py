@@ -1,5 +1,6 @@
 """Result objects show themselves: one-line repr, HTML tables with escaped text, pandas frames."""
 
+import re
 import sys
 
 import attrs
@@ -128,3 +129,13 @@ def test_results_have_one_line_reprs(advice):
         text = repr(obj)
         assert "\n" not in text and len(text) < 300 and text.startswith(f"<{type(obj).__name__} ")
     assert repr(conclusion) == f"<Conclusion {conclusion.key} (warning, {conclusion.priority}): {conclusion.title}>"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_key_is_never_broken_across_lines(lang):
+    """The text breaks lines only at spaces: every key stays whole, to be copied into interorg explain."""
+    advice = interorg.advise(interorg.example_case(), lang)
+    text = advice.to_text(full=True)
+    rejoined = re.sub(r"-\n\s+", "-", text)  # what a break after a hyphen would have cut
+    keys = {conclusion.key for conclusion in advice.conclusions} | {c.id for c in advice.conclusions}
+    assert [key for key in sorted(keys) if rejoined.count(key) != text.count(key)] == []
