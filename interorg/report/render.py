@@ -11,6 +11,8 @@ why, the summaries in full and what each model still needs.
 import html as _html
 import textwrap
 
+import attrs
+
 from ..engine.wording import counted, fill
 from . import briefs, escape
 from .summaries import diagnosis_lines, relationship_lines
@@ -42,7 +44,7 @@ def _basis(conclusion, labels):
 def _derivation_lines(explanation, labels, depth=0, set_aside=()):
     pad = "  " * depth
     lines = [f"{pad}{labels['rule']} {explanation.rule}: {escape.one_line(explanation.title)}"]
-    for support in explanation.supports:
+    for support in said_once(explanation.supports):
         for evidence in support.evidence:
             # a premise a conflict set aside is still how the rule fired, but the reader must see it is
             mark = f" ({labels['set_aside_mark']})" if evidence.type == "conclusion" and evidence.key in set_aside else ""
@@ -52,6 +54,43 @@ def _derivation_lines(explanation, labels, depth=0, set_aside=()):
         for absent in support.absent:
             lines.append(f"{pad}  - {labels['absent']}: {escape.one_line(absent)}")
     return lines
+
+
+def said_once(supports):
+    """The supports of an explanation as a reader is told them: each evidence once, each support once.
+
+    Alternatives (``any``) that hold together give one way per combination
+    in the explanation, each evidence in the place of its condition: "three
+    of four" written as a pair of alternatives per pair of contingencies is
+    met eight ways by the same three conclusions, each cited up to three
+    times.  Told to a reader, a support is the set of what it rests on, in
+    the order first cited; one that rests on what an earlier one rests on
+    (with the same absent) adds nothing.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> supports = advice["provan-kenis.governance.mostly-fits-lead-organisation"].explanation.supports
+    >>> len(supports), [len(support.evidence) for support in said_once(supports)]
+    (8, [3])
+    """
+    kept, seen = [], set()
+    for support in supports:
+        firsts = {}
+        for evidence in support.evidence:
+            firsts.setdefault(_said(evidence), evidence)
+        said = (frozenset(firsts), support.absent)
+        if said not in seen:
+            seen.add(said)
+            kept.append(support if len(firsts) == len(support.evidence)
+                        else attrs.evolve(support, evidence=tuple(firsts.values())))
+    return kept
+
+
+def _said(evidence):
+    # what an evidence tells: an earlier conclusion, or the tested fields of one input
+    return evidence.key if evidence.type == "conclusion" else (evidence.path, evidence.fields)
 
 
 def derivation(conclusion, labels, set_aside=()):

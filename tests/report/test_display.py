@@ -139,3 +139,16 @@ def test_a_key_is_never_broken_across_lines(lang):
     rejoined = re.sub(r"-\n\s+", "-", text)  # what a break after a hyphen would have cut
     keys = {conclusion.key for conclusion in advice.conclusions} | {c.id for c in advice.conclusions}
     assert [key for key in sorted(keys) if rejoined.count(key) != text.count(key)] == []
+
+
+def test_an_explanation_tells_each_premise_once():
+    """Alternatives that hold together are many ways in the data, and one in the words: each premise told once."""
+    advice = interorg.advise(interorg.example_case())
+    conclusion = advice["provan-kenis.governance.mostly-fits-lead-organisation"]
+    premises = {evidence.key for support in conclusion.explanation.supports for evidence in support.evidence}
+    assert len(conclusion.explanation.supports) > 1 and len(premises) == 3
+    text = advice.explain(conclusion.key)
+    for key in premises:
+        assert text.count(f"rule {key.split('[')[0]}:") == 1, key
+    # the data keeps every way, each evidence in the place of its condition (the coverage of alternatives reads it)
+    assert all(len(support.evidence) == 6 for support in conclusion.explanation.supports)
