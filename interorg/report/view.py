@@ -151,17 +151,19 @@ def plan_entries(advice, selection=Selection(), more=False):
 def advice_entries(advice, selection=Selection(), full=False):
     """The advice not in the plan, by kind: ``{kind: [Entry, ...]}``, most important first.
 
-    Without ``full`` the conclusions of the actions, the conclusions the
-    diagnosis section shows, and the warnings an action of the plan answers
-    (its "because") are left out: the plan says them.  With it every
+    Without ``full`` the conclusions of the actions shown, the conclusions
+    the diagnosis section shows, and the warnings an action of the plan
+    shown answers (its "because") are left out: the plan says them.  With it every
     conclusion that is advice is listed, with its text, sources and
     derivation (see also :func:`listed_entries`).
     """
     counsel = advice.counsel
     in_plan = set()
     if not full:
-        in_plan = {key for action in counsel.plan + counsel.more for key in action.keys}
-        in_plan |= {key for action in counsel.plan for key in action.answers}
+        # only the actions shown say their conclusions: a selection (--kind warning) may show none of them
+        plan = plan_entries(advice, selection)
+        in_plan = {key for action in plan + plan_entries(advice, selection, more=True) for key in action.keys}
+        in_plan |= {key for action in plan for key in action.answers}
     by_rule = {}
     for key in counsel.advice:
         conclusion = advice[key]

@@ -209,3 +209,13 @@ def test_a_filter_that_matches_nothing_is_an_error(advice):
     assert lines[1].startswith("unknown partner 'nobody'; expected one of eersel,")
     assert "for top; got 0" in lines[2]
     assert advice.to_text(models=("trust.quadrants",), partner="eersel")  # a full id and a partner id are fine
+
+
+def test_a_selection_without_the_plan_lists_what_the_plan_would_say():
+    """--kind warning shows no action: the warnings an action answers are listed, as --full lists them."""
+    advice = interorg.advise(interorg.example_case())
+    options = dict(kinds=("warning",), models=("trust",), partner="eersel")
+    brief, full = advice.to_text(**options), advice.to_text(full=True, **options)
+    in_full = [c for c in advice.conclusions if f"[{c.key}]" in full and c.kind == "warning"]
+    assert len(in_full) >= 5
+    assert [c.key for c in in_full if c.title.split(":")[0] not in brief] == []
