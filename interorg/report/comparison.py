@@ -3,8 +3,8 @@
 A :class:`Comparison` is passive data, built by :func:`interorg.compare`
 from two advices; its renderings show only what changed (a factor's score
 by 0.01 or more, a relationship's quadrant, a partner's position, a
-problem suspected or no longer suspected), and :meth:`Comparison.to_dict`
-gives everything.
+problem suspected or no longer suspected), every value by its label in the
+comparison's language, and :meth:`Comparison.to_dict` gives everything.
 """
 
 import json
@@ -12,7 +12,7 @@ import json
 import attrs
 
 from ..analysis.knowledge import load_knowledge
-from ..analysis.labels import factor_label, message
+from ..analysis.labels import factor_label, message, value_label
 from ..engine.wording import counted, format_number, partner_names
 from ..utils.display import escape, frame, html_table
 
@@ -111,6 +111,13 @@ class Comparison:
         def quadrant(rule):
             return word(rule) if rule else word("compare_absent")
 
+        def position(value):
+            if not value:
+                return word("compare_absent")
+            if value in ("several", "none"):  # the rules' placements that are no position of the vocabulary
+                return word(f"compare_placed_{value}")
+            return value_label("partner_position", "declared", value, lang)
+
         def named(value):
             return partner_names(value, self.names)
 
@@ -124,8 +131,8 @@ class Comparison:
         factors = [[factor_label(f.factor, lang), named(f.partner) if f.partner else word("scan_all_partners"),
                     number(f.before), number(f.after), change(f.change)] for f in self.moved_factors()]
         quadrants = [[named(q.relationship), quadrant(q.before), quadrant(q.after)] for q in self.moved_quadrants()]
-        positions = [[named(p.partner), f"{p.believed_before or '—'} / {p.placed_before or '—'}",
-                      f"{p.believed_after or '—'} / {p.placed_after or '—'}"] for p in self.moved_positions()]
+        positions = [[named(p.partner), position(p.believed_before), position(p.placed_before),
+                      position(p.believed_after), position(p.placed_after)] for p in self.moved_positions()]
         problems = [[p.title, level(p, "before"), level(p, "after"), word(f"compare_{p.status}")]
                     for p in self.changed_problems()]
         before, after = word("col_before"), word("col_after")
@@ -133,7 +140,8 @@ class Comparison:
             (word("compare_scan"), [word("col_factor"), word("col_partner"), before, after, word("col_change")],
              factors),
             (word("compare_quadrants"), [word("col_relationship"), before, after], quadrants),
-            (word("compare_positions"), [word("col_partner"), before, after], positions),
+            (word("compare_positions"), [word("col_partner"), word("col_believed_before"), word("col_placed_before"),
+                                         word("col_believed_after"), word("col_placed_after")], positions),
             (word("compare_problems"), [word("col_problem"), before, after, word("col_change")], problems),
         ]
 

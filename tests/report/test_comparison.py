@@ -3,9 +3,11 @@
 import json
 import pathlib
 
+import attrs
 import pytest
 
 import interorg
+from interorg.analysis.labels import message, value_label
 from interorg.cli import main
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "knowledge" / "examples"
@@ -94,3 +96,43 @@ def test_a_comparison_says_when_its_rounds_are_in_reverse():
     backwards = interorg.compare(ROUND2, ROUND1)
     assert backwards.in_reverse and json.loads(backwards.to_json())["in_reverse"] is True
     assert not interorg.compare(ROUND1, ROUND2).in_reverse
+
+
+
+def _believed_ring(partner_id="reusel"):
+    """Round 2 with one partner's believed position moved to the ring."""
+    case = interorg.load_case(ROUND2)
+    partners = tuple(attrs.evolve(p, position="ring") if p.id == partner_id else p for p in case.partners)
+    return attrs.evolve(case, partners=partners)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_positions_are_shown_by_their_labels_in_columns_that_say_what_they_hold(lang):
+    """A moved position shows the vocabulary's labels, believed and placed each in a column of its own."""
+    comparison = interorg.compare(ROUND1, _believed_ring(), lang=lang)
+    (moved,) = comparison.moved_positions()
+    assert (moved.partner, moved.believed_before, moved.believed_after) == ("reusel", "core", "ring")
+    core, ring = (value_label("partner_position", "declared", value, lang) for value in ("core", "ring"))
+    placed = [value_label("partner_position", "declared", p, lang) for p in (moved.placed_before, moved.placed_after)]
+    columns = [message(key, lang) for key in ("col_partner", "col_believed_before", "col_placed_before",
+                                              "col_believed_after", "col_placed_after")]
+    row = ["Gemeente Reusel-De Mierden", core, placed[0], ring, placed[1]]
+    text = comparison.to_text()
+    assert " | ".join(columns) + "\n" + " | ".join(row) + "\n" in text
+    assert "| " + " | ".join(row) + " |" in comparison.to_markdown()
+    html = comparison.to_html()
+    assert all(f">{column}</th>" in html for column in columns) and f">{core}</td>" in html
+    cells = text.split(message("compare_positions", lang))[1].split("\n\n")[0].splitlines()[-1].split(" | ")
+    assert not {"core", "ring", "free_space"} & set(cells) and not any("/" in cell for cell in cells)
+
+
+def test_placements_without_a_position_of_their_own_are_worded():
+    """A partner the rules place in several positions or none is said so in words, not as a raw value."""
+    from interorg.analysis.compare import PositionChange
+
+    comparison = attrs.evolve(interorg.compare(ROUND1, ROUND2, lang="nl"),
+                              positions=(PositionChange("reusel", None, "core", "several", "none"),))
+    text = comparison.to_text()
+    assert (f"Gemeente Reusel-De Mierden | — | {message('compare_placed_several', 'nl')} | strategische kern"
+            f" | {message('compare_placed_none', 'nl')}") in text
+    assert "several" not in text and "none" not in text
