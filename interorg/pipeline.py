@@ -229,7 +229,10 @@ def compare(before, after, lang="en"):
         The scan factors per partner, the quadrants of the relationships,
         the partners' positions and the suspected problems, before and
         after; ``to_text()``, ``to_markdown()``, ``to_html()``,
-        ``to_dict()`` and a rich display in Jupyter.
+        ``to_dict()`` and a rich display in Jupyter.  Two cases with
+        different names, or sharing fewer than half of their partners, are
+        compared all the same, with a warning at the top of every rendering
+        (``warnings()``) and ``relatedness`` in the JSON.
 
     Examples
     --------
@@ -255,6 +258,7 @@ def compare(before, after, lang="en"):
         problems=_compare.problem_changes(old.diagnosis, new.diagnosis),
         names={**old.case.partner_names(), **new.case.partner_names()},
         in_reverse=_compare.in_reverse(old.case, new.case),
+        relatedness=_compare.relatedness(old.case, new.case),
     )
 def why_not(advice, rule_id, subject=None, knowledge=None):
     """Why a rule did or did not fire on a case: each condition's status and the smallest changes.

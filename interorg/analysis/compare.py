@@ -3,7 +3,8 @@
 Plain comparisons of what two advices hold (their cases, relationship
 summaries, diagnoses and the network placements of their conclusions); no
 knowledge is added.  Partners, relationships and problems are matched by
-their ids, so a partner that joined or left shows with one side empty.
+their ids, so a partner that joined or left shows with one side empty;
+:func:`relatedness` says when the two may not be of one collaboration at all.
 """
 
 import attrs
@@ -11,8 +12,8 @@ import attrs
 from .network import partner_graph
 from .scan import _band, scan_scores
 
-__all__ = ["FactorChange", "assessment_label", "PositionChange", "ProblemChange", "QuadrantChange", "factor_changes",
-           "position_changes", "problem_changes", "quadrant_changes"]
+__all__ = ["FactorChange", "assessment_label", "PositionChange", "ProblemChange", "QuadrantChange", "Relatedness",
+           "factor_changes", "position_changes", "problem_changes", "quadrant_changes", "relatedness"]
 
 
 @attrs.frozen
@@ -84,6 +85,61 @@ class ProblemChange:
         if self.level_before and not self.level_after:
             return "resolved"
         return "still" if self.level_after else None
+
+
+@attrs.frozen
+class Relatedness:
+    """Whether two assessments look like one collaboration: the cases' names and the partners they share.
+
+    ``shared`` holds the ids of the partners in both assessments (in the
+    earlier one's order), ``partners`` counts the ids in either.
+    """
+
+    name_before: str | None
+    name_after: str | None
+    shared: tuple
+    partners: int
+
+    @property
+    def names_differ(self):
+        """Whether both cases are named and the names differ (case and surrounding spaces aside)."""
+        if not self.name_before or not self.name_after:
+            return False
+        return self.name_before.strip().casefold() != self.name_after.strip().casefold()
+
+    @property
+    def few_shared(self):
+        """Whether fewer than half of the partners in either assessment are in both.
+
+        A round in which a partner or two joined or left shares most of its
+        partners with the one before; two collaborations that merely look
+        alike share few, and their moves compare different partners.
+        """
+        return 2 * len(self.shared) < self.partners
+
+    @property
+    def doubtful(self):
+        """Whether the two may not be of one collaboration: the names differ, or few partners are shared."""
+        return self.names_differ or self.few_shared
+
+
+def relatedness(old_case, new_case):
+    """How far two cases look like two assessments of one collaboration.
+
+    Examples
+    --------
+    >>> import attrs, interorg
+    >>> case = interorg.example_case()
+    >>> relatedness(case, attrs.evolve(case, round=2)).doubtful
+    False
+    >>> other = relatedness(case, attrs.evolve(case, name="Another", partners=case.partners[:2]))
+    >>> other.names_differ, len(other.shared), other.partners, other.few_shared
+    (True, 2, 6, True)
+    """
+    before = [partner.id for partner in old_case.partners]
+    after = {partner.id for partner in new_case.partners}
+    shared = tuple(partner for partner in before if partner in after)
+    return Relatedness(old_case.name, new_case.name, shared, len(after.union(before)))
 
 
 def in_reverse(old_case, new_case):

@@ -5,6 +5,7 @@ import sys
 from ..analysis.labels import message
 from ..errors import UsageError
 from ..pipeline import compare
+from ..report.escape import one_line, terminal
 from ..utils.writing import write_text
 from .helptext import add_language
 from .said import wrote
@@ -18,6 +19,8 @@ def _run(args, read_case):
     if result.in_reverse:  # compared as asked; the reader should know time runs backwards in it
         print(f"interorg: {message('cli_warning', args.lang)}: {message('compare_reversed', args.lang)}",
               file=sys.stderr)
+    for text in result.warnings():  # compared all the same; also said where the output goes to a file or is JSON
+        print(f"interorg: {message('cli_warning', args.lang)}: {terminal(one_line(text))}", file=sys.stderr)
     if args.plot:
         from ..report.plots import FORMATS, save_figure, scan_rounds
 

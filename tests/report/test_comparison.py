@@ -3,14 +3,17 @@
 import json
 import pathlib
 
+import attrs
 import pytest
 
 import interorg
+from interorg.analysis.labels import message, value_label
 from interorg.cli import main
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "knowledge" / "examples"
 ROUND1 = EXAMPLES / "municipal_youth_care.yaml"
 ROUND2 = EXAMPLES / "municipal_youth_care_round2.yaml"
+ALLIANCE = EXAMPLES / "regional_innovation_alliance.yaml"  # another collaboration
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +97,88 @@ def test_a_comparison_says_when_its_rounds_are_in_reverse():
     backwards = interorg.compare(ROUND2, ROUND1)
     assert backwards.in_reverse and json.loads(backwards.to_json())["in_reverse"] is True
     assert not interorg.compare(ROUND1, ROUND2).in_reverse
+
+
+def _believed_ring(partner_id="reusel"):
+    """Round 2 with one partner's believed position moved to the ring."""
+    case = interorg.load_case(ROUND2)
+    partners = tuple(attrs.evolve(p, position="ring") if p.id == partner_id else p for p in case.partners)
+    return attrs.evolve(case, partners=partners)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_positions_are_shown_by_their_labels_in_columns_that_say_what_they_hold(lang):
+    """A moved position shows the vocabulary's labels, believed and placed each in a column of its own."""
+    comparison = interorg.compare(ROUND1, _believed_ring(), lang=lang)
+    (moved,) = comparison.moved_positions()
+    assert (moved.partner, moved.believed_before, moved.believed_after) == ("reusel", "core", "ring")
+    core, ring = (value_label("partner_position", "declared", value, lang) for value in ("core", "ring"))
+    placed = [value_label("partner_position", "declared", p, lang) for p in (moved.placed_before, moved.placed_after)]
+    columns = [message(key, lang) for key in ("col_partner", "col_believed_before", "col_placed_before",
+                                              "col_believed_after", "col_placed_after")]
+    row = ["Gemeente Reusel-De Mierden", core, placed[0], ring, placed[1]]
+    text = comparison.to_text()
+    assert " | ".join(columns) + "\n" + " | ".join(row) + "\n" in text
+    assert "| " + " | ".join(row) + " |" in comparison.to_markdown()
+    html = comparison.to_html()
+    assert all(f">{column}</th>" in html for column in columns) and f">{core}</td>" in html
+    cells = text.split(message("compare_positions", lang))[1].split("\n\n")[0].splitlines()[-1].split(" | ")
+    assert not {"core", "ring", "free_space"} & set(cells) and not any("/" in cell for cell in cells)
+
+
+def test_placements_without_a_position_of_their_own_are_worded():
+    """A partner the rules place in several positions or none is said so in words, not as a raw value."""
+    from interorg.analysis.compare import PositionChange
+
+    comparison = attrs.evolve(interorg.compare(ROUND1, ROUND2, lang="nl"),
+                              positions=(PositionChange("reusel", None, "core", "several", "none"),))
+    text = comparison.to_text()
+    assert (f"Gemeente Reusel-De Mierden | — | {message('compare_placed_several', 'nl')} | strategische kern"
+            f" | {message('compare_placed_none', 'nl')}") in text
+    assert "several" not in text and "none" not in text
+
+
+def test_one_collaboration_compared_warns_of_nothing():
+    """Two rounds of one collaboration give no warning; the JSON says they share every partner."""
+    comparison = interorg.compare(ROUND1, ROUND2)
+    assert comparison.warnings() == ()
+    related = json.loads(comparison.to_json())["relatedness"]
+    assert related["doubtful"] is False and related["warnings"] == []
+    assert related["shared_partners"] == [p.id for p in interorg.load_case(ROUND1).partners]
+    assert "Warning" not in comparison.to_text() and "interorg-warning" not in comparison.to_html()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_two_unrelated_cases_are_compared_under_a_warning_at_the_top(lang):
+    """Cases of other names and no partner in common are compared, each rendering opening with the warning."""
+    comparison = interorg.compare(ROUND1, ALLIANCE, lang=lang)
+    names = interorg.load_case(ROUND1).name, interorg.load_case(ALLIANCE).name
+    warnings = comparison.warnings()
+    assert len(warnings) == 2 and all(name in warnings[0] for name in names) and " 0 " in warnings[1]
+    word = message("compare_warning", lang)
+    assert comparison.to_text().splitlines()[2:4] == [f"{word}: {text}" for text in warnings]
+    markdown = comparison.to_markdown().split("\n\n")
+    assert markdown[1:3] == [f"> **{word}:** {text}" for text in warnings]
+    assert comparison.to_html().split("\n")[2].startswith(f'<p class="interorg-warning"><strong>{word}:</strong>')
+    related = comparison.to_dict()["relatedness"]
+    assert (related["names_differ"], related["few_shared"], related["doubtful"]) == (True, True, True)
+    assert related["shared_partners"] == [] and related["warnings"] == list(warnings)
+    assert comparison.moved_factors()  # compared all the same
+
+
+def test_the_command_warns_of_unrelated_cases_in_the_language(capsys):
+    """`interorg compare` of two unrelated cases exits 0 and warns on stderr, in Dutch under --lang nl."""
+    assert main(["compare", str(ROUND1), str(ALLIANCE), "--format", "json", "--lang", "nl"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["relatedness"]["doubtful"] is True
+    assert captured.err.count("interorg: waarschuwing: de twee") == 2 and "different" not in captured.err
+
+
+def test_a_renamed_case_is_warned_of_with_its_names_kept_on_one_line():
+    """A name of several lines, or with control characters, stays one harmless line of the warning."""
+    case = interorg.load_case(ROUND2)
+    comparison = interorg.compare(ROUND1, attrs.evolve(case, name="Other\n# \x1b[2J <b>x</b> | y"))
+    (warning,) = comparison.warnings()
+    text = comparison.to_text().splitlines()
+    assert text[2].startswith("Warning: ") and "\\x1b[2J" in text[2] and text[3] == ""
+    assert "&lt;b>x&lt;/b> \\| y" in comparison.to_markdown() and "&lt;b&gt;" in comparison.to_html()
