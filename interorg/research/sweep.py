@@ -9,7 +9,9 @@ works unchanged), in chunks, each worker loading the knowledge once.  The
 results come back in the order of the combinations whatever the executor,
 can be streamed as JSON lines, and summed up: the combinations on which a
 model that applies concludes nothing, and those on which the conclusions of
-an exclusive group clash.
+an exclusive group clash.  Whether a model applies is the advice's status of
+it (``applied``, ``partial`` or ``not_applied``: how much of what it needs
+the combination gives), in the results and in the summary alike.
 """
 
 import concurrent.futures
@@ -25,7 +27,7 @@ from ..analysis.knowledge import load_knowledge
 from ..case import case_from_dict, case_to_dict, load_case
 from ..case.model import Case
 from ..engine.conflicts import resolve
-from ..engine.wording import counted
+from ..engine.wording import counted, fill
 from ..errors import CaseError, MissingDependency, UsageError
 from ..pipeline import LANGUAGES, advise
 from ..utils.casepaths import set_value
@@ -52,15 +54,13 @@ def _advise_chunk(chunk, lang, knowledge_path):
             advice = advise(case_from_dict(data), lang=lang, knowledge=knowledge)
         except CaseError as exc:
             out.append({**record, "error": [str(p) for p in exc.problems], "conclusions": [],
-                        "models": {}, "applied": [], "inconsistent": []})
+                        "models": {}, "inconsistent": []})
             continue
         resolution = resolve(advice.conclusions, knowledge, lang)
-        models = {}
-        for conclusion in advice.conclusions:
-            models[conclusion.model] = models.get(conclusion.model, 0) + 1
+        # the advice's own status and count, so that the results and the summary use its words
+        models = {m.id: {"status": m.status, "conclusions": m.conclusions} for m in advice.models}
         out.append({**record, "error": None, "conclusions": [c.key for c in advice.conclusions],
-                    "models": models, "applied": [m.id for m in advice.models if m.status != "not_applied"],
-                    "inconsistent": sorted({i.group for i in resolution.inconsistencies})})
+                    "models": models, "inconsistent": sorted({i.group for i in resolution.inconsistencies})})
     return out
 
 
@@ -74,11 +74,13 @@ class SweepResult:
         The varied paths.
     results : tuple of dict
         Per combination: ``index``, ``inputs`` (path to value, None for
-        unknown), ``conclusions`` (keys), ``models`` (model id to the number
-        of its conclusions), ``applied`` (the models the combination gives
-        some or all of what they need), ``inconsistent`` (exclusive groups
-        that clashed) and ``error`` (the case problems of an invalid
-        combination).
+        unknown), ``conclusions`` (keys), ``models`` (for every model of the
+        knowledge, in its order: ``{"status": ..., "conclusions": n}``, the
+        advice's status, ``applied``, ``partial`` or ``not_applied`` by how
+        much of what the model needs the combination gives, and the number
+        of its conclusions), ``inconsistent`` (exclusive groups that
+        clashed) and ``error`` (the case problems of an invalid combination;
+        then ``models`` is empty).
     models : tuple of str
         Every model id of the knowledge, in its order.
     lang : {'en', 'nl'}
@@ -93,23 +95,34 @@ class SweepResult:
     def summary(self):
         """Per model that applies, the combinations on which it concludes nothing; per exclusive group, clashes.
 
-        A model applies on a combination that gives some or all of what it
-        needs; one that applies on no combination is listed under
-        ``not_applied`` instead, since its silence says nothing about the
-        rules.  Returns a dict ``{"no_conclusion": {model: [index, ...]},
-        "not_applied": [model, ...], "inconsistent": {group: [index, ...]},
-        "invalid": [index, ...]}``, every list sorted.
+        A model applies on a combination whose status of it is ``applied``
+        or ``partial`` (the combination gives all or some of what it needs);
+        one that applies on no combination is listed under ``not_applied``
+        instead, since its silence says nothing about the rules.  Such a
+        model may still conclude, where its rules draw on what other rules
+        concluded: ``not_applied_concluding`` gives the combinations on
+        which it does.  Returns a dict ``{"no_conclusion": {model: [index,
+        ...]}, "not_applied": [model, ...], "not_applied_concluding": {model:
+        [index, ...]}, "inconsistent": {group: [index, ...]}, "invalid":
+        [index, ...]}``, models in the knowledge's order, every list sorted.
         """
         valid = [r for r in self.results if r["error"] is None]
-        silent = {model: [r["index"] for r in valid if model in r["applied"] and not r["models"].get(model)]
+
+        def applies(result, model):
+            return result["models"][model]["status"] != "not_applied"
+
+        silent = {model: [r["index"] for r in valid if applies(r, model) and not r["models"][model]["conclusions"]]
                   for model in self.models}
-        applied = {model for r in valid for model in r["applied"]}
+        not_applied = [model for model in self.models if not any(applies(r, model) for r in valid)] if valid else []
+        concluding = {model: [r["index"] for r in valid if r["models"][model]["conclusions"]]
+                      for model in not_applied}
         groups = {}
         for result in valid:
             for group in result["inconsistent"]:
                 groups.setdefault(group, []).append(result["index"])
         return {"no_conclusion": {m: i for m, i in silent.items() if i},
-                "not_applied": [m for m in self.models if m not in applied] if valid else [],
+                "not_applied": not_applied,
+                "not_applied_concluding": {m: i for m, i in concluding.items() if i},
                 "inconsistent": groups, "invalid": [r["index"] for r in self.results if r["error"] is not None]}
 
     def to_dict(self):
@@ -119,27 +132,33 @@ class SweepResult:
     def to_text(self):
         """The summary in words, in :attr:`lang`: models without a conclusion, clashing groups, invalid cases.
 
+        Each count names the first of its combinations by its varied inputs,
+        and by its index in :attr:`results` (from 0).
+
         Examples
         --------
         >>> result = sweep({"care": {"supply_in_municipality": True}}, {"care.demand": None},
         ...                progress=False, workers=0, lang="nl")
         >>> print(result.to_text().splitlines()[1])
-          geen conclusie van kenis.need: 1 combinatie, de eerste 2
+          geen conclusie van kenis.need: 1 combinatie, met care.demand = onbekend (index 2)
         """
         summary = self.summary()
         messages = _knowledge(None).labels(self.lang)
+
+        def line(key, indices, **values):
+            # the index as a name, not a quantity: written as in the JSON, never grouped as 1.234
+            return "  " + counted(messages, key, len(indices), self.lang, first=str(indices[0]),
+                                  inputs=_inputs(messages, self.results[indices[0]]["inputs"]), **values)
+
         lines = [counted(messages, "sweep_combinations", len(self.results), self.lang, paths=", ".join(self.paths))]
-        for model, indices in summary["no_conclusion"].items():
-            lines.append("  " + counted(messages, "sweep_no_conclusion", len(indices), self.lang, model=model,
-                                        first=indices[0]))
-        for group, indices in summary["inconsistent"].items():
-            lines.append("  " + counted(messages, "sweep_clash", len(indices), self.lang, group=group,
-                                        first=indices[0]))
+        lines += [line("sweep_no_conclusion", i, model=m) for m, i in summary["no_conclusion"].items()]
+        lines += [line("sweep_clash", i, group=g) for g, i in summary["inconsistent"].items()]
         if summary["invalid"]:
-            lines.append("  " + counted(messages, "sweep_invalid", len(summary["invalid"]), self.lang,
-                                        first=summary["invalid"][0]))
+            lines.append(line("sweep_invalid", summary["invalid"]))
         if summary["not_applied"]:
             lines.append("  " + counted(messages, "sweep_not_applied", len(summary["not_applied"]), self.lang))
+        lines += [line("sweep_not_applied_concluding", i, model=m)
+                  for m, i in summary["not_applied_concluding"].items()]
         return "\n".join(lines) + "\n"
 
     def to_frame(self):
@@ -165,6 +184,20 @@ class SweepResult:
 
     def __repr__(self):
         return f"<SweepResult: {len(self.results)} combinations of {', '.join(self.paths)}>"
+
+
+def _inputs(messages, inputs):
+    """A combination's varied inputs in words: ``care.demand = complex, care.origin = unknown``.
+
+    A value is written as ``--vary`` takes it (true and false as in a case
+    file); a path left out is unknown, in the language of ``messages``.
+    """
+    def value(v):
+        if v is None:
+            return messages["sweep_unknown"]
+        return json.dumps(v) if isinstance(v, bool) else str(v)
+
+    return ", ".join(fill(messages["sweep_input"], path=path, value=value(v)) for path, v in inputs.items())
 
 
 def _base_data(base_case):
@@ -268,6 +301,8 @@ def sweep(base_case, vary, executor=None, progress=True, lang="en", knowledge=No
     ['standard', 'complex', None]
     >>> result.summary()["no_conclusion"]["kenis.need"]
     [2]
+    >>> result.results[2]["models"]["kenis.need"]
+    {'status': 'partial', 'conclusions': 0}
     """
     _check_arguments(vary, workers, lang)
     knowledge_path = None if knowledge is None else os.fspath(knowledge)

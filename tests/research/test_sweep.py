@@ -160,7 +160,8 @@ def test_command_in_dutch(tmp_path, capsys):
                  "--out", str(out), "--lang", "nl"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("3 combinaties van care.demand\n")
-    assert "geen conclusie van kenis.need: 1 combinatie, de eerste 2" in text and f"{out} geschreven" in text
+    assert "geen conclusie van kenis.need: 1 combinatie, met care.demand = onbekend (index 2)" in text
+    assert f"{out} geschreven" in text
     assert "modellen zijn op geen enkele combinatie van toepassing" in text
     assert main(["sweep", str(base), "--vary", "relationships.trust", "--lang", "nl"]) == 2
     assert "relationships is een lijst: geef de index van een element" in capsys.readouterr().err
