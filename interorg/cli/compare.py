@@ -19,8 +19,10 @@ def _run(args, read_case):
     if result.in_reverse:  # compared as asked; the reader should know time runs backwards in it
         print(f"interorg: {message('cli_warning', args.lang)}: {message('compare_reversed', args.lang)}",
               file=sys.stderr)
-    for text in result.warnings():  # compared all the same; also said where the output goes to a file or is JSON
-        print(f"interorg: {message('cli_warning', args.lang)}: {terminal(one_line(text))}", file=sys.stderr)
+    if args.output or args.format == "json":
+        # the rendering starts with these warnings; where it goes to a file, or is JSON, the screen hears them too
+        for text in result.warnings():
+            print(f"interorg: {message('cli_warning', args.lang)}: {terminal(one_line(text))}", file=sys.stderr)
     if args.plot:
         from ..report.plots import FORMATS, save_figure, scan_rounds
 

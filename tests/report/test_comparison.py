@@ -182,3 +182,10 @@ def test_a_renamed_case_is_warned_of_with_its_names_kept_on_one_line():
     text = comparison.to_text().splitlines()
     assert text[2].startswith("Warning: ") and "\\x1b[2J" in text[2] and text[3] == ""
     assert "&lt;b>x&lt;/b> \\| y" in comparison.to_markdown() and "&lt;b&gt;" in comparison.to_html()
+
+
+def test_a_warning_on_the_screen_is_said_once(capsys):
+    """On the screen the text opens with the warnings; stderr repeats them only where the output goes elsewhere."""
+    assert main(["compare", str(ROUND1), str(ALLIANCE)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("Warning: ") == 2 and captured.err == ""
