@@ -14,9 +14,14 @@ Two changes are ready-made: :func:`set_sections` replaces or adds top-level
 sections, and :func:`merge_respondents` adds scan respondents or merges
 their answers into those already in the file.
 
-What is not kept: line breaks inside a flow collection (``[a, b,`` on one
-line and ``c]`` on the next) are joined, as ruamel.yaml writes each flow
-collection on one line.
+Every top-level section the change leaves as it was is written back byte
+for byte as the file had it (:mod:`interorg.case.untouched`): an empty
+header (``care:`` with its keys commented out below it) stays empty, so
+that uncommenting a key below it still gives a valid file.  In a section
+the change does touch, a null the file had keeps its spelling (``key:``,
+``~``); what ruamel.yaml does not keep there are line breaks inside a flow
+collection (``[a, b,`` on one line and ``c]`` on the next), which are
+joined, and indentation, which is evened out to the file's.
 """
 
 import io
@@ -35,6 +40,7 @@ from ..utils.structure import unstructure
 from .casefile import case_from_dict
 from .limits import CASE_LIMITS
 from .model import Case
+from .untouched import Null, Untouched, represent_null
 
 __all__ = ["Written", "merge_respondents", "set_sections", "update_case_file"]
 
@@ -80,9 +86,11 @@ def _yaml(text, allow_unicode=True):
     if sequence is None or offset is None:
         sequence, offset = mapping + 2, mapping
     yaml.indent(mapping=mapping, sequence=max(sequence, offset + 2), offset=offset)
-    # a skipped answer is written null, as the README shows, not left empty
+    # a skipped answer is written null, as the README shows, not left empty; a null the file
+    # already had is written as the file spelled it (Untouched.spell_nulls)
     yaml.representer.add_representer(
         type(None), lambda representer, _data: representer.represent_scalar("tag:yaml.org,2002:null", "null"))
+    yaml.representer.add_representer(Null, represent_null)
     return yaml
 
 
@@ -105,6 +113,8 @@ def _yaml_text(text, document, path):
 
 
 def _plain(value):
+    if isinstance(value, Null):
+        return None
     if isinstance(value, dict):
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, list):
@@ -174,8 +184,10 @@ def update_case_file(path, change, *, backup=True):
             new = json.dumps(document, indent=_json_indent(text), ensure_ascii=False) + "\n"
         else:
             document = _yaml(text).load(text) or CommentedMap()
+            untouched = Untouched.read(text, document)
             change(document)
-            new = _yaml_text(text, document, path)
+            untouched.spell_nulls(document)
+            new = untouched.splice(_yaml_text(text, document, path), document)
         written = documents.parse_document(new, str(path), CaseError, fmt, CASE_LIMITS)
         case = case_from_dict(written.data or {}, str(path), _document=written)
         saved = writing.backup(path) if backup else None

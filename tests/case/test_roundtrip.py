@@ -150,3 +150,120 @@ def test_a_mapping_of_one_key_in_a_flow_list_keeps_its_braces(tmp_path):
     path.write_text("partners: [{id: a}, {id: b, name: B}]\n", encoding="utf-8")
     merge_respondents(path, [Respondent("r1", "a", {"felt_urgency_1": 4})], backup=False)
     assert path.read_text(encoding="utf-8").splitlines()[0] == "partners: [{id: a}, {id: b, name: B}]"
+
+
+def _outside_the_scan(text):
+    """The text before the ``scan:`` line, and from the first line after it that is not indented."""
+    start = text.index("\nscan:\n") + 1
+    lines = text[start:].splitlines(keepends=True)
+    end = start + sum(len(line) for line in next(
+        (lines[:index] for index, line in enumerate(lines[1:], 1) if not line.startswith(" ")), lines))
+    return text[:start], text[end:]
+
+
+def test_an_imported_template_keeps_every_line_outside_the_scan_and_can_still_be_filled_in(tmp_path, capsys):
+    """interorg new, then an import: an empty header stays ``care:``, not ``care: null``, and a key uncommented reads.
+
+    Written back as ``care: null`` with the commented keys below it, the
+    header made the file unreadable once the template's hint was followed and
+    a key uncommented ("mapping values are not allowed here").
+    """
+    from interorg.cli.main import main
+
+    path = tmp_path / "case.yaml"
+    assert main(["new", "-o", str(path)]) == 0
+    template = path.read_bytes()
+    answers = tmp_path / "answers.csv"
+    answers.write_text("partner,respondent,felt_urgency_1,felt_urgency_2\npartner-a,r1,4,2\n", encoding="utf-8")
+    assert main(["scan", str(path), "--import", str(answers)]) == 0
+    imported = path.read_bytes()
+    before, after = _outside_the_scan(template.decode("utf-8"))
+    assert imported.startswith(before.encode("utf-8")) and imported.endswith(after.encode("utf-8"))
+    assert b": null" not in imported[len(before.encode("utf-8")):]
+    text = imported.decode("utf-8")
+    assert "\ncare:\n  # demand:" in text
+    path.write_text(text.replace("\n  # demand:", "\n  demand: complex", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 0, capsys.readouterr().err
+    case = interorg.load_case(path)
+    assert case.care.demand == "complex" and case.scan.respondents[0].answers == {"felt_urgency_1": 4,
+                                                                                  "felt_urgency_2": 2}
+
+
+LAYOUTS = """\
+name: X
+description:
+assessed: ~
+partners:
+  - id: a
+    name: A   
+  -   id: b
+      kind: care_provider
+care:
+    demand: complex
+coordination: {will_to_collaborate: true,
+   common_approach: false}
+form:
+  claimed: Null
+boundaries:
+  # authority: clear
+phase:
+  note: |
+    hello
+     there
+"""
+
+
+def test_sections_left_alone_keep_their_nulls_indentation_and_line_breaks(tmp_path):
+    """Empty values, ``~``, ``Null``, odd indentation, a flow mapping on two lines, a space at a line's end: kept."""
+    path = tmp_path / "case.yaml"
+    path.write_text(LAYOUTS, encoding="utf-8")
+    merge_respondents(path, [Respondent("r1", "a", {"felt_urgency_1": 4, "felt_urgency_2": None})], backup=False)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(LAYOUTS)
+    assert text[len(LAYOUTS):].startswith("scan:\n") and text.endswith("felt_urgency_2: null\n")
+    set_sections(path, {"care": {"demand": "standard"}}, backup=False)
+    changed = path.read_text(encoding="utf-8")
+    assert changed == text.replace("care:\n    demand: complex\n", "care:\n    demand: standard\n")
+
+
+def test_a_section_that_is_changed_keeps_the_spelling_of_its_nulls(tmp_path):
+    """Answers merged into a respondent leave its empty note empty and its ``~`` answer ``~``; a new skip is null."""
+    path = tmp_path / "case.yaml"
+    original = ("partners: [{id: a}]\nscan:\n  respondents:\n    - id: r1\n      partner: a\n      note:\n"
+                "      answers:\n        felt_urgency_1: ~\n")
+    path.write_text(original, encoding="utf-8")
+    merge_respondents(path, [Respondent("r1", "a", {"felt_urgency_2": 3, "strategy_1": None})], backup=False)
+    assert path.read_text(encoding="utf-8") == original + "        felt_urgency_2: 3\n        strategy_1: null\n"
+
+
+def test_a_file_without_a_last_line_break_or_with_crlf_keeps_its_lines(tmp_path):
+    """The last line, without its line break, is kept and the new section starts on a line of its own; CRLF stays."""
+    path = tmp_path / "case.yaml"
+    path.write_bytes(b"partners: [{id: a}]\r\ncare:\r\n  # demand: complex\r\nname: X")
+    merge_respondents(path, [Respondent("r1", "a", {"felt_urgency_1": 4})], backup=False)
+    written = path.read_bytes()
+    assert written.startswith(b"partners: [{id: a}]\r\ncare:\r\n  # demand: complex\r\nname: X\r\nscan:\r\n")
+    assert b"\n" not in written.replace(b"\r\n", b"")
+    assert interorg.load_case(path).scan.respondents[0].answers == {"felt_urgency_1": 4}
+
+
+def test_a_write_that_changes_nothing_leaves_the_file_as_it_was(tmp_path):
+    """The same answers merged again give the same bytes."""
+    path = tmp_path / "case.yaml"
+    scan = "scan:\n  respondents:\n  -   id: r1\n      partner: a\n      answers: {felt_urgency_1: 4}\n"
+    path.write_text(LAYOUTS + scan, encoding="utf-8")
+    before = path.read_bytes()
+    merge_respondents(path, [Respondent("r1", "a", {"felt_urgency_1": 4})], backup=False)
+    assert path.read_bytes() == before
+
+
+def test_a_section_replaced_keeps_the_heading_of_the_next_and_a_new_one_goes_after_the_closing_comments(tmp_path):
+    """set_sections: the comment lines between a replaced section and the next, and those ending the file, stay put."""
+    path = tmp_path / "case.yaml"
+    original = ("partners:\n  - id: a  # the first\n\n# --- the care context\ncare:\n  # demand: complex\n"
+                "phase:\n  # current: agreeing\n\n# observations:\n#   - observation: staff_turnover\n")
+    path.write_text(original, encoding="utf-8")
+    set_sections(path, {"partners": [{"id": "b"}], "description": "new"}, backup=False)
+    assert path.read_text(encoding="utf-8") == original.replace("  - id: a  # the first\n", "  - id: b\n") + (
+        "description: new\n")

@@ -178,6 +178,21 @@ def test_example_keeps_everything_through_a_scan(monkeypatch, capsys, tmp_path):
     assert attrs.evolve(after, scan=before.scan) == before
 
 
+def test_a_new_template_keeps_every_line_outside_the_scan(monkeypatch, capsys, tmp_path):
+    """Answers given in the terminal into a template from `interorg new` leave its empty headers (``care:``) empty."""
+    path = tmp_path / "case.yaml"
+    assert main(["new", "-o", str(path)]) == 0
+    template = path.read_text(encoding="utf-8")
+    scan(monkeypatch, capsys, path, ["r1", "partner-a", "4", "s", "q"])
+    text = path.read_text(encoding="utf-8")
+    scan_start = template.index("\nscan:\n")
+    after = template[template.index("\n\n", scan_start):]
+    assert text.startswith(template[:scan_start]) and text.endswith(after)
+    assert "felt_urgency_1: 4\n" in text and "felt_urgency_2: null\n" in text
+    path.write_text(text.replace("\n  # demand:", "\n  demand: complex", 1), encoding="utf-8")
+    assert interorg.load_case(path).care.demand == "complex"
+
+
 def test_scan_keeps_comments_and_backups(monkeypatch, capsys, case_file):
     """A scan writes into the file as it is: every comment stays, and each run keeps its own backup."""
     scan(monkeypatch, capsys, case_file, ["r1", "eersel", "4", "q"])
