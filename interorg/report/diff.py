@@ -2,9 +2,10 @@
 
 :func:`diff` compares two advice objects: the conclusions gained and lost,
 those drawn in both whose status (advice, step, set aside, held back),
-priority, title, text or supports differ, the actions of the plan gained,
-lost or changed, and the inputs of the two cases that differ.  Nothing is
-run: it reads what the two advice objects hold.  The renderings are in the
+priority, title, text or supports differ, the actions gained, lost, moved or
+about other subjects or conclusions (the plan and the actions after it, see
+:mod:`interorg.report.plandiff`), and the inputs of the two cases that
+differ.  Nothing is run: it reads what the two advice objects hold.  The renderings are in the
 language of the advice, and every text from the case (a name, a value) is
 escaped for where it is shown.
 """
@@ -16,18 +17,19 @@ import attrs
 
 from ..analysis.knowledge import load_knowledge
 from ..case import case_to_dict
+from ..engine.results import plain as as_data
 from ..engine.wording import fill
 from ..utils.display import escape as html_escape
 from ..utils.display import frame
 from . import escape
+from .plandiff import compare_actions, in_plan
 
 __all__ = ["AdviceDiff", "Changed", "InputChange", "diff"]
 
-#: What is compared of a conclusion drawn in both, and of an action in both plans.
+#: What is compared of a conclusion drawn in both.
 _FACETS = ("status", "priority", "title", "text", "supports")
-_ACTION_FACETS = ("rank", "priority", "subjects", "because")
 #: Facets shown with their values; the others (long texts) only as changed.
-_SHOWN = ("status", "priority", "rank", "subjects")
+_SHOWN = ("status", "priority")
 
 
 @attrs.frozen
@@ -41,7 +43,7 @@ class InputChange:
 
 @attrs.frozen
 class Changed:
-    """A conclusion (or action) in both, with what differs: its ``status``, ``priority``, ``title``... as named."""
+    """A conclusion in both, with what differs: its ``status``, ``priority``, ``title``... as named."""
 
     key: str
     what: tuple[str, ...]
@@ -62,11 +64,14 @@ class AdviceDiff:
         ``set-aside``, ``held-back``), ``priority``, ``title``, ``text`` or
         ``supports`` differ.
     inputs : tuple of InputChange
-    plan_gained, plan_lost : tuple of str
-        The titles of the actions only the plan of ``b`` holds, and only that of ``a``.
-    plan_changed : tuple of Changed
-        Actions in both plans (by title) whose ``rank``, ``priority``,
-        ``subjects`` or ``because`` differ.
+    plan_gained, plan_lost : tuple of Action
+        The actions only ``b`` has, in its ranking, and only ``a`` has, in
+        its ranking: in the plan or after it.
+    plan_changed : tuple of ActionChange
+        Actions of both (in ``a``'s ranking) that moved (``rank``), or whose
+        ``title``, ``priority``, ``subjects``, ``keys`` or ``because``
+        differ, with the subjects and conclusions gained and lost
+        (:class:`~interorg.report.plandiff.ActionChange`).
     status : dict of str to str
         The status of every conclusion gained (in ``b``) and lost (in ``a``).
     lang : {'en', 'nl'}
@@ -96,7 +101,8 @@ class AdviceDiff:
         return {"a": self.a, "b": self.b, "gained": list(self.gained), "lost": list(self.lost),
                 "changed": [attrs.asdict(c) for c in self.changed],
                 "inputs": [attrs.asdict(i) for i in self.inputs],
-                "plan": {"gained": list(self.plan_gained), "lost": list(self.plan_lost),
+                "plan": {"gained": [as_data(a) for a in self.plan_gained],
+                         "lost": [as_data(a) for a in self.plan_lost],
                          "changed": [attrs.asdict(c) for c in self.plan_changed]},
                 "status": dict(self.status)}
 
@@ -136,9 +142,38 @@ class AdviceDiff:
         yield "diff_gained", with_status(self.gained)
         yield "diff_lost", with_status(self.lost)
         yield "diff_changed", changes(self.changed, code)
-        yield "diff_plan_gained", [plain(title) for title in self.plan_gained]
-        yield "diff_plan_lost", [plain(title) for title in self.plan_lost]
-        yield "diff_plan_changed", changes(self.plan_changed, plain)
+        # an action gained or lost says whom it is about: one title may be addressed once per subject
+        for heading, actions in (("diff_plan_gained", self.plan_gained), ("diff_plan_lost", self.plan_lost)):
+            yield heading, [self._placed(plain(a.title), a.rank) + (
+                ": " + ", ".join(plain(s) for s in a.subjects) if a.subjects else "") for a in actions]
+        yield "diff_plan_changed", [self._action_change(c, code, plain) for c in self.plan_changed]
+
+    def _placed(self, title, rank):
+        return f"{title} ({self._word('diff_facet_rank')} {rank})"
+
+    def _action_change(self, change, code, plain):
+        """One action that moved or changed: its move first (into or out of the plan), then what differs."""
+        parts = []
+        for w in change.what:
+            facet = self._word("diff_facet_" + w)
+            before, after = change.before[w], change.after[w]
+            if w == "rank":
+                crossed = in_plan(before) != in_plan(after)
+                parts.append(f"{facet} {before} -> {after}" + (
+                    f" ({self._word('diff_into_plan' if in_plan(after) else 'diff_out_of_plan')})" if crossed else ""))
+            elif w in ("subjects", "keys"):
+                show = plain if w == "subjects" else code
+                parts.append(f"{facet} " + ", ".join(
+                    fill(self._word(word), items=", ".join(show(item) for item in items.get(w, ())))
+                    for word, items in (("diff_with", change.gained), ("diff_without", change.lost))
+                    if items.get(w)))
+            elif w in ("title", "priority"):
+                parts.append(f"{facet} {plain(self._value(w, before))} -> {plain(self._value(w, after))}")
+            else:
+                parts.append(fill(self._word("diff_differs"), what=facet))
+        moved = "rank" in change.what
+        label = plain(change.key) if moved else self._placed(plain(change.key), change.ranks[1])
+        return f"{label}: " + "; ".join(parts)
 
     def _title(self, plain):
         return fill(self._word("diff_from_to"), a=plain(self.a or "A"), b=plain(self.b or "B"))
@@ -187,9 +222,10 @@ class AdviceDiff:
         return '<div class="interorg-diff">' + "".join(out) + "</div>"
 
     def __repr__(self):
+        moved = sum("rank" in c.what for c in self.plan_changed)
         return (f"<AdviceDiff: {len(self.gained)} gained, {len(self.lost)} lost, {len(self.changed)} changed, "
-                f"{len(self.inputs)} inputs differ, {len(self.plan_gained) + len(self.plan_lost)} actions "
-                f"gained or lost>")
+                f"{len(self.inputs)} inputs differ; actions {len(self.plan_gained)} gained, {len(self.plan_lost)} "
+                f"lost, {len(self.plan_changed)} changed ({moved} moved)>")
 
 
 def _terminal(text):
@@ -255,19 +291,12 @@ def _compare(before, after, facets):
     return tuple(changed)
 
 
-def _plan(advice):
-    """The actions of the plan by title, each with what is compared of it."""
-    actions = advice.counsel.plan if advice.counsel is not None else ()
-    return {action.title: {"rank": action.rank, "priority": action.priority, "subjects": list(action.subjects),
-                           "because": action.because} for action in actions}
-
-
 def _labels(lang):
     return load_knowledge().labels(lang)
 
 
 def diff(a, b):
-    """Compare two advice objects: conclusions gained, lost and changed, the plan, and the inputs that differ.
+    """Compare two advice objects: conclusions gained, lost and changed, the actions, and the inputs that differ.
 
     Parameters
     ----------
@@ -296,14 +325,12 @@ def diff(a, b):
     changed = _compare({k: _facets(a, c) for k, c in before.items() if k in after},
                        {k: _facets(b, c) for k, c in after.items() if k in before}, _FACETS)
     status = {**{key: _status(a, key) for key in lost}, **{key: _status(b, key) for key in gained}}
-    plan_a, plan_b = _plan(a), _plan(b)
+    plan_gained, plan_lost, plan_changed = compare_actions(a, b)
     inputs_a = _flatten(case_to_dict(a.case)) if a.case is not None else {}
     inputs_b = _flatten(case_to_dict(b.case)) if b.case is not None else {}
     inputs = tuple(InputChange(path, inputs_a.get(path), inputs_b.get(path))
                    for path in list(inputs_a) + [p for p in inputs_b if p not in inputs_a]
                    if inputs_a.get(path) != inputs_b.get(path))
     return AdviceDiff(a.case_name, b.case_name, gained, lost, changed, inputs,
-                      plan_gained=tuple(t for t in plan_b if t not in plan_a),
-                      plan_lost=tuple(t for t in plan_a if t not in plan_b),
-                      plan_changed=_compare(plan_a, plan_b, _ACTION_FACETS),
+                      plan_gained=plan_gained, plan_lost=plan_lost, plan_changed=plan_changed,
                       status={k: v for k, v in status.items() if v is not None}, lang=a.lang)

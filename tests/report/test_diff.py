@@ -60,11 +60,17 @@ def test_command(tmp_path, capsys, fmt):
 
 
 @pytest.fixture(scope="module")
-def reliable():
-    """The example against a copy where Bergeijk and Jeugdzorg Kempen prove reliable and are no longer cynical."""
+def reliable_pair():
+    """The example, and a copy where Bergeijk and Jeugdzorg Kempen prove reliable and are no longer cynical."""
     case = interorg.case_to_dict(interorg.example_case())
     case["relationships"][4].update(reliability=True, cynicism=False)
-    return interorg.advise(interorg.example_case()).diff(interorg.advise(case))
+    return interorg.advise(interorg.example_case()), interorg.advise(case)
+
+
+@pytest.fixture(scope="module")
+def reliable(reliable_pair):
+    """The difference from the example to its reliable copy."""
+    return reliable_pair[0].diff(reliable_pair[1])
 
 
 def test_status_changes_are_compared(reliable):
@@ -78,15 +84,20 @@ def test_status_changes_are_compared(reliable):
     assert "status set aside -> advice" in reliable.to_text()
 
 
-def test_plans_are_compared(reliable):
-    """The actions of the two plans are compared by title: gained, lost, and moved or about other subjects."""
-    assert reliable.plan_lost == ("Check the stated trust and vigilance of a relationship against the signs the "
-                                  "case gives",)
+def test_plans_are_compared(reliable_pair, reliable):
+    """The actions are compared whole: gained, lost, and moved or about other subjects, each action once."""
+    counsel = reliable_pair[0].counsel
+    keys_a = {key for action in counsel.plan + counsel.more for key in action.keys}
+    assert [a.title for a in reliable.plan_lost] == ["Check the stated trust and vigilance of a relationship "
+                                                     "against the signs the case gives"]
+    # one title, two actions in B: the blind spot of another relationship is gained, the first stays as it was
+    assert reliable.plan_gained and all(not set(a.keys) & keys_a for a in reliable.plan_gained)
     moved = {c.key: c for c in reliable.plan_changed}
     assert any(c.what[0] == "rank" and c.after["rank"] == c.before["rank"] + 1 for c in moved.values())
     data = json.loads(reliable.to_json())
-    assert data["plan"]["lost"] == list(reliable.plan_lost) and data["plan"]["changed"]
-    assert "Actions gone from the plan" in reliable.to_text()
+    assert [a["title"] for a in data["plan"]["lost"]] == [a.title for a in reliable.plan_lost]
+    assert data["plan"]["changed"]
+    assert "Actions lost (from the plan or after it)" in reliable.to_text()
 
 
 def test_dutch(tmp_path, capsys):
@@ -101,7 +112,7 @@ def test_dutch(tmp_path, capsys):
             assert main(["diff", str(a), str(tmp_path / "b.yaml"), "--lang", "nl", "--format", fmt]) == 0
             out = capsys.readouterr().out
             assert "Van Jeugdhulp regio Kempenland naar" in out and "Invoer die verschilt" in out
-            assert "status opzijgezet -> advies" in out and "Acties die uit het actieplan gaan" in out
+            assert "status opzijgezet -> advies" in out and "Acties die vervallen (uit het actieplan of erna)" in out
             words = re.sub(r"`[^`]*`|\S*[.\[]\S*", " ", out)
             assert not re.search(r"\b(From|Inputs|Conclusions|gained|lost|changed|set aside|advice|differs)\b",
                                  words), words
