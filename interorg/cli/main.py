@@ -79,7 +79,9 @@ def _rules(args):
         # two quotes from one place are one place to look up
         places = dict.fromkeys(f"{s['source']} “{s['where']}”" for s in row["sources"])
         kind, basis = (knowledge.message(f"rules_{row[key]}", args.lang) for key in ("kind", "basis"))
-        lines.append(f"{row['id']}  [{kind}, {basis}]  {row['title']}")
+        # a step has no priority: it is never advice on its own
+        priority = "" if row["priority"] is None else f", {knowledge.message('priority_' + row['priority'], args.lang)}"
+        lines.append(f"{row['id']}  [{kind}{priority}, {basis}]  {row['title']}")
         lines.append(f"    {'; '.join(places)}")
         if row["reason"]:
             lines.append(f"    {knowledge.message('rules_derived', args.lang)}: {row['reason']}")

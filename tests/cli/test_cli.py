@@ -95,10 +95,11 @@ def test_rules_json_lists_every_rule(knowledge, capsys):
 
 
 def test_rules_text(capsys):
-    """The text listing shows each rule's basis and where it comes from."""
+    """The text listing shows each rule's kind, priority (none for a step), basis and where it comes from."""
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    assert "kenis.need.quadrant-i  [finding, source]" in out
+    assert "kenis.need.quadrant-i  [finding, medium, source]" in out
+    assert "kenis.need.municipal.supply-present  [step, derived]" in out
     assert "derived: " in out
 
 
