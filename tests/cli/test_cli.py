@@ -108,7 +108,7 @@ def test_rules_text_in_dutch_names_each_place_once(capsys):
     assert main(["rules", "--lang", "nl"]) == 0
     lines = capsys.readouterr().out.splitlines()
     at = lines.index(next(line for line in lines if line.startswith("kenis.need.collaboration-without-need  ")))
-    assert lines[at].startswith("kenis.need.collaboration-without-need  [waarschuwing, afgeleid]  Samenwerking")
+    assert lines[at].startswith("kenis.need.collaboration-without-need  [waarschuwing, hoog, afgeleid]  Samenwerking")
     place = "kenis-2011 “Gemeentelijke samenwerking als een resultante van de bestaande zorgvraag en het bestaande zorgaanbod”"
     assert lines[at + 1] == f"    {place}; kenis-2011 “5 redenen voor organisaties om samen te werken”"
     assert not any(f"[{kind}," in line for line in lines for kind in ("finding", "warning", "recommendation", "step"))
