@@ -270,3 +270,35 @@ def _first_changes(advice, rule_id):
     except interorg.AmbiguousKey:
         return ()
     return answer.changes[0] if answer.changes else ()
+
+
+def test_an_invalid_change_says_why_in_every_format():
+    """A change the case's checks refuse is given with the checks' reason in text and Markdown, as in the JSON."""
+    answer = interorg.why_not(EXAMPLE, "kenis.need.quadrant-i")
+    (problem,) = answer.result.unwritable[0].problems
+    reason = f"{problem.path}: {problem.message}"
+    assert reason in answer.to_dict()["unwritable"][0]["detail"]
+    lines = answer.to_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "makes the case invalid" in line)
+    assert lines[at + 1] == f"    {reason}"
+    markdown = answer.to_markdown().splitlines()
+    at = next(i for i, line in enumerate(markdown) if "makes the case invalid" in line)
+    assert markdown[at].startswith("- ") and markdown[at + 1] == f"  - {reason}"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_an_invalid_change_says_why_in_dutch(capsys, fmt):
+    """Under --lang nl the checks' reason for refusing a change is Dutch in every format."""
+    messages = interorg.load_knowledge().messages
+    with interorg.example_path() as path:
+        assert main(["explain", str(path), "kenis.need.quadrant-i", "--lang", "nl", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert messages["problem.supply_twice"].nl in out
+    assert messages["problem.supply_twice"].en not in out
+    if fmt == "json":
+        (item,) = json.loads(out)["unwritable"]
+        assert item["problems"][0]["message"] == messages["problem.supply_twice"].nl
+        assert item["detail"] == f"{item['problems'][0]['path']}: {messages['problem.supply_twice'].nl}"
+    else:
+        assert "care.demand zo wijzigen maakt de casus ongeldig:" in out
+
