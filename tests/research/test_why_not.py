@@ -7,6 +7,7 @@ import pytest
 import interorg
 from conftest import CASES
 from interorg.cli import main
+from interorg.engine.wording import partner_names
 from interorg.errors import UsageError
 
 COMPLEX_IN_MUNICIPALITY = {"name": "Test", "care": {"demand": "complex", "supply_in_municipality": True}}
@@ -302,3 +303,27 @@ def test_an_invalid_change_says_why_in_dutch(capsys, fmt):
     else:
         assert "care.demand zo wijzigen maakt de casus ongeldig:" in out
 
+
+def test_titles_name_the_subject_asked_about():
+    """For a rule that did not fire, the subject's placeholder is the subject's label; the others stay ‹label›."""
+    names = partner_names("eersel~bergeijk", EXAMPLE.partner_names())
+    assert names == "Gemeente Eersel – Gemeente Bergeijk"
+    for lang, hub_lock_in in [("en", "locked in on a partner many depend on"),
+                              ("nl", "vast aan een partner waarvan velen afhankelijk zijn")]:
+        answer = interorg.advise(EXAMPLE, lang=lang).why_not("trust.opportunism.lock-in", "eersel~bergeijk")
+        (chained,) = [c for c in answer.conditions[0].alternatives if c.because is not None]
+        assert chained.because.rule == "network.structure.hub-lock-in"
+        assert chained.because.title == f"{names}: {hub_lock_in}"
+        assert chained.condition == f"{names}: {hub_lock_in}"
+        text = answer.to_text()
+        assert "‹relat" not in text and "{" not in text
+        # the hub is no subject asked about: it stays what it stands for
+        assert "‹partner›" in chained.because.conditions[0].condition
+
+
+def test_a_variable_that_joins_two_conditions_reads_as_a_sentence():
+    """The dependence's 'on' that joins the hub is said as the same partner, in both languages, not 'the same depends on'."""
+    for lang, expected, garbled in [("en", "depends on (is afhankelijk van) = the same partner", "the same depends"),
+                                    ("nl", "is afhankelijk van = dezelfde partner", "dezelfde is")]:
+        text = interorg.advise(EXAMPLE, lang=lang).why_not("trust.opportunism.lock-in", "eersel~bergeijk").to_text()
+        assert expected in text and garbled not in text
