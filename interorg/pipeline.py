@@ -324,8 +324,9 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     subject = _checked_subject(knowledge, Space(knowledge, kinds, 0), rule, subject, advice.facts)
     concluded = {(c.id, c.subject) for c in advice.conclusions}
     editor = CaseEditor(advice.case, advice.facts) if advice.case is not None else None
+    names = advice.case.partner_names() if advice.case is not None else None
     result = whynot.why_not(knowledge, advice.facts, concluded, rule_id, subject, advice.lang, kinds,
-                            editor=editor)
+                            editor=editor, names=names)
     if result.fired:
         conclusion = advice[rule_id if subject is None else f"{rule_id}[{subject}]"]
         mine = advice.counsel.set_aside.get(conclusion.key) if advice.counsel is not None else None

@@ -81,7 +81,14 @@ def _render(result, fmt):
 
 
 def _explain(args):
-    return _render(why_not(advise(args.case, lang=args.lang), args.rule, args.subject), args.format)
+    answer = why_not(advise(args.case, lang=args.lang), args.rule, args.subject)
+    messages = load_knowledge().messages
+
+    def say(message):  # a problem of the case's checks, in the language asked for
+        return translate(message, messages, args.lang)
+    if args.format == "json":
+        return answer.to_json(translate=say) + "\n"
+    return answer.to_markdown(say) if args.format == "markdown" else answer.to_text(say)
 
 
 def add_corpus_arguments(command):

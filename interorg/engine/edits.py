@@ -72,12 +72,15 @@ class Unwritable:
     ``reason`` is ``derived`` (``path`` names a fact's field computed from
     ``detail``), ``no_place`` (a new fact of type ``path`` has no place of
     its own in the input) or ``invalid`` (the changed input breaks its
-    checks: ``detail``).
+    checks: ``detail``).  For ``invalid``, ``problems`` holds the checks'
+    problems one by one (each a :class:`~interorg.errors.Problem`, its
+    message in English), so that a reader can say each in its language.
     """
 
     reason: str
     path: str
     detail: str = ""
+    problems: tuple = ()
 
 
 @attrs.frozen

@@ -134,7 +134,7 @@ class WhyNot:
 
 
 class _Analyst:
-    def __init__(self, knowledge, facts, concluded, lang, singletons, limit, editor=None):
+    def __init__(self, knowledge, facts, concluded, lang, singletons, limit, editor=None, names=None):
         self.knowledge = knowledge
         self.facts = list(facts)
         self.concluded = {(rule, text(subject)) for rule, subject in concluded}
@@ -142,7 +142,7 @@ class _Analyst:
         self.space = Space(knowledge, singletons, limit)
         self.editor = editor or FactEditor(self.facts, knowledge, singletons)
         # conditions and their tests in the reader's words (the rule's field names are not the case file's)
-        self.sayer = Sayer(knowledge, lang)
+        self.sayer = Sayer(knowledge, lang, partners=names)
         self.words = self.sayer.words
         self.memo = {}
 
@@ -218,15 +218,20 @@ class _Analyst:
         unknown = all(c.status != "failed" for c in because.conditions)
         return ConditionStatus(index, described, "unknown" if unknown else "failed", because=because)
 
+    @staticmethod
+    def given(rule, subject):
+        """What the question gives of the rule's variables: its subject variable's value, the subject asked about."""
+        return {rule.subject: subject} if subject is not None and rule.subject is not None else {}
+
     def pattern_status(self, rule, index, pattern, subject):
-        described = self.sayer.condition(pattern)
+        described = self.sayer.condition(pattern, self.given(rule, subject))
         if isinstance(pattern, FactPattern):
             return self.fact_status(rule, index, pattern, subject, described)
         return self.conclusion_status(rule, index, pattern, subject, described)
 
     def negation_status(self, rule, index, condition, subject):
         """A 'not' fails on the first fact (or conclusion) that matches it: name its tested fields and values."""
-        described = self.sayer.condition(condition)
+        described = self.sayer.condition(condition, self.given(rule, subject))
         pattern = condition.pattern
         if isinstance(pattern, ConclusionPattern):
             key = self.held_conclusion(rule, pattern, subject)
@@ -245,7 +250,7 @@ class _Analyst:
         if isinstance(condition, Negation):
             return self.negation_status(rule, index, condition, subject)
         if isinstance(condition, AnyOf):
-            described = self.sayer.condition(condition)
+            described = self.sayer.condition(condition, self.given(rule, subject))
             alternatives = tuple(self.pattern_status(rule, index, a, subject) for a in condition.alternatives)
             held = next((a for a in alternatives if a.status == "held"), None)
             if held is not None:
@@ -259,7 +264,7 @@ class _Analyst:
         if key in self.memo:
             return self.memo[key]
         rule = self.knowledge.rule(rule_id)
-        title = self.sayer.title(rule)
+        title = self.sayer.title(rule, subject)
         if self.fired(rule_id, subject):
             result = WhyNot(rule_id, title, subject, True)
         else:
@@ -274,7 +279,7 @@ class _Analyst:
 
 
 def why_not(knowledge, facts, concluded, rule_id, subject=None, lang="en", singletons=(), limit=400,
-            editor=None):
+            editor=None, names=None):
     """Say why ``rule_id`` did (not) fire on a run over ``facts`` that concluded ``concluded``.
 
     Parameters
@@ -296,6 +301,9 @@ def why_not(knowledge, facts, concluded, rule_id, subject=None, lang="en", singl
     editor : optional
         How a change of the facts is written into the input and run again
         (see :mod:`.edits`); by default the facts are changed as they are.
+    names : mapping of str to str, optional
+        The partners' names by id: a title or condition about the subject
+        asked about names it so, as the run's conclusions do.
 
     Returns
     -------
@@ -317,7 +325,7 @@ def why_not(knowledge, facts, concluded, rule_id, subject=None, lang="en", singl
     [('care.demand', ('standard',))]
     """
     knowledge.rule(rule_id)
-    analyst = _Analyst(knowledge, facts, concluded, lang, singletons, limit, editor)
+    analyst = _Analyst(knowledge, facts, concluded, lang, singletons, limit, editor, names)
     return analyst.analyse(rule_id, text(subject))
 
 

@@ -186,7 +186,8 @@ class CaseEditor:
             changes.append((Change(path, value_at(self.data, path), edit.to), edit.field))
         paths = [change.path for change, _ in changes]
         if len(paths) != len(set(paths)):
-            return Realised(problem=Unwritable("invalid", paths[0], "one key set twice"))
+            return Realised(problem=Unwritable("invalid", paths[0], "one key set twice",
+                                               (Problem("", "one key set twice"),)))
         written = [(c.path, {} if c.to == (GIVEN,) else self._value(field, c.to)) for c, field in changes]
         # "any other value" is shown as the value written, so that the user can write it too
         changes = [(attrs.evolve(c, to=(value,)) if OTHER in c.to else c, field)
@@ -194,5 +195,5 @@ class CaseEditor:
         try:
             _case, facts = apply_changes(self.case, written)
         except CaseError as exc:
-            return Realised(problem=Unwritable("invalid", paths[0] if paths else "", str(exc)))
+            return Realised(problem=Unwritable("invalid", paths[0] if paths else "", str(exc), exc.problems))
         return Realised(tuple(change for change, _ in changes), tuple(facts))

@@ -59,13 +59,24 @@ class WhyNotReport:
         """The smallest sets of input changes that make the rule fire."""
         return self.result.changes
 
-    def to_dict(self):
-        """JSON-ready data: the rule, whether it fired, each condition, the changes."""
-        return plain(self.result)
+    def to_dict(self, translate=None):
+        """JSON-ready data: the rule, whether it fired, each condition, the changes.
 
-    def to_json(self, indent=2):
+        ``translate`` as for :meth:`to_text`: the case's problems of a change
+        that makes it invalid (``unwritable``: each problem's ``message``, and
+        the ``detail`` they make) in the answer's language.
+        """
+        data = plain(self.result)
+        if translate is not None:
+            for item in data["unwritable"]:
+                if item["problems"]:
+                    item["problems"] = [dict(p, message=translate(p["message"])) for p in item["problems"]]
+                    item["detail"] = "\n".join(_located(p["path"], p["message"]) for p in item["problems"])
+        return data
+
+    def to_json(self, indent=2, translate=None):
         """Return :meth:`to_dict` as a JSON string."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
+        return json.dumps(self.to_dict(translate), indent=indent, ensure_ascii=False, default=str)
 
     def _nodes(self, result, depth):
         """The answer as ``(depth, text)`` lines: a tree that text indents and Markdown nests as lists."""
@@ -105,39 +116,56 @@ class WhyNotReport:
             out += self._nodes(condition.because, depth + 2)
         return out
 
-    def _change_texts(self, result):
-        """The closing part: the numbered sets of changes, or why there are none."""
+    def _change_texts(self, result, translate):
+        """The closing part: the numbered sets of changes, or why there are none.
+
+        Each item is ``(text, reasons)``: the reasons (the case's problems
+        for a change that makes it invalid) are said under it.
+        """
         labels = self.labels
         if result.fired:
             return None, []
         if result.bounded:
             return fill(labels["why_not_bounded"], reason=result.bounded), []
         if not result.changes:
-            lines = [_unwritable(problem, labels) for problem in result.unwritable]
-            return labels["why_not_no_change"] + (" " + labels["why_not_cannot"] if lines else ""), lines
+            items = [_unwritable(problem, labels, translate or _as_is) for problem in result.unwritable]
+            return labels["why_not_no_change"] + (" " + labels["why_not_cannot"] if items else ""), items
         out = []
         for changes, verified in zip(result.changes, result.verified):
             shown = "; ".join(f"{c.path} = " + f" {labels['or']} ".join(_show(v, labels) for v in c.to)
                               for c in changes)
             state = {True: labels["why_not_verified"], False: labels["why_not_failed_check"]}.get(verified)
-            out.append(shown + (f" ({state})" if state else ""))
+            out.append((shown + (f" ({state})" if state else ""), ()))
         return labels["why_not_changes"], out
 
-    def to_text(self):
-        """The answer as indented plain text."""
+    def to_text(self, translate=None):
+        """The answer as indented plain text.
+
+        Parameters
+        ----------
+        translate : callable, optional
+            ``translate(message)``: an English problem of the case's checks
+            (why a change would make the case invalid) in the answer's
+            language, as the command line says it; by default as the checks
+            wrote it, in English, the library's language for errors.
+        """
         lines = [f"{'  ' * depth}{escape.one_line(text)}" for depth, text in self._nodes(self.result, 0)]
         if self.result.fired and self.result.explanation is not None:
             lines[2:2] = [f"  {line}" for line in render._derivation_lines(self.result.explanation, self.labels)]
-        heading, items = self._change_texts(self.result)
+        heading, items = self._change_texts(self.result, translate)
         if heading is not None:
             lines.append(heading)
             numbered = self.result.changes and not self.result.bounded
-            lines += [f"  {number}. {escape.one_line(item)}" if numbered else f"  - {escape.one_line(item)}"
-                      for number, item in enumerate(items, start=1)]
+            for number, (item, reasons) in enumerate(items, start=1):
+                lines.append(f"  {number}. {escape.one_line(item)}" if numbered else f"  - {escape.one_line(item)}")
+                lines += [f"    {escape.one_line(reason)}" for reason in reasons]
         return escape.terminal("\n".join(lines) + "\n")
 
-    def to_markdown(self):
-        """The answer as Markdown: a heading, the conditions as a nested list, the changes as a numbered list."""
+    def to_markdown(self, translate=None):
+        """The answer as Markdown: a heading, the conditions as a nested list, the changes as a numbered list.
+
+        ``translate`` as for :meth:`to_text`.
+        """
         (_, title), *nodes = self._nodes(self.result, 0)
         out = [f"### {escape.markdown(title)}", ""]
         for depth, text in nodes:
@@ -148,12 +176,14 @@ class WhyNotReport:
         if self.result.fired and self.result.explanation is not None:
             tree = escape.terminal("\n".join(render._derivation_lines(self.result.explanation, self.labels)))
             out += ["", escape.fence(tree) + "text", tree, escape.fence(tree)]
-        heading, items = self._change_texts(self.result)
+        heading, items = self._change_texts(self.result, translate)
         if heading is not None:
             out += ["", escape.markdown(heading), ""]
             numbered = self.result.changes and not self.result.bounded
-            out += [f"{number}. {escape.markdown_line(item)}" if numbered else f"- {escape.markdown_line(item)}"
-                    for number, item in enumerate(items, start=1)]
+            for number, (item, reasons) in enumerate(items, start=1):
+                out.append(f"{number}. {escape.markdown_line(item)}" if numbered
+                           else f"- {escape.markdown_line(item)}")
+                out += [f"  - {escape.markdown_line(reason)}" for reason in reasons]
         return "\n".join(out).rstrip("\n") + "\n"
 
     def __str__(self):
@@ -169,8 +199,25 @@ class WhyNotReport:
         return f"<pre>{html.escape(self.to_text())}</pre>"
 
 
-def _unwritable(problem, labels):
-    """Why one way the rule could hold cannot be written into the case."""
+def _as_is(message):
+    return message
+
+
+def _unwritable(problem, labels, translate):
+    """Why one way the rule could hold cannot be written into the case: ``(text, reasons)``.
+
+    For a change that makes the case invalid, the reasons are the case's
+    problems, each at its path and said by ``translate``.
+    """
     key = {"derived": "why_not_derived", "no_place": "why_not_no_place"}.get(problem.reason, "why_not_invalid")
     text = fill(labels[key], path=problem.path, inputs=problem.detail)
-    return text
+    if key != "why_not_invalid":
+        return text, ()
+    if not problem.problems:  # an editor that gives the checks' text only
+        return text, tuple(translate(line) for line in problem.detail.split("\n") if line)
+    return text, tuple(_located(p.path, translate(p.message)) for p in problem.problems)
+
+
+def _located(path, message):
+    """A problem at its path, as a case's problem is written (``care.demand: expected ...``)."""
+    return f"{path}: {message}" if path else message

@@ -7,6 +7,7 @@ import pytest
 import interorg
 from conftest import CASES
 from interorg.cli import main
+from interorg.engine.wording import partner_names
 from interorg.errors import UsageError
 
 COMPLEX_IN_MUNICIPALITY = {"name": "Test", "care": {"demand": "complex", "supply_in_municipality": True}}
@@ -270,3 +271,59 @@ def _first_changes(advice, rule_id):
     except interorg.AmbiguousKey:
         return ()
     return answer.changes[0] if answer.changes else ()
+
+
+def test_an_invalid_change_says_why_in_every_format():
+    """A change the case's checks refuse is given with the checks' reason in text and Markdown, as in the JSON."""
+    answer = interorg.why_not(EXAMPLE, "kenis.need.quadrant-i")
+    (problem,) = answer.result.unwritable[0].problems
+    reason = f"{problem.path}: {problem.message}"
+    assert reason in answer.to_dict()["unwritable"][0]["detail"]
+    lines = answer.to_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "makes the case invalid" in line)
+    assert lines[at + 1] == f"    {reason}"
+    markdown = answer.to_markdown().splitlines()
+    at = next(i for i, line in enumerate(markdown) if "makes the case invalid" in line)
+    assert markdown[at].startswith("- ") and markdown[at + 1] == f"  - {reason}"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_an_invalid_change_says_why_in_dutch(capsys, fmt):
+    """Under --lang nl the checks' reason for refusing a change is Dutch in every format."""
+    messages = interorg.load_knowledge().messages
+    with interorg.example_path() as path:
+        assert main(["explain", str(path), "kenis.need.quadrant-i", "--lang", "nl", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert messages["problem.supply_twice"].nl in out
+    assert messages["problem.supply_twice"].en not in out
+    if fmt == "json":
+        (item,) = json.loads(out)["unwritable"]
+        assert item["problems"][0]["message"] == messages["problem.supply_twice"].nl
+        assert item["detail"] == f"{item['problems'][0]['path']}: {messages['problem.supply_twice'].nl}"
+    else:
+        assert "care.demand zo wijzigen maakt de casus ongeldig:" in out
+
+
+def test_titles_name_the_subject_asked_about():
+    """For a rule that did not fire, the subject's placeholder is the subject's label; the others stay ‹label›."""
+    names = partner_names("eersel~bergeijk", EXAMPLE.partner_names())
+    assert names == "Gemeente Eersel – Gemeente Bergeijk"
+    for lang, hub_lock_in in [("en", "locked in on a partner many depend on"),
+                              ("nl", "vast aan een partner waarvan velen afhankelijk zijn")]:
+        answer = interorg.advise(EXAMPLE, lang=lang).why_not("trust.opportunism.lock-in", "eersel~bergeijk")
+        (chained,) = [c for c in answer.conditions[0].alternatives if c.because is not None]
+        assert chained.because.rule == "network.structure.hub-lock-in"
+        assert chained.because.title == f"{names}: {hub_lock_in}"
+        assert chained.condition == f"{names}: {hub_lock_in}"
+        text = answer.to_text()
+        assert "‹relat" not in text and "{" not in text
+        # the hub is no subject asked about: it stays what it stands for
+        assert "‹partner›" in chained.because.conditions[0].condition
+
+
+def test_a_variable_that_joins_two_conditions_reads_as_a_sentence():
+    """The dependence's 'on' that joins the hub is said as the same partner, in both languages, not 'the same depends on'."""
+    for lang, expected, garbled in [("en", "depends on (is afhankelijk van) = the same partner", "the same depends"),
+                                    ("nl", "is afhankelijk van = dezelfde partner", "dezelfde is")]:
+        text = interorg.advise(EXAMPLE, lang=lang).why_not("trust.opportunism.lock-in", "eersel~bergeijk").to_text()
+        assert expected in text and garbled not in text
