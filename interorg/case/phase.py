@@ -105,7 +105,7 @@ class Phase:
     current : {'exploring', 'sharing', 'agreeing', 'shaping', 'implementing'}, optional
         Verkennen, delen, overeenkomen, vormgeven, or uitvoeren en vernieuwen.
     done : tuple of str, optional
-        The checklist's activities that are done (see :data:`ACTIVITIES`).
+        The checklist's activities that are done.
         Once given, even empty, the checklist counts as filled in: an
         activity not listed is not done.  Left out, nothing is known of the
         activities and none is flagged as skipped.

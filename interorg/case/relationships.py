@@ -25,7 +25,7 @@ class Relationship:
     Attributes
     ----------
     between : tuple of two str
-        The ids of the two partners (see :class:`Partner`), in any order; the
+        The ids of the two partners, in any order; the
         relationship's id is ``'a~b'`` in the order given.  A pair may be
         described once.
     trust : {'high', 'low'}, optional

@@ -51,7 +51,7 @@ class Respondent:
     id : str
         Unique within the scan: initials, a number, a role.
     partner : str
-        The id of the partner (see :class:`Partner`) the respondent belongs to.
+        The id of the partner the respondent belongs to.
     answers : dict of str to int or None
         Statement id to answer, from 1 (strongly disagree, helemaal oneens) to
         5 (strongly agree, helemaal eens).  None (``null`` in a file) means

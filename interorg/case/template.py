@@ -106,6 +106,8 @@ def _comment(path, field, tp, described, say, lang):
     # an id is the user's own; the vocabulary's label of the field 'id' names what the fact is about.
     # The label is the workbook's Dutch term, added to a text in another language; the Dutch texts use it.
     dutch = _vocabulary_labels().get((path, field.name)) if field.name != "id" and lang != "nl" else None
+    if dutch and "(" in dutch:  # a label that explains itself (a table's heading) is no term to gloss with
+        dutch = None
     hint = _hint(tp, say)
     if len(words) > 90:
         words = words[:89].rsplit(" ", 1)[0] + " …"
