@@ -122,8 +122,10 @@ def diagnosis_lines(advice, explain=True):
             if item.answers:
                 lines.append(f"   - {labels['answers_problems']}: "
                              + ", ".join(problem_titles.get(a, a) for a in item.answers))
-            if explain:
-                lines.append(f"   - {labels['recommended_by']}: " + ", ".join(item.recommended_by))
+            # a recommendation held back answers only a problem the diagnosis does not suspect
+            recommending = [key for key in item.recommended_by if advice.counsel.status(key) != "held-back"]
+            if explain and recommending:
+                lines.append(f"   - {labels['recommended_by']}: " + ", ".join(recommending))
             lines += [f"   - {labels['caveat']}: {advice[key].title}" for key in item.caveats]
     return lines
 

@@ -219,3 +219,13 @@ def test_a_selection_without_the_plan_lists_what_the_plan_would_say():
     in_full = [c for c in advice.conclusions if f"[{c.key}]" in full and c.kind == "warning"]
     assert len(in_full) >= 5
     assert [c.key for c in in_full if c.title.split(":")[0] not in brief] == []
+
+
+def test_an_intervention_is_recommended_only_by_what_is_advice():
+    """The diagnosis names no held-back recommendation as recommending an intervention (the example holds one back)."""
+    advice = interorg.advise(interorg.example_case())
+    held = [key for key in advice.counsel.held_back if advice[key].kind == "recommendation"]
+    recommending = [key for item in advice.diagnosis.interventions for key in item.recommended_by]
+    assert set(held) & set(recommending)  # the diagnosis's data keeps them all
+    named = [line for line in advice.to_text(full=True).splitlines() if "recommended by:" in line]
+    assert named and not [key for key in held if any(key in line for line in named)]
