@@ -172,7 +172,7 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
         for support in conclusion.explanation.supports:
             for evidence in support.evidence:
                 if evidence.type == "input":
-                    paths.setdefault(evidence.path, "; ".join(evidence.parts) or evidence.path)
+                    paths.setdefault(evidence.path, evidence)
                     continue
                 key = evidence.key
                 premises.append((key, evidence.explanation.title))
@@ -205,9 +205,28 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
         more = "; " + counted(lang_labels, "more_premises", len(ordered) - 2, lang) if len(ordered) > 2 else ""
         return "; ".join(f"{title} ({_together(list(about[title]), lang_labels)})" if title in about else title
                          for title in ordered[:2]) + more
-    said = list(dict.fromkeys(paths.values()))  # the same words at two places are said once
+    said = list(dict.fromkeys(_in_words(paths.values())))  # the same words at two places are said once
     more = "; " + counted(lang_labels, "more_places", len(said) - 2, lang) if len(said) > 2 else ""
     return f"{lang_labels['plan_case']}: {'; '.join(said[:2])}{more}"
+
+
+def _in_words(inputs):
+    """What each input says (``field = value``...); people of one kind that say it differently are named.
+
+    "signatures given = 2; signatures given = 1" says two leaders, but not
+    which: where inputs of one kind say different things, each that has a
+    ``name`` the rule did not test is named by it.
+    """
+    inputs = list(inputs)
+    words = ["; ".join(evidence.parts) or evidence.path for evidence in inputs]
+    kinds = {}
+    for evidence, said in zip(inputs, words):
+        kinds.setdefault((evidence.fact, evidence.fields), set()).add(said)
+    for evidence, said in zip(inputs, words):
+        name = (evidence.values or {}).get("name")
+        if len(kinds[(evidence.fact, evidence.fields)]) > 1 and isinstance(name, str) and "name" not in evidence.fields:
+            said = f"{name}: {said}"
+        yield said
 
 
 def subject_words(subject, label, names):
@@ -357,7 +376,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
             weight=len(paths),
             keys=tuple(m.key for m in members),
             rules=tuple(dict.fromkeys(m.id for m in members)),
-            subjects=subjects if len(subjects) > 1 or group is not None else (),
+            subjects=subjects,
             answers=warnings,
         ))
     urgent = {}  # the urgent warnings no recommendation answers: actions of their own, grouped as declared

@@ -285,3 +285,21 @@ def test_because_does_not_name_again_what_the_action_names(example):
     (action,) = [a for a in example.counsel.plan if a.rules == ("trust.blind-spot",)]
     assert action.subjects == ("Gemeente Bladel – Stichting Jeugdzorg Kempen",)
     assert "Lock-in" in action.because and "Gemeente Bladel" not in action.because
+
+
+def test_an_action_about_one_subject_names_it():
+    """An action drawn for one relationship says which, as an action about several does."""
+    advice = interorg.advise(interorg.example_case())
+    for action in advice.counsel.plan + advice.counsel.more:
+        about = {advice[key].subject_label for key in action.keys if advice[key].subject is not None}
+        if len(about) == 1 and not any(label in action.title for label in about):
+            assert action.subjects == tuple(about), action.title
+
+
+def test_the_because_tells_apart_the_people_it_rests_on():
+    """'signatures given = 2; signatures given = 1' names the leaders it is about."""
+    advice = interorg.advise(interorg.example_case("regional_innovation_alliance"))
+    (action,) = [a for a in advice.counsel.plan + advice.counsel.more
+                 if "workbook.signatures.champion-missing" in a.keys]
+    names = [leader.name for leader in advice.case.leadership]
+    assert all(f"{name}: " in action.because for name in names[:2]), action.because
