@@ -178,13 +178,15 @@ def _conclusion(advice, conclusion, previous=None):
     """A conclusion for the template; ``repeat`` when it follows one of the same rule, whose title, basis
     and sources it shares (they are shown once, and the conclusion by what it is about)."""
     labels = advice.labels
+    about = conclusion.subject_label or conclusion.subject
     return {"title": conclusion.title, "key": conclusion.key, "text": conclusion.text,
-            "about": conclusion.subject_label or conclusion.subject,
+            # what it is about; under its title, only where the title does not say it
+            "about": about, "about_untitled": about if about and about not in conclusion.title else None,
             "repeat": previous is not None and previous.id == conclusion.id,
             "basis": f"{labels['basis']}: {_basis(conclusion, labels)}",
             "sources": [_citation(c) for c in conclusion.sources],
             "conflicts": _conflict_lines(advice, conclusion),
-            "derivation": derivation(conclusion, labels, advice.counsel.set_aside)}
+            "derivation": derivation(conclusion, labels, advice.counsel.set_aside, head=False)}
 
 
 def _conclusions(advice, conclusions):

@@ -93,13 +93,15 @@ def _said(evidence):
     return evidence.key if evidence.type == "conclusion" else (evidence.path, evidence.fields)
 
 
-def derivation(conclusion, labels, set_aside=()):
+def derivation(conclusion, labels, set_aside=(), head=True):
     """The derivation tree of one conclusion as indented text, down to the case's input.
 
     A premise whose key is in ``set_aside`` (the conclusions a conflict set
-    aside) is marked as such.
+    aside) is marked as such.  Without ``head`` the first line (the rule and
+    the conclusion's title) is left out, for a page that shows them above.
     """
-    return "\n".join(_derivation_lines(conclusion.explanation, labels, set_aside=set_aside))
+    lines = _derivation_lines(conclusion.explanation, labels, set_aside=set_aside)
+    return "\n".join(lines if head else [line[2:] for line in lines[1:]])
 
 
 def _conflict_lines(advice, conclusion):

@@ -264,3 +264,19 @@ def test_a_case_too_large_to_draw_legibly_leaves_out_the_map_and_says_so():
     page = report_html(advice)
     assert f"met {count} partners zijn ze niet te lezen" in page
     assert 'alt="' + advice.labels["report_map"] not in page and "data:image/png" in page  # the grid is still drawn
+
+
+def test_a_fold_says_each_title_once_and_names_each_subject():
+    """A fold of several conclusions of one rule: the title in its summary only, each conclusion by its subject."""
+    import re
+
+    advice = interorg.advise(interorg.example_case())
+    page = report_html(advice, figures=False)
+    folds = re.findall(r'<details class="entry [a-z]+">\s*<summary><span class="title">(.*?)</span>(.*?)</details>',
+                       page, re.S)
+    several = [(title, body) for title, body in folds if body.count('<div class="conclusion">') > 1]
+    assert several
+    for title, body in several:
+        assert body.count(title) == 0, title  # not repeated under its summary, nor atop the derivation
+        # each conclusion opens with what it is about
+        assert body.count('<div class="conclusion">\n<p class="label">') == body.count('<div class="conclusion">')
