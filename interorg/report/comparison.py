@@ -194,14 +194,15 @@ class Comparison:
         out += [terminal(one_line(f"{message('compare_warning', self.lang)}: {text}")) for text in self.warnings()]
         for heading, columns, rows in self._sections():
             out += ["", heading, "-" * len(heading)]
-            out += [" | ".join(columns)] + [" | ".join(row) for row in rows] if rows else [
+            # a row names partners and relationships as the cases do: one line, no control character
+            out += [" | ".join(columns)] + [terminal(one_line(" | ".join(row))) for row in rows] if rows else [
                 message("compare_nothing", self.lang)]
         return "\n".join(out) + "\n"
 
     def to_markdown(self):
         """What moved, as Markdown tables."""
         def cell(text):
-            return str(text).replace("|", "\\|")
+            return markdown_line(str(text))  # the cases' names: one line, no HTML, no cell of their own
 
         out = [f"# {self._title()}"]
         out += [f"\n> **{message('compare_warning', self.lang)}:** {markdown_line(text)}" for text in self.warnings()]

@@ -189,3 +189,20 @@ def test_a_warning_on_the_screen_is_said_once(capsys):
     assert main(["compare", str(ROUND1), str(ALLIANCE)]) == 0
     captured = capsys.readouterr()
     assert captured.out.count("Warning: ") == 2 and captured.err == ""
+
+
+def test_the_names_of_the_cases_reach_no_terminal_or_table_as_they_are():
+    """A partner named with a control sequence or a '|' is shown escaped in every row of text and Markdown."""
+    from interorg.case import case_to_dict
+
+    cases = []
+    for path in (ROUND1, ROUND2):
+        data = case_to_dict(interorg.load_case(path))
+        for partner in data["partners"]:
+            partner["name"] += "\x1b[31m|x"
+        cases.append(interorg.case_from_dict(data))
+    comparison = interorg.compare(*cases)
+    text, markdown = comparison.to_text(), comparison.to_markdown()
+    assert "\\x1b[31m" in text and "\x1b" not in text and "\x1b" not in markdown
+    rows = [line for line in markdown.splitlines() if "\\x1b" in line]
+    assert rows and all(line.count(" | ") == line.count("|") - line.count("\\|") - 2 for line in rows)
