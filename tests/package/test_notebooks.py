@@ -16,6 +16,14 @@ def test_there_are_notebooks():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebooks_are_kept_without_outputs(path):
+    """A stored output would go stale as the advice's words change: the notebooks are kept clean."""
+    notebook = nbformat.read(path, as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code and not [cell for cell in code if cell.outputs or cell.execution_count is not None]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs(path):
     """Executing the notebook raises no error in any cell and shows the advice or the map."""
     notebook = nbformat.read(path, as_version=4)
