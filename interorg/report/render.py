@@ -112,6 +112,8 @@ def _conflict_lines(advice, conclusion):
     mine = counsel.set_aside.get(conclusion.key)
     if mine is not None:
         lines.append(f"{labels['set_aside_by']}: {advice[mine.by].title} — {mine.reason}")
+    if counsel.status(conclusion.key) == "held-back":
+        lines.append(labels["held_back_line"])
     return lines
 
 
@@ -205,13 +207,15 @@ def text(advice, full=False, selection=Selection()):
         out += ["", labels["action_plan"], "-" * len(labels["action_plan"])]
         for action in actions:
             head, because = _action_lines(action, labels, lang=advice.lang)
-            out += _wrap(head, "", "   ") + _wrap(because, "   ", "  ")
+            pad = " " * (len(str(action.rank)) + 2)  # under the title, past "10. " as past "1. "
+            out += _wrap(head, "", pad) + _wrap(because, pad, "  ")
     more = plan_entries(advice, selection, more=True)
     if more:
         out += ["", labels["more_actions"], "-" * len(labels["more_actions"])]
         for action in more:
             head, because = _action_lines(action, labels, subjects=full, lang=advice.lang)
-            out += _wrap(head, "", "   ") + (_wrap(because, "   ", "  ") if full else [])
+            pad = " " * (len(str(action.rank)) + 2)
+            out += _wrap(head, "", pad) + (_wrap(because, pad, "  ") if full else [])
     listed, left_out = listed_entries(advice, selection, full)
     for kind, heading in _HEADINGS:
         entries = listed[kind]

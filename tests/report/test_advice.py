@@ -229,3 +229,24 @@ def test_an_intervention_is_recommended_only_by_what_is_advice():
     assert set(held) & set(recommending)  # the diagnosis's data keeps them all
     named = [line for line in advice.to_text(full=True).splitlines() if "recommended by:" in line]
     assert named and not [key for key in held if any(key in line for line in named)]
+
+
+def test_a_held_back_conclusion_says_so_where_it_is_explained(advice):
+    """As a set-aside one says what set it aside, a held-back suspicion says the diagnosis does not share it."""
+    held = [key for key in advice.counsel.held_back]
+    assert held
+    for key in held:
+        assert "Held back: the diagnosis" in advice.explain(key)
+    shown = [c.key for c in advice.conclusions if advice.counsel.status(c.key) == "advice"][:5]
+    assert not [key for key in shown if "Held back" in advice.explain(key)]
+
+
+def test_a_wrapped_action_continues_under_its_title():
+    """An action numbered 10 or more continues under its title, one column further than one numbered 1 to 9."""
+    text = interorg.advise(interorg.example_case()).to_text(full=True)
+    lines = text.splitlines()
+    starts = [i for i, line in enumerate(lines) if re.match(r"\d\d\. ", line)]
+    assert starts
+    for i in starts:
+        if lines[i + 1].startswith(" ") and not lines[i + 1].lstrip().startswith(("because", "omdat")):
+            assert lines[i + 1].startswith("    ") and not lines[i + 1].startswith("     "), lines[i + 1]
