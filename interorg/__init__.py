@@ -80,8 +80,11 @@ _PUBLIC = {
     "CaseError": (".errors", "CaseError"),
     "InterorgError": (".errors", "InterorgError"),
     "KnowledgeError": (".errors", "KnowledgeError"),
+    "MissingDependency": (".errors", "MissingDependency"),
+    "NotConcluded": (".errors", "NotConcluded"),
     "Problem": (".errors", "Problem"),
     "UnknownRule": (".errors", "UnknownRule"),
+    "UsageError": (".errors", "UsageError"),
     "WriteError": (".errors", "WriteError"),
     "advise": (".pipeline", "advise"),
     "compare": (".pipeline", "compare"),
@@ -119,7 +122,8 @@ if _typing.TYPE_CHECKING:  # for type checkers and editors, which do not run __g
         Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Rule, Support,
     )
     from .errors import (  # noqa: F401
-        AmbiguousKey, CaseError, InterorgError, KnowledgeError, Problem, UnknownRule, WriteError,
+        AmbiguousKey, CaseError, InterorgError, KnowledgeError, MissingDependency, NotConcluded, Problem,
+        UnknownRule, UsageError, WriteError,
     )
     from .pipeline import (  # noqa: F401
         advise, compare, diagnose, network_graph, relationship_summary, why_not,

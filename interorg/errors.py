@@ -9,6 +9,7 @@ __all__ = [
     "KnowledgeError",
     "MAX_PROBLEMS_KEPT",
     "MissingDependency",
+    "NotConcluded",
     "Problem",
     "UsageError",
     "WriteError",
@@ -148,6 +149,13 @@ class UsageError(InterorgError, ValueError):
 
 class WriteError(InterorgError, OSError):
     """A file interorg was asked to write that cannot be written; what was there is left untouched."""
+
+
+class NotConcluded(InterorgError, KeyError):
+    """A key that names no conclusion of an advice: a rule that did not fire on the case, or no rule at all."""
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""
 
 
 class UnknownRule(InterorgError, KeyError):

@@ -30,6 +30,7 @@ import attrs
 
 from ..engine.results import PRIORITIES
 from ..engine.wording import counted, fill, partner_names
+from ..errors import NotConcluded
 from .evidence import input_paths
 
 __all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "subject_words"]
@@ -102,6 +103,9 @@ class Counsel:
     inconsistencies : tuple of Inconsistency
         Conclusions of one exclusive group drawn for one subject: a fault of
         the knowledge base, withheld from the advice.
+    concluded : frozenset of str
+        The key of every conclusion, so that :meth:`status` refuses a key
+        that names none.
     """
 
     plan: tuple
@@ -110,6 +114,7 @@ class Counsel:
     set_aside: dict
     held_back: tuple
     inconsistencies: tuple
+    concluded: frozenset = attrs.field(default=frozenset(), repr=False, eq=False)
     _advice_keys: frozenset = attrs.field(init=False, repr=False, eq=False)
     _held_keys: frozenset = attrs.field(init=False, repr=False, eq=False)
 
@@ -122,7 +127,13 @@ class Counsel:
                 f" {len(self.set_aside)} set aside, {len(self.held_back)} held back>")
 
     def status(self, key):
-        """``advice``, ``step``, ``set-aside`` or ``held-back`` for the conclusion with ``key``."""
+        """``advice``, ``step``, ``set-aside`` or ``held-back`` for the conclusion with ``key``.
+
+        Raises :class:`~interorg.errors.NotConcluded` for a key that names no
+        conclusion (where the counsel knows them all, as an advice's does).
+        """
+        if self.concluded and key not in self.concluded:
+            raise NotConcluded(f"no conclusion {key!r} in this advice")
         if key in self.set_aside:
             return "set-aside"
         if key in self._held_keys:
@@ -400,4 +411,5 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     actions.sort(key=lambda a: (_RANK[a.priority], -a.weight, order[a.keys[0]]))
     ranked = [attrs.evolve(action, rank=index) for index, action in enumerate(actions, start=1)]
     return Counsel(tuple(ranked[:PLAN_SIZE]), tuple(ranked[PLAN_SIZE:]), tuple(shown),
-                   dict(set_aside), held_back, resolution.inconsistencies)
+                   dict(set_aside), held_back, resolution.inconsistencies,
+                   frozenset(conclusion.key for conclusion in conclusions))

@@ -11,7 +11,7 @@ import json
 import attrs
 
 from ..engine.results import Conclusion, ModelStatus, plain
-from ..errors import AmbiguousKey, InterorgError
+from ..errors import AmbiguousKey, InterorgError, NotConcluded
 from ..utils.collector import collector_paused
 from . import jsonshape, render
 from .view import selection_for
@@ -148,10 +148,19 @@ class Advice:
             return matches[0]
         if matches:
             raise AmbiguousKey(key, tuple(c.key for c in matches))
-        raise KeyError(key)
+        rule = key.split("[", 1)[0] if isinstance(key, str) else key
+        raise NotConcluded(f"no conclusion {key!r} in this advice; advice.why_not({rule!r}) says why a rule did not"
+                           f" fire")
 
     def __contains__(self, key):
         return key in self._by_key or key in self._by_id
+
+    def __iter__(self):
+        """The conclusions, in the advice's order."""
+        return iter(self.conclusions)
+
+    def __len__(self):
+        return len(self.conclusions)
 
     def get_all(self, rule_id):
         """Every conclusion of the rule ``rule_id``, one per subject, in the advice's order."""

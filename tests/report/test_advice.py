@@ -250,3 +250,13 @@ def test_a_wrapped_action_continues_under_its_title():
     for i in starts:
         if lines[i + 1].startswith(" ") and not lines[i + 1].lstrip().startswith(("because", "omdat")):
             assert lines[i + 1].startswith("    ") and not lines[i + 1].startswith("     "), lines[i + 1]
+
+
+def test_a_key_that_names_no_conclusion_is_refused_with_a_way_on(advice):
+    """advice[key] and counsel.status(key) refuse a key that names nothing, saying where to look; an advice iterates."""
+    with pytest.raises(interorg.NotConcluded, match=r"advice.why_not\('kenis.need.quadrant-i'\)"):
+        advice["kenis.need.quadrant-i"]
+    with pytest.raises(KeyError):  # a NotConcluded is a KeyError, as a missing key of a mapping is
+        advice.counsel.status("no.such-rule")
+    assert advice.counsel.status(advice.conclusions[0].key) in ("advice", "step")
+    assert list(advice) == list(advice.conclusions) and len(advice) == len(advice.conclusions)
