@@ -32,7 +32,7 @@ __all__ = ["KnowledgeBase", "load_knowledge"]
 
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class KnowledgeBase(RuleBase):
     """The knowledge shipped with interorg: the rule base and the instruments of the diagnosis.
 

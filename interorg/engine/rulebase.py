@@ -207,7 +207,7 @@ class Rule:
         return tuple(out)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class KnowledgeBase:
     """Everything interorg knows, loaded and checked.
 
@@ -243,6 +243,9 @@ class KnowledgeBase:
     _models_by_id: dict = attrs.field(init=False, repr=False, eq=False)
     _ranks: dict = attrs.field(init=False, repr=False, eq=False)
     _cache: dict = attrs.field(init=False, repr=False, eq=False, factory=dict)
+
+    def __repr__(self):  # one line: the records themselves run to a million characters
+        return f"<{type(self).__name__} of {len(self.rules)} rules in {len(self.models)} models, {len(self.sources)} sources>"
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "_rules_by_id", {rule.id: rule for rule in self.rules})

@@ -20,8 +20,8 @@ The first three are errors, the others warnings (a gap can be what a model
 means: no quadrant while a level is unknown).  A clash of an exclusive group
 is an error only when a run of the rules on its witness draws both; the
 symbolic form is about one subject, and a clash it finds but no run
-confirms is a warning.  Each finding names the file,
-the rule and, where there is one, a witness: the inputs that show it.
+confirms is a warning.  Each finding names the file, the rule and, where
+there is one, a witness: the inputs that show it.
 """
 
 import functools
@@ -81,7 +81,7 @@ class VerifyFinding:
         return text
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Verification:
     """What :func:`verify_knowledge` found, errors first, in the knowledge's order.
 
@@ -97,6 +97,9 @@ class Verification:
     rules: int
     groups: int
     more: int = 0
+
+    def __repr__(self):  # one line: the findings run to thousands of characters
+        return f"<Verification: {_summary(self._error_count(), len(self.warnings), self.rules, self.groups)}>"
 
     @property
     def errors(self):
@@ -151,8 +154,7 @@ class Verification:
             rule = f"`{f.rule}`" if f.rule else ""
             lines.append(f"| {words.severity[f.severity]} | {f.check} | {f.file} | {rule}{words.located(f.line, f.column)} "
                          f"| {words.say(f.message).replace('|', '/')} | {witness} |")
-        lines.append("")
-        lines.append(words.summary(self._error_count(), len(self.warnings), self.rules, self.groups) + ".")
+        lines += ["", words.summary(self._error_count(), len(self.warnings), self.rules, self.groups) + "."]
         return "\n".join(lines) + "\n"
 
 
@@ -162,9 +164,7 @@ def _count(number, word):
 
 def _located(line, column):
     """`` (line 3, column 5)`` after a place in a file; nothing where the line is not known."""
-    if line is None:
-        return ""
-    return f" (line {line}, column {column})" if column is not None else f" (line {line})"
+    return "" if line is None else f" (line {line}" + ("" if column is None else f", column {column}") + ")"
 
 
 def _summary(errors, warnings, rules, groups):

@@ -49,7 +49,7 @@ class ModelCorpus:
         return 100.0 * len(self.reached) / len(self.items) if self.items else 100.0
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class CorpusCoverage:
     """What a corpus of cases exercises of the rule base, per model and overall.
 
@@ -71,6 +71,9 @@ class CorpusCoverage:
     models: tuple[ModelCorpus, ...]
     lang: str = "en"
     threshold: float | None = None
+
+    def __repr__(self):
+        return f"<CorpusCoverage by {self.by} of {len(self.cases)} cases: {self.percent}%>"
 
     @property
     def percent(self):

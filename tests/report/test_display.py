@@ -1,5 +1,6 @@
 """Result objects show themselves: one-line repr, HTML tables with escaped text, pandas frames."""
 
+import pathlib
 import re
 import sys
 
@@ -29,11 +30,15 @@ def objects(advice):
         "partner_score": scores[0].by_partner[0],
         "summary": advice.relationships,
         "relationship": advice.relationships.relationships[0],
+        "knowledge": interorg.load_knowledge(),
+        "verification": interorg.verify(),
+        "corpus": interorg.corpus_coverage([str(pathlib.Path(__file__).parents[1] / "cases")]),
     }
 
 
 @pytest.mark.parametrize("name", ["diagnosis", "archetype", "indication", "intervention", "scores", "factor",
-                                  "partner_score", "summary", "relationship"])
+                                  "partner_score", "summary", "relationship", "knowledge", "verification",
+                                  "corpus"])
 def test_repr_is_one_short_line(objects, name):
     """Every public result has a repr of one line that a reader can take in (not 21,880 characters)."""
     text = repr(objects[name])
