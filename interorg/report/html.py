@@ -28,7 +28,7 @@ from ..analysis.network import partner_graph
 from ..analysis.scan import scan_scores
 from ..engine.results import PRIORITIES
 from ..engine.wording import counted, fill
-from ..errors import MissingDependency
+from ..errors import MissingDependency, UsageError
 from ..utils.writing import write_text
 from . import briefs, escape
 from .render import _basis, _citation, _conflict_lines, _listed, _priority, derivation
@@ -129,6 +129,9 @@ def save_report(advice, path, figures=True, selection=Selection()):
     ------
     WriteError
         If the file cannot be written (no such folder, read-only).
+    UsageError
+        If ``path`` ends in a suffix of another kind of file (``.pdf``): the
+        report is HTML, printed to PDF from the browser.
 
     Examples
     --------
@@ -139,6 +142,10 @@ def save_report(advice, path, figures=True, selection=Selection()):
     >>> path.read_text(encoding="utf-8").count("<h2>Action plan</h2>")
     1
     """
+    suffix = pathlib.Path(path).suffix.lower()
+    if suffix and suffix not in (".html", ".htm"):
+        raise UsageError(f"{path}: the report is an HTML file; expected a name ending in .html (got {suffix!r});"
+                         f" a browser prints it to PDF")
     write_text(path, report_html(advice, figures, selection))
     return pathlib.Path(path)
 

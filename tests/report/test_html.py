@@ -280,3 +280,12 @@ def test_a_fold_says_each_title_once_and_names_each_subject():
         assert body.count(title) == 0, title  # not repeated under its summary, nor atop the derivation
         # each conclusion opens with what it is about
         assert body.count('<div class="conclusion">\n<p class="label">') == body.count('<div class="conclusion">')
+
+
+def test_a_report_is_not_written_under_the_name_of_another_kind_of_file(tmp_path):
+    """save_report(advice, 'r.pdf') would write HTML into a .pdf: it is refused, and nothing is written."""
+    advice = interorg.advise(interorg.example_case())
+    with pytest.raises(interorg.UsageError, match=r"expected a name ending in \.html \(got '\.pdf'\)"):
+        interorg.save_report(advice, tmp_path / "r.pdf", figures=False)
+    assert list(tmp_path.iterdir()) == []
+    assert interorg.save_report(advice, tmp_path / "r.HTML", figures=False).is_file()
