@@ -17,7 +17,7 @@ __all__ = ["LIKE_FIELDS", "said_once", "take_wording"]
 LIKE_FIELDS = ("kind", "priority", "priority_reason", "weight", "title", "text", "basis", "reason", "sources")
 
 
-def take_wording(rule_documents, problems):
+def take_wording(rule_documents, problems, unread=()):
     """Fill in each rule with ``like: RULE_ID`` from that rule: its wording, priority and provenance.
 
     A rule that says the same as another about other facts (a quadrant
@@ -26,7 +26,10 @@ def take_wording(rule_documents, problems):
     ``subject`` and ``when``, and any of the fields of ``LIKE_FIELDS`` it gives.  The
     rule named must exist and must not itself be ``like`` another, so that
     what a rule says is written in one place.  The documents are changed
-    in place, before they are read into rules.
+    in place, before they are read into rules.  ``unread`` names the rules
+    files whose rules could not be told (a file that does not parse, or
+    has no list of rules): a rule named that no file read holds may be in
+    one of them, and the fields it would give are not missed again.
 
     Returns
     -------
@@ -48,12 +51,18 @@ def take_wording(rule_documents, problems):
     for rule, document, index, named in likes:
         path = f"rules[{index}].like"
         original = by_id[named][0] if isinstance(named, str) and named in by_id else None
-        if original is None:
-            problems.append(Problem(path, f"unknown rule {named!r}: expected the id of a rule to take the wording of",
-                                    file=document.name))
+        if original is None and unread and isinstance(named, str):
+            problems.append(_located(document, path, f"unknown rule '{named}': no rule read has that id; it may be"
+                                                     f" in a file refused above ({', '.join(unread)})"))
+        elif original is None:
+            problems.append(_located(document, path,
+                                     f"unknown rule {named!r}: expected the id of a rule to take the wording of"))
         elif id(original) in alike:
-            problems.append(Problem(path, f"rule '{named}' is itself 'like' another; name the rule whose wording it takes",
-                                    file=document.name))
+            problems.append(_located(document, path,
+                                     f"rule '{named}' is itself 'like' another; name the rule whose wording it takes"))
+        if original is None or id(original) in alike:
+            # the fields it would have taken are missed because of this 'like': that is said once, here
+            copies.append((document, index, None, None, named, LIKE_FIELDS))
         else:
             fields = [field for field in LIKE_FIELDS if field in original and field not in rule]
             for field in fields:
@@ -61,6 +70,10 @@ def take_wording(rule_documents, problems):
             _, original_document, original_index = by_id[named]
             copies.append((document, index, original_document, original_index, named, tuple(fields)))
     return copies
+
+
+def _located(document, path, message):
+    return attrs.evolve(document.locate(Problem(path, message)), file=document.name)
 
 
 def said_once(problems, copies):
@@ -76,6 +89,11 @@ def said_once(problems, copies):
     said = {(problem.file, problem.path, problem.message) for problem in problems}
     for document, index, original_document, original_index, named, fields in copies:
         own, theirs = f"rules[{index}]", f"rules[{original_index}]"
+        if original_document is None:  # no wording was taken: what it would give is not missed again
+            missed = {f"missing required key '{field}'" for field in fields}
+            problems[:] = [problem for problem in problems if not (
+                problem.file == document.name and problem.path == own and problem.message in missed)]
+            continue
         repeated = {}
         for position, problem in enumerate(problems):
             field = _field(problem, document.name, own)

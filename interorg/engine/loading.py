@@ -225,9 +225,14 @@ def _read_all(root, limits):
     models_file = reader.read("models.yaml", _ModelsFile)
     messages_file = _read_messages(reader)
     parsed = [(name, reader.parse(name)) for name in reader.folder("rules")]
-    copies = take_wording([document for _, document in parsed if document is not None], reader.problems)
+    unread = [name for name, document in parsed if document is None or not isinstance(document.data, dict)
+              or not isinstance(document.data.get("rules"), list)]
+    # what a 'like' names is said after the files are read: a file that does not read is the cause to see first
+    naming = []
+    copies = take_wording([document for _, document in parsed if document is not None], naming, unread)
     rule_files = [(name, reader.read(name, _RulesFile, document) if document is not None else None)
                   for name, document in parsed]
+    reader.problems.extend(naming)
     said_once(reader.problems, copies)
     # a refused file still names its rules: what refers to them is not a fault of its own
     rule_files = [(name, record if record is not None else _salvage(document))

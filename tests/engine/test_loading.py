@@ -86,8 +86,12 @@ def test_like_must_name_a_rule_with_wording_of_its_own(knowledge_copy, like, mes
     rule = (f"about: x\nmodel: kenis.need\nrules:\n  - id: kenis.need.test\n    like: {like}\n"
             "    when:\n      - fact: care\n        demand: complex\n")
     (knowledge_copy / "rules" / "zz.yaml").write_text(rule, encoding="utf-8")
-    with pytest.raises(interorg.KnowledgeError, match=re.escape(f"rules/zz.yaml: {message}")):
+    with pytest.raises(interorg.KnowledgeError) as caught:
         interorg.load_knowledge(knowledge_copy)
+    # the 'like' is the one fault of the rule: the fields it would have taken are not missed besides
+    assert [line for line in said(caught.value).splitlines() if line.startswith("rules/zz.yaml")] == [
+        line for line in said(caught.value).splitlines() if line.startswith(f"rules/zz.yaml: {message}")]
+    assert f"rules/zz.yaml: {message}" in said(caught.value)
 
 
 def test_knowledge_error_is_a_value_error():
@@ -220,3 +224,16 @@ def test_a_fault_of_its_own_in_a_field_a_like_rule_takes_is_still_said(knowledge
         interorg.load_knowledge(knowledge_copy)
     said = [f"{p.path}: {p.message}" for p in caught.value.problems if p.file == "rules/zz.yaml"]
     assert said == ["rules[1].title: placeholder '{m}' names no variable bound in 'when'"]
+
+
+def test_a_rules_file_that_does_not_read_is_the_first_problem_and_its_likes_are_told_once(knowledge_copy):
+    """An empty rules file: its own problem first; each rule 'like' one of its rules says where that may be, once."""
+    (knowledge_copy / "rules" / "kenis_need.yaml").write_text("", encoding="utf-8")
+    with pytest.raises(interorg.KnowledgeError) as caught:
+        interorg.load_knowledge(knowledge_copy)
+    lines = said(caught.value).splitlines()
+    assert lines[0].startswith("rules/kenis_need.yaml: ")
+    municipal = [line for line in lines if line.startswith("rules/kenis_need_municipalities.yaml: ")]
+    assert municipal and not [line for line in municipal if "missing required key" in line]
+    assert all("it may be in a file refused above (rules/kenis_need.yaml)" in line
+               for line in municipal if ".like: " in line)
