@@ -8,7 +8,6 @@ import os
 from ...case import Case, load_case
 from ...errors import UsageError
 from ...utils.arguments import items
-from ..advice import Advice
 from ._common import axes, label, plain, pyplot
 
 __all__ = ["scan_rounds"]
@@ -52,7 +51,7 @@ def scan_rounds(assessments, ax=None, lang=None, partner=None):
     assessments = items(assessments, "assessments", "a case, an advice or the path of a case file",
                         single=(str, os.PathLike, Case))
     cases = [_case(a, index) for index, a in enumerate(assessments)]
-    lang = lang or next((a.lang for a in assessments if isinstance(a, Advice)), "en")
+    lang = lang or next((a.lang for a in assessments if _is_advice(a)), "en")
     ax = axes(ax, (9, 6.5))
     series = {}
     for number, case in enumerate(cases):
@@ -102,7 +101,12 @@ def _case(assessment, index):
         return assessment
     if isinstance(assessment, (str, os.PathLike)):
         return load_case(assessment)
-    if isinstance(assessment, Advice) and assessment.case is not None:
+    if _is_advice(assessment) and isinstance(assessment.case, Case):
         return assessment.case
-    got = "an advice without its case" if isinstance(assessment, Advice) else type(assessment).__name__
+    got = "an advice without its case" if _is_advice(assessment) else type(assessment).__name__
     raise UsageError(f"assessments[{index}]: expected a case, an advice or the path of a case file; got {got}")
+
+
+def _is_advice(value):
+    # known by what it holds: importing Advice would close a cycle (the advice's report draws these plots)
+    return hasattr(value, "case") and hasattr(value, "conclusions") and isinstance(getattr(value, "lang", None), str)
