@@ -16,7 +16,7 @@ import attrs
 
 from .analysis.counsel import build_counsel
 from .analysis.diagnosis import build_diagnosis
-from .analysis.knowledge import load_knowledge
+from .analysis.knowledge import knowledge_base, load_knowledge
 from .analysis.relationships import summarise_relationships
 from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
@@ -58,8 +58,9 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
         of a YAML or JSON case file.
     lang : {'en', 'nl'}
         The language of the advice.
-    knowledge : KnowledgeBase, optional
-        By default the knowledge shipped with interorg.
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        A knowledge base, or the path of a knowledge folder; by default the
+        knowledge shipped with interorg.
     bounded : bool
         Refuse a case beyond the sizes of :mod:`interorg.case.limits` (the
         default, so that any input is answered in bounded time).  A case
@@ -77,6 +78,8 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
         If the case is not valid (every problem, with its path).
     InterorgError
         If ``lang`` is not supported.
+    UsageError
+        If ``knowledge`` is neither a knowledge base nor a path.
 
     Examples
     --------
@@ -87,8 +90,8 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
     """
     if lang not in LANGUAGES:
         raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
+    knowledge = knowledge_base(knowledge)
     case = _checked(case, bounded)
-    knowledge = knowledge or load_knowledge()
     with collector_paused():  # what is built here is acyclic (see interorg.utils.collector)
         names = case.partner_names()
         facts = list(case_facts(case))
@@ -117,8 +120,9 @@ def diagnose(advice, knowledge=None):
     advice : Advice, or a case
         An :class:`~interorg.Advice`, or anything :func:`advise` accepts (it
         is then advised on in English).
-    knowledge : KnowledgeBase, optional
-        The knowledge the advice was drawn from; by default the shipped one.
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        The knowledge the advice was drawn from, or the path of its folder;
+        by default the shipped one.
 
     Returns
     -------
@@ -134,6 +138,8 @@ def diagnose(advice, knowledge=None):
     >>> [i.id for i in result.interventions][:2]
     ['visioning', 'convening']
     """
+    if knowledge is not None:
+        knowledge = knowledge_base(knowledge)
     if not isinstance(advice, Advice):
         return advise(advice, knowledge=knowledge).diagnosis
     if knowledge is None:
@@ -279,8 +285,9 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
         The rule's id, or a conclusion's key ``id[subject]``.
     subject : str, optional
         For a rule concluded per subject (a relationship, a partner): which.
-    knowledge : KnowledgeBase, optional
-        The knowledge the advice was drawn from; by default the shipped one.
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        The knowledge the advice was drawn from, or the path of its folder;
+        by default the shipped one.
 
     Returns
     -------
@@ -294,7 +301,8 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
         If the knowledge has no rule ``rule_id``.
     UsageError
         If a subject is asked for a rule that has none, or no fact of the
-        case has that subject.
+        case has that subject; if ``knowledge`` is neither a knowledge base
+        nor a path.
 
     Examples
     --------
@@ -306,9 +314,9 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     >>> [(c.path, c.to) for c in answer.changes[0]]
     [('care.demand', ('standard',))]
     """
+    knowledge = knowledge_base(knowledge)
     if not isinstance(advice, Advice):
         advice = advise(advice, knowledge=knowledge)
-    knowledge = knowledge or load_knowledge()
     rule_id, subject = _rule_and_subject(rule_id, subject)
     try:
         rule = knowledge.rule(rule_id)

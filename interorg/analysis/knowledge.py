@@ -23,13 +23,13 @@ import attrs
 
 from ..engine.explaining import version
 from ..engine.loading import Extension, duplicates, read_knowledge
+from ..errors import UsageError
 from ..utils import cache
 from ..engine.rulebase import KnowledgeBase as RuleBase
 from ..engine.texts import Text
 from .instruments import ActionGroup, Archetype, InterventionType, Statement
 
-__all__ = ["KnowledgeBase", "load_knowledge"]
-
+__all__ = ["KnowledgeBase", "knowledge_base", "load_knowledge"]
 
 
 @attrs.frozen(repr=False)
@@ -62,6 +62,10 @@ class KnowledgeBase(RuleBase):
         The title and descriptions of the advice's JSON Schema (``interorg
         schema --advice``), each as the shipped schema gives it in English
         and in Dutch.
+    folder : str or None
+        The folder :func:`load_knowledge` read it from (absolute); None for
+        the shipped knowledge and for one built in Python.  A sweep sends it
+        to its worker processes.
     """
 
     statements: tuple = ()
@@ -71,6 +75,7 @@ class KnowledgeBase(RuleBase):
     help: dict = attrs.field(factory=dict)
     case_format: dict = attrs.field(factory=dict)
     advice_format: dict = attrs.field(factory=dict)
+    folder: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen
@@ -322,6 +327,8 @@ def load_knowledge(path=None):
     Returns
     -------
     KnowledgeBase
+        For a folder, the one loaded before in this process while its
+        files stay the same; its :attr:`~KnowledgeBase.folder` says where.
 
     Raises
     ------
@@ -341,4 +348,68 @@ def load_knowledge(path=None):
     """
     if path is None:
         return _load_default()
-    return read_knowledge(pathlib.Path(path), EXTENSIONS, KnowledgeBase)
+    given = pathlib.Path(path)
+    if not given.is_dir():
+        return read_knowledge(given, EXTENSIONS, KnowledgeBase)  # it says what is wrong
+    folder = given.absolute()
+    digest = _content_key(folder)
+    kept = _LOADED.get(folder)
+    if kept is not None and kept[0] == digest:
+        return kept[1]
+    knowledge = attrs.evolve(read_knowledge(given, EXTENSIONS, KnowledgeBase), folder=str(folder))
+    _LOADED[folder] = (digest, knowledge)
+    return knowledge
+
+
+_LOADED = {}  # a folder's knowledge as last loaded, under a hash of its files: an edited file loads anew
+
+
+def _content_key(folder):
+    digest = hashlib.sha256()
+    for path, entry in _files(folder):
+        content = entry.read_bytes()
+        digest.update(f"{path} {len(content)}\n".encode())
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def knowledge_base(knowledge, argument="knowledge"):
+    """The knowledge base a public function is given: loaded, or the path of its folder (one helper for all).
+
+    Parameters
+    ----------
+    knowledge : KnowledgeBase, str, os.PathLike or None
+        A loaded knowledge base, the path of a knowledge folder (loaded with
+        :func:`load_knowledge`, once as long as its files stay the same), or
+        None for the shipped knowledge.
+    argument : str
+        The name of the argument, for the message of an error.
+
+    Returns
+    -------
+    KnowledgeBase
+
+    Raises
+    ------
+    UsageError
+        If ``knowledge`` is none of these.
+    KnowledgeError
+        If the folder does not load.
+
+    Examples
+    --------
+    >>> knowledge_base(None) is load_knowledge()
+    True
+    >>> knowledge_base(5)
+    Traceback (most recent call last):
+    ...
+    interorg.errors.UsageError: knowledge: expected an interorg.KnowledgeBase or the path of a knowledge folder; got int
+    """
+    if knowledge is None:
+        return load_knowledge()
+    if isinstance(knowledge, KnowledgeBase):
+        return knowledge
+    if isinstance(knowledge, (str, os.PathLike)):
+        return load_knowledge(knowledge)
+    raise UsageError(f"{argument}: expected an interorg.KnowledgeBase or the path of a knowledge folder;"
+                     f" got {type(knowledge).__name__}")

@@ -307,6 +307,8 @@ class Advice:
             Show only these kinds (``finding``, ``warning``,
             ``recommendation``), models (ids or prefixes), conclusions
             about one partner (its id), or the first ``top`` of each list.
+            ``kinds`` and ``models`` take one text (``models="trust"``) or
+            a sequence of them.
 
         Raises
         ------

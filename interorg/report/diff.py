@@ -19,6 +19,7 @@ from ..analysis.knowledge import load_knowledge
 from ..case import case_to_dict
 from ..engine.results import plain as as_data
 from ..engine.wording import fill
+from ..errors import UsageError
 from ..utils.display import escape as html_escape
 from ..utils.display import frame
 from . import escape
@@ -307,6 +308,12 @@ def diff(a, b):
     -------
     AdviceDiff
 
+    Raises
+    ------
+    UsageError
+        If ``a`` or ``b`` is not an advice (a case is advised on first:
+        ``interorg.advise(case)``).
+
     Examples
     --------
     >>> import interorg
@@ -318,6 +325,7 @@ def diff(a, b):
     >>> change.inputs[0].path, change.inputs[0].before, change.inputs[0].after
     ('care.demand', 'complex', 'standard')
     """
+    _check_advices(a, b)
     before = {c.key: c for c in a.conclusions}
     after = {c.key: c for c in b.conclusions}
     gained = tuple(key for key in after if key not in before)
@@ -334,3 +342,12 @@ def diff(a, b):
     return AdviceDiff(a.case_name, b.case_name, gained, lost, changed, inputs,
                       plan_gained=plan_gained, plan_lost=plan_lost, plan_changed=plan_changed,
                       status={k: v for k, v in status.items() if v is not None}, lang=a.lang)
+
+
+def _check_advices(*advices):
+    # an advice is known by what it holds: importing Advice here would close a cycle with it
+    for advice in advices:
+        if not all(hasattr(advice, name) for name in ("conclusions", "counsel", "case", "lang")):
+            got = "nothing (None)" if advice is None else type(advice).__name__
+            raise UsageError(f"expected an interorg.Advice to compare; got {got}"
+                             + ("" if advice is None else "; advise on a case first: interorg.advise(case)"))

@@ -51,8 +51,9 @@ def advice_schema(lang="en", knowledge=None):
     lang : {'en', 'nl'}
         The language of its title and descriptions; the fields and values
         are the same in both.
-    knowledge : KnowledgeBase, optional
-        Whose ``advice_format`` gives the Dutch; by default the shipped one.
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        Whose ``advice_format`` gives the Dutch (or the path of its folder);
+        by default the shipped one.
 
     Examples
     --------
@@ -79,10 +80,9 @@ def advice_schema_text(lang="en", knowledge=None):
     text = importlib.resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     if lang == "en":
         return text
-    if knowledge is None:
-        from ..analysis.knowledge import load_knowledge  # only the Dutch schema needs the knowledge
+    from ..analysis.knowledge import knowledge_base  # only the Dutch schema needs the knowledge
 
-        knowledge = load_knowledge()
+    knowledge = knowledge_base(knowledge)
     said = {entry.en: entry.get(lang) for entry in knowledge.advice_format.values()}
 
     def translated(match):

@@ -17,6 +17,7 @@ import attrs
 from ..analysis.counsel import subject_words
 from ..engine.results import PRIORITIES
 from ..errors import UsageError
+from ..utils.arguments import items
 
 __all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "BRIEF_FINDINGS", "advice_entries", "listed_entries",
            "plan_entries", "selection_for"]
@@ -68,12 +69,14 @@ def selection_for(advice, kinds=(), models=(), partner=None, top=None):
     """The :class:`Selection` of these filters, checked against ``advice``: a filter that can match nothing is an error.
 
     A misspelt partner or model would otherwise show an empty advice, as if
-    there were nothing to say about it.
+    there were nothing to say about it.  ``kinds`` and ``models`` are each
+    one text (``models="trust"``) or a sequence of them.
 
     Raises
     ------
     UsageError
-        Naming every filter that matches nothing, with what it could be.
+        Naming every filter that matches nothing, with what it could be; or
+        a kind or model that is not a text.
 
     Examples
     --------
@@ -86,6 +89,8 @@ def selection_for(advice, kinds=(), models=(), partner=None, top=None):
     ...
     interorg.errors.UsageError: unknown partner 'nobody'; expected one of eersel, bergeijk, bladel, reusel, jeugdzorg-kempen, ggz-kempen
     """
+    kinds = items(kinds, "kinds", f"a kind ({', '.join(_KINDS)})", of=(str,))
+    models = items(models, "models", "a model id or the start of one", of=(str,))
     problems = []
     unknown = [kind for kind in kinds if kind not in _KINDS]
     if unknown:
@@ -103,7 +108,7 @@ def selection_for(advice, kinds=(), models=(), partner=None, top=None):
         problems.append(f"expected a whole number of 1 or more for top; got {top!r}")
     if problems:
         raise UsageError("\n".join(problems))  # one per line, each translated on its own
-    return Selection(tuple(kinds), tuple(models), partner, top)
+    return Selection(kinds, models, partner, top)
 
 
 @attrs.frozen

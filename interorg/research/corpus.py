@@ -6,16 +6,18 @@ the conditions that held, and lists what no case reaches, in the language
 asked for.
 """
 
+import os
 import pathlib
 
 import attrs
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..engine import whynot
 from ..engine.conditions import AnyOf, ConclusionPattern, Negation
 from ..engine.wording import counted, fill, format_number
 from ..errors import InterorgError
 from ..pipeline import advise
+from ..utils.arguments import items
 
 __all__ = ["LEVELS", "CorpusCoverage", "ModelCorpus", "case_files", "corpus_coverage"]
 
@@ -151,13 +153,15 @@ def case_files(paths):
     """The case files named by ``paths``: files as given; in a directory and its sub-directories
     (links followed), every ``*.yaml``, ``*.yml`` and ``*.json``, sorted by path.
 
+    ``paths`` is one path (a str or os.PathLike) or a sequence of them.
+
     Each real directory is walked once and each real file found in one is
     listed once, under the first path that reaches it: a link back to a folder above
     (``self -> .``) would otherwise count the same cases again and again, and
     two such links would walk without end.
     """
     out, seen_files, seen_folders = [], set(), set()
-    for path in map(pathlib.Path, paths):
+    for path in map(pathlib.Path, _paths(paths)):
         if not path.is_dir():
             out.append(path)  # a file named is taken as given, even when a folder holds it too
             seen_files.add(_real(path))
@@ -168,6 +172,10 @@ def case_files(paths):
                 seen_files.add(real)
                 out.append(file)
     return out
+
+
+def _paths(paths):
+    return items(paths, "cases", "the path of a case file or of a folder of them", of=(str, os.PathLike))
 
 
 def _real(path):
@@ -243,14 +251,17 @@ def corpus_coverage(cases, by="rule", knowledge=None, lang="en", threshold=None)
 
     Parameters
     ----------
-    cases : iterable of str or os.PathLike
-        Case files, or directories of them (``*.yaml``, ``*.yml``, ``*.json``).
+    cases : str, os.PathLike, or iterable of them
+        Case files, or directories of them (``*.yaml``, ``*.yml``, ``*.json``);
+        one path alone is one file or directory.
     by : {'rule', 'alternative', 'condition'}
         What is counted: rules that fire; alternatives of ``any`` conditions
         that a derivation matched (a rule without ``any`` counts once, when
         it fires); or conditions that held on some case (whether or not
         their rule fired).
-    knowledge : KnowledgeBase, optional
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        A knowledge base, or the path of a knowledge folder; by default the
+        knowledge shipped with interorg.
     lang : {'en', 'nl'}
         The language of the model titles and of the renderings.
     threshold : float, optional
@@ -264,6 +275,9 @@ def corpus_coverage(cases, by="rule", knowledge=None, lang="en", threshold=None)
     ------
     InterorgError
         If ``by`` is not a level, or there is no case.
+    UsageError
+        If ``cases`` holds something other than paths, or ``knowledge``
+        is neither a knowledge base nor a path.
 
     Examples
     --------
@@ -275,10 +289,10 @@ def corpus_coverage(cases, by="rule", knowledge=None, lang="en", threshold=None)
     """
     if by not in LEVELS:
         raise InterorgError(f"coverage by '{by}' is not known; expected one of {', '.join(LEVELS)}")
+    knowledge = knowledge_base(knowledge)
     files = case_files(cases)
     if not files:
         raise InterorgError("no case files given: name case files or directories holding them")
-    knowledge = knowledge or load_knowledge()
     reached = set()
     for path in files:
         reached |= _reached(advise(path, lang=lang, knowledge=knowledge), knowledge, by)

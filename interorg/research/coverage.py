@@ -18,7 +18,7 @@ import pathlib
 
 import attrs
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..case.examples import DEFAULT, example_case
 from ..engine.wording import fill
 from ..errors import InterorgError
@@ -84,8 +84,9 @@ def coverage(knowledge=None, lang="en", example=DEFAULT):
 
     Parameters
     ----------
-    knowledge : KnowledgeBase, optional
-        By default the knowledge shipped with interorg.
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        A knowledge base, or the path of a knowledge folder; by default the
+        knowledge shipped with interorg.
     lang : {'en', 'nl'}
         The language of the model titles.
     example : str
@@ -101,7 +102,7 @@ def coverage(knowledge=None, lang="en", example=DEFAULT):
     >>> kenis.models[0].id, kenis.models[0].rules[0]
     ('kenis.need', 'kenis.need.quadrant-i')
     """
-    knowledge = knowledge or load_knowledge()
+    knowledge = knowledge_base(knowledge)
     fired = set(advise(example_case(example), lang=lang, knowledge=knowledge).ids())
     rules_of = {model.id: [] for model in knowledge.models}
     for rule in knowledge.rules:

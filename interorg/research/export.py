@@ -1,6 +1,6 @@
 """The knowledge base, and a case's input facts, as a CLIPS 6.4 program."""
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base
 from ..case import Case, check_case, load_case
 from ..engine.clips import clips_facts, clips_rules
 from ..facts import case_facts
@@ -21,8 +21,9 @@ def to_clips(case=None, knowledge=None, lang="en"):
     case : Case, str or os.PathLike, optional
         A :class:`~interorg.Case` or the path of a case file; without it
         only the templates and rules are written.
-    knowledge : KnowledgeBase, optional
-        By default the knowledge shipped with interorg.
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        A knowledge base, or the path of a knowledge folder; by default the
+        knowledge shipped with interorg.
     lang : {'en', 'nl'}
         The language of the program's comment; the constructs are the same.
 
@@ -37,7 +38,7 @@ def to_clips(case=None, knowledge=None, lang="en"):
     >>> "(deffacts case" in program and "(defrule kenis.need.quadrant-iv" in program
     True
     """
-    knowledge = knowledge or load_knowledge()
+    knowledge = knowledge_base(knowledge)
     program = clips_rules(knowledge, lang)
     if case is None:
         return program

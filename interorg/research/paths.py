@@ -13,6 +13,7 @@ import functools
 
 from ..case.schema import case_schema
 from ..errors import CaseError, Problem
+from ..utils.arguments import items
 from ..utils.casepaths import steps
 from ..utils.structure import join_path
 
@@ -120,6 +121,8 @@ def check_paths(data, vary):
     data : dict
         The plain data of the base case.
     vary : dict of str to sequence or None
+        A text, number or boolean alone is one value (``"standard"``, not
+        its letters).
 
     Returns
     -------
@@ -142,7 +145,8 @@ def check_paths(data, vary):
     for path, given in vary.items():
         try:
             node, required = _leaf(path)
-            values.append(tuple(given) if given is not None else _finite(path, node, required))
+            values.append(items(given, "", "a value", single=(str, bool, int, float)) if given is not None
+                          else _finite(path, node, required))
             _item_problem(data, path)
         except ValueError as exc:
             problems.append(Problem(path, str(exc)))

@@ -19,11 +19,10 @@ import copy
 import functools
 import itertools
 import json
-import os
 
 import attrs
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import KnowledgeBase, knowledge_base, load_knowledge
 from ..case import case_from_dict, case_to_dict, load_case
 from ..case.model import Case
 from ..engine.conflicts import resolve
@@ -44,9 +43,14 @@ def _knowledge(path):
     return load_knowledge(path)
 
 
-def _advise_chunk(chunk, lang, knowledge_path):
-    """Advise on a chunk of ``(index, inputs, case data)``; return one plain result per combination."""
-    knowledge = _knowledge(knowledge_path)
+def _advise_chunk(chunk, lang, knowledge):
+    """Advise on a chunk of ``(index, inputs, case data)``; return one plain result per combination.
+
+    ``knowledge`` is a KnowledgeBase in this process, or for a worker the
+    path of its folder (None for the shipped one), loaded once.
+    """
+    if not isinstance(knowledge, KnowledgeBase):
+        knowledge = _knowledge(knowledge)
     out = []
     for index, inputs, data in chunk:
         record = {"index": index, "inputs": inputs}
@@ -230,11 +234,11 @@ def _check_arguments(vary, workers, lang):
         raise UsageError("\n".join(problems))
 
 
-def _computed(executor, tasks, lang, knowledge_path):
+def _computed(executor, tasks, lang, knowledge, knowledge_path):
     """The results of every task, a chunk at a time as each is computed (in this process: one by one)."""
     if executor is None:
         for task in tasks:
-            yield _advise_chunk([task], lang, knowledge_path)
+            yield _advise_chunk([task], lang, knowledge)
         return
     pending = [executor.submit(_advise_chunk, tasks[start:start + _CHUNK], lang, knowledge_path)
                for start in range(0, len(tasks), _CHUNK)]
@@ -263,18 +267,21 @@ def sweep(base_case, vary, executor=None, progress=True, lang="en", knowledge=No
     vary : dict of str to sequence or None
         For each case path (as a case file writes it: ``care.demand``,
         ``partners[0].fit.strategic``), the values to try (None: leave it
-        out, unknown); None instead of a sequence takes the values the case
-        model allows there plus unknown.  Combinations follow the order of
-        the paths.
+        out, unknown); one text, number or boolean alone is the one value
+        to try (``"standard"``, not its letters); None instead of a
+        sequence takes the values the case model allows there plus unknown.
+        Combinations follow the order of the paths.
     executor : concurrent.futures.Executor, optional
         Where to advise; by default a process pool of ``workers`` processes,
         shut down at the end.  ``workers=0`` advises in this process.
     progress : bool
         Show a tqdm progress bar (needs tqdm, in the ``sweep`` extra).
     lang : {'en', 'nl'}
-    knowledge : str or os.PathLike, optional
-        A knowledge directory (each worker loads it once); by default the
-        shipped knowledge.
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        A knowledge directory (each worker loads it once), or a knowledge
+        base: the workers load the folder it was loaded from, and one built
+        in Python (whose :attr:`~interorg.KnowledgeBase.folder` is None) is
+        advised with in this process.  By default the shipped knowledge.
     out : file-like, optional
         Where to stream each result as a JSON line, in the order of the
         combinations.
@@ -291,7 +298,9 @@ def sweep(base_case, vary, executor=None, progress=True, lang="en", knowledge=No
         For every varied path that is not in the case model, has no finite
         values and none given, or names an item the base case lacks.
     UsageError
-        For ``workers`` below 0, an unknown ``lang`` or an empty ``vary``.
+        For ``workers`` below 0, an unknown ``lang`` or an empty ``vary``;
+        for ``knowledge`` that is neither a knowledge base nor a path, or a
+        knowledge base built in Python given with an ``executor``.
 
     Examples
     --------
@@ -305,17 +314,21 @@ def sweep(base_case, vary, executor=None, progress=True, lang="en", knowledge=No
     {'status': 'partial', 'conclusions': 0}
     """
     _check_arguments(vary, workers, lang)
-    knowledge_path = None if knowledge is None else os.fspath(knowledge)
-    kb = _knowledge(knowledge_path)
+    kb = knowledge_base(knowledge)
+    # what a worker process is sent: the path of a folder to load, never the knowledge itself
+    knowledge_path = None if kb is load_knowledge() else kb.folder
+    if knowledge_path is None and kb is not load_knowledge() and executor is not None:
+        raise UsageError("knowledge: a knowledge base built in Python cannot be sent to the executor's workers;"
+                         " give the path of its folder, or no executor to advise in this process")
     data = _base_data(base_case)
     tasks = list(_combinations(data, vary))
     bar = _bar(progress, len(tasks))
-    own = executor is None and workers != 0
+    own = executor is None and workers != 0 and (knowledge_path is not None or kb is load_knowledge())
     if own:
         executor = concurrent.futures.ProcessPoolExecutor(max_workers=workers)
     done, written = {}, 0
     try:
-        for chunk in _computed(executor, tasks, lang, knowledge_path):
+        for chunk in _computed(executor, tasks, lang, kb, knowledge_path):
             for result in chunk:
                 done[result["index"]] = result
             if bar is not None:

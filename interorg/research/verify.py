@@ -7,9 +7,11 @@ are named outside the rules (the archetypes and interventions of the
 diagnosis), so that their steps are not dead ends.
 """
 
+import os
 import pathlib
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base, load_knowledge
+from ..engine.rulebase import KnowledgeBase as RuleBase
 from ..engine.verify import Verification, VerifyFinding, verify_knowledge
 from ..errors import KnowledgeError
 from ..facts.paths import witness_path
@@ -50,6 +52,8 @@ def verify(knowledge=None, limit=400):
     ------
     KnowledgeError
         If ``knowledge`` names no folder (one that does not exist, or a file).
+    UsageError
+        If ``knowledge`` is neither a knowledge base nor a path.
 
     Examples
     --------
@@ -57,12 +61,12 @@ def verify(knowledge=None, limit=400):
     >>> result.ok, result.rules > 300
     (True, True)
     """
-    if isinstance(knowledge, (str, pathlib.PurePath)) and not pathlib.Path(knowledge).is_dir():
+    if isinstance(knowledge, (str, os.PathLike)) and not pathlib.Path(knowledge).is_dir():
         # nothing to check: a wrong argument, not a knowledge base with faults; the loader says so
         load_knowledge(knowledge)
-    if knowledge is None or isinstance(knowledge, (str, pathlib.PurePath)):
+    if not isinstance(knowledge, RuleBase):  # any knowledge base of the grammar can be verified
         try:
-            knowledge = load_knowledge(knowledge)
+            knowledge = knowledge_base(knowledge)
         except KnowledgeError as exc:
             findings = tuple(VerifyFinding("error", "load", p.file or "knowledge", p.path, p.message,
                                            line=p.line, column=p.column) for p in exc.problems)

@@ -3,7 +3,11 @@
 from ...analysis.compare import assessment_label
 from ...analysis.labels import factor_label
 from ...analysis.scan import scan_scores
-from ...case import Case
+import os
+
+from ...case import Case, load_case
+from ...errors import UsageError
+from ...utils.arguments import items
 from ._common import axes, label, plain, pyplot
 
 __all__ = ["scan_rounds"]
@@ -14,8 +18,9 @@ def scan_rounds(assessments, ax=None, lang=None, partner=None):
 
     Parameters
     ----------
-    assessments : sequence of Case or Advice
-        In time order, oldest first.
+    assessments : sequence of Case, Advice, str or os.PathLike
+        In time order, oldest first: cases, advices, or the paths of case
+        files (read as :func:`interorg.load_case` reads them).
     ax : matplotlib.axes.Axes, optional
     lang : {'en', 'nl'}, optional
         By default the first advice's language, else English.
@@ -25,6 +30,13 @@ def scan_rounds(assessments, ax=None, lang=None, partner=None):
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    UsageError
+        If an assessment is none of these.
+    CaseError
+        If a case file is not a valid case.
 
     Examples
     --------
@@ -36,8 +48,10 @@ def scan_rounds(assessments, ax=None, lang=None, partner=None):
     2
     """
     plt = pyplot()
-    cases = [a if isinstance(a, Case) else a.case for a in assessments]
-    lang = lang or next((a.lang for a in assessments if not isinstance(a, Case)), "en")
+    assessments = items(assessments, "assessments", "a case, an advice or the path of a case file",
+                        single=(str, os.PathLike, Case))
+    cases = [_case(a, index) for index, a in enumerate(assessments)]
+    lang = lang or next((a.lang for a in assessments if _is_advice(a)), "en")
     ax = axes(ax, (9, 6.5))
     series = {}
     for number, case in enumerate(cases):
@@ -79,3 +93,20 @@ def scan_rounds(assessments, ax=None, lang=None, partner=None):
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
     return ax
+
+
+def _case(assessment, index):
+    """The case of one assessment: itself, an advice's, or read from its file."""
+    if isinstance(assessment, Case):
+        return assessment
+    if isinstance(assessment, (str, os.PathLike)):
+        return load_case(assessment)
+    if _is_advice(assessment) and isinstance(assessment.case, Case):
+        return assessment.case
+    got = "an advice without its case" if _is_advice(assessment) else type(assessment).__name__
+    raise UsageError(f"assessments[{index}]: expected a case, an advice or the path of a case file; got {got}")
+
+
+def _is_advice(value):
+    # known by what it holds: importing Advice would close a cycle (the advice's report draws these plots)
+    return hasattr(value, "case") and hasattr(value, "conclusions") and isinstance(getattr(value, "lang", None), str)
