@@ -358,7 +358,7 @@ class _Verifier:
             for cube in list(shown.values())[:_SHOWN_WITNESSES]:
                 self.add("warning", "gap", group.rules[0],
                          f"with all the needs of {model.id} known, no conclusion of the group {group.id} "
-                         f"is drawn ({len(none)} such input pattern(s))", cube)
+                         f"is drawn (such input patterns: {len(none)})", cube)
 
     def dead_ends(self):
         graph = self.knowledge.dependency_graph()

@@ -10,12 +10,15 @@ diagnosis), so that their steps are not dead ends.
 import os
 import pathlib
 
+import attrs
+
 from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..engine.rulebase import KnowledgeBase as RuleBase
 from ..engine.verify import Verification, VerifyFinding, verify_knowledge
 from ..errors import KnowledgeError
 from ..facts.paths import witness_path
 from ..facts.shape import singletons
+from .quotes import quote_findings
 
 __all__ = ["verify"]
 
@@ -73,4 +76,10 @@ def verify(knowledge=None, limit=400):
             if exc.more:  # past the problems the error keeps: counted, not dropped
                 findings += (VerifyFinding("error", "load", str(knowledge), "", f"... and {exc.more:,} more problems"),)
             return Verification(findings, {}, 0, 0, exc.more or 0)
-    return verify_knowledge(knowledge, singletons(knowledge), _used(knowledge), limit, witness_path)
+    result = verify_knowledge(knowledge, singletons(knowledge), _used(knowledge), limit, witness_path)
+    quotes = quote_findings(knowledge, getattr(knowledge, "folder", None))
+    if not quotes:
+        return result
+    # errors first, as the verifier gives them: a misquote is one
+    errors = tuple(f for f in result.findings if f.severity == "error")
+    return attrs.evolve(result, findings=errors + quotes + tuple(f for f in result.findings if f.severity != "error"))
