@@ -184,3 +184,16 @@ def test_map_without_partners_says_so():
     """A case that lists no partners gets a message on the map instead of empty bands."""
     ax = plots.draw_map(interorg.network_graph(interorg.Case(name="Leeg")), lang="nl")
     assert "Nog geen partners in de casus:\nsom ze op onder partners" in [t.get_text() for t in ax.texts]
+
+
+def test_the_rounds_axis_writes_scores_as_the_language_does():
+    """The rounds plot's score axis has a decimal comma in Dutch, as the heat map's numbers do."""
+    from interorg.report.plots import scan_rounds
+
+    examples = pathlib.Path(__file__).parents[2] / "knowledge" / "examples"
+    cases = [interorg.load_case(examples / name) for name in ("municipal_youth_care.yaml",
+                                                              "municipal_youth_care_round2.yaml")]
+    for lang, half in (("nl", "2,5"), ("en", "2.5")):
+        ax = scan_rounds(cases, lang=lang)
+        ax.figure.canvas.draw()
+        assert half in [tick.get_text() for tick in ax.get_yticklabels()]

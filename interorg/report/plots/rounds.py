@@ -8,7 +8,7 @@ import os
 from ...case import Case, load_case
 from ...errors import UsageError
 from ...utils.arguments import items
-from ._common import axes, label, plain, pyplot
+from ._common import axes, decimal, label, plain, pyplot
 
 __all__ = ["scan_rounds"]
 
@@ -86,6 +86,10 @@ def scan_rounds(assessments, ax=None, lang=None, partner=None):
     ax.set_xticklabels([plain(assessment_label(case, n)) for n, case in enumerate(cases, start=1)])
     ax.set_xlim(-0.2, len(cases) - 1 + 0.05 if len(cases) > 1 else 0.2)
     ax.set_ylim(1, max([5.0] + [end[0] + 0.1 for end in ends]))
+    # the scores on the axis as the advice writes them: 2,5 in Dutch, as on the heat map
+    from matplotlib.ticker import FuncFormatter  # matplotlib is there: the axes are its
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: decimal(value, lang)))
     ax.set_xlabel(label("rounds_axis", lang))
     ax.set_ylabel(label("col_score", lang))
     title = label("rounds_title", lang) + (f" — {plain(partner)}" if partner else "")
