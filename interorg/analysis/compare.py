@@ -57,17 +57,18 @@ class PositionChange:
 class ProblemChange:
     """An archetypical problem before and after: its level (suspected, worth checking, none) and its evidence.
 
-    ``signs_before`` and ``signs_after`` count the independent pieces of
-    evidence for it, as the diagnosis weighed them; ``balance_*`` is the
-    number of indicator rules for it less those against.
+    ``signs_before`` and ``signs_after`` count the independent signs for it
+    (its weighing's ``pieces_for``); ``net_before`` and ``net_after`` are its
+    weighing's ``net``: the score for less the score against, as every
+    rendering of the diagnosis gives them.
     """
 
     problem: str
     title: str
     suspected_before: bool
     suspected_after: bool
-    balance_before: int
-    balance_after: int
+    net_before: int
+    net_after: int
     level_before: str | None = None
     level_after: str | None = None
     signs_before: int = 0
@@ -225,6 +226,10 @@ def _signs(result):
     return result.weighing.pieces_for if result is not None and result.weighing is not None else 0
 
 
+def _net(result):
+    return result.weighing.net if result is not None and result.weighing is not None else 0
+
+
 def problem_changes(old_diagnosis, new_diagnosis):
     """Every archetypical problem, before and after: the ones suspected now first, in their rank."""
     def table(diagnosis):
@@ -238,7 +243,7 @@ def problem_changes(old_diagnosis, new_diagnosis):
         old, new = before.get(problem), after.get(problem)
         title = (new or old).title
         out.append(ProblemChange(problem, title, bool(old and old.suspected), bool(new and new.suspected),
-                                 old.balance if old else 0, new.balance if new else 0,
+                                 _net(old), _net(new),
                                  old.level if old else None, new.level if new else None,
                                  _signs(old), _signs(new)))
     return tuple(out)

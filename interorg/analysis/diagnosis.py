@@ -13,10 +13,16 @@ signs resting on a common input count once, each with its rule's weight,
 and a problem is *suspected* only with enough independent evidence, else it
 is *worth checking*, with the signs that would confirm it.  Evidence that a
 conflict set aside (:mod:`interorg.engine.conflicts`) does not count.
-Problems are ranked by the net score, then by the independent pieces for,
-then by the signs for, then in the source's order.  An intervention that
-answers only problems worth checking is *conditional*: worth doing once the
-problem is confirmed.  Every piece of evidence keeps the key of its
+Every rendering gives a problem the numbers of its
+:class:`~.evidence.Weighing`, under the same names: ``pieces_for`` and
+``pieces_against`` (the independent signs, each piece of independent
+evidence once), ``score_for`` and ``score_against`` (those pieces weighed,
+a strong one 2 and a weak one 1) and ``net`` (``score_for`` less
+``score_against``, the score a suspicion needs 3 of).  Problems are ranked
+by ``net``, then by ``pieces_for``, then by the number of different
+indicator rules among the evidence for, then in the source's order.  An
+intervention that answers only problems worth checking is *conditional*:
+worth doing once the problem is confirmed.  Every piece of evidence keeps the key of its
 conclusion and the places in the case it rests on, so that the explanation
 of any line can be looked up in the advice.
 """
@@ -114,7 +120,11 @@ class ArchetypeResult:
         The ids of the intervention types recommended for it.
     level : {'suspected', 'worth-checking'} or None
     weighing : Weighing or None
-        The independent pieces of evidence and their scores.
+        The independent pieces of evidence and their scores: the numbers
+        every rendering shows (``pieces_for``, ``pieces_against``,
+        ``score_for``, ``score_against``, ``net``; see :mod:`.evidence`).
+        ``evidence_for`` holds the signs themselves, before signs resting on
+        a common input are counted once.
     confirm : tuple of str
         For a problem worth checking: the signs that would confirm it.
     """
@@ -129,25 +139,12 @@ class ArchetypeResult:
     weighing: object = None
     confirm: tuple = ()
 
-    @property
-    def signs_for(self):
-        """The number of different indicator rules among the evidence for."""
-        return len({indication.rule for indication in self.evidence_for})
-
-    @property
-    def signs_against(self):
-        """The number of different rules among the evidence against."""
-        return len({indication.rule for indication in self.evidence_against})
-
-    @property
-    def balance(self):
-        """Signs for minus signs against."""
-        return self.signs_for - self.signs_against
-
     def __repr__(self):
         state = "suspected" if self.suspected else "not suspected"
-        return (f"<ArchetypeResult {self.id}: {state}, balance {self.balance}"
-                f" ({self.signs_for} for, {self.signs_against} against)>")
+        weighing = self.weighing
+        counts = (f", net {weighing.net} ({weighing.pieces_for} independent signs for,"
+                  f" {weighing.pieces_against} against)") if weighing is not None else ""
+        return f"<ArchetypeResult {self.id}: {state}{counts}>"
 
 
 @attrs.frozen(repr=False)
@@ -188,7 +185,19 @@ class Diagnosis:
     worth_checking: tuple = ()
 
     def to_dict(self):
-        """The diagnosis as JSON-ready data (lists and dicts of text and numbers)."""
+        """The diagnosis as JSON-ready data (lists and dicts of text and numbers).
+
+        Each problem's numbers are in its ``weighing``: ``pieces_for``,
+        ``pieces_against``, ``score_for``, ``score_against`` and ``net``, as
+        every other rendering shows them.
+
+        Examples
+        --------
+        >>> import interorg
+        >>> power = interorg.diagnose(interorg.example_case()).to_dict()["suspected"][1]
+        >>> power["id"], power["weighing"]["pieces_for"], power["weighing"]["net"]
+        ('power-play', 4, 6)
+        """
         return _plain(self)
 
     def __repr__(self):
@@ -200,11 +209,15 @@ class Diagnosis:
     def to_frame(self):
         """The problems as a pandas DataFrame: one row per archetype, the suspected ones first, ranked.
 
-        Indexed by the problem's id, with its ``title``, ``suspected``,
-        ``rank`` (None when not suspected), ``signs_for``,
-        ``signs_against``, ``balance``, the numbers of pieces of evidence
-        and the ids of the ``interventions`` that answer it.  See also
-        :meth:`evidence_frame` and :meth:`interventions_frame`.
+        Indexed by the problem's id, with its ``title``, ``level``,
+        ``suspected``, ``rank`` (None when not suspected), the numbers of its
+        weighing under the names :meth:`to_dict` gives them in ``weighing``
+        (``pieces_for`` and ``pieces_against``: the independent signs;
+        ``score_for``, ``score_against`` and their ``net``: those weighed),
+        ``evidence_for`` and ``evidence_against`` (how many signs, before
+        signs resting on a common input are counted once) and the ids of the
+        ``interventions`` that answer it.  See also :meth:`evidence_frame`
+        and :meth:`interventions_frame`.
 
         Raises
         ------
@@ -217,6 +230,8 @@ class Diagnosis:
         >>> table = interorg.diagnose(interorg.example_case()).to_frame()
         >>> int(table.loc["power-play", "rank"]), table.loc["power-play", "level"]
         (2, 'suspected')
+        >>> table.loc["power-play", ["pieces_for", "score_for", "net"]].tolist()
+        [4, 6, 6]
         """
         return diagnosis_view.problems_frame(self)
 
@@ -236,10 +251,8 @@ def _plain(obj):
     # a module function, not a closure: a recursive closure refers to itself, a reference cycle
     if attrs.has(type(obj)):
         data = {field.name: _plain(getattr(obj, field.name)) for field in attrs.fields(type(obj))}
-        if isinstance(obj, ArchetypeResult):
-            data.update(signs_for=obj.signs_for, signs_against=obj.signs_against, balance=obj.balance)
-            if obj.weighing is not None:
-                data["weighing"]["net"] = obj.weighing.net
+        if isinstance(obj, ArchetypeResult) and obj.weighing is not None:
+            data["weighing"]["net"] = obj.weighing.net
         return data
     if isinstance(obj, (tuple, list)):
         return [_plain(item) for item in obj]
@@ -365,7 +378,8 @@ def build_diagnosis(conclusions, knowledge, lang, set_aside=()):
 
     def ranked(level):
         return tuple(sorted((r for r in results if r.level == level),
-                            key=lambda r: (-r.weighing.net, -r.weighing.pieces_for, -r.signs_for, order[r.id])))
+                            key=lambda r: (-r.weighing.net, -r.weighing.pieces_for,
+                                           -len({i.rule for i in r.evidence_for}), order[r.id])))
 
     suspected, worth_checking = ranked("suspected"), ranked("worth-checking")
     suspected_ids = {r.id for r in suspected}

@@ -20,17 +20,19 @@ def _problems(diagnosis):
     return ranked + [(None, result) for result in diagnosis.worth_checking + diagnosis.not_suspected]
 
 
+#: The numbers of a problem's weighing, under the names of Diagnosis.to_dict()'s "weighing".
+_WEIGHED = ("pieces_for", "pieces_against", "score_for", "score_against", "net")
+
+
 def problems_frame(diagnosis):
     """One row per archetypical problem, indexed by its id (see :meth:`Diagnosis.to_frame`)."""
     records = [{"problem": r.id, "title": r.title, "level": r.level, "suspected": r.suspected, "rank": rank,
-                "net": r.weighing.net if r.weighing else 0,
-                "independent_for": r.weighing.pieces_for if r.weighing else 0,
-                "signs_for": r.signs_for, "signs_against": r.signs_against, "balance": r.balance,
+                **{name: getattr(r.weighing, name) if r.weighing else 0 for name in _WEIGHED},
                 "evidence_for": len(r.evidence_for), "evidence_against": len(r.evidence_against),
                 "interventions": ", ".join(r.interventions)}
                for rank, r in _problems(diagnosis)]
-    columns = ["problem", "title", "level", "suspected", "rank", "net", "independent_for", "signs_for",
-               "signs_against", "balance", "evidence_for", "evidence_against", "interventions"]
+    columns = ["problem", "title", "level", "suspected", "rank", *_WEIGHED, "evidence_for", "evidence_against",
+               "interventions"]
     return frame(records, columns, index="problem")
 
 
@@ -85,10 +87,10 @@ def diagnosis_html(diagnosis):
                    f" — {escape(counts)}</p>" + (details(message("phase_to_do", lang), steps) if steps else ""))
     titles = {item.id: item.title for item in diagnosis.interventions}
     headers = ["#"] + [message(key, lang) for key in
-                       ("col_problem", "col_signs_for", "col_signs_against", "col_balance", "interventions")]
+                       ("col_problem", "col_signs_for", "col_signs_against", "col_net", "interventions")]
 
     def rows(results, ranked):
-        # the counts are the diagnosis's own weighing: independent pieces of evidence, and their net score
+        # the weighing's pieces_for, pieces_against and net, as the report and to_dict give them
         found = []
         for rank, r in enumerate(results, start=1):
             evidence = (_evidence_list(r.evidence_for, message("evidence_for", lang))

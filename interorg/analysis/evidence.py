@@ -37,15 +37,26 @@ SUSPECTED = 3
 class Weighing:
     """The evidence for and against one problem, weighed.
 
+    These are the numbers of a problem that every rendering of the diagnosis
+    shows, under these names (in ``to_dict()``'s ``weighing`` and as the
+    columns of ``to_frame()``); the text, Markdown and HTML call the pieces
+    *independent signs*.
+
     Attributes
     ----------
     level : {'suspected', 'worth-checking'} or None
         None when there is no evidence for it, or the evidence against
         weighs as much.
-    score_for, score_against : int
-        The weights of the independent pieces of evidence for and against.
     pieces_for, pieces_against : int
-        How many independent pieces there are.
+        How many independent pieces of evidence there are: signs resting on
+        a common input, or one rule's signs about subjects that share an
+        item, are one piece.
+    score_for, score_against : int
+        The weights of those pieces added up: a strong piece counts
+        :data:`STRONG`, a weak one :data:`WEAK`.
+    net : int
+        ``score_for`` less ``score_against``: a problem is suspected when it
+        reaches :data:`SUSPECTED` with ``pieces_for`` at least 2.
     """
 
     level: str | None

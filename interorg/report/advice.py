@@ -27,7 +27,9 @@ __all__ = ["Advice", "SCHEMA_VERSION"]
 #: position or an earlier conclusion by its key; ``to_json`` is compact unless indented.
 #: 4: an input's evidence names the fields tested, the words for them once in the input's
 #: ``shown``; a conclusion's evidence is its key alone (its title is in ``conclusions``).
-SCHEMA_VERSION = 4
+#: 5: an archetype's numbers are its ``weighing``'s alone; ``signs_for``, ``signs_against`` and
+#: ``balance`` (counts of indicator rules, shown by no other rendering) are gone.
+SCHEMA_VERSION = 5
 
 
 @attrs.frozen(repr=False)

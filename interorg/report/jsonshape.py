@@ -59,7 +59,7 @@ def advice_schema(lang="en", knowledge=None):
     --------
     >>> schema = advice_schema()
     >>> schema["properties"]["schema_version"]
-    {'const': 4}
+    {'const': 5}
     >>> schema["$defs"]["conclusion"]["properties"]["status"]["enum"]
     ['advice', 'step', 'set-aside', 'held-back']
     >>> advice_schema("nl")["properties"]["plan"]["description"]

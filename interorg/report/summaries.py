@@ -131,9 +131,10 @@ def diagnosis_lines(advice, explain=True):
 
 
 def _weighed(archetype, labels, lang):
-    """How much independent evidence there is for and against a problem, as the diagnosis weighed it."""
+    """A problem's weighing as every rendering gives it: ``pieces_for``, ``pieces_against`` and ``net``."""
     weighing = archetype.weighing
-    return counted(labels, "for_against", weighing.pieces_for, lang, against=weighing.pieces_against)
+    return counted(labels, "for_against", weighing.pieces_for, lang, against=weighing.pieces_against,
+                   net=weighing.net)
 
 
 def _evidence_lines(archetype, labels, explain):

@@ -150,7 +150,7 @@ def test_ranking_in_the_example():
     """In the example, power play ranks first; every problem is graded by its independent evidence."""
     result = diagnose(interorg.example_case())
     assert [r.id for r in result.suspected] == ["lack-of-shared-ambition", "power-play", "dual-loyalties"]
-    assert all(r.signs_against == 0 for r in result.suspected)
+    assert all(r.weighing.pieces_against == 0 for r in result.suspected)
     nets = [r.weighing.net for r in result.suspected]
     assert nets == sorted(nets, reverse=True)
     # the enemy image has one sign for and as much against: not suspected, not worth checking either

@@ -16,7 +16,7 @@ def advice():
 def test_to_dict_shape(advice):
     """to_dict has the documented top-level keys and is JSON-serialisable."""
     data = advice.to_dict()
-    assert data["schema_version"] == 4
+    assert data["schema_version"] == 5
     assert list(data) == ["schema_version", "interorg_version", "lang", "case", "plan", "more_actions", "advice", "conclusions",
                           "held_back", "inconsistencies", "models", "summaries", "rules", "sources", "explanations",
                           "inputs"]
