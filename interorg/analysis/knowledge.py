@@ -274,14 +274,18 @@ def _cache_key(root):
     """
     digest = hashlib.sha256()
     digest.update(f"{version()} {sys.version_info[:2]}".encode())
-    for label, folder in (("knowledge", root), ("code", importlib.resources.files("interorg"))):
-        for path, entry in _files(folder):
-            if label == "code" and not path.endswith(".py"):
-                continue
+    _hash_files(digest, root, "knowledge")
+    _hash_files(digest, importlib.resources.files("interorg"), "code", ".py")
+    return digest.hexdigest()[:32]
+
+
+def _hash_files(digest, folder, label, suffix=""):
+    """Feed ``digest`` every file under ``folder`` (those ending in ``suffix``): its path, its size, its bytes."""
+    for path, entry in _files(folder):
+        if path.endswith(suffix):
             content = entry.read_bytes()
             digest.update(f"{label}/{path} {len(content)}\n".encode())
             digest.update(content)
-    return digest.hexdigest()[:32]
 
 
 def _cache_directory():
@@ -366,10 +370,7 @@ _LOADED = {}  # a folder's knowledge as last loaded, under a hash of its files: 
 
 def _content_key(folder):
     digest = hashlib.sha256()
-    for path, entry in _files(folder):
-        content = entry.read_bytes()
-        digest.update(f"{path} {len(content)}\n".encode())
-        digest.update(content)
+    _hash_files(digest, folder, "knowledge")
     return digest.hexdigest()
 
 

@@ -7,8 +7,6 @@ every problem, with its file and path, before any is raised.
 
 import graphlib
 
-import attrs
-
 from ..errors import Problem
 from .conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 from .rulebase import LOCATOR_MESSAGE
@@ -46,8 +44,7 @@ class Checker:
 
     def problem(self, file, path, message):
         document = self.documents.get(file)
-        problem = Problem(path, message) if document is None else document.locate(Problem(path, message))
-        self.problems.append(attrs.evolve(problem, file=file))
+        self.problems.append(Problem(path, message, file=file) if document is None else document.problem(path, message))
 
     def known_rule(self, rule_id, file, path, what="rule"):
         """Whether ``rule_id`` names a rule that was read; a problem of ``file`` at ``path`` if it names none.

@@ -6,10 +6,6 @@ municipality; the rules per municipality name the case's rules with
 that what a rule says is written in one place.
 """
 
-import attrs
-
-from ..errors import Problem
-
 __all__ = ["LIKE_FIELDS", "said_once", "take_wording"]
 
 
@@ -52,13 +48,13 @@ def take_wording(rule_documents, problems, unread=()):
         path = f"rules[{index}].like"
         original = by_id[named][0] if isinstance(named, str) and named in by_id else None
         if original is None and unread and isinstance(named, str):
-            problems.append(_located(document, path, f"unknown rule '{named}': no rule read has that id; it may be"
+            problems.append(document.problem(path, f"unknown rule '{named}': no rule read has that id; it may be"
                                                      f" in a file refused above ({', '.join(unread)})"))
         elif original is None:
-            problems.append(_located(document, path,
+            problems.append(document.problem(path,
                                      f"unknown rule {named!r}: expected the id of a rule to take the wording of"))
         elif id(original) in alike:
-            problems.append(_located(document, path,
+            problems.append(document.problem(path,
                                      f"rule '{named}' is itself 'like' another; name the rule whose wording it takes"))
         if original is None or id(original) in alike:
             # the fields it would have taken are missed because of this 'like': that is said once, here
@@ -70,10 +66,6 @@ def take_wording(rule_documents, problems, unread=()):
             _, original_document, original_index = by_id[named]
             copies.append((document, index, original_document, original_index, named, tuple(fields)))
     return copies
-
-
-def _located(document, path, message):
-    return attrs.evolve(document.locate(Problem(path, message)), file=document.name)
 
 
 def said_once(problems, copies):
@@ -102,9 +94,8 @@ def said_once(problems, copies):
         if repeated:
             first = min(repeated)
             names = ", ".join(dict.fromkeys(repeated.values()))
-            replacement = attrs.evolve(document.locate(Problem(
-                f"{own}.like", f"rule '{named}', whose wording it takes, is refused for its {names}")),
-                file=document.name)
+            replacement = document.problem(f"{own}.like", f"rule '{named}', whose wording it takes, is refused for"
+                                                          f" its {names}")
             problems[:] = [replacement if position == first else problem
                            for position, problem in enumerate(problems)
                            if position == first or position not in repeated]

@@ -260,20 +260,16 @@ def _read_messages(reader):
         record = reader.read(name, _MessagesFile, more) if more is not None else None
         for key, text in (record.messages.items() if record else ()):
             if key in given_in:
-                reader.problems.append(_located(more, f"messages.{key}",
+                reader.problems.append(more.problem(f"messages.{key}",
                                                 f"duplicate message '{key}' (first in {given_in[key].name})"))
                 continue
             merged[key], given_in[key] = text, more
     for key, text in merged.items():
         problem = text.placeholder_problem()
         if problem is not None:
-            reader.problems.append(_located(given_in[key], f"messages.{key}.nl", problem))
+            reader.problems.append(given_in[key].problem(f"messages.{key}.nl", problem))
     return attrs.evolve(messages_file, messages=merged)
 
-
-def _located(document, path, message):
-    """A problem of ``document`` at ``path``, with its line and column where the document knows them."""
-    return attrs.evolve(document.locate(Problem(path, message)), file=document.name)
 
 
 def _merge_vocabulary(vocabulary_files, problems):

@@ -1,5 +1,7 @@
 """What the readers of documents share: a document with the positions of its values, and a refusal with its mark."""
 
+import attrs
+
 from ..errors import Problem
 
 __all__ = ["Document", "Refused", "parent_path"]
@@ -47,6 +49,10 @@ class Document:
         self.name = name
         self.positions = positions or {}
         self.problems = list(problems)
+
+    def problem(self, path, message):
+        """A problem at ``path`` of this document, naming its file, with its line and column where known."""
+        return attrs.evolve(self.locate(Problem(path, message)), file=self.name)
 
     def locate(self, problem):
         """Return ``problem`` with the line and column of its path, where known."""

@@ -321,15 +321,16 @@ def test_no_two_patterns_match_one_message(refusals, messages):
 
 
 def _templates(module):
-    """The messages a module gives to Problem(...) or checker.problem(...), as regular expressions."""
+    """The messages a module gives to Problem(...), checker.problem(...) or document.problem(...), as regexes."""
     tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-        position = {"Problem": 1, "problem": 2}.get(name)
-        if position is None or len(node.args) <= position:
+        # Problem(path, message), checker.problem(file, path, message), document.problem(path, message)
+        position = {"Problem": 1, "problem": len(node.args) - 1}.get(name)
+        if position is None or position < 1 or len(node.args) <= position:
             continue
         arguments = [node.args[position]]
         while arguments:
