@@ -7,7 +7,25 @@ plain-text writer wraps), or [] when there is nothing to say.
 from ..engine.wording import counted, fill
 
 __all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "phase_brief", "scan_brief", "set_aside_lines",
-           "worth_checking"]
+           "weighed", "worth_checking"]
+
+
+def weighed(labels, lang, pieces_for, pieces_against, net):
+    """A problem's weighing in words, the one wording of every rendering: signs for, against, net score.
+
+    The numbers are those of an :class:`~interorg.analysis.evidence.Weighing`
+    (or of a comparison's round); the message ``briefs.weighed`` says them
+    in ``lang``, the text, the brief, the report and a comparison alike.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> w = advice.diagnosis.suspected[0].weighing
+    >>> weighed(advice.labels, advice.lang, w.pieces_for, w.pieces_against, w.net)
+    '4 independent signs for, 0 against, net score 7'
+    """
+    return counted(labels, "briefs.weighed", pieces_for, lang, against=pieces_against, net=net)
 
 
 def diagnosis_brief(advice):
@@ -15,7 +33,7 @@ def diagnosis_brief(advice):
     result, labels = advice.diagnosis, advice.labels
     lines = []
     if result.suspected:
-        ranked = "; ".join(f"{n}. {r.title} ({counted(labels, 'independent_signs', r.weighing.pieces_for, advice.lang)})"
+        ranked = "; ".join(f"{n}. {r.title} ({_weighing(r, labels, advice.lang)})"
                            for n, r in enumerate(result.suspected, start=1))
         lines.append(f"- {labels['diagnosis_suspected']}: {ranked}")
     checking = []
@@ -33,6 +51,11 @@ def diagnosis_brief(advice):
     if result.phase:
         lines.append(f"- {result.phase.title}: {phase_brief(advice)}")
     return lines
+
+
+def _weighing(problem, labels, lang):
+    w = problem.weighing
+    return weighed(labels, lang, w.pieces_for, w.pieces_against, w.net)
 
 
 def phase_brief(advice):

@@ -223,7 +223,8 @@ def _diagnosis(advice):
     result, labels, lang = advice.diagnosis, advice.labels, advice.lang
     titles = {item.id: item.title for item in result.interventions}
     suspected = [{"title": problem.title,
-                  "signs": counted(labels, "independent_signs", problem.weighing.pieces_for, lang),
+                  "signs": briefs.weighed(labels, lang, problem.weighing.pieces_for,
+                                          problem.weighing.pieces_against, problem.weighing.net),
                   "interventions": ", ".join(titles[i] for i in problem.interventions if i in titles),
                   "evidence": [(labels["evidence_for"], [i.title for i in problem.evidence_for]),
                                (labels["evidence_against"], [i.title for i in problem.evidence_against])]}
