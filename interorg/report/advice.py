@@ -295,7 +295,7 @@ class Advice:
         separators = (",", ":") if indent is None else None
         return json.dumps(self.to_dict(explanations), indent=indent, separators=separators, ensure_ascii=False)
 
-    def to_text(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None):
+    def to_text(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None, hints="python"):
         """Return the advice as plain text: the action plan, then the rest in brief.
 
         Parameters
@@ -311,19 +311,23 @@ class Advice:
             about one partner (its id), or the first ``top`` of each list.
             ``kinds`` and ``models`` take one text (``models="trust"``) or
             a sequence of them.
+        hints : {'python', 'cli', 'neutral'}
+            How the brief says to see more: ``advice.explain("KEY")``, as
+            ``interorg advise --explain KEY``, or not at all (:mod:`.hints`).
 
         Raises
         ------
         UsageError
-            If a filter matches nothing: an unknown partner or model, say.
+            If a filter matches nothing: an unknown partner or model, say;
+            or ``hints`` is none of the three.
         """
         full = full if explain is None else explain
-        return render.text(self, full, selection_for(self, kinds, models, partner, top))
+        return render.text(self, full, selection_for(self, kinds, models, partner, top), hints)
 
-    def to_markdown(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None):
-        """Return the advice as Markdown, with the same content as :meth:`to_text`."""
+    def to_markdown(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None, hints="python"):
+        """Return the advice as Markdown, with the same content (and ``hints``) as :meth:`to_text`."""
         full = full if explain is None else explain
-        return render.markdown(self, full, selection_for(self, kinds, models, partner, top))
+        return render.markdown(self, full, selection_for(self, kinds, models, partner, top), hints)
 
     def to_html(self, figures=True, *, kinds=(), models=(), partner=None, top=None):
         """Return the report to hand over: one self-contained HTML document (see :func:`~.html.report_html`).

@@ -5,6 +5,7 @@ plain-text writer wraps), or [] when there is nothing to say.
 """
 
 from ..engine.wording import counted, fill
+from .hints import with_hint
 
 __all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "phase_brief", "scan_brief", "set_aside_lines",
            "weighed", "worth_checking"]
@@ -95,14 +96,18 @@ def worth_checking(advice):
     return found
 
 
-def set_aside_lines(advice, full=False):
-    """What conflicts set aside: in brief a count, in full each conclusion with the one that set it aside and why."""
+def set_aside_lines(advice, full=False, hints="neutral"):
+    """What conflicts set aside: in brief a count, in full each conclusion with the one that set it aside and why.
+
+    In brief the count ends with how to see them, in the words of ``hints``
+    (``python``, ``cli``; ``neutral`` tells none, see :mod:`.hints`).
+    """
     labels, counsel = advice.labels, advice.counsel
     items = [item for item in counsel.set_aside.values() if item.relation != "inconsistent"]
     if not items:
         return []
     if not full:
-        return [counted(labels, "set_aside_count", len(items), advice.lang)]
+        return [with_hint(counted(labels, "set_aside_count", len(items), advice.lang), labels, "set_aside", hints)]
     return [f"- {advice[item.key].title} [{item.key}] — {labels['set_aside_by']}: {advice[item.by].title}"
             f" [{item.by}]: {item.reason}" for item in items]
 
@@ -114,14 +119,14 @@ def inconsistency_lines(advice):
             for item in advice.counsel.inconsistencies]
 
 
-def model_lines(advice, full=False):
-    """Models the case gives too little for: in brief one line, in full what to add for each."""
+def model_lines(advice, full=False, hints="neutral"):
+    """Models the case gives too little for: in brief one line (with how to see more, as ``hints``), in full what to add for each."""
     labels = advice.labels
     missing = [model for model in advice.models if model.status != "applied"]
     if not missing:
         return []
     if not full:
-        return [counted(labels, "models_count", len(missing), advice.lang)]
+        return [with_hint(counted(labels, "models_count", len(missing), advice.lang), labels, "models", hints)]
     lines = []
     for model in missing:
         lines.append(f"- {model.title} ({labels[model.status]})")
