@@ -14,22 +14,11 @@ from ..engine.results import Conclusion, ModelStatus, plain
 from ..errors import AmbiguousKey, InterorgError, NotConcluded
 from ..utils.collector import collector_paused
 from . import jsonshape, render
+from .jsonshape import SCHEMA_VERSION
 from .view import selection_for
 
 __all__ = ["Advice", "SCHEMA_VERSION"]
 
-#: Version of the shape of :meth:`Advice.to_dict`; raised on any incompatible change.
-#: 2: a ``plan``; every conclusion in one list ``conclusions``, with its ``key``, ``priority``,
-#: ``status`` and conflicts; ``advice`` lists the keys of what is advice, by kind; each
-#: explanation is written once, in ``explanations`` under the conclusion's key.
-#: 3: what is shared is written once: each rule's reason and citations in ``rules``, each
-#: source in ``sources``, each cited input in ``inputs``; an evidence names an input by its
-#: position or an earlier conclusion by its key; ``to_json`` is compact unless indented.
-#: 4: an input's evidence names the fields tested, the words for them once in the input's
-#: ``shown``; a conclusion's evidence is its key alone (its title is in ``conclusions``).
-#: 5: an archetype's numbers are its ``weighing``'s alone; ``signs_for``, ``signs_against`` and
-#: ``balance`` (counts of indicator rules, shown by no other rendering) are gone.
-SCHEMA_VERSION = 5
 
 
 @attrs.frozen(repr=False)
