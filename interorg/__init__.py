@@ -95,6 +95,7 @@ _PUBLIC = {
     "Advice": (".report.advice", "Advice"),
     "Comparison": (".report.comparison", "Comparison"),
     "AdviceDiff": (".report.diff", "AdviceDiff"),
+    "diff": (".report.diff", "diff"),
     "WhyNotReport": (".report.whynot", "WhyNotReport"),
     "report_html": (".report.html", "report_html"),
     "save_report": (".report.html", "save_report"),
@@ -130,7 +131,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and editors, which do not run __g
     )
     from .report.advice import Advice  # noqa: F401
     from .report.comparison import Comparison  # noqa: F401
-    from .report.diff import AdviceDiff  # noqa: F401
+    from .report.diff import AdviceDiff, diff  # noqa: F401
     from .report.html import report_html, save_report  # noqa: F401
     from .report.whynot import WhyNotReport  # noqa: F401
     from .research.coverage import corpus_coverage  # noqa: F401

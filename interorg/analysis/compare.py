@@ -58,9 +58,10 @@ class ProblemChange:
     """An archetypical problem before and after: its level (suspected, worth checking, none) and its evidence.
 
     ``signs_before`` and ``signs_after`` count the independent signs for it
-    (its weighing's ``pieces_for``); ``net_before`` and ``net_after`` are its
-    weighing's ``net``: the score for less the score against, as every
-    rendering of the diagnosis gives them.
+    (its weighing's ``pieces_for``), ``against_before`` and ``against_after``
+    those against it (``pieces_against``); ``net_before`` and ``net_after``
+    are its weighing's ``net``: the score for less the score against, as
+    every rendering of the diagnosis gives them.
     """
 
     problem: str
@@ -73,6 +74,8 @@ class ProblemChange:
     level_after: str | None = None
     signs_before: int = 0
     signs_after: int = 0
+    against_before: int = 0
+    against_after: int = 0
 
     @property
     def status(self):
@@ -222,12 +225,9 @@ def position_changes(old_advice, new_advice):
                                 after.get(p, empty)[1]) for p in dict.fromkeys([*before, *after]))
 
 
-def _signs(result):
-    return result.weighing.pieces_for if result is not None and result.weighing is not None else 0
-
-
-def _net(result):
-    return result.weighing.net if result is not None and result.weighing is not None else 0
+def _weighed(result, name):
+    """One number of a problem's weighing (``pieces_for``, ``pieces_against``, ``net``); 0 without one."""
+    return getattr(result.weighing, name) if result is not None and result.weighing is not None else 0
 
 
 def problem_changes(old_diagnosis, new_diagnosis):
@@ -243,7 +243,8 @@ def problem_changes(old_diagnosis, new_diagnosis):
         old, new = before.get(problem), after.get(problem)
         title = (new or old).title
         out.append(ProblemChange(problem, title, bool(old and old.suspected), bool(new and new.suspected),
-                                 _net(old), _net(new),
+                                 _weighed(old, "net"), _weighed(new, "net"),
                                  old.level if old else None, new.level if new else None,
-                                 _signs(old), _signs(new)))
+                                 _weighed(old, "pieces_for"), _weighed(new, "pieces_for"),
+                                 _weighed(old, "pieces_against"), _weighed(new, "pieces_against")))
     return tuple(out)

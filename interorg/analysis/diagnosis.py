@@ -142,8 +142,9 @@ class ArchetypeResult:
     def __repr__(self):
         state = "suspected" if self.suspected else "not suspected"
         weighing = self.weighing
-        counts = (f", net {weighing.net} ({weighing.pieces_for} independent signs for,"
-                  f" {weighing.pieces_against} against)") if weighing is not None else ""
+        # the words of the message briefs.weighed, which the renderings use
+        counts = (f": {weighing.pieces_for} independent signs for, {weighing.pieces_against} against,"
+                  f" net score {weighing.net}") if weighing is not None else ""
         return f"<ArchetypeResult {self.id}: {state}{counts}>"
 
 

@@ -54,8 +54,9 @@ def _run(args, case):
     elif args.format == "json":
         output = advice.to_json(args.indent, explanations=not args.no_explanations) + "\n"
     else:
+        # the brief says how to see more as a command line user types it: --full, --explain KEY
         options = dict(full=args.full, kinds=tuple(args.kind or ()), models=tuple(args.model or ()),
-                       partner=args.partner, top=args.top)
+                       partner=args.partner, top=args.top, hints="cli")
         output = advice.to_markdown(**options) if args.format == "markdown" else advice.to_text(**options)
     if args.output:
         write_text(args.output, output)

@@ -3,12 +3,16 @@
 The same document as ``interorg advise --format html``: the action plan
 first, the diagnosis, the figures, then the advice with its explanations
 folded; print it to PDF from a browser.  Without matplotlib it is written
-without figures, and a warning on standard error says so.
+without figures, and a warning on standard error says so.  The file is a
+document to hand over and tells no commands to type; how to get what it
+leaves out (``interorg plot`` for the figures of a large network) goes to
+standard error.
 """
 
 import sys
 
 from ..pipeline import advise
+from ..report.hints import report_hints
 from ..report.html import figures_available, report_html, save_report
 from ..report.view import Selection
 from .helptext import add_language
@@ -20,10 +24,13 @@ __all__ = ["add_command", "write"]
 def write(advice, output, figures=True, selection=Selection()):
     """Write the report of ``advice`` to the file ``output``, or return it when ``output`` is None.
 
-    A warning goes to standard error when the figures cannot be drawn.
+    A warning goes to standard error when the figures cannot be drawn, and
+    so does each hint on what the report leaves out (its file tells none).
     """
     if figures and not figures_available():
         print(f"interorg: {advice.labels['cli_warning']}: {advice.labels['report_no_figures']}", file=sys.stderr)
+    for told in report_hints(advice, "cli", figures):
+        print(f"interorg: {told}", file=sys.stderr)
     if output is None:
         return report_html(advice, figures, selection)
     save_report(advice, output, figures, selection)

@@ -158,8 +158,26 @@ def _sweep(args):
     return result.to_text() + (wrote(args.out, args.lang) if args.out else "")
 
 
+def _advice_or_case(path, lang):
+    """An advice's JSON (``interorg advise --format json``) read back, or the advice on a case file."""
+    from ..report.conclusiondiff import LIMITS, advice_record, is_advice_data
+    from ..utils.documents import read_document
+
+    if str(path).lower().endswith(".json") and path != "-":
+        document = read_document(path, CaseError, LIMITS)
+        if is_advice_data(document.data):
+            return advice_record(document.data, str(path))
+    return advise(path, lang=lang)
+
+
 def _diff(args):
-    return _render(advise(args.a, lang=args.lang).diff(advise(args.b, lang=args.lang)), args.format)
+    from ..report.diff import diff
+
+    result = diff(_advice_or_case(args.a, args.lang), _advice_or_case(args.b, args.lang))
+    # what was not compared is said first in the rendering; the JSON says it in its fields, the screen in words
+    for text in result.warnings() if args.format == "json" else ():
+        print(f"interorg: {load_knowledge().labels(args.lang)['cli_warning']}: {text}", file=sys.stderr)
+    return _render(result, args.format)
 
 
 def register(commands):
@@ -193,8 +211,8 @@ def register(commands):
     sweep_cmd.set_defaults(run=_sweep)
 
     diff_cmd = commands.add_parser("diff", help="what-if: what changes in the advice from case A to case B")
-    diff_cmd.add_argument("a", metavar="A", help="the first case file")
-    diff_cmd.add_argument("b", metavar="B", help="the second case file")
+    diff_cmd.add_argument("a", metavar="A", help="the first case file, or an advice's JSON (advise --format json)")
+    diff_cmd.add_argument("b", metavar="B", help="the second case file, or an advice's JSON (advise --format json)")
     diff_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     add_language(diff_cmd)
     diff_cmd.set_defaults(run=_diff)

@@ -14,22 +14,11 @@ from ..engine.results import Conclusion, ModelStatus, plain
 from ..errors import AmbiguousKey, InterorgError, NotConcluded
 from ..utils.collector import collector_paused
 from . import jsonshape, render
+from .jsonshape import SCHEMA_VERSION
 from .view import selection_for
 
 __all__ = ["Advice", "SCHEMA_VERSION"]
 
-#: Version of the shape of :meth:`Advice.to_dict`; raised on any incompatible change.
-#: 2: a ``plan``; every conclusion in one list ``conclusions``, with its ``key``, ``priority``,
-#: ``status`` and conflicts; ``advice`` lists the keys of what is advice, by kind; each
-#: explanation is written once, in ``explanations`` under the conclusion's key.
-#: 3: what is shared is written once: each rule's reason and citations in ``rules``, each
-#: source in ``sources``, each cited input in ``inputs``; an evidence names an input by its
-#: position or an earlier conclusion by its key; ``to_json`` is compact unless indented.
-#: 4: an input's evidence names the fields tested, the words for them once in the input's
-#: ``shown``; a conclusion's evidence is its key alone (its title is in ``conclusions``).
-#: 5: an archetype's numbers are its ``weighing``'s alone; ``signs_for``, ``signs_against`` and
-#: ``balance`` (counts of indicator rules, shown by no other rendering) are gone.
-SCHEMA_VERSION = 5
 
 
 @attrs.frozen(repr=False)
@@ -295,7 +284,7 @@ class Advice:
         separators = (",", ":") if indent is None else None
         return json.dumps(self.to_dict(explanations), indent=indent, separators=separators, ensure_ascii=False)
 
-    def to_text(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None):
+    def to_text(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None, hints="python"):
         """Return the advice as plain text: the action plan, then the rest in brief.
 
         Parameters
@@ -311,19 +300,23 @@ class Advice:
             about one partner (its id), or the first ``top`` of each list.
             ``kinds`` and ``models`` take one text (``models="trust"``) or
             a sequence of them.
+        hints : {'python', 'cli', 'neutral'}
+            How the brief says to see more: ``advice.explain("KEY")``, as
+            ``interorg advise --explain KEY``, or not at all (:mod:`.hints`).
 
         Raises
         ------
         UsageError
-            If a filter matches nothing: an unknown partner or model, say.
+            If a filter matches nothing: an unknown partner or model, say;
+            or ``hints`` is none of the three.
         """
         full = full if explain is None else explain
-        return render.text(self, full, selection_for(self, kinds, models, partner, top))
+        return render.text(self, full, selection_for(self, kinds, models, partner, top), hints)
 
-    def to_markdown(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None):
-        """Return the advice as Markdown, with the same content as :meth:`to_text`."""
+    def to_markdown(self, full=False, *, explain=None, kinds=(), models=(), partner=None, top=None, hints="python"):
+        """Return the advice as Markdown, with the same content (and ``hints``) as :meth:`to_text`."""
         full = full if explain is None else explain
-        return render.markdown(self, full, selection_for(self, kinds, models, partner, top))
+        return render.markdown(self, full, selection_for(self, kinds, models, partner, top), hints)
 
     def to_html(self, figures=True, *, kinds=(), models=(), partner=None, top=None):
         """Return the report to hand over: one self-contained HTML document (see :func:`~.html.report_html`).

@@ -5,9 +5,28 @@ plain-text writer wraps), or [] when there is nothing to say.
 """
 
 from ..engine.wording import counted, fill
+from .hints import with_hint
 
 __all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "phase_brief", "scan_brief", "set_aside_lines",
-           "worth_checking"]
+           "weighed", "worth_checking"]
+
+
+def weighed(labels, lang, pieces_for, pieces_against, net):
+    """A problem's weighing in words, the one wording of every rendering: signs for, against, net score.
+
+    The numbers are those of an :class:`~interorg.analysis.evidence.Weighing`
+    (or of a comparison's round); the message ``briefs.weighed`` says them
+    in ``lang``, the text, the brief, the report and a comparison alike.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> w = advice.diagnosis.suspected[0].weighing
+    >>> weighed(advice.labels, advice.lang, w.pieces_for, w.pieces_against, w.net)
+    '4 independent signs for, 0 against, net score 7'
+    """
+    return counted(labels, "briefs.weighed", pieces_for, lang, against=pieces_against, net=net)
 
 
 def diagnosis_brief(advice):
@@ -15,7 +34,7 @@ def diagnosis_brief(advice):
     result, labels = advice.diagnosis, advice.labels
     lines = []
     if result.suspected:
-        ranked = "; ".join(f"{n}. {r.title} ({counted(labels, 'independent_signs', r.weighing.pieces_for, advice.lang)})"
+        ranked = "; ".join(f"{n}. {r.title} ({_weighing(r, labels, advice.lang)})"
                            for n, r in enumerate(result.suspected, start=1))
         lines.append(f"- {labels['diagnosis_suspected']}: {ranked}")
     checking = []
@@ -33,6 +52,11 @@ def diagnosis_brief(advice):
     if result.phase:
         lines.append(f"- {result.phase.title}: {phase_brief(advice)}")
     return lines
+
+
+def _weighing(problem, labels, lang):
+    w = problem.weighing
+    return weighed(labels, lang, w.pieces_for, w.pieces_against, w.net)
 
 
 def phase_brief(advice):
@@ -72,14 +96,18 @@ def worth_checking(advice):
     return found
 
 
-def set_aside_lines(advice, full=False):
-    """What conflicts set aside: in brief a count, in full each conclusion with the one that set it aside and why."""
+def set_aside_lines(advice, full=False, hints="neutral"):
+    """What conflicts set aside: in brief a count, in full each conclusion with the one that set it aside and why.
+
+    In brief the count ends with how to see them, in the words of ``hints``
+    (``python``, ``cli``; ``neutral`` tells none, see :mod:`.hints`).
+    """
     labels, counsel = advice.labels, advice.counsel
     items = [item for item in counsel.set_aside.values() if item.relation != "inconsistent"]
     if not items:
         return []
     if not full:
-        return [counted(labels, "set_aside_count", len(items), advice.lang)]
+        return [with_hint(counted(labels, "set_aside_count", len(items), advice.lang), labels, "set_aside", hints)]
     return [f"- {advice[item.key].title} [{item.key}] — {labels['set_aside_by']}: {advice[item.by].title}"
             f" [{item.by}]: {item.reason}" for item in items]
 
@@ -91,14 +119,14 @@ def inconsistency_lines(advice):
             for item in advice.counsel.inconsistencies]
 
 
-def model_lines(advice, full=False):
-    """Models the case gives too little for: in brief one line, in full what to add for each."""
+def model_lines(advice, full=False, hints="neutral"):
+    """Models the case gives too little for: in brief one line (with how to see more, as ``hints``), in full what to add for each."""
     labels = advice.labels
     missing = [model for model in advice.models if model.status != "applied"]
     if not missing:
         return []
     if not full:
-        return [counted(labels, "models_count", len(missing), advice.lang)]
+        return [with_hint(counted(labels, "models_count", len(missing), advice.lang), labels, "models", hints)]
     lines = []
     for model in missing:
         lines.append(f"- {model.title} ({labels[model.status]})")

@@ -15,8 +15,9 @@ import attrs
 
 from ..analysis.knowledge import load_knowledge
 from ..analysis.labels import factor_label, message, value_label
-from ..engine.wording import counted, format_number, partner_names
+from ..engine.wording import format_number, partner_names
 from ..utils.display import escape, frame, html_table
+from .briefs import weighed
 from .escape import markdown_line, one_line, terminal
 
 __all__ = ["Comparison"]
@@ -164,8 +165,8 @@ class Comparison:
             found = getattr(problem, f"level_{which}")
             if not found:
                 return word("compare_absent")
-            signs = counted(_labels(lang), "independent_signs", getattr(problem, f"signs_{which}"), lang)
-            return f"{word('compare_level_' + found)} ({signs})"
+            numbers = (getattr(problem, f"{name}_{which}") for name in ("signs", "against", "net"))
+            return f"{word('compare_level_' + found)} ({weighed(_labels(lang), lang, *numbers)})"
 
         factors = [[factor_label(f.factor, lang), named(f.partner) if f.partner else word("scan_all_partners"),
                     number(f.before), number(f.after), change(f.change)] for f in self.moved_factors()]
@@ -231,5 +232,5 @@ class Comparison:
 
 
 def _labels(lang):
-    """The messages in ``lang``, for :func:`counted`."""
+    """The messages in ``lang``, for :func:`.briefs.weighed`."""
     return load_knowledge().labels(lang)

@@ -7,7 +7,9 @@ about other subjects or conclusions (the plan and the actions after it, see
 :mod:`interorg.report.plandiff`), and the inputs of the two cases that
 differ.  Nothing is run: it reads what the two advice objects hold.  The renderings are in the
 language of the advice, and every text from the case (a name, a value) is
-escaped for where it is shown.
+escaped for where it is shown.  Two advice made in different languages or
+by different versions of interorg, or read back from their JSON, are
+compared by key, under a warning (:mod:`interorg.report.conclusiondiff`).
 """
 
 import json
@@ -19,10 +21,12 @@ from ..analysis.knowledge import load_knowledge
 from ..case import case_to_dict
 from ..engine.results import plain as as_data
 from ..engine.wording import fill
-from ..errors import UsageError
 from ..utils.display import escape as html_escape
 from ..utils.display import frame
 from . import escape
+from .conclusiondiff import KEY_ACTION_FACETS, KEY_FACETS, differ_in, key_supports, provenance, read_advice
+from .conclusiondiff import warnings as provenance_warnings
+from .plandiff import FACETS as ACTION_FACETS
 from .plandiff import compare_actions, in_plan
 
 __all__ = ["AdviceDiff", "Changed", "InputChange", "diff"]
@@ -77,6 +81,15 @@ class AdviceDiff:
         The status of every conclusion gained (in ``b``) and lost (in ``a``).
     lang : {'en', 'nl'}
         The language of the renderings: that of advice ``a``.
+    provenance : dict
+        ``{"a": ..., "b": ...}``: each side's ``lang``, ``interorg_version``
+        and ``schema_version``.
+    differ_in : tuple of str
+        Those of the three in which the sides differ; when any does, the
+        texts are not compared (see :attr:`compared`).
+    compared : dict
+        What was compared: ``conclusions`` and ``actions`` (the facets), and
+        ``inputs`` (False when a side was read from JSON, which holds no case).
     """
 
     a: str | None
@@ -90,6 +103,10 @@ class AdviceDiff:
     plan_changed: tuple = ()
     status: dict = attrs.field(factory=dict)
     lang: str = "en"
+    provenance: dict = attrs.field(factory=dict)
+    differ_in: tuple = ()
+    compared: dict = attrs.field(factory=lambda: {"conclusions": list(_FACETS), "actions": list(ACTION_FACETS),
+                                                  "inputs": True})
 
     @property
     def empty(self):
@@ -105,7 +122,8 @@ class AdviceDiff:
                 "plan": {"gained": [as_data(a) for a in self.plan_gained],
                          "lost": [as_data(a) for a in self.plan_lost],
                          "changed": [attrs.asdict(c) for c in self.plan_changed]},
-                "status": dict(self.status)}
+                "status": dict(self.status), "provenance": dict(self.provenance),
+                "differ_in": list(self.differ_in), "compared": dict(self.compared)}
 
     def to_json(self, indent=2):
         """Return :meth:`to_dict` as a JSON string."""
@@ -179,9 +197,17 @@ class AdviceDiff:
     def _title(self, plain):
         return fill(self._word("diff_from_to"), a=plain(self.a or "A"), b=plain(self.b or "B"))
 
+    def warnings(self):
+        """What the reader must know before the differences, in :attr:`lang`: what was not compared, and why.
+
+        See :func:`~interorg.report.conclusiondiff.warnings`.
+        """
+        return provenance_warnings(self.provenance, self.differ_in, self.compared, self._word)
+
     def to_text(self):
         """The differences as plain text, a section per kind, in :attr:`lang`."""
         lines = [self._title(_terminal)]
+        lines += [f"{self._word('compare_warning')}: {text}" for text in self.warnings()]
         for heading, items in self._sections(_terminal, _terminal):
             if items:
                 lines += ["", self._word(heading)] + [f"  {item}" for item in items]
@@ -192,6 +218,7 @@ class AdviceDiff:
     def to_markdown(self):
         """The differences as Markdown, in :attr:`lang`; keys and paths in code spans, case text escaped."""
         lines = [f"## {self._title(_markdown)}"]
+        lines += [f"\n> **{self._word('compare_warning')}:** {text}" for text in self.warnings()]
         for heading, items in self._sections(_code, _markdown):
             if items:
                 lines += ["", f"### {self._word(heading)}", ""] + [f"- {item}" for item in items]
@@ -207,13 +234,16 @@ class AdviceDiff:
         MissingDependency
             If pandas is not installed.
         """
-        records = [{"section": heading.removeprefix("diff_"), "difference": item}
-                   for heading, items in self._sections(str, str) for item in items]
+        records = [{"section": "warning", "difference": text} for text in self.warnings()]
+        records += [{"section": heading.removeprefix("diff_"), "difference": item}
+                    for heading, items in self._sections(str, str) for item in items]
         return frame(records, ["section", "difference"])
 
     def _repr_html_(self):
         """The differences for Jupyter: a heading and a list per section, every text escaped."""
         out = [f"<h4>{html_escape(self._title(str))}</h4>"]
+        out += [f'<p class="interorg-warning"><b>{html_escape(self._word("compare_warning"))}:</b>'
+                f" {html_escape(text)}</p>" for text in self.warnings()]
         for heading, items in self._sections(lambda text: f"<code>{html_escape(text)}</code>", html_escape):
             if items:
                 out.append(f"<p><b>{html_escape(self._word(heading))}</b></p><ul>"
@@ -275,9 +305,10 @@ def _status(advice, key):
     return advice.counsel.status(key) if advice.counsel is not None else None
 
 
-def _facets(advice, conclusion):
+def _facets(advice, conclusion, by_key=False):
     return {"status": _status(advice, conclusion.key), "priority": getattr(conclusion, "priority", None),
-            "title": conclusion.title, "text": conclusion.text, "supports": _supports(conclusion)}
+            "title": conclusion.title, "text": conclusion.text,
+            "supports": key_supports(conclusion) if by_key else _supports(conclusion)}
 
 
 def _compare(before, after, facets):
@@ -301,8 +332,11 @@ def diff(a, b):
 
     Parameters
     ----------
-    a, b : Advice
-        Best in the same language; the texts of two languages all differ.
+    a, b : Advice, dict, str or os.PathLike
+        Two advice, or their JSON (:meth:`~interorg.Advice.to_dict`, or the
+        path of a file of ``interorg advise --format json``).  When they
+        differ in language or version they are compared by key, under a
+        warning (:mod:`~interorg.report.conclusiondiff`).
 
     Returns
     -------
@@ -311,8 +345,9 @@ def diff(a, b):
     Raises
     ------
     UsageError
-        If ``a`` or ``b`` is not an advice (a case is advised on first:
-        ``interorg.advise(case)``).
+        If ``a`` or ``b`` is not an advice (a case is advised on first).
+    CaseError
+        If a JSON given is not an advice's, with every problem.
 
     Examples
     --------
@@ -324,30 +359,34 @@ def diff(a, b):
     (('kenis.need.quadrant-iii',), 'kenis.need.quadrant-iv', 'advice')
     >>> change.inputs[0].path, change.inputs[0].before, change.inputs[0].after
     ('care.demand', 'complex', 'standard')
+    >>> across = interorg.diff(a, interorg.advise(a.case, lang="nl"))
+    >>> across.differ_in, across.changed, across.compared["conclusions"]
+    (('lang',), (), ['status', 'priority', 'supports'])
     """
-    _check_advices(a, b)
+    a, b = read_advice(a), read_advice(b)
+    differ = differ_in(a, b)
+    facets, action_facets = (KEY_FACETS, KEY_ACTION_FACETS) if differ else (_FACETS, ACTION_FACETS)
     before = {c.key: c for c in a.conclusions}
     after = {c.key: c for c in b.conclusions}
+    # a side read from JSON has its supports by key alone: both are compared so, or not at all
+    by_key = bool(differ) or a.case is None or b.case is None
+    supports = [key_supports(c) for c in (*a.conclusions[:1], *b.conclusions[:1])] if by_key else []
+    if any(found is None for found in supports):
+        facets = tuple(f for f in facets if f != "supports")
     gained = tuple(key for key in after if key not in before)
     lost = tuple(key for key in before if key not in after)
-    changed = _compare({k: _facets(a, c) for k, c in before.items() if k in after},
-                       {k: _facets(b, c) for k, c in after.items() if k in before}, _FACETS)
+    changed = _compare({k: _facets(a, c, by_key) for k, c in before.items() if k in after},
+                       {k: _facets(b, c, by_key) for k, c in after.items() if k in before}, facets)
     status = {**{key: _status(a, key) for key in lost}, **{key: _status(b, key) for key in gained}}
-    plan_gained, plan_lost, plan_changed = compare_actions(a, b)
-    inputs_a = _flatten(case_to_dict(a.case)) if a.case is not None else {}
-    inputs_b = _flatten(case_to_dict(b.case)) if b.case is not None else {}
+    plan_gained, plan_lost, plan_changed = compare_actions(a, b, action_facets)
+    with_cases = a.case is not None and b.case is not None
+    inputs_a = _flatten(case_to_dict(a.case)) if with_cases else {}
+    inputs_b = _flatten(case_to_dict(b.case)) if with_cases else {}
     inputs = tuple(InputChange(path, inputs_a.get(path), inputs_b.get(path))
                    for path in list(inputs_a) + [p for p in inputs_b if p not in inputs_a]
                    if inputs_a.get(path) != inputs_b.get(path))
+    compared = {"conclusions": list(facets), "actions": list(action_facets), "inputs": with_cases}
     return AdviceDiff(a.case_name, b.case_name, gained, lost, changed, inputs,
                       plan_gained=plan_gained, plan_lost=plan_lost, plan_changed=plan_changed,
-                      status={k: v for k, v in status.items() if v is not None}, lang=a.lang)
-
-
-def _check_advices(*advices):
-    # an advice is known by what it holds: importing Advice here would close a cycle with it
-    for advice in advices:
-        if not all(hasattr(advice, name) for name in ("conclusions", "counsel", "case", "lang")):
-            got = "nothing (None)" if advice is None else type(advice).__name__
-            raise UsageError(f"expected an interorg.Advice to compare; got {got}"
-                             + ("" if advice is None else "; advise on a case first: interorg.advise(case)"))
+                      status={k: v for k, v in status.items() if v is not None}, lang=a.lang,
+                      provenance={"a": provenance(a), "b": provenance(b)}, differ_in=differ, compared=compared)

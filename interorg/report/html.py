@@ -32,9 +32,9 @@ from ..errors import MissingDependency, UsageError
 from ..utils.writing import write_text
 from . import briefs, escape
 from .render import _basis, _citation, _conflict_lines, _listed, _priority, derivation
-from .view import Selection, advice_entries, plan_entries
+from .view import DRAWN_PARTNERS, Selection, advice_entries, plan_entries
 
-__all__ = ["figures_available", "report_html", "save_report"]
+__all__ = ["DRAWN_PARTNERS", "figures_available", "report_html", "save_report"]
 
 _TEMPLATE = "templates/report.html.j2"
 _KINDS = (("warning", "warnings"), ("finding", "findings"), ("recommendation", "recommendations"))
@@ -223,7 +223,8 @@ def _diagnosis(advice):
     result, labels, lang = advice.diagnosis, advice.labels, advice.lang
     titles = {item.id: item.title for item in result.interventions}
     suspected = [{"title": problem.title,
-                  "signs": counted(labels, "independent_signs", problem.weighing.pieces_for, lang),
+                  "signs": briefs.weighed(labels, lang, problem.weighing.pieces_for,
+                                          problem.weighing.pieces_against, problem.weighing.net),
                   "interventions": ", ".join(titles[i] for i in problem.interventions if i in titles),
                   "evidence": [(labels["evidence_for"], [i.title for i in problem.evidence_for]),
                                (labels["evidence_against"], [i.title for i in problem.evidence_against])]}
@@ -320,10 +321,6 @@ def _figures(advice):
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         out.append({"name": name, "caption": caption, "uri": f"data:image/png;base64,{data}"})
     return out, note
-
-
-#: The most partners the report draws a map and per-partner scan figures for.
-DRAWN_PARTNERS = 40
 
 
 def _has_map(graph):

@@ -33,8 +33,21 @@ import re
 
 from ..engine.results import plain
 
-__all__ = ["CONCLUSION_FIELDS", "SCHEMA_FILE", "advice_schema", "advice_schema_text", "conclusion_dict",
-           "explanations_table", "rules_table", "schema_texts", "sources_table"]
+__all__ = ["CONCLUSION_FIELDS", "SCHEMA_FILE", "SCHEMA_VERSION", "advice_schema", "advice_schema_text",
+           "conclusion_dict", "explanations_table", "rules_table", "schema_texts", "sources_table"]
+
+#: Version of the shape of :meth:`Advice.to_dict <interorg.Advice.to_dict>`; raised on any incompatible change.
+#: 2: a ``plan``; every conclusion in one list ``conclusions``, with its ``key``, ``priority``,
+#: ``status`` and conflicts; ``advice`` lists the keys of what is advice, by kind; each
+#: explanation is written once, in ``explanations`` under the conclusion's key.
+#: 3: what is shared is written once: each rule's reason and citations in ``rules``, each
+#: source in ``sources``, each cited input in ``inputs``; an evidence names an input by its
+#: position or an earlier conclusion by its key; ``to_json`` is compact unless indented.
+#: 4: an input's evidence names the fields tested, the words for them once in the input's
+#: ``shown``; a conclusion's evidence is its key alone (its title is in ``conclusions``).
+#: 5: an archetype's numbers are its ``weighing``'s alone; ``signs_for``, ``signs_against`` and
+#: ``balance`` (counts of indicator rules, shown by no other rendering) are gone.
+SCHEMA_VERSION = 5
 
 #: The JSON Schema of the advice, shipped in this package.
 SCHEMA_FILE = "advice.schema.json"

@@ -122,23 +122,29 @@ def _facets(advice):
                            "because": action.because}
 
 
-def _change(old, new):
-    what = tuple(name for name in FACETS
+def _change(old, new, facets=FACETS):
+    what = tuple(name for name in facets
                  if (set(old[name]) != set(new[name]) if name in LISTS else old[name] != new[name]))
     if not what:
         return None
     gained = {name: tuple(v for v in new[name] if v not in old[name]) for name in LISTS if name in what}
     lost = {name: tuple(v for v in old[name] if v not in new[name]) for name in LISTS if name in what}
-    return ActionChange(new["title"], what, {w: old[w] for w in what}, {w: new[w] for w in what},
-                        (old["rank"], new["rank"]), {k: v for k, v in gained.items() if v}, {k: v for k, v in lost.items() if v})
+    # named in the words of the rendering, the first advice's, where titles are not compared (two languages)
+    key = new["title"] if "title" in facets else old["title"]
+    return ActionChange(key, what, {w: old[w] for w in what}, {w: new[w] for w in what}, (old["rank"], new["rank"]),
+                        {k: v for k, v in gained.items() if v}, {k: v for k, v in lost.items() if v})
 
 
-def compare_actions(a, b):
+def compare_actions(a, b, facets=FACETS):
     """The actions only ``b`` has, those only ``a`` has, and those of both that differ.
 
     Parameters
     ----------
     a, b : Advice
+    facets : tuple of str
+        What is compared, of :data:`FACETS`.  Without ``title`` (two advice
+        in different languages, whose titles differ though the actions do
+        not) actions are paired by the conclusions and rules they share only.
 
     Returns
     -------
@@ -156,10 +162,9 @@ def compare_actions(a, b):
     >>> compare_actions(advice, advice)
     ((), (), ())
     """
-    facets = _facets(a), _facets(b)
     old, new = _actions(a), _actions(b)
     by_title = {}
-    for side, actions in enumerate((old, new)):
+    for side, actions in enumerate((old, new) if "title" in facets else ()):
         for action in actions:
             by_title.setdefault((_addresses(action), action.title), ([], []))[side].append(action)
     paired = {}
@@ -170,6 +175,7 @@ def compare_actions(a, b):
     paired.update({id(x): y for x, y in _pairs([x for x in old if id(x) not in paired],
                                                 [y for y in new if id(y) not in matched], False)})
     matched = {id(y) for y in paired.values()}
-    changed = (_change(facets[0](x), facets[1](paired[id(x)])) for x in old if id(x) in paired)
+    compared = _facets(a), _facets(b)
+    changed = (_change(compared[0](x), compared[1](paired[id(x)]), facets) for x in old if id(x) in paired)
     return (tuple(y for y in new if id(y) not in matched), tuple(x for x in old if id(x) not in paired),
             tuple(c for c in changed if c is not None))

@@ -15,6 +15,7 @@ import attrs
 
 from ..engine.wording import counted, fill
 from . import briefs, escape
+from .hints import audience, hint, with_hint
 from .summaries import diagnosis_lines, relationship_lines
 from .view import Selection, advice_entries, listed_entries, plan_entries
 
@@ -186,7 +187,7 @@ def _title(advice, underline):
     return [title, underline * len(title)]
 
 
-def text(advice, full=False, selection=Selection()):
+def text(advice, full=False, selection=Selection(), hints="python"):
     """Return the advice as plain text, wrapped at 88 columns.
 
     Parameters
@@ -197,8 +198,10 @@ def text(advice, full=False, selection=Selection()):
         the advice in brief.
     selection : Selection
         Which conclusions to show.
+    hints : {'python', 'cli', 'neutral'}
+        In whose words the brief says how to see more (:mod:`.hints`).
     """
-    labels = advice.labels
+    labels, hints = advice.labels, audience(hints)
     out = _title(advice, "=")
     if not advice.conclusions:
         out += ["", labels["nothing_concluded"]]
@@ -228,7 +231,7 @@ def text(advice, full=False, selection=Selection()):
                     out += _full_conclusion_text(advice, conclusion) + [""]
             else:
                 out += _wrap("- " + _entry_line(entry, labels, full), "", "  ")
-    for heading, lines in _summary_sections(advice, full, selection, left_out):
+    for heading, lines in _summary_sections(advice, full, selection, left_out, hints):
         out += ["", heading, "-" * len(heading)]
         for line in lines:
             indent = " " * (len(line) - len(line.lstrip()))
@@ -236,10 +239,12 @@ def text(advice, full=False, selection=Selection()):
     return escape.terminal("\n".join(out).rstrip() + "\n")
 
 
-def _summary_sections(advice, full, selection, left_out=0):
+def _summary_sections(advice, full, selection, left_out=0, hints="neutral"):
     """The sections after the lists, as (heading, lines): diagnosis, relationships, set aside, models.
 
-    ``left_out`` is the number of low-priority findings the brief lists left out.
+    ``left_out`` is the number of low-priority findings the brief lists left
+    out; in brief, what is not shown ends with how to see it, in the words
+    of ``hints``.
     """
     labels = advice.labels
     if selection != Selection():
@@ -263,8 +268,13 @@ def _summary_sections(advice, full, selection, left_out=0):
         if models:
             sections.append((labels["models_not_applied"], models))
     else:  # in brief, one short section says what is not shown and where to find it
-        low = [counted(labels, "low_findings_count", left_out, advice.lang)] if left_out else []
-        other = inconsistent + low + briefs.set_aside_lines(advice) + briefs.model_lines(advice)
+        low = [with_hint(counted(labels, "low_findings_count", left_out, advice.lang), labels, "findings", hints)
+               ] if left_out else []
+        other = (inconsistent + low + briefs.set_aside_lines(advice, hints=hints)
+                 + briefs.model_lines(advice, hints=hints))
+        # the brief names no keys: how to read one conclusion in full, and where its key is
+        explain = hint(labels, "explain", hints) if advice.counsel.advice else None
+        other += [explain] if explain else []
         if other:
             sections.append((labels["not_shown"], other))
     return sections
@@ -275,9 +285,9 @@ def _md(value):
     return escape.markdown_line(str(value))
 
 
-def markdown(advice, full=False, selection=Selection()):
-    """Return the advice as Markdown (same content as :func:`text`)."""
-    labels = advice.labels
+def markdown(advice, full=False, selection=Selection(), hints="python"):
+    """Return the advice as Markdown (same content as :func:`text`, the hints in the words of ``hints``)."""
+    labels, hints = advice.labels, audience(hints)
     out = [f"# {_md(labels['advice_for'])}" + (f" {_md(advice.case_name)}" if advice.case_name else "")]
     if not advice.conclusions:
         out += ["", labels["nothing_concluded"]]
@@ -310,7 +320,7 @@ def markdown(advice, full=False, selection=Selection()):
                 tree = escape.terminal(derivation(conclusion, labels, advice.counsel.set_aside))
                 out += ["", f"<details><summary>{labels['because']}</summary>", "", escape.fence(tree) + "text",
                         tree, escape.fence(tree), "", "</details>"]
-    for heading, lines in _summary_sections(advice, full, selection, left_out):
+    for heading, lines in _summary_sections(advice, full, selection, left_out, hints):
         out += ["", f"## {heading}", "", *[_md_line(line) for line in lines]]
     return "\n".join(out) + "\n"
 
@@ -324,7 +334,7 @@ _KIND_COLOURS = {"finding": "#2b6cb0", "warning": "#c05621", "recommendation": "
 
 
 def html(advice, selection=Selection()):
-    """Return the advice as an HTML fragment for Jupyter: the plan first, everything else folded."""
+    """Return the advice as an HTML fragment for Jupyter: the plan first, everything else folded (no how-to hints)."""
     esc = _html.escape
     labels = advice.labels
     out = ['<div class="interorg-advice">',
@@ -364,7 +374,7 @@ def html(advice, selection=Selection()):
                     f"<details><summary>{esc(labels['because'])}</summary>"
                     f'<pre style="white-space:pre-wrap">{esc(derivation(conclusion, labels, advice.counsel.set_aside))}</pre></details></div>')
         out.append("</details>")
-    for heading, lines in _summary_sections(advice, True, selection):
+    for heading, lines in _summary_sections(advice, True, selection, hints="neutral"):
         body = "<br>".join(esc(line).replace("  ", "&nbsp;&nbsp;") for line in lines)
         out.append(f"<details><summary><b>{esc(heading)}</b></summary><p>{body}</p></details>")
     out.append("</div>")

@@ -6,7 +6,7 @@ lists that the plain-text renderer wraps.
 """
 
 from ..engine.wording import counted, format_number, partner_names
-from .briefs import worth_checking
+from .briefs import weighed, worth_checking
 
 __all__ = ["diagnosis_lines", "relationship_lines"]
 
@@ -131,10 +131,9 @@ def diagnosis_lines(advice, explain=True):
 
 
 def _weighed(archetype, labels, lang):
-    """A problem's weighing as every rendering gives it: ``pieces_for``, ``pieces_against`` and ``net``."""
-    weighing = archetype.weighing
-    return counted(labels, "for_against", weighing.pieces_for, lang, against=weighing.pieces_against,
-                   net=weighing.net)
+    """A problem's weighing as every rendering gives it (:func:`.briefs.weighed`)."""
+    w = archetype.weighing
+    return weighed(labels, lang, w.pieces_for, w.pieces_against, w.net)
 
 
 def _evidence_lines(archetype, labels, explain):

@@ -19,11 +19,14 @@ from ..engine.results import PRIORITIES
 from ..errors import UsageError
 from ..utils.arguments import items
 
-__all__ = ["DIAGNOSIS_MODELS", "Entry", "Selection", "BRIEF_FINDINGS", "advice_entries", "listed_entries",
+__all__ = ["DIAGNOSIS_MODELS", "DRAWN_PARTNERS", "Entry", "Selection", "BRIEF_FINDINGS", "advice_entries", "listed_entries",
            "plan_entries", "selection_for"]
 
 #: Models whose conclusions the diagnosis section shows (so the lists do not).
 DIAGNOSIS_MODELS = ("diagnosis.scan", "diagnosis.phases", "diagnosis.archetypes", "diagnosis.interventions")
+
+#: The most partners the report draws a map and per-partner scan figures for: beyond, they cannot be read.
+DRAWN_PARTNERS = 40
 
 _KINDS = ("warning", "finding", "recommendation")  # a recommendation outside every action is listed too
 

@@ -67,11 +67,17 @@ def test_jupyter_table_shows_the_weighing(advice):
                                 str(result.weighing.net)]
 
 
+def _said(advice, w):
+    """A weighing in the one wording of the renderings, message briefs.weighed."""
+    if advice.lang == "en":
+        return f"{w.pieces_for} independent signs for, {w.pieces_against} against, net score {w.net}"
+    return f"{w.pieces_for} onafhankelijke aanwijzingen voor, {w.pieces_against} tegen, nettoscore {w.net}"
+
+
 def test_text_says_the_same_numbers(advice):
-    """The full text and Markdown name each weighed problem's independent signs and net score; the brief its signs."""
+    """The full text, Markdown, the brief and the report each say a problem's numbers in the one wording."""
     diagnosis = advice.diagnosis
     full = "\n".join(diagnosis_lines(advice))
-    signs = "independent signs" if advice.lang == "en" else "onafhankelijke aanwijzingen"
     against, net = ("against", "net score") if advice.lang == "en" else ("tegen", "nettoscore")
     weighed = diagnosis.suspected + diagnosis.worth_checking + tuple(
         r for r in diagnosis.not_suspected if r.evidence_against)
@@ -80,14 +86,25 @@ def test_text_says_the_same_numbers(advice):
         line = next(line for line in full.splitlines() if line.endswith(f"{net} {w.net}") and result.title in line)
         assert re.search(rf"— {w.pieces_for} \S+ \S+ \S+, {w.pieces_against} {against}, ", line), line
     brief = re.sub(r"\s+", " ", advice.to_text())
+    report = advice.to_html(figures=False)
     for result in diagnosis.suspected:
-        assert f"{result.title} ({result.weighing.pieces_for} {signs})" in brief
+        assert result.weighing.pieces_for > 1  # the plural message, as every suspected problem needs
+        assert f"{result.title} ({_said(advice, result.weighing)})" in brief
+        assert f"({_said(advice, result.weighing)})" in report
+        assert f"— {_said(advice, result.weighing)}" in full
     markdown = advice.to_markdown(full=True)
     assert all(f"{net} {r.weighing.net}" in markdown for r in diagnosis.suspected)
 
 
+def test_old_wordings_are_gone(knowledge):
+    """The messages of the earlier wordings are no longer in the catalogue: briefs.weighed says the numbers."""
+    assert {"briefs.weighed_one", "briefs.weighed_other"} <= set(knowledge.messages)
+    assert not {"for_against_one", "for_against_other", "independent_signs_one", "independent_signs_other"} & set(
+        knowledge.messages)
+
+
 def test_comparison_nets_are_the_weighings():
-    """A comparison's net_before and net_after are the problem's net score in each round, signs its pieces_for."""
+    """A comparison's net, signs and against before and after are the problem's net, pieces_for and pieces_against."""
     before, after = (interorg.advise(EXAMPLES / name) for name in
                      ("municipal_youth_care.yaml", "municipal_youth_care_round2.yaml"))
     comparison = interorg.compare(before, after)
@@ -98,6 +115,11 @@ def test_comparison_nets_are_the_weighings():
         assert (change.net_before, change.net_after) == (old[change.problem].net, new[change.problem].net)
         assert (change.signs_before, change.signs_after) == (old[change.problem].pieces_for,
                                                              new[change.problem].pieces_for)
+        assert (change.against_before, change.against_after) == (old[change.problem].pieces_against,
+                                                                 new[change.problem].pieces_against)
+    assert any(change.against_before for change in comparison.problems)  # some evidence against is compared
+    rows = {row["problem"]: row for row in comparison.to_dict()["problems"]}
+    assert all(rows[c.problem]["against_after"] == c.against_after for c in comparison.problems)
 
 
 def test_notebook_selects_columns_the_frame_has():

@@ -49,8 +49,9 @@ def test_renderings(comparison):
     assert "relationship | before | after\nGemeente Eersel – Stichting Jeugdzorg Kempen | vigilant" in text
     assert "eersel~jeugdzorg-kempen" not in text  # partners are named by name, not id
     assert "| Gemeente Eersel – Stichting Jeugdzorg Kempen |" in comparison.to_markdown()
-    assert ("Unbridgeable diversity (onoverbrugbare diversiteit) | worth checking (2 independent signs) |"
-            " worth checking (2 independent signs) | still there") in text
+    assert ("Unbridgeable diversity (onoverbrugbare diversiteit) | worth checking (2 independent signs for,"
+            " 0 against, net score 2) | worth checking (2 independent signs for, 0 against, net score 2) |"
+            " still there") in text
     html = comparison._repr_html_()
     assert "<table" in html and "<pre" not in html
     assert json.loads(comparison.to_json())["quadrants"]
