@@ -15,7 +15,8 @@ and the diagnosis, and decides:
   several lead to the same action (the groups of ``knowledge/plan.yaml``;
   otherwise one action per rule, whatever the number of subjects), and the
   warnings of high or critical priority that no recommendation answers
-  (to be addressed as they are); ranked by priority (an action is as
+  (the ``urgent`` warnings of ``plan.yaml``, each an action titled by its
+  rule's ``action``: see :mod:`.actions`); ranked by priority (an action is as
   urgent as the most urgent warning it answers), then by the weight of
   their evidence (the number of different places in the case they rest on),
   then in the knowledge's order; at most :data:`PLAN_SIZE` actions.
@@ -29,9 +30,11 @@ import re
 import attrs
 
 from ..engine.results import PRIORITIES
-from ..engine.wording import counted, fill, partner_names
+from ..engine.wording import counted
 from ..errors import NotConcluded
+from .actions import action_title, member_subjects, subject_words, together
 from .evidence import input_paths
+from .planning import Urgent
 
 __all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "subject_words"]
 
@@ -39,6 +42,9 @@ __all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "subject_words"]
 PLAN_SIZE = 7
 
 _RANK = {priority: index for index, priority in enumerate(PRIORITIES)}
+
+#: The urgent warnings of a knowledge base without ``plan.yaml`` (a rule base built in Python).
+_URGENT = Urgent(("critical", "high"), ("diagnosis.archetypes",))
 
 
 @attrs.frozen(repr=False)
@@ -214,7 +220,7 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
                 if not _names(title, words) and not any(_names(said, words) for said in named):
                     about.setdefault(title, {})[words] = None
         more = "; " + counted(lang_labels, "more_premises", len(ordered) - 2, lang) if len(ordered) > 2 else ""
-        return "; ".join(f"{title} ({_together(list(about[title]), lang_labels)})" if title in about else title
+        return "; ".join(f"{title} ({together(list(about[title]), lang_labels)})" if title in about else title
                          for title in ordered[:2]) + more
     said = list(dict.fromkeys(_in_words(paths.values())))  # the same words at two places are said once
     more = "; " + counted(lang_labels, "more_places", len(said) - 2, lang) if len(said) > 2 else ""
@@ -240,25 +246,6 @@ def _in_words(inputs):
         yield said
 
 
-def subject_words(subject, label, names):
-    """A subject in words: a label if the rules gave one, partner names for ids joined by ``~`` or ``>``.
-
-    Examples
-    --------
-    >>> subject_words("a~b", None, {"a": "Gemeente A", "b": "Stichting B"})
-    'Gemeente A – Stichting B'
-    >>> subject_words("a>b", None, {"a": "Gemeente A"})
-    'Gemeente A → b'
-    """
-    if label and label != subject:
-        return label
-    return partner_names(subject, names)
-
-
-#: Models whose warnings the diagnosis answers with its interventions.
-_DIAGNOSED = ("diagnosis.archetypes",)
-
-
 def _premises(explanation, found, met=None):
     """The keys of every earlier conclusion an explanation rests on, down the tree, each once.
 
@@ -278,24 +265,6 @@ def _premises(explanation, found, met=None):
                     _premises(evidence.explanation, found, met)
 
 
-def _action_title(group, members, lang, labels):
-    """The group's title, or that of its one rule; a rule's title naming its subject names them all.
-
-    ("Stichting Jeugdzorg Kempen and GGZ Kempen: name the criteria..."
-    rather than the first subject's title over both.)
-    """
-    if group is not None:
-        return group.title.get(lang)
-    first = members[0]
-    named = [m.subject_label for m in members]
-    if len(members) == 1 or not first.subject_label or first.subject_label not in first.title:
-        return first.title
-    if any(not label or m.title != first.title.replace(first.subject_label, label)
-           for m, label in zip(members, named)):
-        return first.title
-    return first.title.replace(first.subject_label, _together(list(dict.fromkeys(named)), labels))
-
-
 def _names(text, name):
     """Whether ``text`` names ``name`` as a whole: 'Gemeente Bergeijk' is not named by 'Gemeente Bergeijk-Noord'.
 
@@ -307,13 +276,6 @@ def _names(text, name):
     if name not in text:  # most premises: no need for a pattern
         return False
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
-
-
-def _together(words, labels):
-    """Names in a row: 'A and B', 'A, B and C', past three 'A, B and 2 more'."""
-    if len(words) > 3:
-        return ", ".join(words[:2]) + " " + fill(labels["and_more"], count=len(words) - 2)
-    return fill(labels["list_and"], first=", ".join(words[:-1]), last=words[-1]) if len(words) > 1 else words[0]
 
 
 def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, names=None):
@@ -375,9 +337,8 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
             _premises(member.explanation, premises)
         warnings = tuple(key for key in premises if key in shown and shown[key].kind == "warning")
         answered.update(warnings)
-        subjects = tuple(dict.fromkeys(subject_words(m.subject, m.subject_label, names)
-                                       for m in members if m.subject is not None))
-        title = _action_title(group, members, lang, labels)
+        subjects = member_subjects(members, group, knowledge, lang, names)
+        title = action_title(group, members, lang, labels)
         subjects = tuple(s for s in subjects if s not in title)  # what the title names is not said again
         actions.append(Action(
             rank=0,
@@ -390,19 +351,17 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
             subjects=subjects,
             answers=warnings,
         ))
-    urgent = {}  # the urgent warnings no recommendation answers: actions of their own, grouped as declared
-    for warning in advice:
-        if (warning.kind == "warning" and _RANK[warning.priority] <= _RANK["high"] and warning.key not in answered
-                and warning.model not in _DIAGNOSED):  # a suspected problem is answered by its interventions
+    urgent, lists = {}, (getattr(knowledge, "urgent", None) or _URGENT).lists
+    for warning in advice:  # the urgent warnings no recommendation answers: actions of their own, grouped as declared
+        if warning.key not in answered and lists(warning.kind, warning.priority, warning.model):
             group = group_of.get(warning.id)
             urgent.setdefault(group.id if group else warning.key, (group, []))[1].append(warning)
     for group, members in urgent.values():
         paths = {}
         for member in members:
             paths.update(dict.fromkeys(input_paths(member.explanation, memo)))
-        subjects = tuple(dict.fromkeys(subject_words(m.subject, m.subject_label, names)
-                                       for m in members if m.subject is not None))
-        title = group.title.get(lang) if group else fill(labels["plan_address"], title=members[0].title)
+        subjects = member_subjects(members, group, knowledge, lang, names)
+        title = action_title(group, members, lang, labels)
         subjects = tuple(s for s in subjects if s not in title)
         actions.append(Action(0, title, _because(members, labels, lang, shown, names, (title, *subjects)),
                               min((m.priority for m in members), key=_RANK.__getitem__), len(paths),

@@ -4,7 +4,8 @@ The engine reads the generic files of ``knowledge/`` (sources, vocabulary,
 models, messages, rules, conflicts).  This module adds the files of the
 diagnosis and the plan, ``scan.yaml`` (the statements of the sixteen-factor
 scan), ``interventions.yaml`` (the archetypical problems and the
-intervention types) and ``plan.yaml`` (recommendations that are one action),
+intervention types) and ``plan.yaml`` (recommendations that are one action,
+see :mod:`.planning`),
 with their checks against the rest, the texts of the command line
 (``help.yaml``), of the case format (``case_format.yaml``) and of the
 advice's JSON Schema (``advice_format.yaml``) in Dutch, and loads the
@@ -27,7 +28,8 @@ from ..errors import UsageError
 from ..utils import cache
 from ..engine.rulebase import KnowledgeBase as RuleBase
 from ..engine.texts import Text
-from .instruments import ActionGroup, Archetype, InterventionType, Statement
+from .instruments import Archetype, InterventionType, Statement
+from .planning import PlanFile, check_plan
 
 __all__ = ["KnowledgeBase", "knowledge_base", "load_knowledge"]
 
@@ -50,6 +52,9 @@ class KnowledgeBase(RuleBase):
         The eight intervention types, with their descriptions and techniques.
     actions : tuple of ActionGroup
         Recommendations that the action plan lists as one action.
+    urgent : Urgent or None
+        The warnings the plan lists as actions of their own where nothing
+        answers them (``plan.yaml``).
     help : dict of str to Text
         The help texts of the command line, each as it is given in English
         (a ``{name}`` for what the command fills in) and in Dutch.
@@ -72,6 +77,7 @@ class KnowledgeBase(RuleBase):
     archetypes: tuple = ()
     interventions: tuple = ()
     actions: tuple = ()
+    urgent: object = None
     help: dict = attrs.field(factory=dict)
     case_format: dict = attrs.field(factory=dict)
     advice_format: dict = attrs.field(factory=dict)
@@ -129,35 +135,6 @@ def _check_instruments(record, checker, file):
         checker.check_source_refs(intervention.sources, file, f"interventions[{index}].sources")
         for number, rule_id in enumerate(intervention.recommended_by):
             check_rule(rule_id, f"interventions[{index}].recommended_by[{number}]")
-
-
-@attrs.frozen
-class _PlanFile:
-    about: str
-    actions: tuple[ActionGroup, ...]
-
-
-def _check_actions(record, checker, file):
-    """Every action groups recommendations (or urgent warnings) that exist, one kind each, a rule in one action."""
-    duplicates(record.actions, "action", file, checker.problems, "actions")
-    first = {}
-    for index, action in enumerate(record.actions):
-        kinds = set()
-        for number, rule_id in enumerate(action.rules):
-            path = f"actions[{index}].rules[{number}]"
-            rule = checker.rules.get(rule_id)
-            if rule is None:
-                checker.known_rule(rule_id, file, path)
-            elif rule.kind not in ("recommendation", "warning"):
-                checker.problem(file, path, f"rule '{rule_id}' is a {rule.kind}; an action groups recommendations"
-                                            " or warnings")
-            else:
-                kinds.add(rule.kind)
-            if rule_id in first:
-                checker.problem(file, path, f"rule '{rule_id}' is already in action '{first[rule_id]}'")
-            first.setdefault(rule_id, action.id)
-        if len(kinds) > 1:
-            checker.problem(file, f"actions[{index}].rules", "an action groups recommendations or warnings, not both")
 
 
 @attrs.frozen
@@ -244,7 +221,7 @@ def _check_advice_format(record, checker, file):
 EXTENSIONS = (
     Extension("scan.yaml", _ScanFile, ("statements",), _check_statements),
     Extension("interventions.yaml", _InterventionsFile, ("archetypes", "interventions"), _check_instruments),
-    Extension("plan.yaml", _PlanFile, ("actions",), _check_actions),
+    Extension("plan.yaml", PlanFile, ("actions", "urgent"), check_plan),
     Extension("help.yaml", _HelpFile, ("help",), _check_help),
     Extension("case_format.yaml", _CaseFormatFile, ("case_format",), _check_case_format),
     Extension("advice_format.yaml", _AdviceFormatFile, ("advice_format",), _check_advice_format),

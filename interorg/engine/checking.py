@@ -155,7 +155,8 @@ class Checker:
                 self.check_pattern(pattern, file, where)
             if not negated:
                 bound.update(pattern.variables())
-        for text_name in ("title", "text"):
+        # an action's title is filled as the title is: from what 'when' binds, the same in both languages
+        for text_name in ("title", "text") + (("action",) if rule.action is not None else ()):
             for name in sorted(getattr(rule, text_name).placeholders() - bound):
                 self.problem(file, f"{path}.{text_name}", f"placeholder '{{{name}}}' names no variable bound in 'when'")
             mismatch = getattr(rule, text_name).placeholder_problem()  # the Dutch would leave out what the English says

@@ -234,6 +234,7 @@ class _Builder:
             explanation=self.explanation(key),
             priority=rule.priority,
             weight=rule.weight,
+            action=None if rule.action is None else rule.action.fill(self.lang, values),
         )
 
     def _variable_label(self, rule, name, value):

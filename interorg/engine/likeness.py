@@ -10,7 +10,8 @@ __all__ = ["LIKE_FIELDS", "said_once", "take_wording"]
 
 
 #: What a rule with ``like`` takes from the rule it names, unless it gives its own.
-LIKE_FIELDS = ("kind", "priority", "priority_reason", "weight", "title", "text", "basis", "reason", "sources")
+LIKE_FIELDS = ("kind", "priority", "priority_reason", "weight", "title", "text", "action", "basis", "reason",
+               "sources")
 
 
 def take_wording(rule_documents, problems, unread=()):

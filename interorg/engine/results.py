@@ -144,6 +144,9 @@ class Conclusion:
         How much it matters to the reader; None for a step.
     weight : {'strong', 'weak'}
         How much it counts as evidence where evidence is weighed.
+    action : str or None
+        The title of the action that answers it, in the imperative, where
+        its rule gives one (its placeholders filled as the title's).
     """
 
     id: str
@@ -159,6 +162,7 @@ class Conclusion:
     explanation: Explanation
     priority: str | None = None
     weight: str = "strong"
+    action: str | None = None
 
     @property
     def key(self):

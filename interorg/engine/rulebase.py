@@ -17,16 +17,7 @@ from .conditions import AnyOf, Condition, ConclusionPattern, FactPattern, Negati
 from .texts import Text, bilingual
 from .wording import format_number, partner_names
 
-__all__ = [
-    "ID_META",
-    "FactType",
-    "FieldDef",
-    "KnowledgeBase",
-    "Model",
-    "Rule",
-    "Source",
-    "SourceRef",
-]
+__all__ = ["ID_META", "FactType", "FieldDef", "KnowledgeBase", "Model", "Rule", "Source", "SourceRef"]
 
 _ID = re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*")
 ID_META = {"pattern": _ID, "pattern_hint": "a dotted id of lower-case letters, digits, '-' and '_'"}
@@ -150,6 +141,8 @@ class Rule:
     ``model`` and ``file`` are set by the loader: the model the rule's file
     belongs to, and that file's path in the knowledge directory.
     ``reason`` says, in both languages, why a ``derived`` rule holds.
+    ``action``, where given, is the title of the action that answers the
+    conclusion, in the imperative, with the placeholders of ``title``.
     """
 
     id: str = attrs.field(metadata=ID_META)
@@ -164,6 +157,7 @@ class Rule:
     priority: Literal["critical", "high", "medium", "low"] | None = None
     priority_reason: Text | None = None
     weight: Literal["strong", "weak"] = "strong"
+    action: Text | None = None
     model: str = attrs.field(default="", metadata={"internal": True})
     file: str = attrs.field(default="", eq=False, metadata={"internal": True})
 

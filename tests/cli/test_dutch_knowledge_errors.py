@@ -24,7 +24,7 @@ from interorg.errors import KnowledgeError
 PACKAGE = pathlib.Path(interorg.__file__).parent
 #: The modules that make the problems of a knowledge folder (the readers shared with cases have their tests).
 LOADER_MODULES = ("engine/conditions.py", "engine/loading.py", "engine/likeness.py", "engine/checking.py",
-                  "analysis/knowledge.py")
+                  "analysis/knowledge.py", "analysis/planning.py")
 
 _RULE = """  - id: {id}
     kind: finding
@@ -121,8 +121,9 @@ defeats:
      scope: same, basis: source, {_SOURCE}, reason: {{en: a, nl: a}}}}
 """
 
-#: A plan with every fault of an action.
+#: A plan with every fault of an action, and of what it declares urgent (a warning in a group has no 'action').
 BAD_PLAN = """about: x
+urgent: {priorities: [critical, high], answered_by_diagnosis: [diagnosis.archetypes, no.such.model]}
 actions:
   - {id: a, title: {en: a, nl: a}, reason: {en: a, nl: a},
      rules: [kenis.need.quadrant-i, no.such, phases.catch-up, kenis.need.collaboration-without-need]}
@@ -156,6 +157,19 @@ BROKEN = {
                                ("suspected_by: archetypes.dilution-of-perspective", "suspected_by: archetypes.nowhere"),
                                ("  - id: convening", "  - id: visioning")],
         "plan.yaml": BAD_PLAN},
+    "actions of the plan's warnings": {
+        "rules/trust_building.yaml": [("    action:\n      en: \"Watch for opportunistic behaviour", "    #\n"
+                                       "      # \"Watch for opportunistic behaviour"), ("      nl: \"Let op opportunistisch", "      # \"")],
+        "rules/kenis_reasons.yaml": [("  - id: kenis.reasons.efficiency\n", "  - id: kenis.reasons.efficiency\n"
+                                      "    action: {en: a, nl: a}\n"),
+                                     ("  - id: kenis.reasons.efficiency-without-analysis\n",
+                                      "  - id: kenis.reasons.efficiency-without-analysis\n    action: {en: a, nl: a}\n")],
+        "rules/trust_quadrants.yaml": [("  - id: trust.quadrants.trust-contradicted\n",
+                                        "  - id: trust.quadrants.trust-contradicted\n    action: {en: a, nl: a}\n")],
+        "rules/diagnosis_archetypes/5_under_organisation.yaml": [
+            ("  - id: archetypes.under-organisation\n", "  - id: archetypes.under-organisation\n"
+                                                        "    action: {en: a, nl: a}\n")]},
+    "a priority of the plan unknown": {"plan.yaml": [("priorities: [critical, high]", "priorities: [critical, hgh]")]},
     "help and case format": {
         "help.yaml": [("(standaard {default})", "(standaard)"), ("geen voortgangsbalk", "geen voortgang in %"),
                       ('argparse.positionals: {en: positional arguments', 'argparse.positionals: {en: options')],

@@ -1,0 +1,191 @@
+"""The titles of the action plan: instructions, from the rules' 'action', and what a grouped action covers."""
+
+import attrs
+import pytest
+
+import interorg
+from conftest import refused_after
+from interorg.analysis.actions import action_title, member_subjects
+
+#: The action titles the sources can be checked against word for word: each keeps the seed's Dutch term.
+SEED_TERMS = {
+    "trust.blind-spot": ("opportunistisch gedrag", "onbelemmerd samenwerken"),
+    "workbook.interests.win-lose": ("win-winoplossingen", "winst-verliessituatie"),
+    "workbook.interests.lose-lose": ("verlies-verliessituatie",),
+    "workbook.interests.partner-loses": ("win-winoplossingen",),
+    "workbook.game-rules.core-values-harmed": ("geen aantasting van kernwaarden van leden van de groep",),
+    "workbook.board-members.not-engaged": ("leuke dingen",),
+    "workbook.motives.external-pressure-only": ("externe druk",),
+    "network.fit.core-without-strategic-fit": ("strategische fit", "complementaire ring", "strategische kern"),
+    "network.structure.hub": ("lock-in situatie", "opportunistisch gedrag"),
+    "kenis.need.collaboration-without-need": ("geen nood aan gemeentelijke samenwerking",),
+    "kenis.reasons.no-client-reason": ("klanten/burgers",),
+    "kenis.conclusions.top-down-alderman-control": ("wethouder", "van bovenop opgelegd"),
+}
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return interorg.load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def example():
+    return interorg.advise(interorg.example_case())
+
+
+@pytest.fixture(scope="module")
+def alliance():
+    return interorg.advise(interorg.example_case("regional_innovation_alliance"))
+
+
+def _listed_on_their_own(knowledge):
+    grouped = {rule for group in knowledge.actions for rule in group.rules}
+    return [rule for rule in knowledge.rules
+            if knowledge.urgent.lists(rule.kind, rule.priority, rule.model) and rule.id not in grouped]
+
+
+def test_every_urgent_warning_in_no_group_has_an_action_and_no_other_rule_has_one(knowledge):
+    """The warnings the plan lists on their own each give an action's title; no other rule gives one."""
+    listed = _listed_on_their_own(knowledge)
+    assert len(listed) == 17
+    assert all(rule.action is not None for rule in listed)
+    assert {rule.id for rule in knowledge.rules if rule.action is not None} == {rule.id for rule in listed}
+
+
+def test_an_action_uses_the_placeholders_of_its_title(knowledge):
+    """An action names what its warning's title names: the same placeholders, in both languages."""
+    for rule in _listed_on_their_own(knowledge):
+        assert rule.action.placeholders("en") == rule.action.placeholders("nl") == rule.title.placeholders("en")
+        assert rule.action.en != rule.title.en and not rule.action.en.startswith("Address")
+
+
+def test_the_actions_keep_the_dutch_terms_of_the_seeds(knowledge):
+    """Each title checked against its seed keeps the seed's Dutch terms: in brackets in English, as is in Dutch."""
+    for rule_id, terms in SEED_TERMS.items():
+        action = knowledge.rule(rule_id).action
+        for term in terms:
+            assert f"({term}" in action.en or f"'{term}" in action.en, (rule_id, term)
+            assert term.lower() in action.nl.lower(), (rule_id, term)
+
+
+def test_a_rule_like_another_takes_its_action(knowledge):
+    """A rule that says what another says (like:) takes its action with its title."""
+    municipal = knowledge.rule("kenis.need.municipal.collaboration-without-need")
+    assert municipal.action == knowledge.rule("kenis.need.collaboration-without-need").action
+    assert municipal.title == knowledge.rule("kenis.need.collaboration-without-need").title
+
+
+def test_an_urgent_warning_is_an_instruction_in_the_plan(example):
+    """The blind spot's action is titled by its rule's action, in English and in Dutch, with its subject."""
+    (action,) = [a for a in example.plan if a.rules == ("trust.blind-spot",)]
+    assert action.title == ("Watch for opportunistic behaviour (opportunistisch gedrag) where unhindered"
+                            " collaboration (onbelemmerd samenwerken) meets a trigger for it")
+    assert action.subjects == ("Gemeente Bladel – Stichting Jeugdzorg Kempen",)
+    dutch = interorg.advise(interorg.example_case(), lang="nl")
+    (action,) = [a for a in dutch.plan if a.rules == ("trust.blind-spot",)]
+    assert action.title == "Let op opportunistisch gedrag waar onbelemmerd samenwerken samengaat met een aanleiding ervoor"
+
+
+def test_no_action_of_the_examples_is_titled_address(example, alliance):
+    """No action of either example, in either language, reads "Address: ..." or "Pak aan: ..."."""
+    advices = [example, alliance, interorg.advise(interorg.example_case(), lang="nl"),
+               interorg.advise(interorg.example_case("regional_innovation_alliance"), lang="nl")]
+    titles = [action.title for advice in advices for action in advice.plan + advice.counsel.more]
+    assert len(titles) > 20
+    assert not [title for title in titles if title.startswith(("Address", "Pak aan", "Pak de waarschuwing"))]
+
+
+def test_an_action_fills_its_placeholders_as_the_title(example):
+    """The action of a warning about a partner names the partner, as its title does."""
+    (action,) = [a for a in example.plan + example.counsel.more
+                 if a.rules == ("network.fit.core-without-strategic-fit",)]
+    assert action.title.startswith("Restore the strategic fit (strategische fit) of Gemeente Reusel-De Mierden,")
+    assert "{" not in action.title and action.subjects == ()
+
+
+def test_a_warning_without_an_action_is_still_an_instruction(example, knowledge):
+    """Where a rule gives no action (a rule base built otherwise), the title asks to address the warning."""
+    warning = example.get_all("trust.blind-spot")[0]
+    bare = attrs.evolve(warning, action=None)
+    assert action_title(None, [bare], "en", knowledge.labels("en")) == (
+        "Address the warning ‘A blind spot: unhindered collaboration with a trigger for opportunism’")
+    dutch = interorg.advise(interorg.example_case(), lang="nl").get_all("trust.blind-spot")[0]
+    assert action_title(None, [attrs.evolve(dutch, action=None)], "nl", knowledge.labels("nl")) == (
+        "Pak de waarschuwing ‘Een blinde vlek: onbelemmerd samenwerken met een aanleiding voor opportunisme’ aan")
+
+
+def test_a_grouped_action_lists_every_principle_it_covers(alliance, knowledge):
+    """The self-organisation action lists each principle its members are about, not one member's subject only."""
+    (action,) = [a for a in alliance.plan if "workbook.self-organisation.no-boundaries" in a.rules]
+    numbers = [subject.split(" ")[0] for subject in action.subjects]
+    assert numbers == ["2", "4", "7", "8", "9"]
+    assert len(action.subjects) == len(action.keys)
+    assert action.subjects[0] == knowledge.label("self_organisation_principle", "principle", "no_boundaries")
+    assert "2 set no boundaries" in alliance.to_text()
+
+
+def test_grouped_actions_name_the_boundaries_and_signatures_they_cover(alliance):
+    """The boundaries action says which boundaries are unclear, the leadership action which signatures lack."""
+    by_rule = {rule: action for action in alliance.plan for rule in action.rules}
+    boundaries = by_rule["workbook.boundaries.authority"].subjects
+    assert [subject.split(":")[0] for subject in boundaries] == ["authority boundary", "political boundary"]
+    signatures = by_rule["workbook.signatures.champion-missing"].subjects
+    assert signatures == ("the committed relationship builder (de betrokken relatiebouwer)",
+                          "the driven champion (de gedreven voorvechter)")
+
+
+def test_a_value_several_members_fix_alike_names_nothing(example, knowledge):
+    """The members of the reflection action fix the same scan factor: it tells them not apart, so it names nothing."""
+    group = next(group for group in knowledge.actions if group.id == "reflection")
+    members = [c for c in example.conclusions if c.id in group.rules]
+    assert len({c.id for c in members}) > 1
+    assert member_subjects(members, group, knowledge, "en", {}) == ()
+
+
+def test_a_warning_in_no_group_without_an_action_is_refused(knowledge_copy):
+    """Loading refuses an urgent warning in no action of plan.yaml that gives no action, at the rule."""
+    problems = refused_after(knowledge_copy, "rules/trust_building.yaml",
+                             '    action:\n      en: "Watch for opportunistic behaviour (opportunistisch gedrag) where'
+                             ' unhindered collaboration (onbelemmerd samenwerken) meets a trigger for it"\n'
+                             '      nl: "Let op opportunistisch gedrag waar onbelemmerd samenwerken samengaat met een'
+                             ' aanleiding ervoor"\n', "")
+    assert problems == ("rules/trust_building.yaml: rules[6]: rule 'trust.blind-spot' is a high warning in no action"
+                        " of plan.yaml, so the plan lists it on its own: it needs an 'action', the title of that"
+                        " action, in the imperative")
+
+
+def test_an_action_elsewhere_is_refused(knowledge_copy):
+    """An action on a grouped warning is refused at the field, naming the group whose title the plan shows."""
+    problems = refused_after(knowledge_copy, "rules/trust_quadrants.yaml",
+                             "  - id: trust.quadrants.trust-contradicted\n",
+                             "  - id: trust.quadrants.trust-contradicted\n    action: {en: Talk, nl: Praat}\n")
+    assert problems == ("rules/trust_quadrants.yaml: rules[12].action: rule 'trust.quadrants.trust-contradicted' is in"
+                        " action 'stated-levels' of plan.yaml, whose title the plan shows: it takes no 'action'")
+
+
+def test_an_action_is_checked_as_a_title(knowledge_copy):
+    """An action's placeholder that 'when' does not bind, and a Dutch that fills other ones, are refused."""
+    problems = refused_after(knowledge_copy, "rules/network_fit.yaml",
+                             'nl: "Herstel de strategische fit van {partner},', 'nl: "Herstel de strategische fit,')
+    assert problems == ("rules/network_fit.yaml: rules[4].action.nl: expected the placeholders {partner} of the"
+                        " English text")
+
+
+def test_what_is_urgent_is_declared_by_the_plan(knowledge_copy):
+    """With medium warnings urgent too (plan.yaml), a medium warning in no group needs an action of its own."""
+    problems = refused_after(knowledge_copy, "plan.yaml", "priorities: [critical, high]",
+                             "priorities: [critical, high, medium]").splitlines()
+    assert problems and all("is a medium warning in no action of plan.yaml" in problem for problem in problems)
+    assert any(problem.startswith("rules/kenis_reasons.yaml: rules[2]: rule 'kenis.reasons.efficiency-without-analysis'")
+               for problem in problems)
+
+
+def test_an_action_names_only_what_when_binds(knowledge_copy):
+    """An action's placeholder that no condition binds is refused at the action, as a title's is."""
+    problems = refused_after(knowledge_copy, "rules/workbook_interests.yaml",
+                             'en: "Look for win-win solutions (win-winoplossingen) for all partners:',
+                             'en: "Look for win-win solutions (win-winoplossingen) for {partner}:')
+    assert problems.splitlines() == [
+        "rules/workbook_interests.yaml: rules[8].action: placeholder '{partner}' names no variable bound in 'when'",
+        "rules/workbook_interests.yaml: rules[8].action.nl: expected the placeholders {partner} of the English text"]
