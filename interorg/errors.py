@@ -68,7 +68,7 @@ class Problem:
         >>> problem.message_in("en") == problem.message
         True
         """
-        return _told(self.message, self.message, lang)
+        return _told(self.message, lambda: self.message, lang)
 
     def _located(self):
         where = self.path
@@ -92,14 +92,15 @@ def _use_translator(translator):
 
 
 def _told(subject, english, lang):
+    """``subject`` in ``lang``; ``english()`` gives its English (built only when it is the one told)."""
     if lang == "en" or _translator is None:
-        return english
+        return english()
     try:
         return _translator(subject, lang)
     except InterorgError:
         # the bundled knowledge that holds the translations cannot be read: str() of an error
         # must not fail, so the error is told in English (its own problem shows elsewhere)
-        return english
+        return english()
 
 
 class InterorgError(Exception):
@@ -143,7 +144,7 @@ class InterorgError(Exception):
         return told.with_traceback(self.__traceback__)
 
     def __str__(self):
-        return _told(self, self._english(), self.lang)
+        return _told(self, self._english, self.lang)
 
     def _english(self):
         return super().__str__()

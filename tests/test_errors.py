@@ -182,3 +182,14 @@ def test_problems_in_lang_reads_lang_given_by_position():
     for call, lang in [(lambda: refuse(3, "en"), "en"), (lambda: refuse(3), "nl"), (lambda: refuse(3, lang="en"), "en")]:
         assert _raised(call).lang == lang
     assert str(_raised(lambda: refuse(3))) == "verwacht een lijst; gekregen: 3"
+
+
+def test_an_error_is_told_in_english_when_the_translations_cannot_be_read(monkeypatch):
+    """``str()`` of a Dutch error does not fail when the knowledge that translates it is refused: it is English."""
+    def refused(subject, lang):
+        raise KnowledgeError([Problem("", "the knowledge folder does not exist")], "knowledge")
+
+    monkeypatch.setattr(interorg.errors, "_translator", refused)
+    error = CaseError([Problem("care", "expected a list; got 3")], lang="nl")
+    assert str(error) == "care: expected a list; got 3"
+    assert error.problems[0].message_in("nl") == "expected a list; got 3"
