@@ -15,6 +15,21 @@ import types as _types
 import typing as _typing
 
 from ._version import __version__
+from .errors import _use_translator
+
+
+def _translated(subject, lang):
+    """An error, or a problem's English message, in ``lang``, by the messages of the bundled knowledge."""
+    # imported when an error is first told in another language: ``import interorg`` stays light
+    from .analysis.knowledge import load_knowledge
+    from .engine.translation import in_language
+
+    return in_language(subject, load_knowledge().messages, lang)
+
+
+# errors.py imports nothing of interorg (it is the bottom layer): the package tells it how to translate
+_use_translator(_translated)
+del _use_translator
 
 # Every public name is imported when it is first used (PEP 562), so that
 # ``import interorg`` and the command line load only what they need: the

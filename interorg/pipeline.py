@@ -22,6 +22,7 @@ from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
 from .engine.conflicts import resolve
 from .engine.explaining import version
+from .engine.translation import problems_in_lang
 from .errors import CaseError, InterorgError, Problem, UnknownRule, UsageError
 from .facts import case_facts
 from .report.advice import Advice
@@ -48,6 +49,7 @@ def _checked(case, bounded=True):
     raise CaseError([Problem("", f"expected an interorg.Case, a mapping or the path of a case file; got {got}")])
 
 
+@problems_in_lang
 def advise(case, lang="en", knowledge=None, *, bounded=True):
     """Run the rule base on a case and return the explained advice.
 
@@ -81,12 +83,20 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
     UsageError
         If ``knowledge`` is neither a knowledge base nor a path.
 
+    Every error is told in ``lang``: ``str(error)`` is Dutch under
+    ``lang="nl"``, while ``error.problems`` keep their English messages for
+    a program to read (``error.in_language("en")`` is the English error).
+
     Examples
     --------
     >>> from interorg import Case, Care, advise
     >>> advice = advise(Case(care=Care(demand="complex", supply_in_municipality=False)))
     >>> "kenis.need.quadrant-iv" in advice
     True
+    >>> advise({"care": {"demand": "compelx"}}, lang="nl")
+    Traceback (most recent call last):
+    ...
+    interorg.errors.CaseError: care.demand: verwacht een van standard, complex; gekregen: 'compelx'
     """
     if lang not in LANGUAGES:
         raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
@@ -218,6 +228,7 @@ def network_graph(case, advice=None):
     return partner_graph(advice.case, advice.conclusions, advice.counsel.set_aside)
 
 
+@problems_in_lang
 def compare(before, after, lang="en"):
     """What moved between two assessments of one collaboration.
 

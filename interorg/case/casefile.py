@@ -9,6 +9,7 @@ import yaml
 
 from ..utils import documents, writing
 from ..utils.bounds import check_data
+from ..utils.scalars import plain_values
 from ..utils.structure import structure, unstructure
 from .limits import CASE_LIMITS, count_problems, within_counts
 from .model import Case
@@ -66,6 +67,11 @@ def case_from_dict(data, source=None, *, _document=None, bounded=True):
     ----------
     data : dict
         The case, with the same keys as the attrs classes in :mod:`interorg.case`.
+        Its values may be numpy scalars (``numpy.int64``, ``numpy.float64``,
+        ``numpy.bool_``, ``numpy.str_``, as a DataFrame's rows give them),
+        read as the Python values they stand for; a missing value (NaN,
+        ``pandas.NA``, NaT) is a problem at its path, as is any other value
+        of numpy or pandas (``numpy.datetime64``, an array).
     source : str, optional
         The file name to use in messages.
     bounded : bool
@@ -93,10 +99,15 @@ def case_from_dict(data, source=None, *, _document=None, bounded=True):
     ...
     interorg.errors.CaseError: care.demand: expected one of standard, complex; got 'compelx'
     """
-    if _document is None and bounded:
-        # data given in Python has not been through the reader's checks: it may be
-        # nested without end, contain itself, or hold values YAML and JSON do not have
-        problems = check_data(data, CASE_LIMITS)
+    if _document is None:
+        # data given in Python (from a DataFrame, say) may hold numpy scalars for its values,
+        # and missing values, which a case file cannot hold
+        data, problems = plain_values(data, *((CASE_LIMITS.max_nodes, CASE_LIMITS.max_depth) if bounded else ()))
+        if bounded:
+            # nor has it been through the reader's checks: it may be nested without
+            # end, contain itself, or hold values YAML and JSON do not have
+            told = {problem.path for problem in problems}
+            problems.extend(problem for problem in check_data(data, CASE_LIMITS) if problem.path not in told)
         if problems:
             raise CaseError(problems, source)
     problems = _Kept(_document.problems if _document is not None else ())

@@ -12,8 +12,8 @@ is kept.  A text with no entry stays English; a test checks there is none.
 import argparse
 
 from ..analysis.knowledge import load_knowledge
+from ..engine.translation import pattern
 from ..pipeline import LANGUAGES
-from .problems import pattern
 
 __all__ = ["LANGUAGE_HELP", "add_language", "localise", "parsers", "shown_texts", "translate_help"]
 

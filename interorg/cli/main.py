@@ -18,6 +18,7 @@ from ..analysis.knowledge import load_knowledge
 from ..case import case_from_text, example_case, example_names, load_case
 from ..case.examples import DEFAULT
 from ..case.limits import CASE_LIMITS
+from ..engine.translation import describe_error
 from ..engine.wording import fill
 from ..errors import InterorgError
 from ..pipeline import LANGUAGES, advise, network_graph
@@ -26,7 +27,6 @@ from . import advise as advise_command
 from . import casework, compare, export, plot, report, research, scan_import, survey
 from .helptext import LANGUAGE_HELP, add_language, localise
 from .outputs import check_outputs
-from .problems import describe_error
 from .said import wrote
 
 __all__ = ["main"]

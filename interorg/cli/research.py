@@ -8,12 +8,12 @@ import json
 import sys
 
 from ..analysis.knowledge import load_knowledge
+from ..engine.translation import translate
 from ..engine.wording import counted, fill, format_number
 from ..errors import CaseError, Problem
 from ..pipeline import advise, why_not
 from ..utils.writing import atomic_write
 from .helptext import add_language
-from .problems import translate
 from .said import wrote
 
 # The research modules are imported by the commands that use them, so that

@@ -11,6 +11,7 @@ import json
 import attrs
 
 from ..engine.results import Conclusion, ModelStatus, plain
+from ..engine.translation import problems_in_lang
 from ..errors import AmbiguousKey, InterorgError, NotConcluded
 from ..utils.collector import collector_paused
 from . import jsonshape, render
@@ -258,6 +259,7 @@ class Advice:
         return {"relationships": self.relationships.to_dict(), "diagnosis": self.diagnosis.to_dict()}
 
     @staticmethod
+    @problems_in_lang
     def json_schema(lang="en"):
         """The JSON Schema (draft 2020-12) of :meth:`to_dict` and :meth:`to_json`, as a dict.
 

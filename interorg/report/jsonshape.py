@@ -32,6 +32,7 @@ import json
 import re
 
 from ..engine.results import plain
+from ..engine.translation import problems_in_lang
 
 __all__ = ["CONCLUSION_FIELDS", "SCHEMA_FILE", "SCHEMA_VERSION", "advice_schema", "advice_schema_text",
            "conclusion_dict", "explanations_table", "rules_table", "schema_texts", "sources_table"]
@@ -53,6 +54,7 @@ SCHEMA_VERSION = 5
 SCHEMA_FILE = "advice.schema.json"
 
 
+@problems_in_lang
 def advice_schema(lang="en", knowledge=None):
     """The JSON Schema (draft 2020-12) of :meth:`Advice.to_dict <interorg.Advice.to_dict>`, as a new dict.
 
@@ -81,6 +83,7 @@ def advice_schema(lang="en", knowledge=None):
     return json.loads(advice_schema_text(lang, knowledge))
 
 
+@problems_in_lang
 def advice_schema_text(lang="en", knowledge=None):
     """The text of ``advice.schema.json``: as shipped in English, its texts in Dutch for ``lang='nl'``.
 

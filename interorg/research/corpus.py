@@ -14,6 +14,7 @@ import attrs
 from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..engine import whynot
 from ..engine.conditions import AnyOf, ConclusionPattern, Negation
+from ..engine.translation import problems_in_lang
 from ..engine.wording import counted, fill, format_number
 from ..errors import InterorgError
 from ..pipeline import advise
@@ -246,6 +247,7 @@ def _reached(advice, knowledge, by):
             for status in of_rule if status.status == "held"}
 
 
+@problems_in_lang
 def corpus_coverage(cases, by="rule", knowledge=None, lang="en", threshold=None):
     """What a corpus of cases exercises of the rule base: per model, the items reached and missed.
 

@@ -20,6 +20,7 @@ import attrs
 
 from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..case.examples import DEFAULT, example_case
+from ..engine.translation import problems_in_lang
 from ..engine.wording import fill
 from ..errors import InterorgError
 from ..pipeline import advise
@@ -79,6 +80,7 @@ class SourceCoverage:
         return f"{where}{f' ({by})' if by else ''}: {self.title}"
 
 
+@problems_in_lang
 def coverage(knowledge=None, lang="en", example=DEFAULT):
     """Return the coverage of every source in the registry, in registry order.
 

@@ -3,11 +3,13 @@
 from ..analysis.knowledge import knowledge_base
 from ..case import Case, check_case, load_case
 from ..engine.clips import clips_facts, clips_rules
+from ..engine.translation import problems_in_lang
 from ..facts import case_facts
 
 __all__ = ["to_clips"]
 
 
+@problems_in_lang
 def to_clips(case=None, knowledge=None, lang="en"):
     """Return the rule base as CLIPS constructs, with the input facts of ``case`` as a ``deffacts``.
 

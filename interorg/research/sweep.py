@@ -26,6 +26,7 @@ from ..analysis.knowledge import KnowledgeBase, knowledge_base, load_knowledge
 from ..case import case_from_dict, case_to_dict, load_case
 from ..case.model import Case
 from ..engine.conflicts import resolve
+from ..engine.translation import problems_in_lang
 from ..engine.wording import counted, fill
 from ..errors import CaseError, MissingDependency, UsageError
 from ..pipeline import LANGUAGES, advise
@@ -257,6 +258,7 @@ def _bar(progress, total):
     return tqdm(total=total, unit="case")
 
 
+@problems_in_lang
 def sweep(base_case, vary, executor=None, progress=True, lang="en", knowledge=None, out=None, workers=None):
     """Advise on every combination of the varied inputs of a case, in parallel.
 

@@ -65,11 +65,16 @@ def test_the_research_functions_take_a_path(knowledge_copy):
         "coverage", "to_clips", "advice_schema"])
 @pytest.mark.parametrize("bad", [5, b"knowledge", ["knowledge"]], ids=["int", "bytes", "list"])
 def test_anything_else_is_refused_naming_the_argument(call, bad):
-    """Neither a knowledge base nor a path: interorg's UsageError, naming the argument and what it got."""
+    """Neither a knowledge base nor a path: interorg's UsageError, naming the argument and what it got.
+
+    The advice schema, asked for in Dutch, refuses in Dutch; its English is the others'.
+    """
     with pytest.raises(UsageError) as caught:
         call(bad)
-    assert str(caught.value) == ("knowledge: expected an interorg.KnowledgeBase or the path of a knowledge folder;"
-                                 f" got {type(bad).__name__}")
+    english = f"knowledge: expected an interorg.KnowledgeBase or the path of a knowledge folder; got {type(bad).__name__}"
+    dutch = f"knowledge: verwacht een interorg.KnowledgeBase of het pad van een kennismap; gekregen: {type(bad).__name__}"
+    assert str(caught.value) == {"en": english, "nl": dutch}[caught.value.lang]
+    assert str(caught.value.in_language("en")) == english
 
 
 def test_a_missing_folder_is_a_knowledge_error(tmp_path):

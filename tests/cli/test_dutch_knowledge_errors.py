@@ -18,7 +18,7 @@ import pytest
 import interorg
 from conftest import DATA
 from interorg.cli import main
-from interorg.cli.problems import pattern, translate
+from interorg.engine.translation import pattern, translate
 from interorg.errors import KnowledgeError
 
 PACKAGE = pathlib.Path(interorg.__file__).parent

@@ -24,9 +24,14 @@ def _loaded(setup):
     return set(json.loads(out.stdout.splitlines()[-1]))
 
 
-def test_importing_interorg_imports_only_its_version():
-    """``import interorg`` loads the public names when they are first used (PEP 562)."""
-    assert _loaded("import interorg") == {"interorg", "interorg._version"}
+def test_importing_interorg_imports_only_its_version_and_errors():
+    """``import interorg`` loads the public names when they are first used (PEP 562), the errors aside.
+
+    The errors are imported to be told how to translate themselves; the
+    translation (the knowledge base) is loaded when one is first told in
+    another language.
+    """
+    assert _loaded("import interorg") == {"interorg", "interorg._version", "interorg.errors"}
 
 
 def test_every_public_name_is_there():
