@@ -33,7 +33,7 @@ from .facts import key_text as text  # a subject as the keys of conclusions writ
 from .saying import Sayer
 from .symbolic import Space
 
-__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "why_not"]
+__all__ = ["Change", "Check", "ConditionStatus", "DerivedField", "WhyNot", "condition_statuses", "why_not"]
 
 
 @attrs.frozen
@@ -41,9 +41,9 @@ class Check:
     """One test of a condition that did not pass: where, the value seen (None: not given) and the test.
 
     ``path`` is where the input gives the value; for a field derived from
-    others (``derived``), the fact's path and the field.  ``shown`` is the
-    value seen in the answer's words (the vocabulary's label), as ``test``
-    is.
+    others (``derived``), the fact's path and the field, and ``inputs``
+    what the editor says it is computed from.  ``shown`` is the value seen
+    in the answer's words (the vocabulary's label), as ``test`` is.
     """
 
     path: str
@@ -51,6 +51,15 @@ class Check:
     test: str
     derived: bool = False
     shown: str | None = None
+    inputs: str = ""
+
+
+@attrs.frozen
+class DerivedField:
+    """A field a condition tests that the input does not give as such: ``fact.field``, and what it comes from."""
+
+    field: str
+    inputs: str
 
 
 @attrs.frozen
@@ -76,6 +85,10 @@ class ConditionStatus:
     about : str or None
         For a fact type the case gives, but for no fact of which is about
         the subject asked about: that subject.
+    derived : tuple of DerivedField
+        The fields the condition tests that are derived from the input (a
+        count, a score), with what each comes from; empty when it tests
+        the input's own values only.
     """
 
     index: int
@@ -86,6 +99,7 @@ class ConditionStatus:
     because: "WhyNot | None" = None
     alternatives: tuple = ()
     about: str | None = None
+    derived: tuple = ()
 
 
 @attrs.frozen
@@ -172,6 +186,31 @@ class _Analyst:
         path = self.editor.field_path(fact, field)
         return (f"{fact.path}.{field}", True) if path is None else (path, False)
 
+    def inputs(self, fact_type, field, fact=None):
+        """What a derived field comes from, in the editor's words ('' where it does not say)."""
+        said = getattr(self.editor, "derived_inputs", None)
+        return (said(fact_type, field, fact) if said else None) or ""
+
+    def check(self, fact, test, described):
+        """The :class:`Check` of ``test`` on ``fact``: where, the value seen, and the test in words."""
+        path, derived = self.path(fact, test.field)
+        return Check(path, fact.values.get(test.field), described, derived, self.shown(fact, test.field),
+                     self.inputs(fact.type, test.field, fact) if derived else "")
+
+    def derived(self, pattern):
+        """The fields ``pattern`` tests (not only binds) that the input does not give as such."""
+        said = getattr(self.editor, "derived_inputs", None)
+        if said is None or not isinstance(pattern, FactPattern):
+            return ()
+        out = []
+        for test in pattern.tests:
+            constrains = (test.equals is not None or test.one_of or test.none_of or test.not_equal is not None
+                          or test.compare or test.known is not None)
+            inputs = said(pattern.fact, test.field) if constrains else None
+            if inputs is not None:
+                out.append(DerivedField(f"{pattern.fact}.{test.field}", inputs))
+        return tuple(out)
+
     # -- the status of each condition --------------------------------------------------
 
     def matching(self, rule, pattern, subject):
@@ -187,9 +226,7 @@ class _Analyst:
             return ConditionStatus(index, described, "unknown", self.section(pattern.fact), about=about)
         best = None
         for fact in candidates:
-            checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field),
-                                 self.sayer.test(pattern.fact, t), self.path(fact, t.field)[1],
-                                 self.shown(fact, t.field))
+            checks = tuple(self.check(fact, t, self.sayer.test(pattern.fact, t))
                            for t in pattern.tests if not t.predicate()(fact.values.get(t.field)))
             if not checks:
                 return ConditionStatus(index, described, "held", fact.path)
@@ -240,18 +277,27 @@ class _Analyst:
             return ConditionStatus(index, described, "failed", key, (Check(key, self.words["given"], described),))
         for fact in self.matching(rule, pattern, subject):
             if all(t.predicate()(fact.values.get(t.field)) for t in pattern.tests):
-                checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field), described,
-                                     self.path(fact, t.field)[1], self.shown(fact, t.field)) for t in pattern.tests)
+                checks = tuple(self.check(fact, t, described) for t in pattern.tests)
                 return ConditionStatus(index, described, "failed", fact.path,
                                        checks or (Check(fact.path, self.words["given"], described),))
         return ConditionStatus(index, described, "held")
 
     def condition_status(self, rule, index, condition, subject):
+        status = self._status(rule, index, condition, subject)
+        if isinstance(condition, AnyOf):
+            derived = tuple(dict.fromkeys(d for a in status.alternatives for d in a.derived))
+        else:
+            derived = self.derived(condition.pattern if isinstance(condition, Negation) else condition)
+        return attrs.evolve(status, derived=derived) if derived else status
+
+    def _status(self, rule, index, condition, subject):
         if isinstance(condition, Negation):
             return self.negation_status(rule, index, condition, subject)
         if isinstance(condition, AnyOf):
             described = self.sayer.condition(condition, self.given(rule, subject))
             alternatives = tuple(self.pattern_status(rule, index, a, subject) for a in condition.alternatives)
+            alternatives = tuple(attrs.evolve(status, derived=self.derived(a)) if self.derived(a) else status
+                                 for a, status in zip(condition.alternatives, alternatives))
             held = next((a for a in alternatives if a.status == "held"), None)
             if held is not None:
                 return ConditionStatus(index, described, "held", held.path, alternatives=alternatives)

@@ -323,11 +323,12 @@ def derived_inputs(fact_type, field, path=None, values=None):
     entry = DERIVED.get((fact_type, field))
     if entry is not None:
         values = values or {}
-        filled = entry.inputs.replace("{path}", path or FORMS[fact_type].section)
+        form = FORMS[fact_type]
+        filled = entry.inputs.replace("{path}", path or form.section + ("[]" if form.kind == "list" else ""))
         return filled.replace("{id}", str(values.get("id") or "‹factor›"))
     form = FORMS.get(fact_type)
-    if form is None or field in form.keys:
-        return None
+    if form is None or field in form.keys or field in form.cell or (field == "cell" and form.cell):
+        return None  # given as such, or the key a cell stands at
     # what the form names, but never the field itself (a count of a list is computed from its items)
     named = [item.strip() for item in (form.inputs or form.section).split(",")]
     return ", ".join(f"{item}[]" if item == f"{form.section}.{field}" else item for item in named)
