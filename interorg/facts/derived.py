@@ -275,6 +275,18 @@ def _participants_counted(data, _path, values, wanted):
     return ways
 
 
+def _relationship_id(data, path, _values, wanted):
+    """A relationship's id is its two partners: a pair asked for, or else a pair no relationship has yet."""
+    partners = _partner_ids(data)
+    taken = {frozenset(item.get("between") or ()) for item in data.get("relationships") or ()
+             if isinstance(item, dict) and value_at(item, "between") != value_at(data, f"{path}.between")}
+    pairs = [(a, b) for n, a in enumerate(partners) for b in partners[n + 1:] if frozenset((a, b)) not in taken]
+    asked = [tuple(str(value).split("~")) for value in wanted if isinstance(value, str) and "~" in str(value)]
+    chosen = [pair for pair in asked if set(pair) <= set(partners) and frozenset(pair) not in taken] \
+        if asked else pairs[:1]
+    return [[(f"{path}.between[0]", a), (f"{path}.between[1]", b)] for a, b in chosen]
+
+
 def _collective(_data, _path, _values, wanted):
     return [[("interests.collective", None)]] if None in wanted else [[("interests.collective[0]", _ANY_TEXT)]]
 
@@ -294,6 +306,7 @@ _ENTRIES = [
     Derived("scan_factor", "score", "scan.respondents[].answers.{id}_1, {id}_2"),
     Derived("scan_factor", "band", "scan.respondents[].answers.{id}_1, {id}_2", _band),
     Derived("phase", "past_switch", "phase.current", _past_switch),
+    Derived("relationship", "id", "{path}.between", _relationship_id),
     Derived("governance", "participants_counted", "governance.participants, partners[]", _participants_counted),
 ]
 #: The derived fields handled, by ``(fact type, field)``.

@@ -286,4 +286,6 @@ def _reached(facts, edit, at, values):
     if fact is None:
         return False
     value = fact.values.get(edit.field)
+    if OTHER in edit.to and value is not None:
+        return True  # "any other value": the mover chose one the case does not have yet
     return any(value == wanted and isinstance(value, bool) == isinstance(wanted, bool) for wanted in edit.to)

@@ -125,6 +125,16 @@ def test_past_the_switch_point(youth):
     assert drawn
 
 
+def test_new_relationship_takes_its_id_from_two_partners(alliance):
+    """No relationships on the alliance: a new one between two of its partners, so that trust is high on it."""
+    answer = alliance.why_not("trust.quadrants.trust-high")
+    changes = _moved(answer, "relationship.id")
+    assert {c.path: c.to for c in changes if c.derived} == {
+        "relationships[0].between[0]": ("provincie",), "relationships[0].between[1]": ("hogeschool",)}
+    changed, drawn = _draws(ALLIANCE, changes, "trust.quadrants.trust-high[provincie~hogeschool]")
+    assert drawn and changed.relationships[0].trust == "high"
+
+
 def test_game_rule_breaches_counted_from_the_list():
     """The count of breaches is moved by dropping the last ones, or adding breaches of rules of the game."""
     move = DERIVED[("game_rules", "breaches")].move
