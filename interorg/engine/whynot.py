@@ -12,7 +12,11 @@ alternative way the rule can hold, the fields whose values the input would
 have to change, and to what; those with the fewest changes are kept.  An
 editor (:mod:`.edits`) writes each into the input (the domain's writes it
 into the case file and checks it); what cannot be written is not proposed
-and says why (``unwritable``), and what can is run (``verified``).  The
+and says why (``unwritable``), and what can is run (``verified``).  A field
+the input does not give as such, but from which it is computed, is
+*derived*: an editor that can say what from (``derived_inputs``) names it
+on the condition (``ConditionStatus.derived``) and on the check, and one
+that can move it writes the changes of its inputs (``Change.derived``).  The
 search is exact over the finite values of the vocabulary for the subject's
 facts; where a rule's alternatives pass the limit it is *bounded* and says
 so.
