@@ -206,14 +206,10 @@ class _Analyst:
         said = getattr(self.editor, "derived_inputs", None)
         if said is None or not isinstance(pattern, FactPattern):
             return ()
-        out = []
-        for test in pattern.tests:
-            constrains = (test.equals is not None or test.one_of or test.none_of or test.not_equal is not None
-                          or test.compare or test.known is not None)
-            inputs = said(pattern.fact, test.field) if constrains else None
-            if inputs is not None:
-                out.append(DerivedField(f"{pattern.fact}.{test.field}", inputs))
-        return tuple(out)
+        tested = (t.field for t in pattern.tests if t.equals is not None or t.one_of or t.none_of
+                  or t.not_equal is not None or t.compare or t.known is not None)
+        return tuple(DerivedField(f"{pattern.fact}.{field}", inputs)
+                     for field in tested if (inputs := said(pattern.fact, field)) is not None)
 
     # -- the status of each condition --------------------------------------------------
 
@@ -299,9 +295,8 @@ class _Analyst:
             return self.negation_status(rule, index, condition, subject)
         if isinstance(condition, AnyOf):
             described = self.sayer.condition(condition, self.given(rule, subject))
-            alternatives = tuple(self.pattern_status(rule, index, a, subject) for a in condition.alternatives)
-            alternatives = tuple(attrs.evolve(status, derived=self.derived(a)) if self.derived(a) else status
-                                 for a, status in zip(condition.alternatives, alternatives))
+            alternatives = tuple(attrs.evolve(self.pattern_status(rule, index, a, subject), derived=self.derived(a))
+                                 for a in condition.alternatives)
             held = next((a for a in alternatives if a.status == "held"), None)
             if held is not None:
                 return ConditionStatus(index, described, "held", held.path, alternatives=alternatives)
