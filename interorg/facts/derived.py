@@ -27,11 +27,12 @@ from ..case.game_rules import GameRule
 from ..case.leadership import Signature
 from ..case.motives import MOTIVE_CATEGORIES, StartingPoint
 from ..case.phase import PHASES
+from ..case.scan import FACTORS
 from ..utils.casepaths import value_at
 from .diagnosis import SWITCH
 from .paths import FORMS
 
-__all__ = ["DERIVED", "Derived", "derived_inputs"]
+__all__ = ["DERIVED", "Derived", "derived_inputs", "new_place"]
 
 #: The most ways to move one field that are offered to be run.
 _WAYS = 5
@@ -50,6 +51,10 @@ class Derived:
     inputs : str
         The case paths it is computed from; ``{path}`` stands for the fact's
         own path, ``{id}`` for its ``id``.
+    checked : bool
+        Whether the changed case's fact must then have a value wanted: not
+        for a field the rules only bind, which any value meets (a new scan
+        factor's score is whatever its answers give).
     move : callable or None
         ``move(data, path, values, wanted)``: the ways (each a list of
         ``(case path, value)``, None removing; a new item of a list as a
@@ -63,6 +68,7 @@ class Derived:
     field: str
     inputs: str
     move: typing.Callable | None = None
+    checked: bool = True
 
 
 def _wholes(wanted, now):
@@ -241,6 +247,12 @@ def _band(data, _path, values, wanted):
     respondents = [r if isinstance(r, dict) else {} for r in value_at(data, "scan.respondents") or ()]
     given = {index: [(r.get("answers") or {}).get(s) for s in statements] for index, r in enumerate(respondents)}
     counted = [index for index, answers in given.items() if any(a is not None for a in answers)]
+    opening = []  # a factor nobody answered: the first respondent answers it, or a new one for the first partner
+    if not counted and respondents:
+        counted = [0]
+    elif not counted and _partner_ids(data):
+        given, counted = {0: [None, None]}, [0]
+        opening = [("scan.respondents[0].id", _ANY_TEXT), ("scan.respondents[0].partner", _partner_ids(data)[0])]
     ways = []
     for band in (value for value in wanted if value in _BAND_ANSWER):
         goal, answers, changed = _BAND_ANSWER[band], {i: list(given[i]) for i in counted}, []
@@ -253,6 +265,8 @@ def _band(data, _path, values, wanted):
             if factor_score(answers.values())[1] == band:
                 break
             origin = start(index, number)
+            if answers[index] == [None, None] and origin == goal:
+                answers[index][number] = goal  # a first answer that is already in the band
             for value in range(origin, goal, 1 if goal > origin else -1):
                 answers[index][number] = value + (1 if goal > origin else -1)
                 if factor_score(answers.values())[1] == band:
@@ -260,8 +274,24 @@ def _band(data, _path, values, wanted):
             if answers[index][number] != given[index][number]:
                 changed.append((index, number))
         if changed and factor_score(answers.values())[1] == band:
-            ways.append([(f"scan.respondents[{i}].answers.{statements[n]}", answers[i][n]) for i, n in changed])
+            ways.append(opening + [(f"scan.respondents[{i}].answers.{statements[n]}", answers[i][n])
+                                   for i, n in changed])
     return ways
+
+
+def _answered(data, path, values, _wanted):
+    """A scan factor that is there: answered as it is, or else given a first answer (of any band)."""
+    factor = values.get("id")
+    if any((respondent.get("answers") or {}).get(f"{factor}_{number}") is not None
+           for respondent in value_at(data, "scan.respondents") or () if isinstance(respondent, dict)
+           for number in (1, 2)):
+        return [[]]
+    return _band(data, path, values, ("middle",))
+
+
+def _as_given(_data, _path, _values, _wanted):
+    """A field that follows from the others (a factor's perspective is its own): nothing to change for it."""
+    return [[]]
 
 
 def _participants_counted(data, _path, values, wanted):
@@ -303,7 +333,9 @@ _ENTRIES = [
     Derived("motives_spread", "partners_with_starting_point", "motives[].starting_point", _with_starting_point),
     Derived("motives_spread", "starting_points", "motives[].starting_point", _starting_points),
     Derived("motive", "category", "{path}", _category),
-    Derived("scan_factor", "score", "scan.respondents[].answers.{id}_1, {id}_2"),
+    Derived("scan_factor", "score", "scan.respondents[].answers.{id}_1, {id}_2", _as_given, checked=False),
+    Derived("scan_factor", "perspective", "scan_factor.id", _as_given, checked=False),
+    Derived("scan_factor", "id", "scan.respondents[].answers", _answered),
     Derived("scan_factor", "band", "scan.respondents[].answers.{id}_1, {id}_2", _band),
     Derived("phase", "past_switch", "phase.current", _past_switch),
     Derived("relationship", "id", "{path}.between", _relationship_id),
@@ -311,6 +343,22 @@ _ENTRIES = [
 ]
 #: The derived fields handled, by ``(fact type, field)``.
 DERIVED = {(entry.fact, entry.field): entry for entry in _ENTRIES}
+
+
+def new_place(fact_type, values):
+    """Where a new fact of a type computed from the case is made, or None where none can be.
+
+    A scan factor nobody answered is made by answering its statements
+    (``values`` name the factor by its ``id``).
+
+    Examples
+    --------
+    >>> new_place("scan_factor", {"id": "equality"}), new_place("network", {})
+    ('scan.respondents', None)
+    """
+    if fact_type == "scan_factor" and values.get("id") in FACTORS:
+        return "scan.respondents"
+    return None
 
 
 def derived_inputs(fact_type, field, path=None, values=None):

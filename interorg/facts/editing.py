@@ -19,7 +19,7 @@ from ..engine.edits import GIVEN, Change, Realised, Unwritable, first_value
 from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
 from ..utils.casepaths import set_value, steps, value_at
-from .derived import DERIVED, derived_inputs
+from .derived import DERIVED, derived_inputs, new_place
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
 
@@ -164,7 +164,7 @@ class CaseEditor:
             if edit.index is None and edit.instance not in new:
                 values = {e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None
                           and e.field and e.to}
-                path = new_path(edit.fact, values, counts.get(edit.fact, 0), self.data)
+                path = new_path(edit.fact, values, counts.get(edit.fact, 0), self.data) or new_place(edit.fact, values)
                 if path is None:
                     form = FORMS[edit.fact]
                     return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
@@ -176,7 +176,10 @@ class CaseEditor:
             at = new[edit.instance] if edit.index is None else self.facts[edit.index].path
             entry = DERIVED.get((edit.fact, edit.field))
             if entry is not None and entry.move is not None and not (edit.index is None and edit.field in form.cell):
-                moved.append((edit, at, entry))
+                values = self.facts[edit.index].values if edit.index is not None else {
+                    e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None and e.field
+                    and e.to}
+                moved.append((edit, at, entry, values))
                 continue
             if edit.field is None:
                 if edit.to == (None,) and form.kind not in ("list", "mapping", "cells"):
@@ -216,6 +219,8 @@ class CaseEditor:
                    for (c, field), (_path, value) in zip(changes, written)]
         changes = tuple(change for change, _ in changes)
         if moved:
+            # what only follows from the others (a factor that is there, its perspective) comes last
+            moved.sort(key=lambda item: item[0].field in ("id", "perspective", "score"))
             return self._moved(changes, written, moved, paths[0] if paths else "")
         try:
             _case, facts = apply_changes(self.case, written)
@@ -226,8 +231,7 @@ class CaseEditor:
     def _moved(self, changes, written, moved, first):
         """The edits of derived fields written as changes of their inputs, each way checked (see :mod:`.derived`)."""
         plans = [[]]
-        for edit, at, entry in moved:
-            values = self.facts[edit.index].values if edit.index is not None else {}
+        for edit, at, entry, values in moved:
             grown = []
             for plan in plans:
                 try:
@@ -248,8 +252,7 @@ class CaseEditor:
                 problem = problem or Unwritable("invalid", first or (plan[0][0] if plan else ""), str(exc),
                                                 exc.problems)
                 continue
-            if all(_reached(facts, edit, at, self.facts[edit.index].values if edit.index is not None else {})
-                   for edit, at, _ in moved):
+            if all(_reached(facts, edit, at, values) for edit, at, entry, values in moved if entry.checked):
                 shown = tuple(Change(path, _was(value_at(self.data, path)), (value,), f"{edit.fact}.{edit.field}")
                               for path, value, edit in plan)
                 ways.append(Realised(tuple(c for c in changes if c.path not in mine) + shown, tuple(facts)))
@@ -257,7 +260,7 @@ class CaseEditor:
             return attrs.evolve(ways[0], alternatives=tuple(ways[1:]))
         if problem is not None:
             return Realised(problem=problem)
-        edit, at, _ = moved[0]
+        edit, at, _entry, _values = moved[0]
         fact = self.facts[edit.index] if edit.index is not None else None
         return Realised(problem=Unwritable("unreached", f"{edit.fact}.{edit.field}",
                                            self.derived_inputs(edit.fact, edit.field, fact)))

@@ -99,6 +99,16 @@ def test_scan_band_towards_strength_changes_few_answers(youth):
     assert interorg.scan_scores(changed)["shared_ambition"].band == "strength"
 
 
+def test_a_factor_nobody_answered(alliance):
+    """The alliance has no scan: a concern on the shared ambition is a first respondent's answer in that band."""
+    key = "archetypes.lack-of-shared-ambition.scan-concern"
+    changes = _moved(alliance.why_not(key), "scan_factor.band")
+    assert [c.path for c in changes] == ["scan.respondents[0].id", "scan.respondents[0].partner",
+                                         "scan.respondents[0].answers.shared_ambition_1"]
+    changed, drawn = _draws(ALLIANCE, changes, key)
+    assert drawn and interorg.scan_scores(changed)["shared_ambition"].band == "concern"
+
+
 def test_starting_points_made_one(alliance):
     """Three starting points on the alliance: making them one draws 'the same starting point'."""
     answer = alliance.why_not("workbook.motives.same-starting-point")
