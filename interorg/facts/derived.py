@@ -116,20 +116,20 @@ def _partner_ids(data):
     return [partner.get("id") for partner in data.get("partners") or () if isinstance(partner, dict)]
 
 
-def _unlisted_partners(section, key="partner"):
+def _unlisted_partners(data, _path, items):
     """New items for a list with one item per partner: the partners it does not list yet, in the case's order."""
-    def new_items(data, _path, items):
-        listed = {item.get(key) for item in items if isinstance(item, dict)}
-        return [[{key: partner} for partner in _partner_ids(data) if partner not in listed]]
-    return new_items
+    listed = {item.get("partner") for item in items if isinstance(item, dict)}
+    return [[{"partner": partner} for partner in _partner_ids(data) if partner not in listed]]
 
 
-def _signatures(data, path, items):
-    """New signatures for a leader: each signature it does not show yet is one way (a rule may want one missing)."""
-    return [[signature] for signature in typing.get_args(Signature) if signature not in items]
+def _signatures(_data, _path, items):
+    """New signatures for a leader: each it does not show yet comes first in one way (a rule may want one missing)."""
+    unshown = [signature for signature in typing.get_args(Signature) if signature not in items]
+    return [[first] + [other for other in unshown if other != first] for first in unshown]
 
 
 def _breaches(_data, _path, _items):
+    """New breaches: of the rules of the game in the workbook's order."""
     return [[{"rule": rule} for rule in typing.get_args(GameRule)]]
 
 
@@ -323,11 +323,11 @@ def _collective(_data, _path, _values, wanted):
 
 _ENTRIES = [
     Derived("interests", "partners", "interests.partners[]",
-            _counted("interests.partners", _unlisted_partners("interests.partners"), "partner", ("outcome",))),
+            _counted("interests.partners", _unlisted_partners, "partner", ("outcome",))),
     Derived("interests", "collective", "interests.collective[]", _collective),
     Derived("leader", "signatures", "{path}.signatures[]", _leader),
     Derived("game_rules", "breaches", "game_rules.breaches[]", _counted("game_rules.breaches", _breaches)),
-    Derived("motives_spread", "partners", "motives[].partner", _counted("motives", _unlisted_partners("motives"), "partner")),
+    Derived("motives_spread", "partners", "motives[].partner", _counted("motives", _unlisted_partners, "partner")),
     Derived("motives_spread", "partners_with_motives", "motives[].motives", _with_motives),
     Derived("motives_spread", "categories", "motives[].motives", _categories),
     Derived("motives_spread", "partners_with_starting_point", "motives[].starting_point", _with_starting_point),

@@ -155,6 +155,14 @@ def test_game_rule_breaches_counted_from_the_list():
         assert next(f for f in facts if f.type == "game_rules").values["breaches"] == wanted
 
 
+def test_several_signatures_added_each_way_another_first():
+    """A leader's count of signatures raised by two: two new signatures, each way starting with another one."""
+    ways = DERIVED[("leader", "signatures")].move(case_to_dict(ALLIANCE), "leadership[1]", {}, (3,))
+    assert len({way[0][1] for way in ways}) == len(ways) == 4
+    changed, _facts = apply_changes(ALLIANCE, ways[0])
+    assert len(set(changed.leadership[1].signatures)) == 3
+
+
 def test_unreached_says_so_in_both_languages():
     """With one partner, no change counts two partners' interests: 'unreached', in English and Dutch."""
     case = {"name": "One", "partners": [{"id": "a"}],
