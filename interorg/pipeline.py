@@ -286,7 +286,11 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     missing earlier conclusion why it is missing; then the smallest sets of
     changes to the case file (from the vocabulary) that make it fire,
     each written at the case's own keys, checked as a case file is and
-    run; for a conclusion set aside by a conflict, by what.
+    run; for a conclusion set aside by a conflict, by what.  A condition
+    on a field derived from the case (a count, a scan factor's band, a
+    motive's category) is met by changing what the field is computed from
+    (see :mod:`interorg.facts.derived`), or says what it comes from and
+    why no change reaches it.
 
     Parameters
     ----------

@@ -30,7 +30,8 @@ from ..case import Case
 from ..case.scan import FACTORS
 from ..utils.display import escape, frame, html_table
 
-__all__ = ["CONCERN", "DISAGREEMENT", "STRENGTH", "FactorScore", "PartnerScore", "ScanScores", "scan_scores"]
+__all__ = ["CONCERN", "DISAGREEMENT", "STRENGTH", "FactorScore", "PartnerScore", "ScanScores", "factor_score",
+           "scan_scores"]
 
 #: A factor scoring at least this is a strength: on average the respondents agree (4 on the scale).
 STRENGTH = 4.0
@@ -272,6 +273,45 @@ def _mean(halves):
     return sum(halves) / (2 * len(halves))
 
 
+def _halves(given):
+    """Twice a respondent's score from its two answers (None: skipped); None when both are skipped."""
+    first, second = given
+    if second is None:
+        return None if first is None else 2 * _exact(first)
+    return 2 * _exact(second) if first is None else _exact(first) + _exact(second)
+
+
+def factor_score(answers):
+    """The score and band of one factor from its respondents' answers to the factor's two statements.
+
+    The scoring of :func:`scan_scores`, for one factor: why-not uses it to
+    find answers that move a factor into a band.
+
+    Parameters
+    ----------
+    answers : iterable of (int or None, int or None)
+        Each respondent's answers to the two statements (None where skipped).
+
+    Returns
+    -------
+    (float, str) or (None, None)
+        The score, rounded to two decimals, and its band; None and None
+        when no respondent answered.
+
+    Examples
+    --------
+    >>> factor_score([(5, 4), (2, None)])
+    (3.25, 'middle')
+    >>> factor_score([(1, 2), (None, None)]), factor_score([])
+    ((1.5, 'concern'), (None, None))
+    """
+    halves = [h for h in (_halves(tuple(pair)) for pair in answers) if h is not None]
+    if not halves:
+        return None, None
+    score = _round(_mean(halves))
+    return score, _band(score)
+
+
 def scan_scores(case):
     """Return the score of every success factor in ``case``'s scan.
 
@@ -310,21 +350,16 @@ def scan_scores(case):
         counted, answers, per_partner = [], [], {}
         for index, respondent in enumerate(respondents):
             given = (respondent.answers.get(first), respondent.answers.get(second))
-            if given[1] is None:
-                if given[0] is None:
-                    continue
-                halves = 2 * _exact(given[0])
-            elif given[0] is None:
-                halves = 2 * _exact(given[1])
-            else:
-                halves = _exact(given[0]) + _exact(given[1])
+            halves = _halves(given)
+            if halves is None:
+                continue
             counted.append((index, halves))
             answers.append((respondent.id, respondent.partner, given))
             per_partner.setdefault(respondent.partner, []).append(halves)
         if not counted:
             out.append(FactorScore(factor, perspective, statements, None, None, (), (), (), None, None))
             continue
-        score = _round(_mean([halves for _, halves in counted]))
+        score, band = factor_score(pair for _respondent, _partner, pair in answers)
         by_partner = tuple(
             PartnerScore(partner, _round(_mean(scores)), len(scores))
             for partner, scores in sorted(per_partner.items(), key=lambda item: partner_order.get(item[0], 0)))
@@ -332,7 +367,7 @@ def scan_scores(case):
         if len(by_partner) >= 2:
             spread = _round(max(p.score for p in by_partner) - min(p.score for p in by_partner))
             disagreement = spread >= DISAGREEMENT
-        out.append(FactorScore(factor, perspective, statements, score, _band(score),
+        out.append(FactorScore(factor, perspective, statements, score, band,
                                tuple(index for index, _ in counted), tuple(answers), by_partner,
                                spread, disagreement))
     return ScanScores(out)

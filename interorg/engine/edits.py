@@ -27,13 +27,23 @@ __all__ = ["Change", "Edit", "FactEditor", "Realised", "Unwritable"]
 GIVEN = "given"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Change:
-    """One change of the input: set the value at ``path`` (now ``was``) to one of ``to`` (None: leave it out)."""
+    """One change of the input: set the value at ``path`` (now ``was``) to one of ``to`` (None: leave it out).
+
+    ``derived`` names the field of a fact (``leader.signatures``) that the
+    change moves where the rule tests a field derived from the input, not
+    the input itself; None for a change of what the rule tests.
+    """
 
     path: str
     was: object
     to: tuple
+    derived: str | None = None
+
+    def __repr__(self):
+        derived = "" if self.derived is None else f", derived={self.derived!r}"
+        return f"Change(path={self.path!r}, was={self.was!r}, to={self.to!r}{derived})"
 
 
 @attrs.frozen
@@ -70,7 +80,9 @@ class Unwritable:
     """Why a set of edits cannot be made to the input.
 
     ``reason`` is ``derived`` (``path`` names a fact's field computed from
-    ``detail``), ``no_place`` (a new fact of type ``path`` has no place of
+    ``detail``, which the editor cannot move), ``unreached`` (it can move
+    such a field, but no change of ``detail`` within the input's bounds
+    gives it a value the rule needs), ``no_place`` (a new fact of type ``path`` has no place of
     its own in the input) or ``invalid`` (the changed input breaks its
     checks: ``detail``).  For ``invalid``, ``problems`` holds the checks'
     problems one by one (each a :class:`~interorg.errors.Problem`, its
@@ -85,11 +97,17 @@ class Unwritable:
 
 @attrs.frozen
 class Realised:
-    """Edits made to the input: its changes and the facts of the changed input, or why they cannot be."""
+    """Edits made to the input: its changes and the facts of the changed input, or why they cannot be.
+
+    ``alternatives`` are other :class:`Realised` of the same edits: where a
+    field derived from the input can be moved in several ways, each is a
+    way (the search runs them in turn until one makes the rule fire).
+    """
 
     changes: tuple = ()
     facts: tuple = ()
     problem: Unwritable | None = None
+    alternatives: tuple = ()
 
 
 def first_value(values):

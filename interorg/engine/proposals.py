@@ -42,6 +42,8 @@ class Search:
         field_def = self.knowledge.facts[base_type(key[0])].fields[key[1]]
         if field_def.type == "number" and not isinstance(value, bool):
             points = [v for v in domain if v is not None]
+            if all(point in allowed for point in points):
+                return True  # every value will do (a number only bound, never compared, has one stand-in)
 
             def same(rep):
                 return all((value > p) - (value < p) == (rep > p) - (rep < p) for p in points)
@@ -134,16 +136,18 @@ class Search:
                     if done.problem not in unwritable:
                         unwritable.append(done.problem)
                     continue
-                if done.changes in seen:
-                    continue
-                seen.add(done.changes)
-                runs += 1
-                if self.fires(rule, subject, done.facts):
-                    confirmed.append(done.changes)
-                    if len(confirmed) == _MAX_PROPOSALS:
+                # a field derived from the input may be moved in several ways: the first that fires is kept
+                for way in (done, *done.alternatives):
+                    if way.changes in seen or runs >= _MAX_RUNS:
+                        continue
+                    seen.add(way.changes)
+                    runs += 1
+                    if self.fires(rule, subject, way.facts):
+                        confirmed.append(way.changes)
                         break
-                else:
-                    unconfirmed.append(done.changes)
+                    unconfirmed.append(way.changes)
+                if len(confirmed) == _MAX_PROPOSALS:
+                    break
             if confirmed:
                 return tuple(confirmed), (True,) * len(confirmed), None, ()
             if runs >= _MAX_RUNS or tries >= _MAX_TRIES:

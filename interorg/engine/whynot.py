@@ -12,7 +12,11 @@ alternative way the rule can hold, the fields whose values the input would
 have to change, and to what; those with the fewest changes are kept.  An
 editor (:mod:`.edits`) writes each into the input (the domain's writes it
 into the case file and checks it); what cannot be written is not proposed
-and says why (``unwritable``), and what can is run (``verified``).  The
+and says why (``unwritable``), and what can is run (``verified``).  A field
+the input does not give as such, but from which it is computed, is
+*derived*: an editor that can say what from (``derived_inputs``) names it
+on the condition (``ConditionStatus.derived``) and on the check, and one
+that can move it writes the changes of its inputs (``Change.derived``).  The
 search is exact over the finite values of the vocabulary for the subject's
 facts; where a rule's alternatives pass the limit it is *bounded* and says
 so.
@@ -33,7 +37,7 @@ from .facts import key_text as text  # a subject as the keys of conclusions writ
 from .saying import Sayer
 from .symbolic import Space
 
-__all__ = ["Change", "Check", "ConditionStatus", "WhyNot", "condition_statuses", "why_not"]
+__all__ = ["Change", "Check", "ConditionStatus", "DerivedField", "WhyNot", "condition_statuses", "why_not"]
 
 
 @attrs.frozen
@@ -41,9 +45,9 @@ class Check:
     """One test of a condition that did not pass: where, the value seen (None: not given) and the test.
 
     ``path`` is where the input gives the value; for a field derived from
-    others (``derived``), the fact's path and the field.  ``shown`` is the
-    value seen in the answer's words (the vocabulary's label), as ``test``
-    is.
+    others (``derived``), the fact's path and the field, and ``inputs``
+    what the editor says it is computed from.  ``shown`` is the value seen
+    in the answer's words (the vocabulary's label), as ``test`` is.
     """
 
     path: str
@@ -51,6 +55,15 @@ class Check:
     test: str
     derived: bool = False
     shown: str | None = None
+    inputs: str = ""
+
+
+@attrs.frozen
+class DerivedField:
+    """A field a condition tests that the input does not give as such: ``fact.field``, and what it comes from."""
+
+    field: str
+    inputs: str
 
 
 @attrs.frozen
@@ -76,6 +89,10 @@ class ConditionStatus:
     about : str or None
         For a fact type the case gives, but for no fact of which is about
         the subject asked about: that subject.
+    derived : tuple of DerivedField
+        The fields the condition tests that are derived from the input (a
+        count, a score), with what each comes from; empty when it tests
+        the input's own values only.
     """
 
     index: int
@@ -86,6 +103,7 @@ class ConditionStatus:
     because: "WhyNot | None" = None
     alternatives: tuple = ()
     about: str | None = None
+    derived: tuple = ()
 
 
 @attrs.frozen
@@ -172,6 +190,27 @@ class _Analyst:
         path = self.editor.field_path(fact, field)
         return (f"{fact.path}.{field}", True) if path is None else (path, False)
 
+    def inputs(self, fact_type, field, fact=None):
+        """What a derived field comes from, in the editor's words ('' where it does not say)."""
+        said = getattr(self.editor, "derived_inputs", None)
+        return (said(fact_type, field, fact) if said else None) or ""
+
+    def check(self, fact, test, described):
+        """The :class:`Check` of ``test`` on ``fact``: where, the value seen, and the test in words."""
+        path, derived = self.path(fact, test.field)
+        return Check(path, fact.values.get(test.field), described, derived, self.shown(fact, test.field),
+                     self.inputs(fact.type, test.field, fact) if derived else "")
+
+    def derived(self, pattern):
+        """The fields ``pattern`` tests (not only binds) that the input does not give as such."""
+        said = getattr(self.editor, "derived_inputs", None)
+        if said is None or not isinstance(pattern, FactPattern):
+            return ()
+        tested = (t.field for t in pattern.tests if t.equals is not None or t.one_of or t.none_of
+                  or t.not_equal is not None or t.compare or t.known is not None)
+        return tuple(DerivedField(f"{pattern.fact}.{field}", inputs)
+                     for field in tested if (inputs := said(pattern.fact, field)) is not None)
+
     # -- the status of each condition --------------------------------------------------
 
     def matching(self, rule, pattern, subject):
@@ -187,9 +226,7 @@ class _Analyst:
             return ConditionStatus(index, described, "unknown", self.section(pattern.fact), about=about)
         best = None
         for fact in candidates:
-            checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field),
-                                 self.sayer.test(pattern.fact, t), self.path(fact, t.field)[1],
-                                 self.shown(fact, t.field))
+            checks = tuple(self.check(fact, t, self.sayer.test(pattern.fact, t))
                            for t in pattern.tests if not t.predicate()(fact.values.get(t.field)))
             if not checks:
                 return ConditionStatus(index, described, "held", fact.path)
@@ -240,18 +277,26 @@ class _Analyst:
             return ConditionStatus(index, described, "failed", key, (Check(key, self.words["given"], described),))
         for fact in self.matching(rule, pattern, subject):
             if all(t.predicate()(fact.values.get(t.field)) for t in pattern.tests):
-                checks = tuple(Check(*self.path(fact, t.field)[:1], fact.values.get(t.field), described,
-                                     self.path(fact, t.field)[1], self.shown(fact, t.field)) for t in pattern.tests)
+                checks = tuple(self.check(fact, t, described) for t in pattern.tests)
                 return ConditionStatus(index, described, "failed", fact.path,
                                        checks or (Check(fact.path, self.words["given"], described),))
         return ConditionStatus(index, described, "held")
 
     def condition_status(self, rule, index, condition, subject):
+        status = self._status(rule, index, condition, subject)
+        if isinstance(condition, AnyOf):
+            derived = tuple(dict.fromkeys(d for a in status.alternatives for d in a.derived))
+        else:
+            derived = self.derived(condition.pattern if isinstance(condition, Negation) else condition)
+        return attrs.evolve(status, derived=derived) if derived else status
+
+    def _status(self, rule, index, condition, subject):
         if isinstance(condition, Negation):
             return self.negation_status(rule, index, condition, subject)
         if isinstance(condition, AnyOf):
             described = self.sayer.condition(condition, self.given(rule, subject))
-            alternatives = tuple(self.pattern_status(rule, index, a, subject) for a in condition.alternatives)
+            alternatives = tuple(attrs.evolve(self.pattern_status(rule, index, a, subject), derived=self.derived(a))
+                                 for a in condition.alternatives)
             held = next((a for a in alternatives if a.status == "held"), None)
             if held is not None:
                 return ConditionStatus(index, described, "held", held.path, alternatives=alternatives)

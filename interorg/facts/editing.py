@@ -2,8 +2,12 @@
 
 :class:`CaseEditor` is why-not's editor (see :mod:`interorg.engine.edits`):
 it writes the engine's edits of the facts at the case paths of
-:mod:`.paths`, refuses those that are derived or have no place in a case,
-and checks the changed case with the case file's own checks.
+:mod:`.paths`, refuses those that have no place in a case, and checks the
+changed case with the case file's own checks.  An edit of a field derived
+from the case (a count, a scan factor's band) is written as changes of what
+it is computed from (:mod:`.derived`), and kept only when the changed
+case's facts give the field the value wanted; a derived field that
+:mod:`.derived` cannot move is refused, with what it comes from.
 """
 
 import copy
@@ -15,6 +19,7 @@ from ..engine.edits import GIVEN, Change, Realised, Unwritable, first_value
 from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
 from ..utils.casepaths import set_value, steps, value_at
+from .derived import DERIVED, derived_inputs, new_place
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
 
@@ -83,7 +88,13 @@ def apply_changes(case, changes):
     >>> changed.care.demand, facts[0].values["demand"]
     ('standard', 'standard')
     """
-    data = copy.deepcopy(case_to_dict(case))
+    changed = case_from_dict(_changed_data(case_to_dict(case), changes))
+    return changed, case_facts(changed)
+
+
+def _changed_data(data, changes):
+    """A copy of plain case data with ``changes`` made (see :func:`apply_changes`), not yet checked."""
+    data = copy.deepcopy(data)
     removals = []
     try:
         for path, value in changes:
@@ -95,8 +106,7 @@ def apply_changes(case, changes):
             _remove(data, path)
     except (TypeError, ValueError) as exc:  # no path, or one through a value that is not a mapping or list
         raise CaseError([Problem("", f"cannot set {path} in this case")]) from exc
-    changed = case_from_dict(_prune(data))
-    return changed, case_facts(changed)
+    return _prune(data)
 
 
 class CaseEditor:
@@ -125,6 +135,12 @@ class CaseEditor:
     def field_path(self, fact, field):
         return field_path(fact.type, fact.path, field)
 
+    def derived_inputs(self, fact_type, field, fact=None):
+        """What ``field`` of a fact of ``fact_type`` is computed from, as case paths; None when given as such."""
+        if fact is None:
+            return derived_inputs(fact_type, field)
+        return derived_inputs(fact_type, field, fact.path, fact.values)
+
     def section(self, fact_type):
         """Where the facts of ``fact_type`` stand in a case (``board_members[].emotions``)."""
         form = FORMS.get(fact_type)
@@ -148,15 +164,23 @@ class CaseEditor:
             if edit.index is None and edit.instance not in new:
                 values = {e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None
                           and e.field and e.to}
-                path = new_path(edit.fact, values, counts.get(edit.fact, 0), self.data)
+                path = new_path(edit.fact, values, counts.get(edit.fact, 0), self.data) or new_place(edit.fact, values)
                 if path is None:
                     form = FORMS[edit.fact]
                     return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
                 counts[edit.fact] = counts.get(edit.fact, 0) + 1
                 new[edit.instance] = path
+        moved = []  # edits of derived fields: written once the others are
         for edit in edits:
             form = FORMS.get(edit.fact)
             at = new[edit.instance] if edit.index is None else self.facts[edit.index].path
+            entry = DERIVED.get((edit.fact, edit.field))
+            if entry is not None and entry.move is not None and not (edit.index is None and edit.field in form.cell):
+                values = self.facts[edit.index].values if edit.index is not None else {
+                    e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None and e.field
+                    and e.to}
+                moved.append((edit, at, entry, values))
+                continue
             if edit.field is None:
                 if edit.to == (None,) and form.kind not in ("list", "mapping", "cells"):
                     return Realised(problem=Unwritable("derived", edit.fact, form.inputs or form.section))
@@ -182,7 +206,8 @@ class CaseEditor:
                 continue  # it names the cell's place
             path = field_path(edit.fact, at, edit.field)
             if path is None or (edit.index is not None and edit.field in form.cell):
-                return Realised(problem=Unwritable("derived", f"{edit.fact}.{edit.field}", form.inputs or form.section))
+                return Realised(problem=Unwritable("derived", f"{edit.fact}.{edit.field}",
+                                                   derived_inputs(edit.fact, edit.field, at)))
             changes.append((Change(path, value_at(self.data, path), edit.to), edit.field))
         paths = [change.path for change, _ in changes]
         if len(paths) != len(set(paths)):
@@ -192,8 +217,78 @@ class CaseEditor:
         # "any other value" is shown as the value written, so that the user can write it too
         changes = [(attrs.evolve(c, to=(value,)) if OTHER in c.to else c, field)
                    for (c, field), (_path, value) in zip(changes, written)]
+        changes = tuple(change for change, _ in changes)
+        if moved:
+            # what only follows from the others (a factor that is there, its perspective) comes last
+            moved.sort(key=lambda item: item[0].field in ("id", "perspective", "score"))
+            return self._moved(changes, written, moved, paths[0] if paths else "")
         try:
             _case, facts = apply_changes(self.case, written)
         except CaseError as exc:
             return Realised(problem=Unwritable("invalid", paths[0] if paths else "", str(exc), exc.problems))
-        return Realised(tuple(change for change, _ in changes), tuple(facts))
+        return Realised(changes, tuple(facts))
+
+    def _moved(self, changes, written, moved, first):
+        """The edits of derived fields written as changes of their inputs, each way checked (see :mod:`.derived`)."""
+        plans = [[]]
+        for edit, at, entry, values in moved:
+            grown = []
+            for plan in plans:
+                try:
+                    data = _changed_data(self.data, written + [(p, v) for p, v, _ in plan])
+                except CaseError:
+                    continue
+                for way in entry.move(data, at, values, edit.to):
+                    grown.append(plan + [(path, value, edit) for step in way for path, value in _keys(*step)])
+            plans = grown[:5]
+        ways, problem = [], None
+        for plan in plans:
+            # what a way to move a derived field writes, it writes instead of the other changes
+            mine = {path for path, _value, _edit in plan}
+            kept = [(path, value) for path, value in written if path not in mine]
+            try:
+                _case, facts = apply_changes(self.case, kept + [(path, value) for path, value, _ in plan])
+            except CaseError as exc:
+                problem = problem or Unwritable("invalid", first or (plan[0][0] if plan else ""), str(exc),
+                                                exc.problems)
+                continue
+            if all(_reached(facts, edit, at, values) for edit, at, entry, values in moved if entry.checked):
+                shown = tuple(Change(path, _was(value_at(self.data, path)), (value,), f"{edit.fact}.{edit.field}")
+                              for path, value, edit in plan)
+                ways.append(Realised(tuple(c for c in changes if c.path not in mine) + shown, tuple(facts)))
+        if ways:
+            return attrs.evolve(ways[0], alternatives=tuple(ways[1:]))
+        if problem is not None:
+            return Realised(problem=problem)
+        edit, at, _entry, _values = moved[0]
+        fact = self.facts[edit.index] if edit.index is not None else None
+        return Realised(problem=Unwritable("unreached", f"{edit.fact}.{edit.field}",
+                                           self.derived_inputs(edit.fact, edit.field, fact)))
+
+
+def _was(value):
+    """What a change replaces, as a change shows it: an item of the case (a mapping, a list) is 'given'."""
+    return GIVEN if isinstance(value, (dict, list)) else value
+
+
+def _keys(path, value):
+    """A new item given as a mapping, as one change per key: each is shown, and set, as the case writes it."""
+    if isinstance(value, dict):
+        return [(f"{path}.{key}", item) for key, item in value.items()]
+    return [(path, value)]
+
+
+def _reached(facts, edit, at, values):
+    """Whether the fact of ``edit`` (at ``at``, or with its ``id``) in the changed case has a value the edit wants.
+
+    A scan factor's path names the respondents who answered, so it is found by its id.
+    """
+    key = values.get("id") if edit.fact == "scan_factor" else None
+    fact = next((f for f in facts if f.type == edit.fact and (
+        f.path == at if key is None else f.values.get("id") == key)), None)
+    if fact is None:
+        return False
+    value = fact.values.get(edit.field)
+    if OTHER in edit.to and value is not None:
+        return True  # "any other value": the mover chose one the case does not have yet
+    return any(value == wanted and isinstance(value, bool) == isinstance(wanted, bool) for wanted in edit.to)

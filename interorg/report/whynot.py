@@ -104,9 +104,15 @@ class WhyNotReport:
                 and not condition.alternatives and condition.path:
             key = "why_not_no_fact" if condition.about is None else "why_not_no_fact_about"
             out.append((depth + 1, fill(labels[key], path=condition.path, subject=condition.about)))
+        if condition.status != "held" and not any(check.derived for check in condition.checks):
+            # a condition on a field derived from the case, no test of which is said below: what it comes from
+            out += [(depth + 1, fill(labels["why_not_derived_condition"], field=d.field, inputs=d.inputs))
+                    for d in condition.derived]
         for check in condition.checks:
             key = "why_not_missing" if check.seen is None else "why_not_seen"
-            path = f"{check.path} ({labels['why_not_derived_field']})" if check.derived else check.path
+            derived = fill(labels["why_not_derived_from"], inputs=check.inputs) if check.inputs \
+                else labels["why_not_derived_field"]
+            path = f"{check.path} ({derived})" if check.derived else check.path
             seen = check.shown if check.shown is not None else _show(check.seen, labels)
             out.append((depth + 1, fill(labels[key], path=path, seen=seen, test=check.test)))
         for alternative in condition.alternatives:
@@ -132,8 +138,7 @@ class WhyNotReport:
             return labels["why_not_no_change"] + (" " + labels["why_not_cannot"] if items else ""), items
         out = []
         for changes, verified in zip(result.changes, result.verified):
-            shown = "; ".join(f"{c.path} = " + f" {labels['or']} ".join(_show(v, labels) for v in c.to)
-                              for c in changes)
+            shown = "; ".join(_change(c, labels, changes[n + 1:]) for n, c in enumerate(changes))
             state = {True: labels["why_not_verified"], False: labels["why_not_failed_check"]}.get(verified)
             out.append((shown + (f" ({state})" if state else ""), ()))
         return labels["why_not_changes"], out
@@ -199,6 +204,14 @@ class WhyNotReport:
         return f"<pre>{html.escape(self.to_text())}</pre>"
 
 
+def _change(change, labels, after):
+    """One change as ``path = value``; the last change that moves a derived field says which it moves."""
+    text = f"{change.path} = " + f" {labels['or']} ".join(_show(v, labels) for v in change.to)
+    if change.derived is not None and all(c.derived != change.derived for c in after):
+        text += f" ({fill(labels['why_not_moves'], field=change.derived)})"
+    return text
+
+
 def _as_is(message):
     return message
 
@@ -209,7 +222,8 @@ def _unwritable(problem, labels, translate):
     For a change that makes the case invalid, the reasons are the case's
     problems, each at its path and said by ``translate``.
     """
-    key = {"derived": "why_not_derived", "no_place": "why_not_no_place"}.get(problem.reason, "why_not_invalid")
+    key = {"derived": "why_not_derived", "no_place": "why_not_no_place",
+           "unreached": "why_not_unreached"}.get(problem.reason, "why_not_invalid")
     text = fill(labels[key], path=problem.path, inputs=problem.detail)
     if key != "why_not_invalid":
         return text, ()
