@@ -32,12 +32,18 @@ _CHECKED = {}
 class _Kept(list):
     """The problems of a case, no more than :data:`~interorg.errors.MAX_PROBLEMS_KEPT` kept; the rest counted."""
 
-    def __init__(self, problems=()):
+    def __init__(self, problems=(), told=()):
         super().__init__()
         self.more = 0
+        self.told = frozenset()
         self.extend(problems)
+        self.extend(told)
+        # a value already refused (a NaN, say) is not refused again by the checks that follow
+        self.told = frozenset(problem.path for problem in told)
 
     def append(self, problem):
+        if problem.path in self.told:
+            return
         if len(self) < MAX_PROBLEMS_KEPT:
             super().append(problem)
         else:
@@ -99,18 +105,20 @@ def case_from_dict(data, source=None, *, _document=None, bounded=True):
     ...
     interorg.errors.CaseError: care.demand: expected one of standard, complex; got 'compelx'
     """
+    told = ()
     if _document is None:
         # data given in Python (from a DataFrame, say) may hold numpy scalars for its values,
-        # and missing values, which a case file cannot hold
-        data, problems = plain_values(data, *((CASE_LIMITS.max_nodes, CASE_LIMITS.max_depth) if bounded else ()))
+        # and missing values, which a case file cannot hold: refused with the case's other problems
+        data, told = plain_values(data, *((CASE_LIMITS.max_nodes, CASE_LIMITS.max_depth) if bounded else ()))
         if bounded:
             # nor has it been through the reader's checks: it may be nested without
-            # end, contain itself, or hold values YAML and JSON do not have
-            told = {problem.path for problem in problems}
-            problems.extend(problem for problem in check_data(data, CASE_LIMITS) if problem.path not in told)
-        if problems:
-            raise CaseError(problems, source)
-    problems = _Kept(_document.problems if _document is not None else ())
+            # end, contain itself, or hold values YAML and JSON do not have, which
+            # the checks below cannot walk safely
+            paths = {problem.path for problem in told}
+            refused = [problem for problem in check_data(data, CASE_LIMITS) if problem.path not in paths]
+            if refused:
+                raise CaseError([*told, *refused], source)
+    problems = _Kept(_document.problems if _document is not None else (), told)
     checked = data
     if bounded:
         problems.extend(count_problems(data))

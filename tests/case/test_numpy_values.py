@@ -82,6 +82,17 @@ def test_every_missing_value_is_reported_at_once_also_unbounded():
             "care.demand", "care.supply_in_municipality", "partners[0].name"]
 
 
+def test_a_missing_value_is_reported_with_the_cases_other_problems():
+    """A missing value does not hide the case's other problems, and is not refused twice at its path."""
+    data = {"care": {"demand": np.nan}, "partners": [{"id": "a", "trust": "hgih"}]}
+    for bounded in (True, False):
+        with pytest.raises(interorg.CaseError) as caught:
+            interorg.case_from_dict(data, bounded=bounded)
+        paths = [problem.path for problem in caught.value.problems]
+        assert paths[0] == "care.demand" and "partners[0].trust" in paths
+        assert paths.count("care.demand") == 1
+
+
 def test_numpy_values_without_meaning_are_named():
     """A numpy.datetime64 or an array is refused with the numpy type named, at its path."""
     data = {"name": np.datetime64("2024-01-01"), "care": {"municipalities": np.array(["eersel"])}}
