@@ -165,7 +165,8 @@ def warnings(sides, differ, compared, word):
                      b=_told(name, sides["b"][name], word)) for name in differ]
         listed = what[0] if len(what) == 1 else fill(word("list_and"), first=", ".join(what[:-1]), last=what[-1])
         found.append(fill(word("diff_by_key"), what=listed))
-    unknown = "".join(side for side in ("a", "b") if sides.get(side, {}).get("knowledge") is None)
+    # a side told without its provenance (a comparison built by hand) says nothing of its knowledge
+    unknown = "".join(side for side in ("a", "b") if side in sides and sides[side].get("knowledge") is None)
     if unknown:
         found.append(word(f"diff_knowledge_unknown_{'both' if unknown == 'ab' else unknown}"))
     if not compared.get("inputs", True):

@@ -246,3 +246,13 @@ def test_a_json_of_schema_6_names_its_knowledge(rounds, tmp_path):
     said = str(caught.value)
     assert "knowledge.name: expected non-empty text; got 5" in said
     assert "knowledge: missing required key 'fingerprint'" in said
+
+
+def test_a_comparison_without_provenance_says_nothing_of_knowledge():
+    """An AdviceDiff built by hand, with no provenance given, warns of no unknown knowledge base."""
+    from interorg.report.diff import AdviceDiff
+
+    assert AdviceDiff("A", "B", (), (), (), ()).warnings() == []
+    sides = {"a": {"knowledge": {"name": "bundled", "fingerprint": "0" * 16}}, "b": {"knowledge": None}}
+    assert [text[:38] for text in AdviceDiff("A", "B", (), (), (), (), provenance=sides).warnings()] == [
+        "the knowledge base of the second advic"]
