@@ -210,7 +210,8 @@ class AdviceDiff:
     def to_text(self):
         """The differences as plain text, a section per kind, in :attr:`lang`."""
         lines = [self._title(_terminal)]
-        lines += [f"{self._word('compare_warning')}: {text}" for text in self.warnings()]
+        # a warning names what the sides say of themselves: a JSON's version or its knowledge's folder
+        lines += [f"{self._word('compare_warning')}: {_terminal(text)}" for text in self.warnings()]
         for heading, items in self._sections(_terminal, _terminal):
             if items:
                 lines += ["", self._word(heading)] + [f"  {item}" for item in items]
@@ -221,7 +222,7 @@ class AdviceDiff:
     def to_markdown(self):
         """The differences as Markdown, in :attr:`lang`; keys and paths in code spans, case text escaped."""
         lines = [f"## {self._title(_markdown)}"]
-        lines += [f"\n> **{self._word('compare_warning')}:** {text}" for text in self.warnings()]
+        lines += [f"\n> **{self._word('compare_warning')}:** {_markdown(text)}" for text in self.warnings()]
         for heading, items in self._sections(_code, _markdown):
             if items:
                 lines += ["", f"### {self._word(heading)}", ""] + [f"- {item}" for item in items]

@@ -256,3 +256,15 @@ def test_a_comparison_without_provenance_says_nothing_of_knowledge():
     sides = {"a": {"knowledge": {"name": "bundled", "fingerprint": "0" * 16}}, "b": {"knowledge": None}}
     assert [text[:38] for text in AdviceDiff("A", "B", (), (), (), (), provenance=sides).warnings()] == [
         "the knowledge base of the second advic"]
+
+
+def test_what_a_json_says_of_its_knowledge_is_shown_safely(rounds, edited, tmp_path, capsys):
+    """A knowledge name read from a JSON file cannot reach the terminal or the Markdown as control or structure."""
+    data = edited["en"].to_dict()
+    data["knowledge"]["name"] = "rules\x1b[2J|<b>"
+    change = interorg.diff(rounds[1, "en"], data)
+    assert "rules\\x1b[2J|<b>" in change.to_text() and "\x1b" not in change.to_text()
+    assert "rules\\x1b[2J\\|&lt;b>" in change.to_markdown()
+    a, b = _write(tmp_path, "a.json", rounds[1, "en"].to_dict()), _write(tmp_path, "b.json", data)
+    assert main(["diff", str(a), str(b), "--format", "json"]) == 0
+    assert "\x1b" not in capsys.readouterr().err
