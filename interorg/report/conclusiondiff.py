@@ -1,4 +1,4 @@
-"""Two advice compared across languages or versions: what each side is, and what is compared by key.
+"""Two advice compared across languages, versions or knowledge bases: what each side is, and what is compared by key.
 
 An advice says in which language and by which interorg it was made (its
 version, and the shape of its JSON, ``schema_version``), and from which
@@ -6,11 +6,12 @@ knowledge base (its name and fingerprint, ``knowledge``): its *provenance*.
 Two advice of one provenance are compared on every facet
 (:func:`interorg.report.diff.diff`).  When they differ in language or
 version, the texts of one conclusion differ though nothing has changed, and
-when they were drawn from different knowledge bases its texts, its rules or
-both may differ; so the conclusions are compared by key (their status, priority and supports,
-the supports as what they rest on: the paths, fields and values of the
-inputs, and earlier conclusions by key) and the actions by the conclusions
-behind them (place, priority, conclusions); titles and texts are not.
+when they were drawn from different knowledge bases (told by their
+fingerprints) its texts, its rules or both may differ; so the conclusions
+are compared by key (their status, priority and supports, the supports as
+what they rest on: the paths, fields and values of the inputs, and earlier
+conclusions by key) and the actions by the conclusions behind them (place,
+priority, conclusions); titles and texts are not.
 
 An advice read back from its JSON (``interorg advise --format json``) is an
 :class:`AdviceRecord`: what the comparison reads, checked when it is read,
@@ -28,13 +29,13 @@ import pathlib
 import attrs
 
 from ..analysis.counsel import Action
+from ..analysis.fingerprint import BUNDLED
 from ..engine.results import plain
 from ..engine.wording import fill
 from ..errors import CaseError, Problem, UsageError
 from ..utils.bounds import Limits
 from ..utils.documents import read_document
 from ..utils.structure import describe
-from ..analysis.fingerprint import BUNDLED
 from .jsonshape import SCHEMA_VERSION
 
 __all__ = ["AdviceRecord", "KEY_ACTION_FACETS", "KEY_FACETS", "PROVENANCE", "advice_record", "differ_in",
