@@ -114,7 +114,15 @@ def advise(case, lang="en", knowledge=None, *, bounded=True):
                       relationships=summarise_relationships(conclusions, case.relationships, resolution.set_aside),
                       diagnosis=diagnosis,
                       counsel=build_counsel(conclusions, knowledge, lang, resolution, diagnosis, names),
-                      case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge))
+                      case=case, facts=tuple(facts), why_not_by=_why_not_by(knowledge),
+                      knowledge=_drawn_from(knowledge))
+
+
+def _drawn_from(knowledge):
+    """What an advice says of the knowledge it was drawn from; None for one built in Python, whose files are unknown."""
+    if knowledge.fingerprint is None:
+        return None
+    return {"name": knowledge.name, "fingerprint": knowledge.fingerprint}
 
 
 def _why_not_by(knowledge):

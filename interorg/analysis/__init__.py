@@ -8,7 +8,8 @@
 - :mod:`.diagnosis`: suspected problems, ranked, and the interventions that
   answer them;
 - :mod:`.knowledge`: the domain's knowledge base, the rule base with the
-  instruments of the diagnosis (:mod:`.instruments`).
+  instruments of the diagnosis (:mod:`.instruments`), and the fingerprint
+  of its files (:mod:`.fingerprint`).
 
 Nothing here runs the engine: a function over an advice takes its
 conclusions, and :func:`interorg.advise` calls them once.

@@ -13,21 +13,19 @@ shipped knowledge once.
 """
 
 import functools
-import hashlib
 import importlib.resources
 import os
 import pathlib
 import re
-import sys
 
 import attrs
 
-from ..engine.explaining import version
 from ..engine.loading import Extension, duplicates, read_knowledge
 from ..errors import UsageError
 from ..utils import cache
 from ..engine.rulebase import KnowledgeBase as RuleBase
 from ..engine.texts import Text
+from .fingerprint import BUNDLED, cache_key, fingerprint
 from .instruments import Archetype, InterventionType, Statement
 from .planning import PlanFile, check_plan
 
@@ -71,6 +69,22 @@ class KnowledgeBase(RuleBase):
         The folder :func:`load_knowledge` read it from (absolute); None for
         the shipped knowledge and for one built in Python.  A sweep sends it
         to its worker processes.
+    name : str or None
+        ``'bundled'`` for the shipped knowledge, the folder's own name (not
+        its path) for one :func:`load_knowledge` read from a folder; None
+        for one built or changed in Python (``attrs.evolve``).
+    fingerprint : str or None
+        16 hexadecimal digits, a hash of the knowledge files it was read
+        from (:func:`~interorg.analysis.fingerprint.fingerprint`): the same
+        files give the same fingerprint on every machine, and an advice
+        says it (``Advice.knowledge``) so that a comparison can tell two
+        knowledge bases apart; None where ``name`` is.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> interorg.load_knowledge()  # doctest: +ELLIPSIS
+    <KnowledgeBase 'bundled' (...) of ... rules in ... models, ... sources>
     """
 
     statements: tuple = ()
@@ -82,6 +96,13 @@ class KnowledgeBase(RuleBase):
     case_format: dict = attrs.field(factory=dict)
     advice_format: dict = attrs.field(factory=dict)
     folder: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    name: str | None = attrs.field(default=None, init=False, eq=False)
+    fingerprint: str | None = attrs.field(default=None, init=False, eq=False)
+
+    def __repr__(self):  # the records run to a million characters: what it is, and which files it was read from
+        read = f" {self.name!r} ({self.fingerprint})" if self.fingerprint else ""
+        return (f"<KnowledgeBase{read} of {len(self.rules)} rules in {len(self.models)} models,"
+                f" {len(self.sources)} sources>")
 
 
 @attrs.frozen
@@ -232,39 +253,6 @@ EXTENSIONS = (
 CACHE_VARIABLE = "INTERORG_CACHE_DIR"
 
 
-def _files(folder, relative=""):
-    """``(relative path, traversable)`` of every file under ``folder``, in path order."""
-    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        path = f"{relative}/{entry.name}" if relative else entry.name
-        if entry.is_dir():
-            if entry.name != "__pycache__":
-                yield from _files(entry, path)
-        elif not entry.name.endswith((".pyc", ".pyo")):
-            yield path, entry
-
-
-def _cache_key(root):
-    """A hash of everything the checked knowledge depends on: its files, interorg's code and version, Python.
-
-    The code is part of the key (not only the version number) so that an
-    edited source tree never reads records pickled by other code.
-    """
-    digest = hashlib.sha256()
-    digest.update(f"{version()} {sys.version_info[:2]}".encode())
-    _hash_files(digest, root, "knowledge")
-    _hash_files(digest, importlib.resources.files("interorg"), "code", ".py")
-    return digest.hexdigest()[:32]
-
-
-def _hash_files(digest, folder, label, suffix=""):
-    """Feed ``digest`` every file under ``folder`` (those ending in ``suffix``): its path, its size, its bytes."""
-    for path, entry in _files(folder):
-        if path.endswith(suffix):
-            content = entry.read_bytes()
-            digest.update(f"{label}/{path} {len(content)}\n".encode())
-            digest.update(content)
-
-
 def _cache_directory():
     """Where the checked knowledge is kept: ``$INTERORG_CACHE_DIR``, else the user cache directory."""
     configured = os.environ.get(CACHE_VARIABLE)
@@ -279,12 +267,14 @@ def _cache_directory():
 def _load_default():
     root = importlib.resources.files("interorg.knowledge")
     directory = _cache_directory()
-    key = _cache_key(root) if directory else None
+    found = fingerprint(root)
+    key = cache_key(found) if directory else None
     if key:
         knowledge = cache.load(directory, "knowledge", key)
         if isinstance(knowledge, KnowledgeBase):
             return knowledge
     knowledge = read_knowledge(root, EXTENSIONS, KnowledgeBase, limits=None)  # the shipped files, checked by the tests
+    _identify(knowledge, BUNDLED, found)
     if key:
         cache.store(directory, "knowledge", key, knowledge)  # before any run fills its _cache
     return knowledge
@@ -310,6 +300,10 @@ def load_knowledge(path=None):
     KnowledgeBase
         For a folder, the one loaded before in this process while its
         files stay the same; its :attr:`~KnowledgeBase.folder` says where.
+        Its :attr:`~KnowledgeBase.name` is ``'bundled'`` for the shipped
+        knowledge and the folder's own name otherwise, its
+        :attr:`~KnowledgeBase.fingerprint` a hash of its files
+        (:mod:`.fingerprint`), which every advice drawn from it carries.
 
     Raises
     ------
@@ -326,6 +320,8 @@ def load_knowledge(path=None):
     'source'
     >>> len(kb.archetypes)
     9
+    >>> kb.name, len(kb.fingerprint)
+    ('bundled', 16)
     """
     if path is None:
         return _load_default()
@@ -333,22 +329,24 @@ def load_knowledge(path=None):
     if not given.is_dir():
         return read_knowledge(given, EXTENSIONS, KnowledgeBase)  # it says what is wrong
     folder = given.absolute()
-    digest = _content_key(folder)
+    found = fingerprint(folder)
     kept = _LOADED.get(folder)
-    if kept is not None and kept[0] == digest:
+    if kept is not None and kept[0] == found:
         return kept[1]
     knowledge = attrs.evolve(read_knowledge(given, EXTENSIONS, KnowledgeBase), folder=str(folder))
-    _LOADED[folder] = (digest, knowledge)
+    _identify(knowledge, folder.name or str(folder), found)
+    _LOADED[folder] = (found, knowledge)
     return knowledge
 
 
-_LOADED = {}  # a folder's knowledge as last loaded, under a hash of its files: an edited file loads anew
+def _identify(knowledge, name, found):
+    """Give ``knowledge`` the name and fingerprint of the files it was just read from."""
+    # not init arguments: attrs.evolve leaves them out, as a knowledge base changed in Python is not its files'
+    object.__setattr__(knowledge, "name", name)
+    object.__setattr__(knowledge, "fingerprint", found)
 
 
-def _content_key(folder):
-    digest = hashlib.sha256()
-    _hash_files(digest, folder, "knowledge")
-    return digest.hexdigest()
+_LOADED = {}  # a folder's knowledge as last loaded, under its fingerprint: an edited file loads anew
 
 
 def knowledge_base(knowledge, argument="knowledge"):

@@ -172,11 +172,13 @@ def _advice_or_case(path, lang):
 
 def _diff(args):
     from ..report.diff import diff
+    from ..report.escape import one_line, terminal
 
     result = diff(_advice_or_case(args.a, args.lang), _advice_or_case(args.b, args.lang))
     # what was not compared is said first in the rendering; the JSON says it in its fields, the screen in words
     for text in result.warnings() if args.format == "json" else ():
-        print(f"interorg: {load_knowledge().labels(args.lang)['cli_warning']}: {text}", file=sys.stderr)
+        print(f"interorg: {load_knowledge().labels(args.lang)['cli_warning']}: {terminal(one_line(text))}",
+              file=sys.stderr)
     return _render(result, args.format)
 
 

@@ -21,7 +21,6 @@ from .view import selection_for
 __all__ = ["Advice", "SCHEMA_VERSION"]
 
 
-
 @attrs.frozen(repr=False)
 class Advice:
     """The advice on one case, in one language.
@@ -36,6 +35,9 @@ class Advice:
     models : tuple of ModelStatus
         Every model of the knowledge base, in its order.
     interorg_version : str
+    knowledge : dict or None
+        The knowledge base it was drawn from, ``{"name": ..., "fingerprint": ...}``
+        (see :class:`~interorg.KnowledgeBase`); None when not known.
     labels : dict
         Headings for the renderings, in ``lang``.
     relationships : RelationshipSummary
@@ -69,6 +71,7 @@ class Advice:
     case: object = attrs.field(default=None, repr=False, eq=False)
     facts: tuple = attrs.field(default=(), repr=False, eq=False)
     why_not_by: object = attrs.field(default=None, repr=False, eq=False)
+    knowledge: dict | None = attrs.field(default=None, repr=False, eq=False)
     _by_key: dict = attrs.field(init=False, repr=False, eq=False)
     _by_id: dict = attrs.field(init=False, repr=False, eq=False)
 
@@ -234,6 +237,7 @@ class Advice:
             "schema_version": SCHEMA_VERSION,
             "interorg_version": self.interorg_version,
             "lang": self.lang,
+            "knowledge": dict(self.knowledge) if self.knowledge is not None else None,
             "case": {"name": self.case_name},
             "plan": [plain(action) for action in counsel.plan],
             "more_actions": [plain(action) for action in counsel.more],

@@ -1,20 +1,25 @@
-"""Two advice compared across languages or versions: what each side is, and what is compared by key.
+"""Two advice compared across languages, versions or knowledge bases: what each side is, and what is compared by key.
 
 An advice says in which language and by which interorg it was made (its
-version, and the shape of its JSON, ``schema_version``): its *provenance*.
+version, and the shape of its JSON, ``schema_version``), and from which
+knowledge base (its name and fingerprint, ``knowledge``): its *provenance*.
 Two advice of one provenance are compared on every facet
 (:func:`interorg.report.diff.diff`).  When they differ in language or
-version, the texts of one conclusion differ though nothing has changed, so
-the conclusions are compared by key (their status, priority and supports,
-the supports as what they rest on: the paths, fields and values of the
-inputs, and earlier conclusions by key) and the actions by the conclusions
-behind them (place, priority, conclusions); titles and texts are not.
+version, the texts of one conclusion differ though nothing has changed, and
+when they were drawn from different knowledge bases (told by their
+fingerprints) its texts, its rules or both may differ; so the conclusions
+are compared by key (their status, priority and supports, the supports as
+what they rest on: the paths, fields and values of the inputs, and earlier
+conclusions by key) and the actions by the conclusions behind them (place,
+priority, conclusions); titles and texts are not.
 
 An advice read back from its JSON (``interorg advise --format json``) is an
 :class:`AdviceRecord`: what the comparison reads, checked when it is read,
 every problem at once.  It holds no case, so the inputs of its case are not
 compared; without its explanations (``--no-explanations``) neither are the
-supports.
+supports.  The JSON of schema 5 and earlier does not name its knowledge
+base: it is then not known (None), which is no difference from the other
+side's, and the comparison says that it cannot tell.
 """
 
 import json
@@ -24,6 +29,7 @@ import pathlib
 import attrs
 
 from ..analysis.counsel import Action
+from ..analysis.fingerprint import BUNDLED
 from ..engine.results import plain
 from ..engine.wording import fill
 from ..errors import CaseError, Problem, UsageError
@@ -36,7 +42,9 @@ __all__ = ["AdviceRecord", "KEY_ACTION_FACETS", "KEY_FACETS", "PROVENANCE", "adv
            "is_advice_data", "key_supports", "provenance", "read_advice", "warnings"]
 
 #: What says where an advice comes from, in the order it is told.
-PROVENANCE = ("lang", "interorg_version", "schema_version")
+PROVENANCE = ("lang", "interorg_version", "schema_version", "knowledge")
+#: The first schema of the advice's JSON that names its knowledge base.
+KNOWLEDGE_SCHEMA = 6
 #: What is compared of a conclusion drawn in both, and of an action of both, when the two differ in provenance.
 KEY_FACETS = ("status", "priority", "supports")
 KEY_ACTION_FACETS = ("rank", "priority", "keys")
@@ -75,10 +83,11 @@ class AdviceRecord:
     """An advice read back from its JSON: its provenance, conclusions, status of each, and actions.
 
     It has the attributes a comparison reads of an :class:`~interorg.Advice`
-    (``case_name``, ``lang``, ``interorg_version``, ``conclusions``,
-    ``counsel`` with ``plan``, ``more`` and ``status(key)``); ``case`` is
-    None, since the JSON holds no case.  ``source`` is the file it was read
-    from, if any.
+    (``case_name``, ``lang``, ``interorg_version``, ``knowledge``,
+    ``conclusions``, ``counsel`` with ``plan``, ``more`` and
+    ``status(key)``); ``case`` is None, since the JSON holds no case, and
+    ``knowledge`` is None when the JSON does not name it (schema 5 and
+    earlier).  ``source`` is the file it was read from, if any.
     """
 
     case_name: str | None
@@ -89,30 +98,54 @@ class AdviceRecord:
     counsel: _Counsel
     source: str | None = None
     case: object = None
+    knowledge: dict | None = None
 
     def __repr__(self):
         return f"<AdviceRecord {self.case_name!r} ({self.lang}, interorg {self.interorg_version})>"
 
 
 def provenance(advice):
-    """Where ``advice`` comes from: its ``lang``, ``interorg_version`` and ``schema_version``, as a dict.
+    """Where ``advice`` comes from: its ``lang``, ``interorg_version``, ``schema_version`` and ``knowledge``, as a dict.
+
+    ``knowledge`` is ``{"name": ..., "fingerprint": ...}``, or None when
+    not known (an advice's JSON of schema 5 or earlier).
 
     Examples
     --------
     >>> import interorg
     >>> found = provenance(interorg.advise(interorg.example_case(), lang="nl"))
-    >>> found["lang"], found["schema_version"] == SCHEMA_VERSION
-    ('nl', True)
+    >>> found["lang"], found["schema_version"] == SCHEMA_VERSION, found["knowledge"]["name"]
+    ('nl', True, 'bundled')
     """
     # an advice made in this process has the shape of this interorg's JSON
     schema = advice.schema_version if isinstance(advice, AdviceRecord) else SCHEMA_VERSION
-    return {"lang": advice.lang, "interorg_version": advice.interorg_version, "schema_version": schema}
+    knowledge = getattr(advice, "knowledge", None)
+    return {"lang": advice.lang, "interorg_version": advice.interorg_version, "schema_version": schema,
+            "knowledge": dict(knowledge) if knowledge is not None else None}
+
+
+def _differs(name, first, second):
+    if name == "knowledge":  # told by the fingerprint alone; an unknown one is neither the same nor another
+        return None not in (first, second) and first["fingerprint"] != second["fingerprint"]
+    return first != second
 
 
 def differ_in(a, b):
-    """The names of :data:`PROVENANCE` in which advice ``a`` and ``b`` differ, in that order."""
+    """The names of :data:`PROVENANCE` in which advice ``a`` and ``b`` differ, in that order.
+
+    Two knowledge bases differ when their fingerprints do (their names
+    aside); where a side's is not known, they are not said to differ.
+    """
     first, second = provenance(a), provenance(b)
-    return tuple(name for name in PROVENANCE if first[name] != second[name])
+    return tuple(name for name in PROVENANCE if _differs(name, first[name], second[name]))
+
+
+def _told(name, value, word):
+    """One side's value of the provenance ``name``, for a warning."""
+    if name != "knowledge":
+        return value
+    shown = word("diff_knowledge_bundled") if value["name"] == BUNDLED else value["name"]
+    return f"{shown} {value['fingerprint']}"
 
 
 def warnings(sides, differ, compared, word):
@@ -122,14 +155,21 @@ def warnings(sides, differ, compared, word):
     ``differ`` the names in which they differ and ``compared`` what was
     compared (as :class:`~interorg.report.diff.AdviceDiff` holds them).  Two
     advice that differ in language or version are compared by key (their
-    texts would all differ); a side read from JSON holds no case, and one
-    written without explanations no supports.
+    texts would all differ), and so are two drawn from different knowledge
+    bases; a side whose knowledge base is not known is said so, a side read
+    from JSON holds no case, and one written without explanations no
+    supports.
     """
     found = []
     if differ:
-        what = [fill(word(f"diff_differ_{name}"), a=sides["a"][name], b=sides["b"][name]) for name in differ]
+        what = [fill(word(f"diff_differ_{name}"), a=_told(name, sides["a"][name], word),
+                     b=_told(name, sides["b"][name], word)) for name in differ]
         listed = what[0] if len(what) == 1 else fill(word("list_and"), first=", ".join(what[:-1]), last=what[-1])
         found.append(fill(word("diff_by_key"), what=listed))
+    # a side told without its provenance (a comparison built by hand) says nothing of its knowledge
+    unknown = "".join(side for side in ("a", "b") if side in sides and sides[side].get("knowledge") is None)
+    if unknown:
+        found.append(word(f"diff_knowledge_unknown_{'both' if unknown == 'ab' else unknown}"))
     if not compared.get("inputs", True):
         found.append(word("diff_no_inputs"))
     if "supports" not in compared.get("conclusions", ("supports",)):
@@ -187,6 +227,7 @@ _CONCLUSION = {"key": _TEXT, "id": _TEXT, "title": _TEXT, "text": _TEXT, "status
 _ACTION = {"rank": (int,), "title": _TEXT, "because": _TEXT, "priority": _TEXT, "keys": (list,)}
 _TOP = {"schema_version": (int,), "interorg_version": _TEXT, "lang": _TEXT, "conclusions": (list,),
         "plan": (list,), "more_actions": (list,)}
+_KNOWLEDGE = {"name": _TEXT, "fingerprint": _TEXT}
 _KINDS = {_TEXT: "non-empty text", (int,): "a whole number", (list,): "a list"}
 
 
@@ -224,16 +265,21 @@ def advice_record(data, source=None):
     >>> record = advice_record(interorg.advise(interorg.example_case(), lang="nl").to_dict())
     >>> record.lang, record.counsel.plan[0].rank
     ('nl', 1)
-    >>> advice_record({"schema_version": 5, "lang": "en"})
+    >>> record.knowledge["name"]
+    'bundled'
+    >>> advice_record({"schema_version": 6, "lang": "en", "knowledge": {"name": "bundled"}})
     Traceback (most recent call last):
     ...
     interorg.errors.CaseError: missing required key 'interorg_version'
     missing required key 'conclusions'
     missing required key 'plan'
     missing required key 'more_actions'
+    knowledge: missing required key 'fingerprint'
     """
     problems = []
-    if not _check(data, "", _TOP, problems):
+    fine = _check(data, "", _TOP, problems)
+    knowledge = _recorded_knowledge(data, problems) if isinstance(data, dict) else None
+    if not fine:
         raise CaseError(problems, source)
     explained = isinstance(data.get("explanations"), dict)
     explanations, inputs = data.get("explanations") or {}, data.get("inputs") or {}
@@ -259,7 +305,21 @@ def advice_record(data, source=None):
     case = data.get("case") if isinstance(data.get("case"), dict) else {}
     return AdviceRecord(case.get("name"), data["lang"], data["interorg_version"], data["schema_version"],
                         tuple(conclusions), _Counsel(tuple(actions["plan"]), tuple(actions["more_actions"]), statuses),
-                        source)
+                        source, knowledge=knowledge)
+
+
+def _recorded_knowledge(data, problems):
+    """The ``knowledge`` an advice's JSON names, or None where its schema is older than that or it says null."""
+    schema = data.get("schema_version")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < KNOWLEDGE_SCHEMA:
+        return None
+    if "knowledge" not in data:
+        problems.append(Problem("", "missing required key 'knowledge'"))
+        return None
+    found = data["knowledge"]
+    if found is None or not _check(found, "knowledge", _KNOWLEDGE, problems):
+        return None
+    return {"name": found["name"], "fingerprint": found["fingerprint"]}
 
 
 def read_advice(source):

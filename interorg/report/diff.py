@@ -7,9 +7,10 @@ about other subjects or conclusions (the plan and the actions after it, see
 :mod:`interorg.report.plandiff`), and the inputs of the two cases that
 differ.  Nothing is run: it reads what the two advice objects hold.  The renderings are in the
 language of the advice, and every text from the case (a name, a value) is
-escaped for where it is shown.  Two advice made in different languages or
-by different versions of interorg, or read back from their JSON, are
-compared by key, under a warning (:mod:`interorg.report.conclusiondiff`).
+escaped for where it is shown.  Two advice made in different languages,
+by different versions of interorg or from different knowledge bases, or
+read back from their JSON, are compared by key, under a warning
+(:mod:`interorg.report.conclusiondiff`).
 """
 
 import json
@@ -82,10 +83,12 @@ class AdviceDiff:
     lang : {'en', 'nl'}
         The language of the renderings: that of advice ``a``.
     provenance : dict
-        ``{"a": ..., "b": ...}``: each side's ``lang``, ``interorg_version``
-        and ``schema_version``.
+        ``{"a": ..., "b": ...}``: each side's ``lang``, ``interorg_version``,
+        ``schema_version`` and ``knowledge`` (its ``name`` and
+        ``fingerprint``, or None when not known).
     differ_in : tuple of str
-        Those of the three in which the sides differ; when any does, the
+        Those of the four in which the sides differ (``knowledge`` when
+        both are known and their fingerprints differ); when any does, the
         texts are not compared (see :attr:`compared`).
     compared : dict
         What was compared: ``conclusions`` and ``actions`` (the facets), and
@@ -207,7 +210,8 @@ class AdviceDiff:
     def to_text(self):
         """The differences as plain text, a section per kind, in :attr:`lang`."""
         lines = [self._title(_terminal)]
-        lines += [f"{self._word('compare_warning')}: {text}" for text in self.warnings()]
+        # a warning names what the sides say of themselves: a JSON's version or its knowledge's folder
+        lines += [f"{self._word('compare_warning')}: {_terminal(text)}" for text in self.warnings()]
         for heading, items in self._sections(_terminal, _terminal):
             if items:
                 lines += ["", self._word(heading)] + [f"  {item}" for item in items]
@@ -218,7 +222,7 @@ class AdviceDiff:
     def to_markdown(self):
         """The differences as Markdown, in :attr:`lang`; keys and paths in code spans, case text escaped."""
         lines = [f"## {self._title(_markdown)}"]
-        lines += [f"\n> **{self._word('compare_warning')}:** {text}" for text in self.warnings()]
+        lines += [f"\n> **{self._word('compare_warning')}:** {_markdown(text)}" for text in self.warnings()]
         for heading, items in self._sections(_code, _markdown):
             if items:
                 lines += ["", f"### {self._word(heading)}", ""] + [f"- {item}" for item in items]
@@ -335,8 +339,8 @@ def diff(a, b):
     a, b : Advice, dict, str or os.PathLike
         Two advice, or their JSON (:meth:`~interorg.Advice.to_dict`, or the
         path of a file of ``interorg advise --format json``).  When they
-        differ in language or version they are compared by key, under a
-        warning (:mod:`~interorg.report.conclusiondiff`).
+        differ in language, version or knowledge base they are compared by
+        key, under a warning (:mod:`~interorg.report.conclusiondiff`).
 
     Returns
     -------

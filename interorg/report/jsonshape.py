@@ -48,7 +48,8 @@ __all__ = ["CONCLUSION_FIELDS", "SCHEMA_FILE", "SCHEMA_VERSION", "advice_schema"
 #: ``shown``; a conclusion's evidence is its key alone (its title is in ``conclusions``).
 #: 5: an archetype's numbers are its ``weighing``'s alone; ``signs_for``, ``signs_against`` and
 #: ``balance`` (counts of indicator rules, shown by no other rendering) are gone.
-SCHEMA_VERSION = 5
+#: 6: ``knowledge`` names the knowledge base the advice was drawn from and its fingerprint.
+SCHEMA_VERSION = 6
 
 #: The JSON Schema of the advice, shipped in this package.
 SCHEMA_FILE = "advice.schema.json"
@@ -74,7 +75,7 @@ def advice_schema(lang="en", knowledge=None):
     --------
     >>> schema = advice_schema()
     >>> schema["properties"]["schema_version"]
-    {'const': 5}
+    {'const': 6}
     >>> schema["$defs"]["conclusion"]["properties"]["status"]["enum"]
     ['advice', 'step', 'set-aside', 'held-back']
     >>> advice_schema("nl")["properties"]["plan"]["description"]

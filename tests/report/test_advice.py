@@ -16,9 +16,9 @@ def advice():
 def test_to_dict_shape(advice):
     """to_dict has the documented top-level keys and is JSON-serialisable."""
     data = advice.to_dict()
-    assert data["schema_version"] == 5
-    assert list(data) == ["schema_version", "interorg_version", "lang", "case", "plan", "more_actions", "advice", "conclusions",
-                          "held_back", "inconsistencies", "models", "summaries", "rules", "sources", "explanations",
+    assert data["schema_version"] == 6
+    assert list(data) == ["schema_version", "interorg_version", "lang", "knowledge", "case", "plan", "more_actions",
+                          "advice", "conclusions", "held_back", "inconsistencies", "models", "summaries", "rules", "sources", "explanations",
                           "inputs"]
     assert list(data["advice"]) == ["findings", "warnings", "recommendations"]
     assert list(data["summaries"]) == ["relationships", "diagnosis"]

@@ -65,6 +65,8 @@ def test_generated_cases_meet_the_schema(validator):
 
 @pytest.mark.parametrize("change, where", [
     (lambda d: d.update(schema_version=3), "schema_version"),
+    (lambda d: d["knowledge"].update(fingerprint="/home/me/rules"), "knowledge/fingerprint"),
+    (lambda d: d.pop("knowledge"), ""),
     (lambda d: d["conclusions"][0].update(status="shown"), "conclusions/0/status"),
     (lambda d: d["conclusions"][0].update(colour="red"), "conclusions/0"),
     (lambda d: d["conclusions"][0].pop("title"), "conclusions/0"),

@@ -1,7 +1,9 @@
-"""Two advice of different languages or versions, or read back from JSON, are compared by key, under a warning."""
+"""Two advice of different languages, versions or knowledge bases, or read back from JSON, are compared by key."""
 
+import importlib.resources
 import json
 import pathlib
+import shutil
 
 import pytest
 
@@ -148,3 +150,121 @@ def test_a_bad_advice_json_is_refused_in_dutch(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("interorg: fout:")
     assert "de verplichte sleutel 'interorg_version' ontbreekt" in err
+
+
+QUADRANT_IV = "  - id: kenis.need.quadrant-iv\n    kind: finding\n    priority: high\n"
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """The example advised on with a copy of the shipped knowledge, one in which quadrant IV is of medium priority."""
+    folder = tmp_path_factory.mktemp("knowledge") / "edited"
+    shutil.copytree(str(importlib.resources.files("interorg.knowledge")), folder,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    rules = folder / "rules" / "kenis_need.yaml"
+    text = rules.read_text(encoding="utf-8")
+    assert QUADRANT_IV in text
+    rules.write_text(text.replace(QUADRANT_IV, QUADRANT_IV.replace("high", "medium")), encoding="utf-8")
+    return {lang: interorg.advise(ROUND1, lang=lang, knowledge=folder) for lang in ("en", "nl")}
+
+
+def test_two_knowledge_bases_are_compared_by_key(rounds, edited):
+    """Advice drawn from an edited copy of the rules: compared by key, under a warning naming both knowledge bases."""
+    change = interorg.diff(rounds[1, "en"], edited["en"])
+    shipped, mine = rounds[1, "en"].knowledge["fingerprint"], edited["en"].knowledge["fingerprint"]
+    assert shipped != mine and change.differ_in == ("knowledge",)
+    assert change.compared["conclusions"] == ["status", "priority", "supports"]
+    assert change.provenance["b"]["knowledge"] == {"name": "edited", "fingerprint": mine}
+    assert [(c.key, c.what, c.after) for c in change.changed] == [
+        (f"kenis.need.municipal.quadrant-iv[{m}]", ("priority",), {"priority": "medium"}) for m in ("bladel", "reusel")]
+    assert (f"Warning: the two advice differ in knowledge base (bundled {shipped}, edited {mine}): conclusions and"
+            " actions are compared by key") in change.to_text()
+    dutch = interorg.diff(rounds[1, "nl"], edited["nl"]).to_text()
+    assert f"Waarschuwing: de twee adviezen verschillen in kennisbank (meegeleverd {shipped}, edited {mine})" in dutch
+
+
+def test_a_copy_of_the_knowledge_is_the_same_knowledge(rounds, tmp_path):
+    """The shipped knowledge copied to a folder of another name: the same fingerprint, so no warning and every facet."""
+    folder = tmp_path / "copy"
+    shutil.copytree(str(importlib.resources.files("interorg.knowledge")), folder,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    change = interorg.diff(rounds[1, "en"], interorg.advise(ROUND1, knowledge=folder))
+    assert change.provenance["b"]["knowledge"]["name"] == "copy"
+    assert change.differ_in == () and change.warnings() == [] and change.empty
+    assert "title" in change.compared["conclusions"]
+
+
+def test_json_files_of_two_knowledge_bases_through_the_command(rounds, edited, tmp_path, capsys):
+    """`interorg diff --format json` of two advice JSON files drawn from two knowledge bases: `differ_in` says so."""
+    a = _write(tmp_path, "a.json", rounds[1, "en"].to_dict())
+    b = _write(tmp_path, "b.json", edited["en"].to_dict())
+    assert main(["diff", str(a), str(b), "--format", "json"]) == 0
+    out = capsys.readouterr()
+    data = json.loads(out.out)
+    assert data["differ_in"] == ["knowledge"]
+    assert [data["provenance"][side]["knowledge"]["name"] for side in ("a", "b")] == ["bundled", "edited"]
+    assert "interorg: warning: the two advice differ in knowledge base (bundled " in out.err
+    assert [item["key"] for item in data["changed"]] == ["kenis.need.municipal.quadrant-iv[bladel]",
+                                                         "kenis.need.municipal.quadrant-iv[reusel]"]
+
+
+def _schema_5(advice):
+    """The advice's JSON as schema 5 wrote it: without its knowledge base."""
+    data = advice.to_dict()
+    del data["knowledge"]
+    data["schema_version"] = 5
+    return data
+
+
+def test_a_json_of_schema_5_is_read_with_its_knowledge_unknown(rounds):
+    """Schema 5 names no knowledge base: it is read as not known, neither said to differ nor said to be the same."""
+    both = interorg.diff(_schema_5(rounds[1, "en"]), _schema_5(rounds[2, "en"]))
+    assert both.provenance["a"]["knowledge"] is None and both.provenance["b"]["knowledge"] is None
+    assert both.differ_in == () and both.lost == interorg.diff(rounds[1, "en"], rounds[2, "en"]).lost
+    assert not any("differ in" in text for text in both.warnings())
+    assert ("the knowledge bases of the two advice are not known (their JSON is of schema 5 or earlier"
+            in both.warnings()[0])
+    one = interorg.diff(_schema_5(rounds[1, "en"]), rounds[1, "en"])
+    assert one.differ_in == ("schema_version",) and one.empty
+    assert "differ in version of the advice's JSON (5, 6):" in one.warnings()[0]
+    assert one.warnings()[1].startswith("the knowledge base of the first advice is not known")
+    assert interorg.diff(rounds[1, "nl"], _schema_5(rounds[1, "nl"])).warnings()[1].startswith(
+        "de kennisbank van het tweede advies is niet bekend")
+
+
+def test_a_json_of_schema_6_names_its_knowledge(rounds, tmp_path):
+    """From schema 6 on, the JSON must say its knowledge base (null when not known), with every problem at its path."""
+    data = rounds[1, "en"].to_dict()
+    data["knowledge"] = None
+    assert advice_record(data).knowledge is None
+    del data["knowledge"]
+    with pytest.raises(CaseError, match="missing required key 'knowledge'"):
+        interorg.diff(data, rounds[1, "en"])
+    data["knowledge"] = {"name": 5}
+    with pytest.raises(CaseError) as caught:
+        interorg.diff(_write(tmp_path, "bad.json", data), rounds[1, "en"])
+    said = str(caught.value)
+    assert "knowledge.name: expected non-empty text; got 5" in said
+    assert "knowledge: missing required key 'fingerprint'" in said
+
+
+def test_a_comparison_without_provenance_says_nothing_of_knowledge():
+    """An AdviceDiff built by hand, with no provenance given, warns of no unknown knowledge base."""
+    from interorg.report.diff import AdviceDiff
+
+    assert AdviceDiff("A", "B", (), (), (), ()).warnings() == []
+    sides = {"a": {"knowledge": {"name": "bundled", "fingerprint": "0" * 16}}, "b": {"knowledge": None}}
+    assert [text[:38] for text in AdviceDiff("A", "B", (), (), (), (), provenance=sides).warnings()] == [
+        "the knowledge base of the second advic"]
+
+
+def test_what_a_json_says_of_its_knowledge_is_shown_safely(rounds, edited, tmp_path, capsys):
+    """A knowledge name read from a JSON file cannot reach the terminal or the Markdown as control or structure."""
+    data = edited["en"].to_dict()
+    data["knowledge"]["name"] = "rules\x1b[2J|<b>"
+    change = interorg.diff(rounds[1, "en"], data)
+    assert "rules\\x1b[2J|<b>" in change.to_text() and "\x1b" not in change.to_text()
+    assert "rules\\x1b[2J\\|&lt;b>" in change.to_markdown()
+    a, b = _write(tmp_path, "a.json", rounds[1, "en"].to_dict()), _write(tmp_path, "b.json", data)
+    assert main(["diff", str(a), str(b), "--format", "json"]) == 0
+    assert "\x1b" not in capsys.readouterr().err

@@ -107,7 +107,7 @@ def test_each_input_is_written_once(data):
 
 def test_schema_version_is_raised(advice):
     """The changed shape has its own schema version."""
-    assert advice.to_dict()["schema_version"] == SCHEMA_VERSION == 5
+    assert advice.to_dict()["schema_version"] == SCHEMA_VERSION == 6
 
 
 def test_compact_unless_indented(advice):

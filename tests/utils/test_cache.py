@@ -7,6 +7,7 @@ import os
 import pytest
 
 import interorg
+from interorg.analysis import fingerprint
 from interorg.analysis import knowledge as shipped
 from interorg.utils import cache
 
@@ -111,11 +112,11 @@ def test_key_changes_with_the_knowledge_files(tmp_path):
     root = importlib.resources.files("interorg.knowledge")
     copy = tmp_path / "knowledge"
     shutil.copytree(str(root), copy)
-    before = shipped._cache_key(copy)
+    before = fingerprint.cache_key(fingerprint.fingerprint(copy))
     models = copy / "models.yaml"
     models.write_text(models.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    assert shipped._cache_key(copy) != before
-    assert shipped._cache_key(root) == shipped._cache_key(root)
+    assert fingerprint.cache_key(fingerprint.fingerprint(copy)) != before
+    assert fingerprint.cache_key(fingerprint.fingerprint(root)) == fingerprint.cache_key(fingerprint.fingerprint(root))
 
 
 def test_cache_can_be_switched_off(tmp_path, monkeypatch):

@@ -1,0 +1,107 @@
+"""What identifies a knowledge base: a hash of the files it is read from, and the key of its cache.
+
+An advice says which knowledge base drew it (:attr:`KnowledgeBase.fingerprint
+<interorg.KnowledgeBase.fingerprint>`), so that two advice drawn from
+different rules are not compared as if they were drawn alike.  The
+fingerprint is a hash of the knowledge files alone: their paths inside the
+folder, their sizes and their bytes, in path order.  No absolute path, no
+time of change and no hash seed enters it, so the same files give the same
+fingerprint on every machine and in every process, whether they are the
+shipped package's files or a copy of them in a folder of one's own.
+
+The knowledge files are the YAML files and the source texts.  The example
+cases (``examples/``) are cases, not knowledge; the README and the
+package's ``__init__.py`` say nothing the rules read.  A change to any of
+those leaves the fingerprint as it was; a change to one rule, message or
+source text changes it.
+
+The shipped knowledge is kept, checked, in the user's cache directory
+(:mod:`interorg.utils.cache`) under :func:`cache_key`: the fingerprint with
+interorg's code, version and Python's, so that one hash of the knowledge
+files serves both.
+"""
+
+import hashlib
+import importlib.resources
+import sys
+
+from ..engine.explaining import version
+
+__all__ = ["BUNDLED", "cache_key", "fingerprint", "hash_files"]
+
+#: The name of the knowledge shipped with interorg; a folder's is its own name.
+BUNDLED = "bundled"
+#: How many hexadecimal digits of the hash a fingerprint keeps: 64 bits, short enough to read.
+DIGITS = 16
+
+
+def _files(folder, relative=""):
+    """``(relative path, traversable)`` of every file under ``folder``, in path order."""
+    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        path = f"{relative}/{entry.name}" if relative else entry.name
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _files(entry, path)
+        elif not entry.name.endswith((".pyc", ".pyo")):
+            yield path, entry
+
+
+def hash_files(digest, folder, label, keep=None):
+    """Feed ``digest`` every file under ``folder`` that ``keep(path)`` keeps (all by default): path, size, bytes.
+
+    The path is the file's path inside ``folder`` with ``/`` between its
+    parts, after ``label``; the files come in the order of their paths.
+
+    Examples
+    --------
+    >>> import hashlib, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = pathlib.Path(folder, "a.yaml").write_bytes(b"about: a\\n")
+    ...     digest = hashlib.sha256()
+    ...     hash_files(digest, pathlib.Path(folder), "knowledge")
+    >>> digest.hexdigest() == hashlib.sha256(b"knowledge/a.yaml 9\\nabout: a\\n").hexdigest()
+    True
+    """
+    for path, entry in _files(folder):
+        if keep is None or keep(path):
+            content = entry.read_bytes()
+            digest.update(f"{label}/{path} {len(content)}\n".encode())
+            digest.update(content)
+
+
+def _knowledge_file(path):
+    """Whether the file at ``path`` (inside a knowledge folder) is one a knowledge base is read from or cites."""
+    return path.endswith((".yaml", ".yml", ".txt")) and not path.startswith("examples/")
+
+
+def fingerprint(folder):
+    """The fingerprint of the knowledge files under ``folder``: 16 hexadecimal digits.
+
+    Parameters
+    ----------
+    folder : pathlib.Path or importlib.resources.abc.Traversable
+        A knowledge folder, or the shipped one
+        (``importlib.resources.files("interorg.knowledge")``).
+
+    Examples
+    --------
+    >>> import importlib.resources
+    >>> found = fingerprint(importlib.resources.files("interorg.knowledge"))
+    >>> len(found), found == fingerprint(importlib.resources.files("interorg.knowledge"))
+    (16, True)
+    """
+    digest = hashlib.sha256()
+    hash_files(digest, folder, "knowledge", _knowledge_file)
+    return digest.hexdigest()[:DIGITS]
+
+
+def cache_key(knowledge_fingerprint):
+    """A hash of everything the checked knowledge depends on: its files' fingerprint, interorg's code and version, Python.
+
+    The code is part of the key (not only the version number) so that an
+    edited source tree never reads records pickled by other code.
+    """
+    digest = hashlib.sha256()
+    digest.update(f"{version()} {sys.version_info[:2]} {knowledge_fingerprint}".encode())
+    hash_files(digest, importlib.resources.files("interorg"), "code", lambda path: path.endswith(".py"))
+    return digest.hexdigest()[:32]
