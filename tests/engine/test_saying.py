@@ -47,8 +47,8 @@ def test_a_title_for_a_subject_fills_its_placeholder_only():
     """The subject's placeholder is its label (the partners' names); the other placeholders stay ‹label›."""
     sayer = Sayer(KNOWLEDGE, "nl", partners={"a": "Gemeente A", "b": "Stichting B"})
     rule = KNOWLEDGE.rule("network.structure.hub-lock-in")
-    assert sayer.title(rule, "a~b") == "Gemeente A – Stichting B: vast aan een partner waarvan velen afhankelijk zijn"
-    assert sayer.title(rule) == "‹relatie tussen beide›: vast aan een partner waarvan velen afhankelijk zijn"
+    assert sayer.title(rule, "a~b") == "Gemeente A – Stichting B: vast aan een partner van wie velen afhankelijk zijn"
+    assert sayer.title(rule) == "‹relatie tussen beide›: vast aan een partner van wie velen afhankelijk zijn"
     hub = KNOWLEDGE.rule("network.structure.hub")
     assert sayer.title(hub, "b") == "‹partners die er sterk van afhankelijk zijn› partners zijn sterk afhankelijk van Stichting B"
 
