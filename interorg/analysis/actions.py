@@ -61,7 +61,7 @@ def action_title(group, members, lang, labels):
     >>> advice = interorg.advise(interorg.example_case())
     >>> warning = advice.get_all("trust.blind-spot")[0]
     >>> action_title(None, [warning], "en", interorg.load_knowledge().labels("en"))
-    'Watch for opportunistic behaviour (opportunistisch gedrag) where unhindered collaboration (onbelemmerd samenwerken) meets a trigger for it'
+    'Keep the trust of unhindered collaboration (onbelemmerd samenwerken), and put safeguards against opportunistic behaviour (opportunistisch gedrag) in place while relations are good'
     """
     if group is not None:
         return group.title.get(lang)

@@ -7,6 +7,8 @@ adds them to the ``interorg`` parser.
 import json
 import sys
 
+import attrs
+
 from ..analysis.knowledge import load_knowledge
 from ..engine.translation import translate
 from ..engine.wording import counted, fill, format_number
@@ -175,6 +177,8 @@ def _diff(args):
     from ..report.escape import one_line, terminal
 
     result = diff(_advice_or_case(args.a, args.lang), _advice_or_case(args.b, args.lang))
+    # an advice read from its JSON keeps its language; the command's words are those of --lang, as everywhere
+    result = attrs.evolve(result, lang=args.lang)
     # what was not compared is said first in the rendering; the JSON says it in its fields, the screen in words
     for text in result.warnings() if args.format == "json" else ():
         print(f"interorg: {load_knowledge().labels(args.lang)['cli_warning']}: {terminal(one_line(text))}",

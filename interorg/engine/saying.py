@@ -16,11 +16,11 @@ __all__ = ["Sayer"]
 SYMBOLS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 
 #: The words of a condition where the knowledge has no message for them (a knowledge base without messages).
-_WORDS = {"no": "no", "or": "or", "given": "given", "not_given": "not given",
+_WORDS = {"no": "no", "not": "not", "or": "or", "given": "given", "not_given": "not given",
           "absent_other_than": "{field} other than {values}", "absent_same": "the same {field}",
           "absent_same_partner": "{field} = the same partner", "absent_same_value": "{field} = the same value",
           "absent_same_subject": "about the same subject"}
-_MESSAGES = {"no": "why_not_word_no", "or": "why_not_word_or"}
+_MESSAGES = {"no": "why_not_word_no", "not": "why_not_word_not", "or": "why_not_word_or"}
 
 
 def _same(kind, label):
@@ -49,12 +49,14 @@ class Sayer:
     Examples
     --------
     >>> import interorg
-    >>> from interorg.engine.conditions import FieldTest, FactPattern, Negation
+    >>> from interorg.engine.conditions import ConclusionPattern, FieldTest, FactPattern, Negation
     >>> sayer = Sayer(interorg.load_knowledge(), "nl")
     >>> sayer.test("partner_position", FieldTest("core_met", compare=(("ge", 3),)))
     'kerncriteria vervuld ≥ 3'
     >>> sayer.condition(Negation(FactPattern("reason", (FieldTest("kind", none_of=("power",)),))))
     'geen genoemde reden om samen te werken: reden anders dan versterken van eigen machtspositie'
+    >>> sayer.condition(Negation(ConclusionPattern("network.position.core")))
+    'niet: ‹partner› hoort bij de strategische kern'
     """
 
     def __init__(self, knowledge, lang, label=None, partners=None):
@@ -160,10 +162,15 @@ class Sayer:
     def condition(self, condition, given=None):
         """A condition of a rule: a pattern, ``geen ...`` for a negation, the alternatives of an ``any``.
 
+        An earlier conclusion that must be absent reads ``niet: <its title>``:
+        ``geen`` (``no``) before a title that is a sentence does not read.
+
         ``given`` as for :meth:`test`: ``{variable: value}`` of what the
         question gives (the rule's subject variable and the subject asked about).
         """
         if isinstance(condition, Negation):
+            if isinstance(condition.pattern, ConclusionPattern):
+                return f"{self.words['not']}: {self.pattern(condition.pattern, given)}"
             return f"{self.words['no']} {self.pattern(condition.pattern, given)}"
         if isinstance(condition, AnyOf):
             return f" {self.words['or']} ".join(self.pattern(alternative, given)

@@ -10,7 +10,7 @@ An action is the same in the two advice objects when its title is (a group
 of ``knowledge/plan.yaml`` keeps its title whatever it is drawn for), or
 when it rests on the same rule (a rule's title may name its subjects).
 Where one title holds several actions (a warning addressed on its own, once
-per subject: "Watch for opportunistic behaviour..." for two relationships), the actions
+per subject: "Keep the trust of unhindered collaboration..." for two relationships), the actions
 are paired by the conclusions they share; an action that addresses a
 warning of its own is the same only where it addresses the same warning.
 """

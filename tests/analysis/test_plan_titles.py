@@ -79,12 +79,13 @@ def test_a_rule_like_another_takes_its_action(knowledge):
 def test_an_urgent_warning_is_an_instruction_in_the_plan(example):
     """The blind spot's action is titled by its rule's action, in English and in Dutch, with its subject."""
     (action,) = [a for a in example.plan if a.rules == ("trust.blind-spot",)]
-    assert action.title == ("Watch for opportunistic behaviour (opportunistisch gedrag) where unhindered"
-                            " collaboration (onbelemmerd samenwerken) meets a trigger for it")
+    assert action.title == ("Keep the trust of unhindered collaboration (onbelemmerd samenwerken), and put safeguards"
+                            " against opportunistic behaviour (opportunistisch gedrag) in place while relations are good")
     assert action.subjects == ("Gemeente Bladel – Stichting Jeugdzorg Kempen",)
     dutch = interorg.advise(interorg.example_case(), lang="nl")
     (action,) = [a for a in dutch.plan if a.rules == ("trust.blind-spot",)]
-    assert action.title == "Let op opportunistisch gedrag waar onbelemmerd samenwerken samengaat met een aanleiding ervoor"
+    assert action.title == ("Houd het vertrouwen van onbelemmerd samenwerken vast, en tref waarborgen tegen"
+                            " opportunistisch gedrag nu de verhoudingen goed zijn")
 
 
 def test_no_action_of_the_examples_is_titled_address(example, alliance):
@@ -146,10 +147,11 @@ def test_a_value_several_members_fix_alike_names_nothing(example, knowledge):
 def test_a_warning_in_no_group_without_an_action_is_refused(knowledge_copy):
     """Loading refuses an urgent warning in no action of plan.yaml that gives no action, at the rule."""
     problems = refused_after(knowledge_copy, "rules/trust_building.yaml",
-                             '    action:\n      en: "Watch for opportunistic behaviour (opportunistisch gedrag) where'
-                             ' unhindered collaboration (onbelemmerd samenwerken) meets a trigger for it"\n'
-                             '      nl: "Let op opportunistisch gedrag waar onbelemmerd samenwerken samengaat met een'
-                             ' aanleiding ervoor"\n', "")
+                             '    action:\n      en: "Keep the trust of unhindered collaboration (onbelemmerd'
+                             ' samenwerken), and put safeguards against opportunistic behaviour (opportunistisch'
+                             ' gedrag) in place while relations are good"\n'
+                             '      nl: "Houd het vertrouwen van onbelemmerd samenwerken vast, en tref waarborgen tegen'
+                             ' opportunistisch gedrag nu de verhoudingen goed zijn"\n', "")
     assert problems == ("rules/trust_building.yaml: rules[6]: rule 'trust.blind-spot' is a high warning in no action"
                         " of plan.yaml, so the plan lists it on its own: it needs an 'action', the title of that"
                         " action, in the imperative")

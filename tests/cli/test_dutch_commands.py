@@ -75,7 +75,7 @@ def test_verify_says_contradicting_tests_in_dutch(knowledge_copy, capsys):
     tests = "care(demand not_in [standard, complex], demand known: true)"
     assert main(["verify", str(knowledge_copy), "--lang", "nl"]) == 1
     (line,) = [line for line in capsys.readouterr().out.splitlines() if "kenis.need.contradictory" in line]
-    assert line == ("fout: rules/kenis_need.yaml: kenis.need.contradictory: kan nooit vuren: de tests van when[0]"
+    assert line == ("fout: rules/kenis_need.yaml: kenis.need.contradictory: kan nooit aanslaan: de tests van when[0]"
                     f" spreken elkaar tegen: {tests}")
     assert main(["verify", str(knowledge_copy)]) == 1
     assert f"can never fire: the tests of when[0] contradict each other: {tests}" in capsys.readouterr().out

@@ -158,8 +158,8 @@ BROKEN = {
                                ("  - id: convening", "  - id: visioning")],
         "plan.yaml": BAD_PLAN},
     "actions of the plan's warnings": {
-        "rules/trust_building.yaml": [("    action:\n      en: \"Watch for opportunistic behaviour", "    #\n"
-                                       "      # \"Watch for opportunistic behaviour"), ("      nl: \"Let op opportunistisch", "      # \"")],
+        "rules/trust_building.yaml": [("    action:\n      en: \"Keep the trust of unhindered", "    #\n"
+                                       "      # \"Keep the trust of unhindered"), ("      nl: \"Houd het vertrouwen", "      # \"")],
         "rules/kenis_reasons.yaml": [("  - id: kenis.reasons.efficiency\n", "  - id: kenis.reasons.efficiency\n"
                                       "    action: {en: a, nl: a}\n"),
                                      ("  - id: kenis.reasons.efficiency-without-analysis\n",

@@ -3,7 +3,7 @@
 import pytest
 
 import interorg
-from interorg.engine.conditions import AnyOf, FactPattern, Negation
+from interorg.engine.conditions import AnyOf, ConclusionPattern, FactPattern, Negation
 from interorg.engine.saying import Sayer
 
 KNOWLEDGE = interorg.load_knowledge()
@@ -47,7 +47,19 @@ def test_a_title_for_a_subject_fills_its_placeholder_only():
     """The subject's placeholder is its label (the partners' names); the other placeholders stay ‹label›."""
     sayer = Sayer(KNOWLEDGE, "nl", partners={"a": "Gemeente A", "b": "Stichting B"})
     rule = KNOWLEDGE.rule("network.structure.hub-lock-in")
-    assert sayer.title(rule, "a~b") == "Gemeente A – Stichting B: vast aan een partner waarvan velen afhankelijk zijn"
-    assert sayer.title(rule) == "‹relatie tussen beide›: vast aan een partner waarvan velen afhankelijk zijn"
+    assert sayer.title(rule, "a~b") == "Gemeente A – Stichting B: vast aan een partner van wie velen afhankelijk zijn"
+    assert sayer.title(rule) == "‹relatie tussen beide›: vast aan een partner van wie velen afhankelijk zijn"
     hub = KNOWLEDGE.rule("network.structure.hub")
     assert sayer.title(hub, "b") == "‹partners die er sterk van afhankelijk zijn› partners zijn sterk afhankelijk van Stichting B"
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "not"), ("nl", "niet")])
+def test_an_absent_conclusion_reads_not_before_its_title(lang, word):
+    """A negated earlier conclusion reads 'niet: <title>' ('not: ...'), never 'geen' or 'no' before a sentence."""
+    negated = [c for rule in KNOWLEDGE.rules for c in rule.when
+               if isinstance(c, Negation) and isinstance(c.pattern, ConclusionPattern)]
+    assert negated
+    sayer = Sayer(KNOWLEDGE, lang)
+    for condition in negated:
+        said = sayer.condition(condition)
+        assert said.startswith(f"{word}: ") and said == f"{word}: {sayer.pattern(condition.pattern)}"

@@ -235,7 +235,7 @@ def test_example_informal_working_with_a_lock_in(example):
 def test_rests_on_set_aside_has_a_message_in_both_languages(knowledge):
     """The reason shown for a conclusion set aside with what it rests on reads well in English and Dutch."""
     assert knowledge.message("rests_on_set_aside", "en") == "It rests on a conclusion that was set aside."
-    assert knowledge.message("rests_on_set_aside", "nl") == "Dit berust op een conclusie die terzijde is geschoven."
+    assert knowledge.message("rests_on_set_aside", "nl") == "Dit berust op een conclusie die is opzijgezet."
 
 
 # --- Winners found by subject, as a scan would find them ---------------------------------------

@@ -66,7 +66,7 @@ def test_a_what_if_across_languages_finds_what_one_language_finds(rounds):
 
 
 def test_json_files_in_two_languages_through_the_command(tmp_path, capsys):
-    """`interorg diff` of two advice JSON files: no difference, the provenance and what was compared in the JSON."""
+    """`interorg diff` of two advice JSON files: no difference, the provenance and what was compared, in --lang's words."""
     for lang in ("en", "nl"):
         assert main(["advise", "--example", "--format", "json", "--lang", lang]) == 0
         (tmp_path / f"{lang}.json").write_text(capsys.readouterr().out, encoding="utf-8")
@@ -79,9 +79,13 @@ def test_json_files_in_two_languages_through_the_command(tmp_path, capsys):
     assert [data["provenance"][side]["lang"] for side in ("a", "b")] == ["en", "nl"]
     assert "interorg: warning: the two advice differ in language (en, nl)" in out.err
     assert "the inputs are not compared: an advice read from its JSON holds no case" in out.err
+    # the command's words are those of its --lang, whatever the language of the first advice
+    assert main(["diff", str(tmp_path / "en.json"), str(tmp_path / "nl.json"), "--lang", "nl"]) == 0
+    text = capsys.readouterr().out
+    assert "Waarschuwing: de twee adviezen verschillen in taal (en, nl)" in text and "geen verschil" in text
     assert main(["diff", str(tmp_path / "nl.json"), str(tmp_path / "en.json")]) == 0
     text = capsys.readouterr().out
-    assert "Waarschuwing: de twee adviezen verschillen in taal (nl, en)" in text and "geen verschil" in text
+    assert "Warning: the two advice differ in language (nl, en)" in text and "no difference" in text
 
 
 def test_another_version_compares_no_texts(rounds, tmp_path):

@@ -100,9 +100,9 @@ def test_sources_table_in_dutch(capsys):
     """`interorg coverage --lang nl` (the sources' table) is Dutch; the English table is the one in the README."""
     assert main(["coverage", "--lang", "nl"]) == 0
     out = capsys.readouterr().out
-    assert "afgeleid op het voorbeeld" in out and "fired" not in out and "extern (" in out
+    assert "aangeslagen op het voorbeeld" in out and "fired" not in out and "extern (" in out
     assert main(["coverage", "--lang", "nl", "--format", "markdown"]) == 0
-    assert capsys.readouterr().out.startswith("| bron | model | regels | afgeleid op het voorbeeld |")
+    assert capsys.readouterr().out.startswith("| bron | model | regels | aangeslagen op het voorbeeld |")
 
 
 def test_folder_links_are_walked_once(tmp_path):

@@ -309,7 +309,7 @@ def test_titles_name_the_subject_asked_about():
     names = partner_names("eersel~bergeijk", EXAMPLE.partner_names())
     assert names == "Gemeente Eersel – Gemeente Bergeijk"
     for lang, hub_lock_in in [("en", "locked in on a partner many depend on"),
-                              ("nl", "vast aan een partner waarvan velen afhankelijk zijn")]:
+                              ("nl", "vast aan een partner van wie velen afhankelijk zijn")]:
         answer = interorg.advise(EXAMPLE, lang=lang).why_not("trust.opportunism.lock-in", "eersel~bergeijk")
         (chained,) = [c for c in answer.conditions[0].alternatives if c.because is not None]
         assert chained.because.rule == "network.structure.hub-lock-in"
