@@ -150,7 +150,8 @@ def check_case(case, bounded=True):
     if _was_checked(case, bounded):
         return case
     try:
-        data = case_to_dict(case)
+        # its numpy scalars are read, and its missing values refused, by case_from_dict, as a mapping's are
+        data = unstructure(case)
     except RecursionError as exc:  # a value nested without end, inside a field
         raise CaseError([Problem("", "the case is nested too deeply to be read")]) from exc
     return case_from_dict(data, bounded=bounded)
@@ -241,8 +242,19 @@ def case_from_text(text, source="<string>", fmt=None, *, allow_empty=False):
 
 
 def case_to_dict(case):
-    """Return the case as plain data, leaving out what was not given."""
-    return unstructure(case)
+    """Return the case as plain data, leaving out what was not given.
+
+    A numpy scalar in a field of a case built in Python is given as the
+    Python value it stands for (:mod:`interorg.utils.scalars`), as
+    :func:`case_from_dict` reads it; a missing value (NaN) is left as it
+    is, for :func:`check_case` to refuse.
+
+    Examples
+    --------
+    >>> case_to_dict(Case(name="Jeugdhulp", reasons=()))
+    {'name': 'Jeugdhulp'}
+    """
+    return plain_values(unstructure(case))[0]
 
 
 def case_text(case, fmt="yaml"):
@@ -253,7 +265,9 @@ def case_text(case, fmt="yaml"):
     >>> print(case_text(Case(name="Jeugdhulp")), end="")
     name: Jeugdhulp
     """
-    data = case_to_dict(case)
+    data, problems = plain_values(unstructure(case))
+    if problems:  # a missing value, or a numpy value that stands for none: no case file holds it
+        raise CaseError(problems)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
