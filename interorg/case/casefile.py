@@ -281,7 +281,9 @@ def dump_case(case, path):
     """Write ``case`` to ``path`` as YAML, or as JSON when the name ends in ``.json``.
 
     The file is written atomically (:func:`interorg.utils.writing.write_text`):
-    a failed write leaves what was there untouched.
+    a failed write leaves what was there untouched.  A numpy scalar in a
+    field is written as the value it stands for; a missing value (NaN), which
+    no case file holds, is a :class:`~interorg.CaseError` at its path.
     """
     path = pathlib.Path(path)
     writing.write_text(path, case_text(case, "json" if path.suffix.lower() == ".json" else "yaml"))
