@@ -285,7 +285,10 @@ def compare(before, after, lang="en"):
         in_reverse=_compare.in_reverse(old.case, new.case),
         relatedness=_compare.relatedness(old.case, new.case),
     )
-def why_not(advice, rule_id, subject=None, knowledge=None):
+
+
+@problems_in_lang
+def why_not(advice, rule_id, subject=None, knowledge=None, lang=None):
     """Why a rule did or did not fire on a case: each condition's status and the smallest changes.
 
     For a rule that fired, its explanation as in the advice.  For one that
@@ -311,21 +314,28 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     knowledge : KnowledgeBase, str or os.PathLike, optional
         The knowledge the advice was drawn from, or the path of its folder;
         by default the shipped one.
+    lang : {'en', 'nl'}, optional
+        The language of the answer and of its errors; by default the
+        advice's (English for a case).  An advice in another language is
+        advised on again, from its case, in ``lang``.
 
     Returns
     -------
     WhyNotReport
-        ``.to_text()``, ``.to_markdown()``, ``.to_dict()``; ``.result``
-        holds the data.
+        ``.to_text()``, ``.to_markdown()``, ``.to_dict()`` in ``lang``;
+        ``.result`` holds the data.
 
     Raises
     ------
+    InterorgError
+        If ``lang`` is not supported.
     UnknownRule
         If the knowledge has no rule ``rule_id``.
     UsageError
         If a subject is asked for a rule that has none, or no fact of the
         case has that subject; if ``knowledge`` is neither a knowledge base
-        nor a path.
+        nor a path; if an advice without its case is asked about in
+        another language.
 
     Examples
     --------
@@ -336,10 +346,21 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     (False, 'failed')
     >>> [(c.path, c.to) for c in answer.changes[0]]
     [('care.demand', ('standard',))]
+    >>> why_not(interorg.example_case(), "kenis.need.quadrant-i", lang="nl").to_text().splitlines()[1]
+    '  Niet afgeleid op deze casus.'
     """
+    if lang is None:  # the advice's language, given so that its errors are told in it too
+        return why_not(advice, rule_id, subject, knowledge, advice.lang if isinstance(advice, Advice) else "en")
+    if lang not in LANGUAGES:
+        raise InterorgError(f"language '{lang}' is not supported; expected one of {', '.join(LANGUAGES)}")
     knowledge = knowledge_base(knowledge)
     if not isinstance(advice, Advice):
-        advice = advise(advice, knowledge=knowledge)
+        advice = advise(advice, lang, knowledge)
+    elif advice.lang != lang:  # its case again, which was checked (within its bounds or not) when advised on
+        if advice.case is None:
+            raise UsageError(f"this advice holds no case to advise on again in '{lang}'; ask in its own"
+                             f" language, '{advice.lang}'")
+        advice = advise(advice.case, lang, knowledge, bounded=False)
     rule_id, subject = _rule_and_subject(rule_id, subject)
     try:
         rule = knowledge.rule(rule_id)
@@ -356,7 +377,7 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
     concluded = {(c.id, c.subject) for c in advice.conclusions}
     editor = CaseEditor(advice.case, advice.facts) if advice.case is not None else None
     names = advice.case.partner_names() if advice.case is not None else None
-    result = whynot.why_not(knowledge, advice.facts, concluded, rule_id, subject, advice.lang, kinds,
+    result = whynot.why_not(knowledge, advice.facts, concluded, rule_id, subject, lang, kinds,
                             editor=editor, names=names)
     if result.fired:
         conclusion = advice[rule_id if subject is None else f"{rule_id}[{subject}]"]
@@ -364,7 +385,7 @@ def why_not(advice, rule_id, subject=None, knowledge=None):
         set_aside = None if mine is None else (mine.by, advice[mine.by].title, mine.reason)
         result = attrs.evolve(result, title=conclusion.title, explanation=conclusion.explanation,
                               set_aside=set_aside)
-    return WhyNotReport(result, advice.labels)
+    return WhyNotReport(result, advice.labels, lang)
 
 
 def _rule_and_subject(rule_id, subject):

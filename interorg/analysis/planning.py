@@ -96,17 +96,31 @@ def _check_action_titles(record, checker):
 
     Without it the plan would have to make a title of the warning's own
     ("Address the warning ..."), which says what is wrong, not what to do.
-    The problem is said at the rule, where the ``action`` is written.
+    The problem is said at the rule, where the ``action`` is written: a
+    rule that takes its wording through ``like`` from a rule that lacks it
+    too would take the action written there, so the problem is said once,
+    at that rule, naming the rules that share it.
     """
     urgent = record.urgent
     group_of = {rule_id: action.id for action in record.actions for rule_id in action.rules}
     wanted = ", ".join(urgent.priorities)
+    lacking = {rule.id for rule in checker.rules.values() if rule.action is None and rule.id not in group_of
+               and urgent.lists(rule.kind, rule.priority, rule.model)}
+    sharing = {}  # a rule lacking it, and the rules that take their wording from it and lack it too, in order
+    for rule_id in checker.rules:
+        if rule_id in lacking and checker.likes.get(rule_id) in lacking:
+            sharing.setdefault(checker.likes[rule_id], []).append(rule_id)
     for rule in checker.rules.values():
         listed = urgent.lists(rule.kind, rule.priority, rule.model)
-        if listed and rule.id not in group_of and rule.action is None:
-            checker.problem(rule.file, _path(checker, rule),
-                            f"rule '{rule.id}' is a {rule.priority} warning in no action of plan.yaml, so the plan"
-                            " lists it on its own: it needs an 'action', the title of that action, in the imperative")
+        if rule.id in lacking and checker.likes.get(rule.id) not in lacking:
+            needed = (f"rule '{rule.id}' is a {rule.priority} warning in no action of plan.yaml, so the plan lists it"
+                      " on its own: it needs an 'action', the title of that action, in the imperative")
+            copies = sharing.get(rule.id)
+            checker.problem(rule.file, _path(checker, rule), needed if not copies else
+                            f"{needed}; the rules that take its wording through 'like' would take it from here"
+                            f" too: {', '.join(copies)}")
+        elif rule.id in lacking:  # said at the rule it takes its wording from
+            continue
         elif rule.action is not None and rule.kind != "warning":
             checker.problem(rule.file, _path(checker, rule, ".action"),
                             f"rule '{rule.id}' is a {rule.kind}: only a warning the plan lists on its own takes"

@@ -158,7 +158,8 @@ def check_case(case, bounded=True):
     if _was_checked(case, bounded):
         return case
     try:
-        data = case_to_dict(case)
+        # its numpy scalars are read, and its missing values refused, by case_from_dict, as a mapping's are
+        data = unstructure(case)
     except RecursionError as exc:  # a value nested without end, inside a field
         raise CaseError([Problem("", "the case is nested too deeply to be read")]) from exc
     return case_from_dict(data, bounded=bounded)
@@ -249,8 +250,19 @@ def case_from_text(text, source="<string>", fmt=None, *, allow_empty=False):
 
 
 def case_to_dict(case):
-    """Return the case as plain data, leaving out what was not given."""
-    return unstructure(case)
+    """Return the case as plain data, leaving out what was not given.
+
+    A numpy scalar in a field of a case built in Python is given as the
+    Python value it stands for (:mod:`interorg.utils.scalars`), as
+    :func:`case_from_dict` reads it; a missing value (NaN) is left as it
+    is, for :func:`check_case` to refuse.
+
+    Examples
+    --------
+    >>> case_to_dict(Case(name="Jeugdhulp", reasons=()))
+    {'name': 'Jeugdhulp'}
+    """
+    return plain_values(unstructure(case))[0]
 
 
 def case_text(case, fmt="yaml"):
@@ -261,7 +273,9 @@ def case_text(case, fmt="yaml"):
     >>> print(case_text(Case(name="Jeugdhulp")), end="")
     name: Jeugdhulp
     """
-    data = case_to_dict(case)
+    data, problems = plain_values(unstructure(case))
+    if problems:  # a missing value, or a numpy value that stands for none: no case file holds it
+        raise CaseError(problems)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
@@ -275,7 +289,9 @@ def dump_case(case, path):
     """Write ``case`` to ``path`` as YAML, or as JSON when the name ends in ``.json``.
 
     The file is written atomically (:func:`interorg.utils.writing.write_text`):
-    a failed write leaves what was there untouched.
+    a failed write leaves what was there untouched.  A numpy scalar in a
+    field is written as the value it stands for; a missing value (NaN), which
+    no case file holds, is a :class:`~interorg.CaseError` at its path.
     """
     path = pathlib.Path(path)
     writing.write_text(path, case_text(case, "json" if path.suffix.lower() == ".json" else "yaml"))

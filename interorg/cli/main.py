@@ -63,6 +63,8 @@ def _rules(args):
         rows.append({
             "id": rule.id,
             "title": rule.title.get(args.lang),
+            # the plan's title for an urgent warning, in the imperative (knowledge/README.md, The action plan)
+            "action": None if rule.action is None else rule.action.get(args.lang),
             "kind": rule.kind,
             "priority": rule.priority,
             "model": rule.model,
@@ -83,6 +85,8 @@ def _rules(args):
         priority = "" if row["priority"] is None else f", {knowledge.message('priority_' + row['priority'], args.lang)}"
         lines.append(f"{row['id']}  [{kind}{priority}, {basis}]  {row['title']}")
         lines.append(f"    {'; '.join(places)}")
+        if row["action"]:
+            lines.append(f"    {knowledge.message('rules_action', args.lang)}: {row['action']}")
         if row["reason"]:
             lines.append(f"    {knowledge.message('rules_derived', args.lang)}: {row['reason']}")
     return "\n".join(lines) + "\n"

@@ -83,14 +83,11 @@ def _render(result, fmt):
 
 
 def _explain(args):
-    answer = why_not(advise(args.case, lang=args.lang), args.rule, args.subject)
-    messages = load_knowledge().messages
-
-    def say(message):  # a problem of the case's checks, in the language asked for
-        return translate(message, messages, args.lang)
+    # the answer, its errors and the case's problems it names are in the language asked for, as in Python
+    answer = why_not(args.case, args.rule, args.subject, lang=args.lang)
     if args.format == "json":
-        return answer.to_json(translate=say) + "\n"
-    return answer.to_markdown(say) if args.format == "markdown" else answer.to_text(say)
+        return answer.to_json() + "\n"
+    return answer.to_markdown() if args.format == "markdown" else answer.to_text()
 
 
 def add_corpus_arguments(command):

@@ -24,7 +24,7 @@ class Checker:
     """Cross-reference checks: ids, sources, vocabulary, variables and chaining."""
 
     def __init__(self, sources, facts, models, rules, problems, complete=("sources", "vocabulary", "models"),
-                 messages=None, refused=None, unread=(), documents=None):
+                 messages=None, refused=None, unread=(), documents=None, likes=None):
         self.sources = sources
         self.messages = messages  # None: not read, so what needs a message is not checked
         self.facts = facts
@@ -41,6 +41,8 @@ class Checker:
         self.naming = {}
         # the parsed files by name, so that a problem says its line and column too
         self.documents = documents or {}
+        # the rule each rule with 'like' takes its wording from, by id: a fault of a field they share is said once
+        self.likes = dict(likes or {})
 
     def problem(self, file, path, message):
         document = self.documents.get(file)

@@ -6,7 +6,7 @@ municipality; the rules per municipality name the case's rules with
 that what a rule says is written in one place.
 """
 
-__all__ = ["LIKE_FIELDS", "said_once", "take_wording"]
+__all__ = ["LIKE_FIELDS", "said_once", "take_wording", "wording_from"]
 
 
 #: What a rule with ``like`` takes from the rule it names, unless it gives its own.
@@ -100,6 +100,25 @@ def said_once(problems, copies):
             problems[:] = [replacement if position == first else problem
                            for position, problem in enumerate(problems)
                            if position == first or position not in repeated]
+
+
+def wording_from(copies):
+    """The rule each rule with ``like`` took its wording from, by the taking rule's id (as :func:`take_wording` gave).
+
+    A check of a field the rules share (a missing ``action``, say) uses it
+    to say the fault once, at the rule where the field is written, naming
+    the rules that take it.  A ``like`` that named no rule it could take
+    from is left out.
+
+    Examples
+    --------
+    >>> class Document:
+    ...     data = {"rules": [{"id": "a"}, {"id": "a.per-partner"}]}
+    >>> wording_from([(Document, 1, Document, 0, "a", ("title",))])
+    {'a.per-partner': 'a'}
+    """
+    return {document.data["rules"][index]["id"]: named
+            for document, index, original_document, _, named, _ in copies if original_document is not None}
 
 
 def _field(problem, file, rule_path):

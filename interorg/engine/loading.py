@@ -16,7 +16,7 @@ from ..utils.bounds import Limits
 from ..utils.structure import INVALID, structure
 from .checking import Checker
 from .conflicts import Defeat, Exclusion
-from .likeness import said_once, take_wording
+from .likeness import said_once, take_wording, wording_from
 from .rulebase import FactType, KnowledgeBase, Model, Rule, Source
 from .texts import Text
 
@@ -143,6 +143,7 @@ class _Reader:
         self.problems = []
         self.documents = {}  # every file parsed, by name: its positions locate the checks' problems
         self.more = 0  # the problems of a file past those its error kept: counted, as the error counts them
+        self.likes = {}  # the rule each rule with 'like' takes its wording from, by id
 
     def parse(self, relative):
         """The parsed document of a file, or None (with its problems recorded)."""
@@ -234,6 +235,7 @@ def _read_all(root, limits):
                   for name, document in parsed]
     reader.problems.extend(naming)
     said_once(reader.problems, copies)
+    reader.likes = wording_from(copies)
     # a refused file still names its rules: what refers to them is not a fault of its own
     rule_files = [(name, record if record is not None else _salvage(document))
                   for (name, record), (_, document) in zip(rule_files, parsed)]
@@ -349,7 +351,8 @@ def read_knowledge(root, extensions=(), cls=KnowledgeBase, limits=KNOWLEDGE_LIMI
                                           ("vocabulary", all(v is not None for _, v in vocabulary_files)),
                                           ("models", models_file is not None)) if loaded]
     checker = Checker(sources, facts, models, by_id, problems, complete,
-                      messages_file.messages if messages_file else None, refused, unread, reader.documents)
+                      messages_file.messages if messages_file else None, refused, unread, reader.documents,
+                      reader.likes)
     checker.check_sources("sources.yaml")
     checker.check_vocabulary(defined_in)
     checker.check_models("models.yaml")

@@ -364,8 +364,8 @@ class Advice:
         """
         return render.conclusion_text(self, self[key])
 
-    def why_not(self, rule_id, subject=None):
-        """Why a rule did or did not fire on this case (see :func:`interorg.why_not`).
+    def why_not(self, rule_id, subject=None, lang=None):
+        """Why a rule did or did not fire on this case (see :func:`interorg.why_not`), in ``lang`` or the advice's.
 
         Raises
         ------
@@ -375,7 +375,7 @@ class Advice:
         """
         if self.why_not_by is None:
             raise InterorgError("this advice was not made by interorg.advise(); use interorg.why_not(case, rule_id)")
-        return self.why_not_by(self, rule_id, subject)
+        return self.why_not_by(self, rule_id, subject, lang=lang)
 
     def diff(self, other):
         """What changes from this advice to ``other`` (see :class:`~interorg.report.diff.AdviceDiff`)."""

@@ -231,7 +231,7 @@ def text(advice, full=False, selection=Selection(), hints="python"):
                     out += _full_conclusion_text(advice, conclusion) + [""]
             else:
                 out += _wrap("- " + _entry_line(entry, labels, full), "", "  ")
-    for heading, lines in _summary_sections(advice, full, selection, left_out, hints):
+    for heading, lines, _items in _summary_sections(advice, full, selection, left_out, hints):
         out += ["", heading, "-" * len(heading)]
         for line in lines:
             indent = " " * (len(line) - len(line.lstrip()))
@@ -240,11 +240,13 @@ def text(advice, full=False, selection=Selection(), hints="python"):
 
 
 def _summary_sections(advice, full, selection, left_out=0, hints="neutral"):
-    """The sections after the lists, as (heading, lines): diagnosis, relationships, set aside, models.
+    """The sections after the lists, as (heading, lines, items): diagnosis, relationships, set aside, models.
 
     ``left_out`` is the number of low-priority findings the brief lists left
     out; in brief, what is not shown ends with how to see it, in the words
-    of ``hints``.
+    of ``hints``.  ``items`` is True for a section each of whose lines not
+    indented is a point of its own (what is not shown, what is set aside):
+    Markdown lists them, where it would join the lines into one paragraph.
     """
     labels = advice.labels
     if selection != Selection():
@@ -253,20 +255,20 @@ def _summary_sections(advice, full, selection, left_out=0, hints="neutral"):
     if full:
         relationships = relationship_lines(advice)
         if relationships:
-            sections.append((labels["relationships"], relationships))
+            sections.append((labels["relationships"], relationships, False))
         diagnosis = diagnosis_lines(advice, explain=True)
     else:
         diagnosis = briefs.diagnosis_brief(advice)
     if diagnosis:
-        sections.append((labels["diagnosis"], diagnosis))
+        sections.append((labels["diagnosis"], diagnosis, False))
     inconsistent = briefs.inconsistency_lines(advice)
     if full:
         other = briefs.set_aside_lines(advice, full) + inconsistent
         if other:
-            sections.append((labels["set_aside"], other))
+            sections.append((labels["set_aside"], other, True))
         models = briefs.model_lines(advice, full)
         if models:
-            sections.append((labels["models_not_applied"], models))
+            sections.append((labels["models_not_applied"], models, False))
     else:  # in brief, one short section says what is not shown and where to find it
         low = [with_hint(counted(labels, "low_findings_count", left_out, advice.lang), labels, "findings", hints)
                ] if left_out else []
@@ -276,7 +278,7 @@ def _summary_sections(advice, full, selection, left_out=0, hints="neutral"):
         explain = hint(labels, "explain", hints) if advice.counsel.advice else None
         other += [explain] if explain else []
         if other:
-            sections.append((labels["not_shown"], other))
+            sections.append((labels["not_shown"], other, True))
     return sections
 
 
@@ -320,13 +322,16 @@ def markdown(advice, full=False, selection=Selection(), hints="python"):
                 tree = escape.terminal(derivation(conclusion, labels, advice.counsel.set_aside))
                 out += ["", f"<details><summary>{labels['because']}</summary>", "", escape.fence(tree) + "text",
                         tree, escape.fence(tree), "", "</details>"]
-    for heading, lines in _summary_sections(advice, full, selection, left_out, hints):
-        out += ["", f"## {heading}", "", *[_md_line(line) for line in lines]]
+    for heading, lines, items in _summary_sections(advice, full, selection, left_out, hints):
+        out += ["", f"## {heading}", "", *[_md_line(line, items) for line in lines]]
     return "\n".join(out) + "\n"
 
 
-def _md_line(line):
+def _md_line(line, item=False):
+    """A line of a summary section; with ``item``, a line not indented nor listed already is a list item."""
     indent = line[:len(line) - len(line.lstrip())]
+    if item and not indent and not line.startswith("- "):
+        return f"- {escape.markdown(line)}"
     return indent + _md(line.strip()) if line.strip() else ""
 
 
@@ -374,7 +379,7 @@ def html(advice, selection=Selection()):
                     f"<details><summary>{esc(labels['because'])}</summary>"
                     f'<pre style="white-space:pre-wrap">{esc(derivation(conclusion, labels, advice.counsel.set_aside))}</pre></details></div>')
         out.append("</details>")
-    for heading, lines in _summary_sections(advice, True, selection, hints="neutral"):
+    for heading, lines, _items in _summary_sections(advice, True, selection, hints="neutral"):
         body = "<br>".join(esc(line).replace("  ", "&nbsp;&nbsp;") for line in lines)
         out.append(f"<details><summary><b>{esc(heading)}</b></summary><p>{body}</p></details>")
     out.append("</div>")

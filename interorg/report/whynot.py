@@ -1,8 +1,9 @@
 """Why a rule did (not) fire on a case, as the user receives it: text, Markdown, JSON.
 
 :class:`WhyNotReport` holds the engine's
-:class:`~interorg.engine.whynot.WhyNot` and the phrases of the advice's
-language; it only reads them.
+:class:`~interorg.engine.whynot.WhyNot`, the phrases of its language and
+the language itself, in which its renderings say the case's problems; it
+only reads them.
 """
 
 import json
@@ -11,6 +12,7 @@ import attrs
 
 from ..engine.results import plain
 from ..engine.wording import fill
+from ..errors import Problem
 from . import escape, render
 
 __all__ = ["WhyNotReport"]
@@ -38,11 +40,15 @@ class WhyNotReport:
         Every condition's status and the smallest changes (see
         :func:`interorg.why_not`).
     labels : dict
-        The phrases of the advice's language.
+        The phrases of the answer's language.
+    lang : str
+        The answer's language: its renderings say the case's problems (why
+        a change would make the case invalid) in it unless told otherwise.
     """
 
     result: object
     labels: dict = attrs.field(eq=False)
+    lang: str = "en"
 
     @property
     def fired(self):
@@ -59,6 +65,12 @@ class WhyNotReport:
         """The smallest sets of input changes that make the rule fire."""
         return self.result.changes
 
+    def _say(self, translate):
+        """``translate``, or by default a problem's English message in the answer's language."""
+        if translate is not None:
+            return translate
+        return None if self.lang == "en" else lambda message: Problem("", message).message_in(self.lang)
+
     def to_dict(self, translate=None):
         """JSON-ready data: the rule, whether it fired, each condition, the changes.
 
@@ -67,6 +79,7 @@ class WhyNotReport:
         the ``detail`` they make) in the answer's language.
         """
         data = plain(self.result)
+        translate = self._say(translate)
         if translate is not None:
             for item in data["unwritable"]:
                 if item["problems"]:
@@ -150,10 +163,11 @@ class WhyNotReport:
         ----------
         translate : callable, optional
             ``translate(message)``: an English problem of the case's checks
-            (why a change would make the case invalid) in the answer's
-            language, as the command line says it; by default as the checks
-            wrote it, in English, the library's language for errors.
+            (why a change would make the case invalid) told another way; by
+            default in the answer's language (:attr:`lang`), by the
+            ``problem.*`` patterns of the knowledge.
         """
+        translate = self._say(translate)
         lines = [f"{'  ' * depth}{escape.one_line(text)}" for depth, text in self._nodes(self.result, 0)]
         if self.result.fired and self.result.explanation is not None:
             lines[2:2] = [f"  {line}" for line in render._derivation_lines(self.result.explanation, self.labels)]
@@ -171,6 +185,7 @@ class WhyNotReport:
 
         ``translate`` as for :meth:`to_text`.
         """
+        translate = self._say(translate)
         (_, title), *nodes = self._nodes(self.result, 0)
         out = [f"### {escape.markdown(title)}", ""]
         for depth, text in nodes:

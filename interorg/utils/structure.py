@@ -275,7 +275,8 @@ def unstructure(obj):
         out = {}
         for field in attrs.fields(type(obj)):
             value = getattr(obj, field.name)
-            if value is None or (value == () and field.default is not None):
+            # an empty tuple, asked by its type: a numpy scalar compared with () is an empty array, not a bool
+            if value is None or (type(value) is tuple and not value and field.default is not None):
                 continue
             out[field.name] = unstructure(value)
         return out

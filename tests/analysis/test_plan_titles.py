@@ -191,3 +191,39 @@ def test_an_action_names_only_what_when_binds(knowledge_copy):
     assert problems.splitlines() == [
         "rules/workbook_interests.yaml: rules[8].action: placeholder '{partner}' names no variable bound in 'when'",
         "rules/workbook_interests.yaml: rules[8].action.nl: expected the placeholders {partner} of the English text"]
+
+
+#: The action of the whole-case rule that the rule per municipality takes through 'like'.
+WITHOUT_NEED_ACTION = (
+    '    action:\n      en: "Check what the collaboration between municipalities adds for the clients, where there is'
+    ' no need for municipal collaboration (geen nood aan gemeentelijke samenwerking)"\n'
+    '      nl: "Ga na wat de samenwerking tussen gemeenten de klanten oplevert, nu er geen nood aan gemeentelijke'
+    ' samenwerking is"\n')
+
+
+def test_an_action_missing_from_a_rule_and_its_copy_is_refused_once(knowledge_copy):
+    """A rule and the rule 'like' it both lacking the action: one problem, at the rule written, naming the copy."""
+    problems = refused_after(knowledge_copy, "rules/kenis_need.yaml", WITHOUT_NEED_ACTION, "")
+    assert problems == (
+        "rules/kenis_need.yaml: rules[5]: rule 'kenis.need.collaboration-without-need' is a high warning in no action"
+        " of plan.yaml, so the plan lists it on its own: it needs an 'action', the title of that action, in the"
+        " imperative; the rules that take its wording through 'like' would take it from here too:"
+        " kenis.need.municipal.collaboration-without-need")
+    with pytest.raises(interorg.KnowledgeError) as caught:
+        interorg.load_knowledge(knowledge_copy)
+    assert str(caught.value.in_language("nl")).endswith(
+        "in de gebiedende wijs; de regels die via 'like' haar formulering overnemen, zouden die ook van hier"
+        " overnemen: kenis.need.municipal.collaboration-without-need")
+
+
+def test_a_copy_with_an_action_of_its_own_is_not_named(knowledge_copy):
+    """A rule 'like' another that gives its own action lacks nothing: the problem at the original names no copy."""
+    copy = knowledge_copy / "rules" / "kenis_need_municipalities.yaml"
+    like = "    like: kenis.need.collaboration-without-need\n"
+    copy.write_text(copy.read_text(encoding="utf-8").replace(like, like + "    action: {en: Check it, nl: Ga het na}\n"),
+                    encoding="utf-8")
+    problems = refused_after(knowledge_copy, "rules/kenis_need.yaml", WITHOUT_NEED_ACTION, "")
+    assert problems == (
+        "rules/kenis_need.yaml: rules[5]: rule 'kenis.need.collaboration-without-need' is a high warning in no action"
+        " of plan.yaml, so the plan lists it on its own: it needs an 'action', the title of that action, in the"
+        " imperative")

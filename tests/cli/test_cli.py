@@ -115,6 +115,24 @@ def test_rules_text_in_dutch_names_each_place_once(capsys):
     assert not any(", source]" in line or ", derived]" in line for line in lines)
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_rules_show_the_action_of_an_urgent_warning(knowledge, capsys, lang):
+    """A rule's ``action`` is listed in the language asked for, in the JSON and on a line of its own in the text."""
+    assert main(["rules", "--format", "json", "--lang", lang]) == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    with_action = [rule for rule in knowledge.rules if rule.action is not None]
+    assert with_action and len(with_action) < len(knowledge.rules)
+    assert {rule.id: rows[rule.id]["action"] for rule in with_action} == {
+        rule.id: rule.action.get(lang) for rule in with_action}
+    assert all(row["action"] is None for key, row in rows.items() if key not in {r.id for r in with_action})
+    assert main(["rules", "--lang", lang]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rule = knowledge.rule("kenis.need.collaboration-without-need")
+    at = lines.index(next(line for line in lines if line.startswith(f"{rule.id}  ")))
+    assert lines[at + 2] == f"    {'action' if lang == 'en' else 'actie'}: {rule.action.get(lang)}"
+    assert sum(line.startswith(("    action: ", "    actie: ")) for line in lines) == len(with_action)
+
+
 def test_case_from_standard_input():
     """`interorg advise -` reads a JSON (or YAML) case from standard input, for other programs."""
     case = json.dumps({"care": {"demand": "complex", "supply_in_municipality": True}})

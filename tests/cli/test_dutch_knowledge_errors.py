@@ -169,6 +169,10 @@ BROKEN = {
         "rules/diagnosis_archetypes/5_under_organisation.yaml": [
             ("  - id: archetypes.under-organisation\n", "  - id: archetypes.under-organisation\n"
                                                         "    action: {en: a, nl: a}\n")]},
+    "an action missing from a rule and the rule like it": {
+        "rules/kenis_need.yaml": [('    action:\n      en: "Check what the collaboration between municipalities', '    #\n'
+                                   '      # "Check what the collaboration between municipalities'),
+                                  ('      nl: "Ga na wat de samenwerking tussen gemeenten', '      # "')]},
     "a priority of the plan unknown": {"plan.yaml": [("priorities: [critical, high]", "priorities: [critical, hgh]")]},
     "help and case format": {
         "help.yaml": [("(standaard {default})", "(standaard)"), ("geen voortgangsbalk", "geen voortgang in %"),
