@@ -1,7 +1,15 @@
-"""``interorg export``: the rule base (and a case's facts) in the format of another engine."""
+"""``interorg export``: the rule base (and a case's facts) in the format of another engine, or as a folder to edit.
+
+``--format clips`` writes a CLIPS 6.4 program; ``--format knowledge -o DIR``
+writes a copy of the shipped knowledge folder itself, to edit and load with
+:func:`interorg.load_knowledge`.
+"""
 
 import pathlib
 
+from ..analysis.labels import message
+from ..engine.wording import fill
+from ..errors import UsageError
 from .helptext import add_language
 from .said import wrote
 
@@ -9,6 +17,8 @@ __all__ = ["add_command"]
 
 
 def _export(args):
+    if args.format == "knowledge":
+        return _copy(args)
     from ..research.export import to_clips  # only this command needs the exporter
 
     program = to_clips(args.case, lang=args.lang)
@@ -18,11 +28,24 @@ def _export(args):
     return wrote(args.output, args.lang)
 
 
+def _copy(args):
+    from ..research.knowledge_copy import copy_knowledge
+
+    if args.case is not None:
+        raise UsageError("--format knowledge takes no --case: it copies the knowledge folder itself")
+    if args.output in (None, "-"):
+        raise UsageError("--format knowledge needs --output DIR: the folder to copy the knowledge into")
+    written = copy_knowledge(args.output)
+    return fill(message("export_knowledge_copied", args.lang), folder=args.output, files=str(len(written))) + "\n"
+
+
 def add_command(commands):
     """Add the ``export`` command to the sub-parsers ``commands``."""
     command = commands.add_parser(
-        "export", help="write the rule base as a CLIPS 6.4 program, with a case's facts as deffacts")
-    command.add_argument("--format", choices=("clips",), default="clips")
+        "export", help="write the rule base as a CLIPS 6.4 program, with a case's facts as deffacts,"
+                         " or copy the knowledge folder to edit")
+    command.add_argument("--format", choices=("clips", "knowledge"), default="clips",
+                         help="knowledge: a copy of the knowledge folder to edit, written into the new folder --output")
     command.add_argument("--case", help="a case file whose input facts to add as one deffacts")
     command.add_argument("-o", "--output", help="the file to write (default: standard output)")
     add_language(command)
