@@ -9,7 +9,7 @@ import sys
 
 import attrs
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..engine.translation import translate
 from ..engine.wording import counted, fill, format_number
 from ..errors import CaseError, Problem
@@ -177,7 +177,9 @@ def _diff(args):
     from ..report.diff import diff
     from ..report.escape import one_line, terminal
 
-    a, b = (_advice_or_case(path, args.lang, args.knowledge) for path in (args.a, args.b))
+    # loaded once, and so refused where it does not load, even when both sides are advice JSONs that need none of it
+    knowledge = None if args.knowledge is None else knowledge_base(args.knowledge)
+    a, b = (_advice_or_case(path, args.lang, knowledge) for path in (args.a, args.b))
     result = diff(a, b)
     # an advice read from its JSON keeps its language; the command's words are those of --lang, as everywhere
     result = attrs.evolve(result, lang=args.lang)

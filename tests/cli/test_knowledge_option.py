@@ -214,6 +214,16 @@ def test_a_path_that_is_not_a_folder_is_a_usage_error(lang, missing, file, tmp_p
         assert "no-case.yaml" not in err
 
 
+def test_diff_of_two_advice_jsons_still_refuses_a_broken_folder(broken, tmp_path, capsys):
+    """diff A.json B.json --knowledge BROKEN is refused though neither side is advised on: the folder is checked."""
+    advice = tmp_path / "advice.json"
+    assert main(["advise", str(CASE), "--format", "json", "-o", str(advice)]) == 0
+    assert main(["diff", str(advice), str(advice)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(advice), str(advice), "--knowledge", str(broken)]) == 2
+    assert "got 'findng'" in capsys.readouterr().err
+
+
 def test_verify_takes_the_folder_either_way(edited, tmp_path, capsys):
     """verify DIR and verify --knowledge DIR check the same folder; the two naming one folder are one."""
     outputs = []
