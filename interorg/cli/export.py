@@ -47,9 +47,11 @@ def add_command(commands):
         "export", help="write the rule base as a CLIPS 6.4 program, with a case's facts as deffacts,"
                          " or copy the knowledge folder to edit")
     command.add_argument("--format", choices=("clips", "knowledge"), default="clips",
-                         help="knowledge: a copy of the knowledge folder to edit, written into the new folder --output")
+                         help="clips: a CLIPS 6.4 program (the default); knowledge: a copy of the knowledge folder to edit,"
+                              " written into the new folder --output")
     command.add_argument("--case", help="a case file whose input facts to add as one deffacts")
-    command.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    command.add_argument("-o", "--output",
+                         help="the file to write (default: standard output); with --format knowledge, the folder")
     add_language(command)
     add_knowledge(command)
     command.set_defaults(run=_export)
