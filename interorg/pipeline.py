@@ -237,7 +237,7 @@ def network_graph(case, advice=None):
 
 
 @problems_in_lang
-def compare(before, after, lang="en"):
+def compare(before, after, lang="en", knowledge=None):
     """What moved between two assessments of one collaboration.
 
     Parameters
@@ -247,6 +247,10 @@ def compare(before, after, lang="en"):
         :func:`advise` accepts (they are then advised on in ``lang``).
     lang : {'en', 'nl'}
         The language of the comparison's renderings.
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        The knowledge base a case is advised on with, or the path of its
+        folder; by default the knowledge shipped with interorg.  An advice
+        given is compared as it was drawn.
 
     Returns
     -------
@@ -268,7 +272,8 @@ def compare(before, after, lang="en"):
     >>> [q.relationship for q in result.moved_quadrants()] == [first.relationships[0].id]
     True
     """
-    advices = [item if isinstance(item, Advice) else advise(item, lang=lang) for item in (before, after)]
+    advices = [item if isinstance(item, Advice) else advise(item, lang=lang, knowledge=knowledge)
+               for item in (before, after)]
     old, new = advices
     from .analysis import compare as _compare
     from .report.comparison import Comparison

@@ -17,9 +17,12 @@ import pytest
 import interorg
 from interorg.engine.translation import pattern, translate
 from interorg.research.coverage import replace_table
+from interorg.research.knowledge_copy import copy_knowledge
 from interorg.research.paths import check_paths
 
 PACKAGE = pathlib.Path(interorg.__file__).parent
+#: The shipped knowledge folder (in a source tree, through the package's link to it).
+SHIPPED = PACKAGE / "knowledge"
 #: The modules of the public functions whose errors are checked here.
 MODULES = ("pipeline.py", *sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "research").glob("*.py")),
            "report/advice.py", "analysis/counsel.py")
@@ -79,11 +82,18 @@ REFUSED = {
     "a diff with no advice": lambda _: interorg.diff(interorg.advise(CASE), 3),
     "a diff with nothing": lambda _: interorg.diff(interorg.advise(CASE), None),
     "a progress bar without tqdm": _bar_without_tqdm,
+    "a copy of a knowledge base with no folder": lambda _: copy_knowledge(
+        "/no/such/copy", knowledge=attrs.evolve(interorg.load_knowledge())),
+    "a copy into a file": lambda _: copy_knowledge(PACKAGE / "__init__.py"),
+    "a copy into a folder with files": lambda _: copy_knowledge(PACKAGE),
+    "a copy into the folder copied": lambda _: copy_knowledge(SHIPPED / "copy"),
+    "a copy into a folder that does not exist": lambda _: copy_knowledge("/no/such/folder/copy"),
 }
 
 #: Patterns of which the first matches whatever the second does, and is meant to (the first that matches is
-#: taken): the second is the message without the hint that follows it in the first.
-OVERLAPS = [["problem.diff_expected_advice_hint", "problem.diff_expected_advice"]]
+#: taken): the second is the message without the hint that follows it in the first, or any write that failed.
+OVERLAPS = [["problem.diff_expected_advice_hint", "problem.diff_expected_advice"],
+            ["problem.write_no_folder", "problem.write_failed"]]
 
 #: English words that Dutch text does not use.
 ENGLISH = re.compile(r"\b(the|are|expected|cannot|give|got|not|file|needs|unknown|with|has|holds|one of|and|"

@@ -13,6 +13,7 @@ from ..report.view import selection_for
 from ..utils.writing import write_text
 from . import report
 from .helptext import add_language
+from .knowledge import add_knowledge
 from .said import wrote
 
 __all__ = ["add_parser"]
@@ -42,7 +43,7 @@ def _refuse_ignored(args):
 
 def _run(args, case):
     _refuse_ignored(args)
-    advice = advise(case, lang=args.lang)
+    advice = advise(case, lang=args.lang, knowledge=args.knowledge)
     if args.explain:
         if args.explain not in advice:
             raise UsageError(f"'{args.explain}' is not a conclusion of this advice;"
@@ -71,6 +72,7 @@ def add_parser(commands, add_case_arguments, read_case):
     command.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
                          help="html: the report of 'interorg report', one self-contained file")
     add_language(command)
+    add_knowledge(command)
     command.add_argument("--indent", type=int, metavar="N",
                          help="with --format json: lay the JSON out with N spaces (default: compact)")
     command.add_argument("--full", action="store_true",

@@ -7,7 +7,7 @@ English the case model gives; a test checks that none is missing.
 
 import pathlib
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..analysis.labels import message
 from ..case.schema import schema_text
 from ..case.template import SECTIONS, case_template
@@ -16,6 +16,7 @@ from ..errors import UsageError
 from ..utils.structure import unstructure
 from ..utils.writing import write_text
 from .helptext import add_language
+from .knowledge import add_knowledge
 from .said import wrote
 
 __all__ = ["add_commands", "case_format_translation"]
@@ -42,6 +43,15 @@ def case_format_translation(lang, catalogue=None):
     return lambda text: said.get(text, text)
 
 
+def _case_format(args):
+    """The translation of the case format's texts by the case_format.yaml of ``--knowledge`` (by default the shipped one).
+
+    A folder given is loaded, and so checked, in English too, which needs none of its texts.
+    """
+    knowledge = None if args.knowledge is None else knowledge_base(args.knowledge)
+    return case_format_translation(args.lang, None if knowledge is None else knowledge.case_format)
+
+
 def _new(args):
     sections = None
     if args.sections:
@@ -53,8 +63,7 @@ def _new(args):
     if args.schema is not None and any(ord(c) < 32 or ord(c) == 127 for c in args.schema):
         # the location goes on one comment line of the template: a line break would add keys to the case
         raise UsageError(f"--schema: expected a location on one line; got {args.schema!r}")
-    text = case_template(sections, schema=args.schema, lang=args.lang,
-                         translate=case_format_translation(args.lang))
+    text = case_template(sections, schema=args.schema, lang=args.lang, translate=_case_format(args))
     if args.output in (None, "-"):
         return text
     path = pathlib.Path(args.output)
@@ -73,11 +82,12 @@ def _validate(args, read_case):
 
 
 def _schema(args):
+    translate = _case_format(args)
     if args.advice:
         from ..report.jsonshape import advice_schema_text
-        text = advice_schema_text(args.lang)
+        text = advice_schema_text(args.lang, knowledge=args.knowledge)
     else:
-        text = schema_text(args.lang, case_format_translation(args.lang))
+        text = schema_text(args.lang, translate)
     if args.output in (None, "-"):
         return text
     pathlib.Path(args.output).write_text(text, encoding="utf-8")
@@ -104,6 +114,7 @@ def add_commands(commands, read_case, add_case_arguments):
     new.add_argument("--schema", help="the schema location for the editor's $schema line (default: the shipped one)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     add_language(new)
+    add_knowledge(new)
     new.set_defaults(run=_new)
 
     validate = commands.add_parser("validate", help="check a case file without advising (exit 2 with every problem)")
@@ -116,4 +127,5 @@ def add_commands(commands, read_case, add_case_arguments):
     schema.add_argument("--advice", action="store_true",
                         help="the JSON Schema of the advice (advise --format json) instead, for tools")
     add_language(schema)
+    add_knowledge(schema)
     schema.set_defaults(run=_schema)

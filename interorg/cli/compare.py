@@ -8,6 +8,7 @@ from ..pipeline import compare
 from ..report.escape import one_line, terminal
 from ..utils.writing import write_text
 from .helptext import add_language
+from .knowledge import add_knowledge
 from .said import wrote
 
 __all__ = ["add_command"]
@@ -15,7 +16,7 @@ __all__ = ["add_command"]
 
 def _run(args, read_case):
     old, new = read_case(args.old, None), read_case(args.new, None)
-    result = compare(old, new, lang=args.lang)
+    result = compare(old, new, lang=args.lang, knowledge=args.knowledge)
     if result.in_reverse:  # compared as asked; the reader should know time runs backwards in it
         print(f"interorg: {message('cli_warning', args.lang)}: {message('compare_reversed', args.lang)}",
               file=sys.stderr)
@@ -53,6 +54,7 @@ def add_command(commands, read_case):
     command.add_argument("new", help="the later assessment (a case file)")
     command.add_argument("--format", choices=("text", "markdown", "html", "json"), default="text")
     add_language(command)
+    add_knowledge(command)
     command.add_argument("--plot", metavar="FILE", help="also draw the scan factors over the two rounds (.png, .svg, .pdf)")
     command.add_argument("-o", "--output", metavar="FILE", help="write the comparison to FILE instead of the screen")
     command.set_defaults(run=lambda args: _run(args, read_case))

@@ -14,7 +14,7 @@ import pathlib
 import sys
 
 from .. import __version__
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..case import case_from_text, example_case, example_names, load_case
 from ..case.examples import DEFAULT
 from ..case.limits import CASE_LIMITS
@@ -26,6 +26,7 @@ from ..report import escape
 from . import advise as advise_command
 from . import casework, compare, export, plot, report, research, scan_import, survey
 from .helptext import LANGUAGE_HELP, add_language, localise
+from .knowledge import add_knowledge
 from .outputs import check_outputs
 from .said import wrote
 
@@ -57,7 +58,7 @@ def _read_stdin():
 
 
 def _rules(args):
-    knowledge = load_knowledge()
+    knowledge = knowledge_base(args.knowledge)
     rows = []
     for rule in knowledge.rules:
         rows.append({
@@ -99,7 +100,7 @@ def _map(args):
     suffix = pathlib.Path(args.output).suffix.lower()
     if suffix not in (".png", ".svg", ".pdf"):
         raise _UsageError(f"--output must end in .png, .svg or .pdf; got '{args.output}'")
-    save_map(network_graph(advise(case, lang=args.lang)), args.output, lang=args.lang)
+    save_map(network_graph(advise(case, lang=args.lang, knowledge=args.knowledge)), args.output, lang=args.lang)
     return wrote(args.output, args.lang)
 
 
@@ -109,7 +110,7 @@ def _graph(args):
     case = _case(args)
     if not args.output.lower().endswith(".graphml"):
         raise _UsageError(f"--output must end in .graphml; got '{args.output}'")
-    write_graphml(network_graph(case), args.output)
+    write_graphml(network_graph(advise(case, knowledge=args.knowledge)), args.output)
     return wrote(args.output, args.lang)
 
 
@@ -117,12 +118,12 @@ def _scan(args):
     if args.statements:
         if args.case or args.answers:
             raise _UsageError("--statements lists the statements; it takes no CASE file and no --import")
-        return survey.listing(lang=args.lang)
+        return survey.listing(lang=args.lang, knowledge=args.knowledge)
     if not args.case:
         raise _UsageError("give a CASE file to scan into, or --statements to list the statements")
     if args.answers:
-        return scan_import.run(args.case, args.answers, lang=args.lang)
-    return survey.run(args.case, sys.stdin, sys.stdout, lang=args.lang)
+        return scan_import.run(args.case, args.answers, lang=args.lang, knowledge=args.knowledge)
+    return survey.run(args.case, sys.stdin, sys.stdout, lang=args.lang, knowledge=args.knowledge)
 
 
 def _coverage(args):
@@ -132,7 +133,7 @@ def _coverage(args):
         return research.corpus_coverage(args)
     if args.by or args.threshold is not None:
         raise _UsageError("--by and --threshold count what cases exercise: name CASE files or directories")
-    sources = coverage.coverage(lang=args.lang)
+    sources = coverage.coverage(knowledge=args.knowledge, lang=args.lang)
     if args.format == "json":
         return json.dumps(coverage.to_dict(sources), indent=2, ensure_ascii=False) + "\n"
     if args.format == "markdown":
@@ -172,18 +173,21 @@ def _parser(lang="en"):
     _add_case_arguments(map_cmd)
     map_cmd.add_argument("-o", "--output", required=True, help="the picture to write: .png, .svg or .pdf")
     add_language(map_cmd)
+    add_knowledge(map_cmd)
     map_cmd.set_defaults(run=_map)
 
     graph_cmd = commands.add_parser("graph", help="export the partner network to GraphML (for Gephi)")
     _add_case_arguments(graph_cmd)
     graph_cmd.add_argument("-o", "--output", required=True, help="the .graphml file to write")
     add_language(graph_cmd)
+    add_knowledge(graph_cmd)
     graph_cmd.set_defaults(run=_graph)
 
     scan_cmd = commands.add_parser(
         "scan", help="ask the scan's statements in the terminal and write the answers into the case file")
     scan_cmd.add_argument("case", nargs="?", help="the case file (YAML or JSON); it must list the partners")
     add_language(scan_cmd)
+    add_knowledge(scan_cmd)
     scan_cmd.add_argument("--import", dest="answers", metavar="CSV",
                           help="import the answers of a form export (one row per respondent) instead of asking")
     scan_cmd.add_argument("--statements", action="store_true",
@@ -193,12 +197,14 @@ def _parser(lang="en"):
     rules_cmd = commands.add_parser("rules", help="list every rule with its source and basis")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
     add_language(rules_cmd)
+    add_knowledge(rules_cmd)
     rules_cmd.set_defaults(run=_rules)
 
     coverage_cmd = commands.add_parser(
         "coverage", help="every model of every source, the rules that encode it, and how many fire on the example")
     coverage_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     add_language(coverage_cmd)
+    add_knowledge(coverage_cmd)
     research.add_corpus_arguments(coverage_cmd)
     coverage_cmd.set_defaults(run=_coverage)
     export.add_command(commands)

@@ -13,6 +13,7 @@ from ..case.examples import DEFAULT
 from ..errors import UsageError
 from ..pipeline import advise, network_graph
 from .helptext import add_language
+from .knowledge import add_knowledge
 from .said import wrote
 
 __all__ = ["KINDS", "add_command"]
@@ -53,7 +54,7 @@ def _run(args, read_case):
         if len(args.cases) > 1:
             raise UsageError(f"plot {args.kind} draws one case; got {len(args.cases)}")
         cases = [read_case(args.cases[0] if args.cases else None, args.example)]
-    advices = [advise(case, lang=args.lang) for case in cases]
+    advices = [advise(case, lang=args.lang, knowledge=args.knowledge) for case in cases]
     save_figure(_draw(args.kind, advices), args.output)
     return wrote(args.output, args.lang)
 
@@ -77,4 +78,5 @@ def add_command(commands, read_case):
                          help=f"use a bundled example case: {', '.join(example_names())} (default {DEFAULT})")
     command.add_argument("-o", "--output", required=True, help="the picture to write: .png, .svg or .pdf")
     add_language(command)
+    add_knowledge(command)
     command.set_defaults(run=lambda args: _run(args, read_case))

@@ -16,6 +16,7 @@ from ..report.hints import report_hints
 from ..report.html import figures_available, report_html, save_report
 from ..report.view import Selection
 from .helptext import add_language
+from .knowledge import add_knowledge
 from .said import wrote
 
 __all__ = ["add_command", "write"]
@@ -38,7 +39,7 @@ def write(advice, output, figures=True, selection=Selection()):
 
 
 def _run(args, read_case):
-    advice = advise(read_case(args), lang=args.lang)
+    advice = advise(read_case(args), lang=args.lang, knowledge=args.knowledge)
     return write(advice, args.output, figures=not args.no_figures)
 
 
@@ -57,6 +58,7 @@ def add_command(commands, add_case_arguments, read_case):
         "report", help="write the report to hand over: one HTML file, the action plan first, to print to PDF")
     add_case_arguments(command)
     add_language(command)
+    add_knowledge(command)
     command.add_argument("-o", "--output", metavar="FILE",
                          help="the HTML file to write (report.html); the screen when not given")
     command.add_argument("--no-figures", action="store_true",

@@ -9,13 +9,14 @@ import sys
 
 import attrs
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base, load_knowledge
 from ..engine.translation import translate
 from ..engine.wording import counted, fill, format_number
 from ..errors import CaseError, Problem
 from ..pipeline import advise, why_not
 from ..utils.writing import atomic_write
 from .helptext import add_language
+from .knowledge import add_knowledge, verified_folder
 from .said import wrote
 
 # The research modules are imported by the commands that use them, so that
@@ -32,7 +33,7 @@ EXIT_FAILED = 1
 def _verify(args):
     from ..research.verify import verify
 
-    result = verify(args.knowledge)
+    result = verify(verified_folder(args.folder, args.knowledge))
     words = _verify_words(args.lang)
     if args.format == "json":
         data = result.to_dict()
@@ -84,7 +85,7 @@ def _render(result, fmt):
 
 def _explain(args):
     # the answer, its errors and the case's problems it names are in the language asked for, as in Python
-    answer = why_not(args.case, args.rule, args.subject, lang=args.lang)
+    answer = why_not(args.case, args.rule, args.subject, knowledge=args.knowledge, lang=args.lang)
     if args.format == "json":
         return answer.to_json() + "\n"
     return answer.to_markdown() if args.format == "markdown" else answer.to_text()
@@ -104,7 +105,8 @@ def corpus_coverage(args):
     """``interorg coverage CASE|DIR ...``: what the cases exercise, and exit 1 below the threshold."""
     from ..research.coverage import corpus_coverage as _corpus_coverage
 
-    result = _corpus_coverage(args.cases, by=args.by or "rule", lang=args.lang, threshold=args.threshold)
+    result = _corpus_coverage(args.cases, by=args.by or "rule", knowledge=args.knowledge, lang=args.lang,
+                              threshold=args.threshold)
     if not result.passed and args.format == "json":  # the JSON says it in "passed"; a reader of the terminal too
         print(result.below_threshold(), file=sys.stderr)
     return _render(result, args.format), (0 if result.passed else EXIT_FAILED)
@@ -149,15 +151,17 @@ def _sweep(args):
     if args.out:
         # atomically: a sweep refused or interrupted leaves what was in the file
         with atomic_write(args.out) as out:
-            result = sweep(args.base, vary, progress=progress, lang=args.lang, out=out, workers=args.workers)
+            result = sweep(args.base, vary, progress=progress, lang=args.lang, knowledge=args.knowledge, out=out,
+                           workers=args.workers)
     else:
-        result = sweep(args.base, vary, progress=progress, lang=args.lang, workers=args.workers)
+        result = sweep(args.base, vary, progress=progress, lang=args.lang, knowledge=args.knowledge,
+                       workers=args.workers)
     if args.format == "json":
         return json.dumps(result.summary(), indent=2, ensure_ascii=False) + "\n"
     return result.to_text() + (wrote(args.out, args.lang) if args.out else "")
 
 
-def _advice_or_case(path, lang):
+def _advice_or_case(path, lang, knowledge):
     """An advice's JSON (``interorg advise --format json``) read back, or the advice on a case file."""
     from ..report.conclusiondiff import LIMITS, advice_record, is_advice_data
     from ..utils.documents import read_document
@@ -166,14 +170,17 @@ def _advice_or_case(path, lang):
         document = read_document(path, CaseError, LIMITS)
         if is_advice_data(document.data):
             return advice_record(document.data, str(path))
-    return advise(path, lang=lang)
+    return advise(path, lang=lang, knowledge=knowledge)
 
 
 def _diff(args):
     from ..report.diff import diff
     from ..report.escape import one_line, terminal
 
-    result = diff(_advice_or_case(args.a, args.lang), _advice_or_case(args.b, args.lang))
+    # loaded once, and so refused where it does not load, even when both sides are advice JSONs that need none of it
+    knowledge = None if args.knowledge is None else knowledge_base(args.knowledge)
+    a, b = (_advice_or_case(path, args.lang, knowledge) for path in (args.a, args.b))
+    result = diff(a, b)
     # an advice read from its JSON keeps its language; the command's words are those of --lang, as everywhere
     result = attrs.evolve(result, lang=args.lang)
     # what was not compared is said first in the rendering; the JSON says it in its fields, the screen in words
@@ -187,9 +194,11 @@ def register(commands):
     """Add the researcher's commands to the sub-parsers ``commands`` of ``interorg``."""
     verify_cmd = commands.add_parser(
         "verify", help="check a knowledge directory statically: impossible, repeated, clashing rules, gaps")
-    verify_cmd.add_argument("knowledge", nargs="?", help="a knowledge directory (default: the shipped one)")
+    verify_cmd.add_argument("folder", metavar="knowledge", nargs="?",
+                            help="a knowledge directory (default: the shipped one)")
     verify_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     add_language(verify_cmd)
+    add_knowledge(verify_cmd)
     verify_cmd.set_defaults(run=_verify)
 
     explain_cmd = commands.add_parser(
@@ -199,6 +208,7 @@ def register(commands):
     explain_cmd.add_argument("--subject", help="for a rule concluded per subject: which (a relationship id...)")
     explain_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     add_language(explain_cmd)
+    add_knowledge(explain_cmd)
     explain_cmd.set_defaults(run=_explain)
 
     sweep_cmd = commands.add_parser("sweep", help="advise on every combination of some inputs of a case")
@@ -211,6 +221,7 @@ def register(commands):
     sweep_cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
     sweep_cmd.add_argument("--format", choices=("text", "json"), default="text", help="the summary's format")
     add_language(sweep_cmd)
+    add_knowledge(sweep_cmd)
     sweep_cmd.set_defaults(run=_sweep)
 
     diff_cmd = commands.add_parser("diff", help="what-if: what changes in the advice from case A to case B")
@@ -218,4 +229,5 @@ def register(commands):
     diff_cmd.add_argument("b", metavar="B", help="the second case file, or an advice's JSON (advise --format json)")
     diff_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     add_language(diff_cmd)
+    add_knowledge(diff_cmd)
     diff_cmd.set_defaults(run=_diff)

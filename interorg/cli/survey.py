@@ -20,7 +20,7 @@ import pathlib
 
 import attrs
 
-from ..analysis.knowledge import load_knowledge
+from ..analysis.knowledge import knowledge_base
 from ..case import Respondent, load_case
 from ..case._types import ID_META
 from ..case.scan import FACTORS
@@ -172,8 +172,9 @@ def run(path, stdin, stdout, lang="en", knowledge=None):
         written to.
     lang : {'en', 'nl'}
         The language of the statements and the prompts.
-    knowledge : KnowledgeBase, optional
-        By default the shipped knowledge (its scan statements).
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        Whose scan statements to ask (or the path of its folder); by
+        default the shipped knowledge's.
 
     Returns
     -------
@@ -185,7 +186,7 @@ def run(path, stdin, stdout, lang="en", knowledge=None):
     CaseError
         If the file is not a valid case or lists no partners.
     """
-    return _Session(path, stdin, stdout, lang, knowledge or load_knowledge()).run()
+    return _Session(path, stdin, stdout, lang, knowledge_base(knowledge)).run()
 
 
 def listing(lang="en", knowledge=None):
@@ -200,8 +201,9 @@ def listing(lang="en", knowledge=None):
     ----------
     lang : {'en', 'nl'}
         The language of the statements, their reasons and the headings.
-    knowledge : KnowledgeBase, optional
-        By default the shipped knowledge (its scan statements).
+    knowledge : KnowledgeBase, str or os.PathLike, optional
+        Whose scan statements to list (or the path of its folder); by
+        default the shipped knowledge's.
 
     Returns
     -------
@@ -213,7 +215,7 @@ def listing(lang="en", knowledge=None):
     >>> print(listing("nl").splitlines()[4])
         felt_urgency_1  Voor mijn organisatie is het urgent dat deze samenwerking slaagt.
     """
-    knowledge = knowledge or load_knowledge()
+    knowledge = knowledge_base(knowledge)
     labels = knowledge.labels(lang)
     lines = [fill(labels["scan_statements"], count=len(knowledge.statements))]
     perspective = factor = None

@@ -2,5 +2,6 @@
 
 :mod:`.coverage` lists every model of every source with the rules that
 encode it and what fires on the bundled example; :mod:`.export` writes the
-rule base as a CLIPS program.
+rule base as a CLIPS program; :mod:`.knowledge_copy` copies a knowledge
+folder to edit.
 """

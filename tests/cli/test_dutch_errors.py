@@ -88,6 +88,14 @@ BAD_COMMANDS = [
     ["scan", "{tmp}/zonder-partners.yaml", "--import", "{tmp}/antwoorden.csv"],
     ["scan", "{tmp}/met-partners.yaml", "--import", "{tmp}/leeg.csv"],
     ["scan", "{tmp}/met-partners.yaml", "--import", "{tmp}/antwoorden.csv"],
+    ["advise", "--example", "--knowledge", "{tmp}/nergens"],
+    ["advise", "--example", "--knowledge", "{case}"],
+    ["verify", "{tmp}/leeg", "--knowledge", "{tmp}"],
+    ["export", "--format", "knowledge"],
+    ["export", "--format", "knowledge", "-o", "{tmp}/kennis", "--case", "{case}"],
+    ["export", "--format", "knowledge", "-o", "{tmp}"],
+    ["export", "--format", "knowledge", "-o", "{case}"],
+    ["export", "--format", "knowledge", "-o", "{tmp}/nergens/kennis"],
 ]
 
 #: English words that Dutch text does not use (the error texts are matched word by word).
