@@ -352,7 +352,7 @@ def why_not(advice, rule_id, subject=None, knowledge=None, lang=None):
     >>> [(c.path, c.to) for c in answer.changes[0]]
     [('care.demand', ('standard',))]
     >>> why_not(interorg.example_case(), "kenis.need.quadrant-i", lang="nl").to_text().splitlines()[1]
-    '  Niet afgeleid op deze casus.'
+    '  De regel slaat niet aan op deze casus.'
     """
     if lang is None:  # the advice's language, given so that its errors are told in it too
         return why_not(advice, rule_id, subject, knowledge, advice.lang if isinstance(advice, Advice) else "en")
