@@ -7,6 +7,7 @@ Dutch says no English.
 """
 
 import ast
+import importlib.resources
 import pathlib
 import re
 import sys
@@ -22,7 +23,8 @@ from interorg.research.paths import check_paths
 
 PACKAGE = pathlib.Path(interorg.__file__).parent
 #: The shipped knowledge folder (in a source tree, through the package's link to it).
-SHIPPED = PACKAGE / "knowledge"
+# the shipped folder where the package reads it (in a checkout, the top-level knowledge/)
+SHIPPED = pathlib.Path(str(importlib.resources.files("interorg.knowledge")))
 #: The modules of the public functions whose errors are checked here.
 MODULES = ("pipeline.py", *sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "research").glob("*.py")),
            "report/advice.py", "analysis/counsel.py")
