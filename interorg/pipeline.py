@@ -20,6 +20,7 @@ from .analysis.knowledge import knowledge_base, load_knowledge
 from .analysis.relationships import summarise_relationships
 from .case import Case, case_from_dict, check_case, load_case
 from .engine import explain, run
+from .engine.asking import checked_subject, rule_and_subject
 from .engine.conflicts import resolve
 from .engine.explaining import version
 from .engine.translation import problems_in_lang
@@ -366,7 +367,7 @@ def why_not(advice, rule_id, subject=None, knowledge=None, lang=None):
             raise UsageError(f"this advice holds no case to advise on again in '{lang}'; ask in its own"
                              f" language, '{advice.lang}'")
         advice = advise(advice.case, lang, knowledge, bounded=False)
-    rule_id, subject = _rule_and_subject(rule_id, subject)
+    rule_id, subject = rule_and_subject(rule_id, subject)
     try:
         rule = knowledge.rule(rule_id)
     except KeyError as exc:
@@ -378,7 +379,7 @@ def why_not(advice, rule_id, subject=None, knowledge=None, lang=None):
     from .report.whynot import WhyNotReport
 
     kinds = singletons(knowledge)
-    subject = _checked_subject(knowledge, Space(knowledge, kinds, 0), rule, subject, advice.facts)
+    subject = checked_subject(Space(knowledge, kinds, 0), rule, subject, advice.facts)
     concluded = {(c.id, c.subject) for c in advice.conclusions}
     editor = CaseEditor(advice.case, advice.facts) if advice.case is not None else None
     names = advice.case.partner_names() if advice.case is not None else None
@@ -391,30 +392,3 @@ def why_not(advice, rule_id, subject=None, knowledge=None, lang=None):
         result = attrs.evolve(result, title=conclusion.title, explanation=conclusion.explanation,
                               set_aside=set_aside)
     return WhyNotReport(result, advice.labels, lang)
-
-
-def _rule_and_subject(rule_id, subject):
-    """A rule id and subject, also from a conclusion's key ``id[subject]``."""
-    if isinstance(rule_id, str) and rule_id.endswith("]") and "[" in rule_id:
-        rule_id, _, keyed = rule_id[:-1].partition("[")
-        if subject is not None and subject != keyed:
-            raise UsageError(f"two subjects asked for: '{keyed}' in the key and '{subject}' as the subject")
-        subject = keyed
-    return rule_id, subject
-
-
-def _checked_subject(knowledge, space, rule, subject, facts):
-    """``subject``, if the rule is concluded per subject and some fact of the case gives it."""
-    if subject is None:
-        return None
-    if rule.subject is None:
-        raise UsageError(f"rule '{rule.id}' is not concluded per subject; ask without a subject")
-    origin = space.subject_origin(rule.id)
-    given = {str(fact.values.get(origin[1])) for fact in facts
-             if fact.type == origin[0] and fact.values.get(origin[1]) is not None} if origin else None
-    if given is not None and str(subject) not in given:
-        shown = ", ".join(sorted(given)[:8]) + (", ..." if len(given) > 8 else "")
-        expected = f"; the case gives: {shown}" if given else "; the case gives none"
-        # the wording is that of the messages problem.unknown_subject and problem.no_subjects
-        raise UsageError(f"no {origin[0]} of the case has the subject '{subject}' of rule '{rule.id}'{expected}")
-    return subject
