@@ -10,6 +10,7 @@ from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
 from .saying import Sayer
+from .texts import fill_pieces
 
 __all__ = ["explain", "version"]
 
@@ -26,8 +27,6 @@ class _Builder:
         # each is built once: at thousands of conclusions this bounds memory.
         self._inputs = {}
         self._cited = {}
-        # where a rule's variable takes its values from is the knowledge's, the same in every run
-        self._origins = self.knowledge._cache.setdefault("variable_origins", {})
         self._labels = {}
         self._shared = _shared_labels(self.knowledge, lang)
         self._parts = {}
@@ -35,8 +34,9 @@ class _Builder:
         self._not_given = self.knowledge.message("not_given", lang)
         self._statics = self.knowledge._cache.setdefault("rule_statics", {})
         self._statics_run = {}
-        self._fill_values = {}
-        self._titles = {}
+        self._words = self.knowledge._cache.setdefault("rule_words", {})
+        # a record's labelled variables and filled title, by its key: made once, used by all that cite it
+        self._filled = {}
         self._given = {}
         # the fields a pattern names in evidence, by id(pattern): the patterns are the knowledge's, alive all run
         self._tested = {}
@@ -140,42 +140,68 @@ class _Builder:
             else:
                 # the same for every fact the pattern matched: one tuple, whatever the number of partners
                 self._tested[id(pattern)] = tested
-        part = self.part
-        parts = tuple([part(fact.type, name, given) for name in tested])
-        return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact=fact.type, path=fact.path,
-                        values=given, fields=tested, parts=parts)
+        fact_type, shared, run = fact.type, self._shared_parts, self._parts
+        parts = []
+        for name in tested:  # self.part(fact_type, name, given), its lookups inline: once per field of every evidence
+            value = given.get(name, _MISSING)
+            key = (fact_type, name, value, type(value))
+            found = shared.get(key) or run.get(key) or self.part(fact_type, name, given)
+            parts.append(found)
+        parts = tuple(parts)
+        # positional: a call by keywords costs more than building the object
+        return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact_type, fact.path, given,
+                        None, None, None, tested, parts)
+
+    def words(self, rule):
+        """What wording a conclusion of ``rule`` needs of the rule, in the advice's language (a :class:`_Words`).
+
+        The same in every run, so kept with the knowledge.
+        """
+        found = self._words.get((rule.id, self.lang))
+        if found is None:
+            found = self._words[rule.id, self.lang] = _Words(self, rule)
+        return found
+
+    def filled(self, key):
+        """``(words, labelled variables, title)`` of the conclusion ``key``: made once per record.
+
+        Only the variables its title, text, action or subject show are
+        labelled.
+        """
+        found = self._filled.get(key)
+        if found is None:
+            record = self.session.records[key]
+            words = self.words(record.rule)
+            variables, label = record.variables, self.label
+            values = {name: _text(variables[name]) if origin is None else label(*origin, variables[name])
+                      for name, origin in words.origins}
+            found = self._filled[key] = (words, values, fill_pieces(words.title, values))
+        return found
 
     def fill_values(self, record):
-        """The labels of a conclusion's variables, for the placeholders of its title and text (once per record)."""
-        values = self._fill_values.get(id(record))
-        if values is None:
-            values = self._fill_values[id(record)] = {
-                name: self._variable_label(record.rule, name, value) for name, value in record.variables.items()}
-        return values
+        """The labels of the variables a conclusion's title, text, action and subject show (once per record)."""
+        return self.filled((record.rule.id, record.subject))[1]
 
     def filled_title(self, record):
         """The rule's title in the advice's language, its placeholders filled for this conclusion."""
-        title = self._titles.get(id(record))
-        if title is None:
-            title = self._titles[id(record)] = record.rule.title.fill(self.lang, self.fill_values(record))
-        return title
+        return self.filled((record.rule.id, record.subject))[2]
 
     def conclusion_evidence(self, key):
-        if key in self._cited:
-            return self._cited[key]
-        record = self.session.records[key]
-        title = self.filled_title(record)
-        subject = self.subject_label(record)
+        found = self._cited.get(key)
+        if found is not None:
+            return found
+        words, values, title = self.filled(key)
+        subject = key[1]
         # a title with placeholders names what the conclusion is about already
-        named = self.statics(record.rule)[1]
-        summary = title if subject is None or named else f"{title}: {subject}"
-        evidence = self._cited[key] = Evidence("conclusion", summary, rule=record.rule.id,
-                                               subject=_text(record.subject), explanation=self.explanation(key))
+        summary = title if subject is None or words.named else f"{title}: {values[words.subject]}"
+        evidence = self._cited[key] = Evidence("conclusion", summary, None, None, None, words.id,
+                                               _text(subject), self.explanation(key))
         return evidence
 
     def explanation(self, key):
-        if key in self.explanations:
-            return self.explanations[key]
+        found = self.explanations.get(key)
+        if found is not None:
+            return found
         record = self.session.records[key]
         rule = record.rule
         patterns, _, absent = self.statics(rule)
@@ -189,18 +215,14 @@ class _Builder:
             evidence = tuple([cited(ref, pattern) if type(ref) is str else evidence_of(ref)
                               for ref, pattern in zip(refs, patterns)])
             supports.append(Support(evidence, absent))
-        explanation = Explanation(rule.id, self.filled_title(record), rule.basis, self.reason(rule), tuple(supports))
+        words, _, title = self.filled(key)
+        explanation = Explanation(words.id, title, words.basis, words.reason, tuple(supports))
         self.explanations[key] = explanation
         return explanation
 
     def reason(self, rule):
         """Why a derived rule holds, in the advice's language (None for a rule from the source)."""
         return None if rule.reason is None else rule.reason.get(self.lang)
-
-    def subject_label(self, record):
-        if record.subject is None:
-            return None
-        return self._variable_label(record.rule, record.rule.subject, record.subject)
 
     def citations(self, rule):
         """The citations of ``rule`` in the advice's language: the same in every run, so made once per knowledge base."""
@@ -216,32 +238,16 @@ class _Builder:
         return found
 
     def conclusion(self, key):
-        record = self.session.records[key]
-        rule = record.rule
-        values = self.fill_values(record)
+        words, values, title = self.filled(key)
+        subject = key[1]
+        # positional, in the order of Conclusion's fields: a call by keywords costs more than building it
         return Conclusion(
-            id=rule.id,
-            kind=rule.kind,
-            subject=_text(record.subject),
+            words.id, words.kind, _text(subject),
             # the subject is the value of one of the rule's variables, labelled already
-            subject_label=None if record.subject is None else values[rule.subject],
-            model=rule.model,
-            title=self.filled_title(record),
-            text=rule.text.fill(self.lang, values),
-            basis=rule.basis,
-            reason=self.reason(rule),
-            sources=self.citations(rule),
-            explanation=self.explanation(key),
-            priority=rule.priority,
-            weight=rule.weight,
-            action=None if rule.action is None else rule.action.fill(self.lang, values),
-        )
-
-    def _variable_label(self, rule, name, value):
-        origin = self._origins.get((rule.id, name), _MISSING)
-        if origin is _MISSING:
-            origin = self._origins[rule.id, name] = self.knowledge.variable_origin(rule, name)
-        return _text(value) if origin is None else self.label(*origin, value)
+            None if subject is None else values[words.subject],
+            words.model, title, fill_pieces(words.text, values), words.basis, words.reason, words.sources,
+            self.explanation(key), words.priority, words.weight,
+            None if words.action is None else fill_pieces(words.action, values))
 
     def model_statuses(self):
         needs = _model_needs(self.knowledge)
@@ -274,13 +280,36 @@ class _Builder:
         return tuple(statuses)
 
     def conclusions(self):
-        knowledge = self.knowledge
-        keys = sorted(self.session.records, key=lambda key: (
-            knowledge.rank(key[0]),
-            self.session.records[key].order,
-            _text(key[1]) or "",
-        ))
-        return tuple(self.conclusion(key) for key in keys)
+        rank, records = self.knowledge.rank, self.session.records
+        keys = sorted(records, key=lambda key: (rank(key[0]), records[key].order, _text(key[1]) or ""))
+        conclusion = self.conclusion
+        return tuple([conclusion(key) for key in keys])
+
+
+class _Words:
+    """What wording a conclusion needs of its rule in one language: its fields, its texts split, its variables shown.
+
+    ``origins`` pairs each variable that the title, text, action or subject
+    shows with the ``(fact type, field)`` it takes its values from (None
+    for one that leads to a conclusion without a subject: shown as it is).
+    """
+
+    __slots__ = ("id", "kind", "model", "basis", "reason", "sources", "priority", "weight", "subject",
+                 "title", "text", "action", "named", "origins")
+
+    def __init__(self, builder, rule):
+        lang = builder.lang
+        self.id, self.kind, self.model, self.basis = rule.id, rule.kind, rule.model, rule.basis
+        self.reason, self.sources = builder.reason(rule), builder.citations(rule)
+        self.priority, self.weight, self.subject = rule.priority, rule.weight, rule.subject
+        self.title, self.text = rule.title.pieces(lang), rule.text.pieces(lang)
+        self.action = None if rule.action is None else rule.action.pieces(lang)
+        self.named = bool(rule.title.placeholders())
+        shown = dict.fromkeys(self.title[1::2] + self.text[1::2] + (self.action or ())[1::2])
+        if rule.subject is not None:
+            shown[rule.subject] = None
+        knowledge = builder.knowledge
+        self.origins = tuple((name, knowledge.variable_origin(rule, name)) for name in shown)
 
 
 #: The most entries one store kept between runs holds (labels and summary parts per knowledge base and language, what explaining needs of the rules per knowledge base).
