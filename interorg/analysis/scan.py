@@ -359,10 +359,12 @@ def scan_scores(case):
         if not counted:
             out.append(FactorScore(factor, perspective, statements, None, None, (), (), (), None, None))
             continue
-        score, band = factor_score(pair for _respondent, _partner, pair in answers)
-        by_partner = tuple(
+        # factor_score's arithmetic on the halves counted already, rather than made again from the answers
+        score = _round(_mean([halves for _index, halves in counted]))
+        band = _band(score)
+        by_partner = tuple([
             PartnerScore(partner, _round(_mean(scores)), len(scores))
-            for partner, scores in sorted(per_partner.items(), key=lambda item: partner_order.get(item[0], 0)))
+            for partner, scores in sorted(per_partner.items(), key=lambda item: partner_order.get(item[0], 0))])
         spread = disagreement = None
         if len(by_partner) >= 2:
             spread = _round(max(p.score for p in by_partner) - min(p.score for p in by_partner))
