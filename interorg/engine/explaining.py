@@ -110,21 +110,26 @@ class _Builder:
         return found
 
     def cited_input(self, ref, pattern):
-        """The evidence of input ``ref`` matched by ``pattern``, built once per pair."""
-        key = (ref, id(pattern))
-        if key not in self._inputs:
-            self._inputs[key] = self.input_evidence(self.session.inputs[ref], pattern)
-        return self._inputs[key]
+        """The evidence of input ``ref`` matched by ``pattern``; built once per input and fields named.
 
-    def input_evidence(self, fact, pattern):
-        """Evidence of an input fact; the summary names the fields the pattern tested.
-
-        A tested field the case leaves out (a ``known: false`` test) is named
-        as not given, so that the evidence says what is missing.
+        The summary names the fields the pattern tested.  A tested field the
+        case leaves out (a ``known: false`` test) is named as not given, so
+        that the evidence says what is missing.  Two patterns that test the
+        same fields of one input cite the same evidence.
         """
-        given = self._given.get(id(fact))
+        fact = self.session.inputs[ref]
+        given = self._given.get(ref)
         if given is None:
-            given = self._given[id(fact)] = fact.given()
+            given = self._given[ref] = fact.given()
+        tested = self.tested(fact, given, pattern)
+        key = (ref, tested)
+        found = self._inputs.get(key)
+        if found is None:
+            found = self._inputs[key] = self.input_evidence(fact, given, tested)
+        return found
+
+    def tested(self, fact, given, pattern):
+        """The fields of ``fact`` an evidence of ``pattern`` names: those it tested, each once."""
         if isinstance(pattern, AnyOf):
             key = (id(pattern), fact.type)
             matcher = self._any_matchers.get(key)
@@ -140,6 +145,10 @@ class _Builder:
             else:
                 # the same for every fact the pattern matched: one tuple, whatever the number of partners
                 self._tested[id(pattern)] = tested
+        return tested
+
+    def input_evidence(self, fact, given, tested):
+        """Evidence of an input fact (whose given fields are ``given``) naming the fields ``tested``."""
         fact_type, shared, run = fact.type, self._shared_parts, self._parts
         parts = []
         for name in tested:  # self.part(fact_type, name, given), its lookups inline: once per field of every evidence
@@ -163,48 +172,48 @@ class _Builder:
         return found
 
     def filled(self, key):
-        """``(words, labelled variables, title)`` of the conclusion ``key``: made once per record.
+        """``(words, labelled variables, title, subject as a key writes it)`` of the conclusion ``key``.
 
-        Only the variables its title, text, action or subject show are
-        labelled.
+        Made once per record.  Only the variables its title, text, action or
+        subject show are labelled.
         """
         found = self._filled.get(key)
         if found is None:
             record = self.session.records[key]
             words = self.words(record.rule)
-            variables, label = record.variables, self.label
-            values = {name: _text(variables[name]) if origin is None else label(*origin, variables[name])
-                      for name, origin in words.origins}
-            found = self._filled[key] = (words, values, fill_pieces(words.title, values))
+            variables, label, shared = record.variables, self.label, self._shared
+            values = {}
+            for name, origin in words.origins:
+                value = variables[name]
+                if origin is None:
+                    values[name] = _text(value)
+                else:  # self.label(*origin, value), looked up inline where it is kept between runs
+                    values[name] = (type(value) is str and shared.get((*origin, value))) or label(*origin, value)
+            found = self._filled[key] = (words, values, fill_pieces(words.title, values), _text(key[1]))
         return found
-
-    def fill_values(self, record):
-        """The labels of the variables a conclusion's title, text, action and subject show (once per record)."""
-        return self.filled((record.rule.id, record.subject))[1]
-
-    def filled_title(self, record):
-        """The rule's title in the advice's language, its placeholders filled for this conclusion."""
-        return self.filled((record.rule.id, record.subject))[2]
 
     def conclusion_evidence(self, key):
         found = self._cited.get(key)
         if found is not None:
             return found
-        words, values, title = self.filled(key)
-        subject = key[1]
+        filled = self.filled(key)
+        words, values, title, subject = filled
         # a title with placeholders names what the conclusion is about already
         summary = title if subject is None or words.named else f"{title}: {values[words.subject]}"
         evidence = self._cited[key] = Evidence("conclusion", summary, None, None, None, words.id,
-                                               _text(subject), self.explanation(key))
+                                               subject, self.explanation(key, filled))
         return evidence
 
-    def explanation(self, key):
+    def explanation(self, key, filled=None):
+        """The explanation of the conclusion ``key`` (``filled``: its :meth:`filled`, where the caller has it)."""
         found = self.explanations.get(key)
         if found is not None:
             return found
+        words, _, title, _ = filled or self.filled(key)
         record = self.session.records[key]
-        rule = record.rule
-        patterns, _, absent = self.statics(rule)
+        patterns = words.patterns
+        # what the negations required absent is worded per run where it names a partner
+        absent = () if not words.negated else self.statics(record.rule)[2]
         supports = []
         ways = record.supports
         if len(ways) > 1:  # in a fixed order, whatever order the engine found them in
@@ -215,7 +224,6 @@ class _Builder:
             evidence = tuple([cited(ref, pattern) if type(ref) is str else evidence_of(ref)
                               for ref, pattern in zip(refs, patterns)])
             supports.append(Support(evidence, absent))
-        words, _, title = self.filled(key)
         explanation = Explanation(words.id, title, words.basis, words.reason, tuple(supports))
         self.explanations[key] = explanation
         return explanation
@@ -238,15 +246,15 @@ class _Builder:
         return found
 
     def conclusion(self, key):
-        words, values, title = self.filled(key)
-        subject = key[1]
+        filled = self.filled(key)
+        words, values, title, subject = filled
         # positional, in the order of Conclusion's fields: a call by keywords costs more than building it
         return Conclusion(
-            words.id, words.kind, _text(subject),
+            words.id, words.kind, subject,
             # the subject is the value of one of the rule's variables, labelled already
             None if subject is None else values[words.subject],
             words.model, title, fill_pieces(words.text, values), words.basis, words.reason, words.sources,
-            self.explanation(key), words.priority, words.weight,
+            self.explanation(key, filled), words.priority, words.weight,
             None if words.action is None else fill_pieces(words.action, values))
 
     def model_statuses(self):
@@ -295,7 +303,7 @@ class _Words:
     """
 
     __slots__ = ("id", "kind", "model", "basis", "reason", "sources", "priority", "weight", "subject",
-                 "title", "text", "action", "named", "origins")
+                 "title", "text", "action", "named", "origins", "patterns", "negated")
 
     def __init__(self, builder, rule):
         lang = builder.lang
@@ -305,6 +313,8 @@ class _Words:
         self.title, self.text = rule.title.pieces(lang), rule.text.pieces(lang)
         self.action = None if rule.action is None else rule.action.pieces(lang)
         self.named = bool(rule.title.placeholders())
+        self.patterns = tuple(rule.positive_patterns())
+        self.negated = any(isinstance(condition, Negation) for condition in rule.when)
         shown = dict.fromkeys(self.title[1::2] + self.text[1::2] + (self.action or ())[1::2])
         if rule.subject is not None:
             shown[rule.subject] = None
