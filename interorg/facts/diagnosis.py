@@ -50,10 +50,14 @@ def _scan_facts(case):
         yield ("scan_factor", values, factor.path)
 
 
+#: Where each phase stands in the process, by its id.
+_PLACE = {phase: index for index, phase in enumerate(PHASES)}
+
+
 def _timing(activity_phase, current):
     if current is None:
         return None
-    difference = PHASES.index(activity_phase) - PHASES.index(current)
+    difference = _PLACE[activity_phase] - _PLACE[current]
     return "earlier" if difference < 0 else "current" if difference == 0 else "later"
 
 
@@ -76,7 +80,7 @@ def _phase_facts(case):
         done = activity in position
         timing = _timing(activity_phase, current)
         values = {"id": activity, "phase": activity_phase, "domain": domain, "done": done, "timing": timing,
-                  "before_switch": PHASES.index(activity_phase) <= PHASES.index(SWITCH)}
+                  "before_switch": _PLACE[activity_phase] <= _PLACE[SWITCH]}
         yield ("phase_activity", values, f"phase.done[{position[activity]}]" if done else "phase.done")
         if domain in counts and timing == "earlier":
             counts[domain]["earlier"] += 1
