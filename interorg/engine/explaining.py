@@ -37,7 +37,7 @@ class _Builder:
         self._words = self.knowledge._cache.setdefault("rule_words", {})
         # a record's labelled variables and filled title, by its key: made once, used by all that cite it
         self._filled = {}
-        self._given = {}
+        self._memory = session.memory
         # the fields a pattern names in evidence, by id(pattern): the patterns are the knowledge's, alive all run
         self._tested = {}
         # which alternative of an any a fact matched, by (id(pattern), fact type); kept with the knowledge's patterns
@@ -118,10 +118,8 @@ class _Builder:
         same fields of one input cite the same evidence.
         """
         fact = self.session.inputs[ref]
-        given = self._given.get(ref)
-        if given is None:
-            given = self._given[ref] = fact.given()
-        tested = self.tested(fact, given, pattern)
+        given = self._memory.values(ref)  # what the fact gives, as the run kept it (fact.given())
+        tested = self._tested.get(id(pattern)) or self.tested(fact, given, pattern)
         key = (ref, tested)
         found = self._inputs.get(key)
         if found is None:
