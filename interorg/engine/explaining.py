@@ -38,8 +38,8 @@ class _Builder:
         # a record's labelled variables and filled title, by its key: made once, used by all that cite it
         self._filled = {}
         self._memory = session.memory
-        # the fields a pattern names in evidence, by id(pattern): the patterns are the knowledge's, alive all run
-        self._tested = {}
+        # the fields a pattern names in evidence, by id(pattern): kept with the knowledge, whose patterns they are
+        self._tested = self.knowledge._cache.setdefault("tested_fields", {})
         # which alternative of an any a fact matched, by (id(pattern), fact type); kept with the knowledge's patterns
         self._any_matchers = self.knowledge._cache.setdefault("any_matchers", {})
         self._citations = self.knowledge._cache.setdefault("citations", {})
@@ -270,9 +270,8 @@ class _Builder:
         statuses = []
         for model in self.knowledge.models:
             missing = []
-            for alternatives in needs.alternatives[model.id]:
-                if any((fact_type, field) in present if field else fact_type in present
-                       for fact_type, field in alternatives):
+            for alternatives, given in zip(needs.alternatives[model.id], needs.given[model.id]):
+                if not present.isdisjoint(given):
                     continue
                 fact_type, field = alternatives[0]  # the first form is the one to suggest
                 case_path = self.knowledge.facts[fact_type].case_path
@@ -333,6 +332,10 @@ class _Needs:
 
     def __init__(self, knowledge):
         self.alternatives = {model.id: model.need_alternatives() for model in knowledge.models}
+        # each need as what the case must give for one of its alternatives to hold, a set to meet
+        # the present ones: a fact type, or a fact type and a field of it with a value
+        self.given = {model: [frozenset((fact, field) if field else fact for fact, field in alternatives)
+                              for alternatives in needs] for model, needs in self.alternatives.items()}
         self.fields = {}
         for alternatives in self.alternatives.values():
             for need in alternatives:
