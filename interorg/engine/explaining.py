@@ -179,14 +179,16 @@ class _Builder:
         if found is None:
             record = self.session.records[key]
             words = self.words(record.rule)
-            variables, label, shared = record.variables, self.label, self._shared
+            variables, label, shared, run = record.variables, self.label, self._shared, self._labels
             values = {}
             for name, origin in words.origins:
                 value = variables[name]
                 if origin is None:
                     values[name] = _text(value)
-                else:  # self.label(*origin, value), looked up inline where it is kept between runs
-                    values[name] = (type(value) is str and shared.get((*origin, value))) or label(*origin, value)
+                    continue
+                # self.label(*origin, value), its lookups inline (its key, with the types where the value is no text)
+                kept = (*origin, value) if type(value) is str else ((*origin, value), (str, str, type(value)))
+                values[name] = shared.get(kept) or run.get(kept) or label(*origin, value)
             found = self._filled[key] = (words, values, fill_pieces(words.title, values), _text(key[1]))
         return found
 
