@@ -5,6 +5,8 @@ and names what each negated condition required to be absent.  A shared
 sub-explanation is built once and reused.
 """
 
+from collections import Counter
+
 from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
@@ -266,9 +268,7 @@ class _Builder:
             for field in needs.fields.get(fact.type, ()):
                 if fact.values.get(field) is not None:
                     present.add((fact.type, field))
-        counts = {}
-        for record in self.session.records.values():
-            counts[record.rule.model] = counts.get(record.rule.model, 0) + 1
+        counts = Counter([record.rule.model for record in self.session.records.values()])
         statuses = []
         for model in self.knowledge.models:
             missing = []
@@ -287,8 +287,10 @@ class _Builder:
         return tuple(statuses)
 
     def conclusions(self):
-        rank, records = self.knowledge.rank, self.session.records
-        keys = sorted(records, key=lambda key: (rank(key[0]), records[key].order, _text(key[1]) or ""))
+        # knowledge.rank(rule id) and the subject as a key writes it, looked up inline: once per conclusion
+        ranks, records = self.knowledge._ranks, self.session.records
+        keys = sorted(records, key=lambda key: (ranks[key[0]], records[key].order,
+                                                key[1] if type(key[1]) is str else _text(key[1]) or ""))
         conclusion = self.conclusion
         return tuple([conclusion(key) for key in keys])
 
