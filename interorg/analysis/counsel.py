@@ -34,7 +34,7 @@ from ..engine.results import PRIORITIES
 from ..engine.wording import counted
 from ..errors import NotConcluded
 from .actions import action_title, member_subjects, subject_words, together
-from .evidence import input_paths
+from .evidence import add_input_paths
 from .evidence import premises as rests_on
 from .planning import Urgent
 
@@ -338,7 +338,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
         members.sort(key=lambda c: order[c.key])
         paths, premises = {}, {}
         for member in members:
-            paths.update(dict.fromkeys(input_paths(member.explanation, memo)))
+            add_input_paths(member.explanation, paths, memo)
             rests_on(member.explanation, premises, memo=premise_memo)
         warnings = tuple(key for key in premises if key in shown and shown[key].kind == "warning")
         answered.update(warnings)
@@ -364,7 +364,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     for group, members in urgent.values():
         paths = {}
         for member in members:
-            paths.update(dict.fromkeys(input_paths(member.explanation, memo)))
+            add_input_paths(member.explanation, paths, memo)
         subjects = member_subjects(members, group, knowledge, lang, names)
         title = action_title(group, members, lang, labels)
         subjects = tuple(s for s in subjects if s not in title)

@@ -23,7 +23,7 @@ import attrs
 
 from ..engine.conflicts import subject_parts
 
-__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "independent", "input_paths", "premises", "weigh"]
+__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "add_input_paths", "independent", "input_paths", "premises", "weigh"]
 
 #: What one independent piece of strong or weak evidence counts.
 STRONG = 2
@@ -193,6 +193,24 @@ def input_paths(explanation, memo=None):
     ['care.municipalities[2]']
     """
     return list(_path_set(explanation, {} if memo is None else memo))
+
+
+def add_input_paths(explanation, paths, memo=None):
+    """Add to the dict ``paths`` (an ordered set) the paths of :func:`input_paths`, in their order.
+
+    What ``paths.update(dict.fromkeys(input_paths(explanation, memo)))``
+    does, without the list and the dict in between.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> paths = {"care": None}
+    >>> add_input_paths(advice["kenis.need.municipal.quadrant-iv[bladel]"].explanation, paths)
+    >>> list(paths)
+    ['care', 'care.municipalities[2]']
+    """
+    paths.update(_path_set(explanation, {} if memo is None else memo))
 
 
 def premises(explanation, found, met=None, memo=None):
