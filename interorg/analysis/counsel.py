@@ -25,6 +25,7 @@ It is plain Python over the conclusions: it adds no knowledge and gives the
 same counsel for the same conclusions.
 """
 
+import functools
 import re
 
 import attrs
@@ -33,7 +34,8 @@ from ..engine.results import PRIORITIES
 from ..engine.wording import counted
 from ..errors import NotConcluded
 from .actions import action_title, member_subjects, subject_words, together
-from .evidence import input_paths
+from .evidence import add_input_paths
+from .evidence import premises as rests_on
 from .planning import Urgent
 
 __all__ = ["PLAN_SIZE", "Action", "Counsel", "build_counsel", "subject_words"]
@@ -154,7 +156,7 @@ def _held_back(conclusions, knowledge, diagnosis):
     suspected is the diagnosis's weighing of all the evidence, so the rule's
     conclusion is advice only when the diagnosis agrees.
     """
-    suspicion_of = {archetype.suspected_by: archetype.id for archetype in getattr(knowledge, "archetypes", ())}
+    suspicion_of, answering = _suspicions(knowledge)
     suspected = {result.id for result in diagnosis.suspected} if diagnosis is not None else set(suspicion_of.values())
     held = []
     for conclusion in conclusions:
@@ -164,14 +166,29 @@ def _held_back(conclusions, knowledge, diagnosis):
             continue
         if conclusion.kind != "recommendation":
             continue
-        problems = [suspicion_of[rule] for rule, negated in knowledge.rule(conclusion.id).depends_on()
-                    if not negated and rule in suspicion_of]
+        problems = answering.get(conclusion.id)
+        if problems is None:
+            problems = answering[conclusion.id] = [suspicion_of[rule] for rule, negated
+                                                   in knowledge.rule(conclusion.id).depends_on()
+                                                   if not negated and rule in suspicion_of]
         if problems and not any(problem in suspected for problem in problems):
             held.append(conclusion.key)
     return tuple(held)
 
 
-def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
+def _suspicions(knowledge):
+    """``({suspicion rule: problem}, {recommendation rule: problems it answers})``: the knowledge's, kept with it.
+
+    The second is filled as the rules are met.
+    """
+    found = knowledge._cache.get("counsel_suspicions")
+    if found is None:
+        found = knowledge._cache["counsel_suspicions"] = (
+            {archetype.suspected_by: archetype.id for archetype in getattr(knowledge, "archetypes", ())}, {})
+    return found
+
+
+def _because(conclusions, lang_labels, lang, shown=None, names=None, named=(), memo=None):
     """One line: what the action rests on, the warnings it answers first (most urgent first), else the case.
 
     After the warnings come the findings it rests on, by priority, then the
@@ -184,6 +201,7 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
     (``field = value``, in the advice's language), each place once.
     """
     shown = shown or {}
+    memo = {} if memo is None else memo
     premises, paths, walked = [], {}, {}
     for conclusion in conclusions:
         for support in conclusion.explanation.supports:
@@ -195,7 +213,7 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=()):
                 premises.append((key, evidence.explanation.title))
                 # one walk for all: a tree met again adds nothing new (its first meeting keeps its place)
                 added = []
-                _premises(evidence.explanation, walked, added)
+                rests_on(evidence.explanation, walked, added, memo)
                 for deeper in added:
                     if deeper in shown:
                         premises.append((deeper, shown[deeper].title))
@@ -246,25 +264,6 @@ def _in_words(inputs):
         yield said
 
 
-def _premises(explanation, found, met=None):
-    """The keys of every earlier conclusion an explanation rests on, down the tree, each once.
-
-    ``found`` is a dict used as an ordered set (keys in the order first
-    met), so that looking a key up stays constant at any size; what is in it
-    already is not walked again.  Given a list ``met``, the keys this walk
-    adds are appended to it as well.
-    """
-    for support in explanation.supports:
-        for evidence in support.evidence:
-            if evidence.type == "conclusion":
-                key = evidence.key
-                if key not in found:
-                    found[key] = None
-                    if met is not None:
-                        met.append(key)
-                    _premises(evidence.explanation, found, met)
-
-
 def _names(text, name):
     """Whether ``text`` names ``name`` as a whole: 'Gemeente Bergeijk' is not named by 'Gemeente Bergeijk-Noord'.
 
@@ -275,7 +274,13 @@ def _names(text, name):
     """
     if name not in text:  # most premises: no need for a pattern
         return False
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+    return _whole(name).search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole(name):
+    # the same few names in every advice: the pattern is made once, not escaped and looked up per premise
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, names=None):
@@ -321,7 +326,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     advice = [c for *_, c in by_priority]
     group_of = {rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
     shown = {key: c for _, _, key, c in by_priority}
-    memo = {}  # input paths per explanation, shared between the actions
+    memo, premise_memo = {}, {}  # input paths and premises per explanation, shared between the actions
     grouped = {}
     for conclusion in advice:
         if conclusion.kind != "recommendation":
@@ -333,23 +338,23 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
         members.sort(key=lambda c: order[c.key])
         paths, premises = {}, {}
         for member in members:
-            paths.update(dict.fromkeys(input_paths(member.explanation, memo)))
-            _premises(member.explanation, premises)
+            add_input_paths(member.explanation, paths, memo)
+            rests_on(member.explanation, premises, memo=premise_memo)
         warnings = tuple(key for key in premises if key in shown and shown[key].kind == "warning")
         answered.update(warnings)
         subjects = member_subjects(members, group, knowledge, lang, names)
         title = action_title(group, members, lang, labels)
         subjects = tuple(s for s in subjects if s not in title)  # what the title names is not said again
-        actions.append(Action(
-            rank=0,
-            title=title,
-            because=_because(members, labels, lang, shown, names, (title, *subjects)),
-            priority=min([m.priority for m in members] + [shown[k].priority for k in warnings], key=_RANK.__getitem__),
-            weight=len(paths),
-            keys=tuple(m.key for m in members),
-            rules=tuple(dict.fromkeys(m.id for m in members)),
-            subjects=subjects,
-            answers=warnings,
+        # an action's fields but its rank, in their order: each Action is made once it is ranked
+        actions.append((
+            title,
+            _because(members, labels, lang, shown, names, (title, *subjects), premise_memo),
+            min([m.priority for m in members] + [shown[k].priority for k in warnings], key=_RANK.__getitem__),
+            len(paths),
+            tuple(m.key for m in members),
+            tuple(dict.fromkeys(m.id for m in members)),
+            subjects,
+            warnings,
         ))
     urgent, lists = {}, (getattr(knowledge, "urgent", None) or _URGENT).lists
     for warning in advice:  # the urgent warnings no recommendation answers: actions of their own, grouped as declared
@@ -359,16 +364,16 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     for group, members in urgent.values():
         paths = {}
         for member in members:
-            paths.update(dict.fromkeys(input_paths(member.explanation, memo)))
+            add_input_paths(member.explanation, paths, memo)
         subjects = member_subjects(members, group, knowledge, lang, names)
         title = action_title(group, members, lang, labels)
         subjects = tuple(s for s in subjects if s not in title)
-        actions.append(Action(0, title, _because(members, labels, lang, shown, names, (title, *subjects)),
-                              min((m.priority for m in members), key=_RANK.__getitem__), len(paths),
-                              tuple(m.key for m in members), tuple(dict.fromkeys(m.id for m in members)),
-                              subjects, tuple(m.key for m in members)))
-    actions.sort(key=lambda a: (_RANK[a.priority], -a.weight, order[a.keys[0]]))
-    ranked = [attrs.evolve(action, rank=index) for index, action in enumerate(actions, start=1)]
+        actions.append((title, _because(members, labels, lang, shown, names, (title, *subjects), premise_memo),
+                        min((m.priority for m in members), key=_RANK.__getitem__), len(paths),
+                        tuple(m.key for m in members), tuple(dict.fromkeys(m.id for m in members)),
+                        subjects, tuple(m.key for m in members)))
+    # by priority, weight, then the first key's place (title, because, priority, weight, keys...)
+    actions.sort(key=lambda a: (_RANK[a[2]], -a[3], order[a[4][0]]))
+    ranked = [Action(index, *fields) for index, fields in enumerate(actions, start=1)]
     return Counsel(tuple(ranked[:PLAN_SIZE]), tuple(ranked[PLAN_SIZE:]), tuple(shown),
-                   dict(set_aside), held_back, resolution.inconsistencies,
-                   frozenset(conclusion.key for conclusion in conclusions))
+                   dict(set_aside), held_back, resolution.inconsistencies, frozenset(keys))

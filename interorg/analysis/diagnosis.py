@@ -33,6 +33,7 @@ from ..engine.saying import Sayer
 from ..engine.texts import PLACEHOLDER
 from . import diagnosis_view
 from .evidence import input_paths, weigh
+from .interventions import recommendations
 
 __all__ = [
     "ArchetypeResult",
@@ -262,30 +263,6 @@ def _plain(obj):
     return obj
 
 
-def _recommendations(conclusions, knowledge):
-    """For each intervention type recommended: the recommendations' keys, the problems they answer, the caveats.
-
-    A recommendation answers a problem when its rule chains on the rule that
-    suspects it; a caveat is any other conclusion whose rule chains on a
-    recommendation (such as the condition of the reflective intervention).
-    """
-    intervention_of = {rule: item.id for item in knowledge.interventions for rule in item.recommended_by}
-    archetype_of = {archetype.suspected_by: archetype.id for archetype in knowledge.archetypes}
-    recommended, answers, caveats = {}, {}, {}  # caveats: dicts as ordered sets (no quadratic 'in' on lists)
-    for conclusion in conclusions:
-        dependencies = [dependency for dependency, _negated in knowledge.rule(conclusion.id).depends_on()]
-        item = intervention_of.get(conclusion.id)
-        if item is not None:
-            recommended.setdefault(item, []).append(conclusion.key)
-            found = answers.setdefault(item, [])
-            found += [archetype_of[d] for d in dependencies if d in archetype_of and archetype_of[d] not in found]
-            continue
-        for dependency in dependencies:
-            if dependency in intervention_of:
-                caveats.setdefault(intervention_of[dependency], {}).setdefault(conclusion.key)
-    return recommended, answers, {item: list(keys) for item, keys in caveats.items()}
-
-
 def _archetype_result(archetype, lang, found, answers, knowledge):
     """One problem: its indicators (in the advice's order), the evidence against, the weighing, its answers."""
     suspicion = found.by_rule.get(archetype.suspected_by, ())
@@ -305,7 +282,7 @@ def _archetype_result(archetype, lang, found, answers, knowledge):
         signs = [knowledge.rule(rule) for rule in dict.fromkeys(
             rule for rule, negated in knowledge.rule(archetype.suspected_by).depends_on()
             if not negated and rule not in holding)]
-        sayer = Sayer(knowledge, lang)
+        sayer = found.sayer = found.sayer or Sayer(knowledge, lang)  # one for all the problems worth checking
         # each sign as what to look for (‹partner› depends strongly on ‹partner›); one that is all
         # placeholder ("Sign of X: {what}") says nothing a reader could check
         confirm = tuple(sayer.title(rule) for rule in signs
@@ -325,9 +302,11 @@ class _Found:
         self.by_key = {conclusion.key: conclusion for conclusion in conclusions}
         self.position = {key: index for index, key in enumerate(self.by_key)}
         self.by_rule = {}
-        for conclusion in conclusions:
-            if conclusion.key not in set_aside:
+        self.shown, self.sayer = [], None  # the conclusions not set aside, in order; a Sayer once one is needed
+        for key, conclusion in self.by_key.items():
+            if key not in set_aside:
                 self.by_rule.setdefault(conclusion.id, []).append(conclusion)
+                self.shown.append(conclusion)
 
     def indication(self, conclusion):
         return _indication(conclusion, self.memo)
@@ -371,8 +350,7 @@ def build_diagnosis(conclusions, knowledge, lang, set_aside=()):
     """
     set_aside = frozenset(set_aside)
     found = _Found(conclusions, set_aside)
-    shown = [c for c in conclusions if c.key not in set_aside]
-    recommended, answers, caveats = _recommendations(shown, knowledge)
+    recommended, answers, caveats = recommendations(found.shown, knowledge)
     results = [_archetype_result(archetype, lang, found, answers, knowledge)
                for archetype in getattr(knowledge, "archetypes", ())]
     order = {archetype.id: index for index, archetype in enumerate(getattr(knowledge, "archetypes", ()))}

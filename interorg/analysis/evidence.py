@@ -23,7 +23,7 @@ import attrs
 
 from ..engine.conflicts import subject_parts
 
-__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "independent", "input_paths", "weigh"]
+__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "add_input_paths", "independent", "input_paths", "premises", "weigh"]
 
 #: What one independent piece of strong or weak evidence counts.
 STRONG = 2
@@ -193,3 +193,70 @@ def input_paths(explanation, memo=None):
     ['care.municipalities[2]']
     """
     return list(_path_set(explanation, {} if memo is None else memo))
+
+
+def add_input_paths(explanation, paths, memo=None):
+    """Add to the dict ``paths`` (an ordered set) the paths of :func:`input_paths`, in their order.
+
+    What ``paths.update(dict.fromkeys(input_paths(explanation, memo)))``
+    does, without the list and the dict in between.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> paths = {"care": None}
+    >>> add_input_paths(advice["kenis.need.municipal.quadrant-iv[bladel]"].explanation, paths)
+    >>> list(paths)
+    ['care', 'care.municipalities[2]']
+    """
+    paths.update(_path_set(explanation, {} if memo is None else memo))
+
+
+def premises(explanation, found, met=None, memo=None):
+    """The keys of every earlier conclusion an explanation rests on, down the tree, each once.
+
+    ``found`` is a dict used as an ordered set (keys in the order first
+    met), so that looking a key up stays constant at any size.  Given a
+    list ``met``, the keys this walk adds are appended to it as well.
+    ``memo`` (a dict kept by the caller) walks each shared sub-explanation
+    once (see :func:`_premise_set`).
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> found = {}
+    >>> premises(advice["kenis.conclusions.power-reason-as-counterweight"].explanation, found)
+    >>> list(found)
+    ['kenis.conclusions.counterweight', 'kenis.reasons.organisation-serving[power]']
+    """
+    for key in _premise_set(explanation, {} if memo is None else memo):
+        if key not in found:
+            found[key] = None
+            if met is not None:
+                met.append(key)
+
+
+def _premise_set(explanation, memo):
+    """Every earlier conclusion's key an explanation rests on, in the order a walk down the tree first meets it.
+
+    A dict used as an ordered set, made once per explanation (``memo``, by
+    identity).  Adding it to keys found already adds what walking the tree
+    and skipping what was found would add, in the same order: what lies
+    below a key found already was found with it.
+    """
+    found = memo.get(id(explanation))
+    if found is not None:
+        return found
+    found = {}
+    for support in explanation.supports:
+        for evidence in support.evidence:
+            if evidence.type == "conclusion":
+                key = evidence.key
+                if key not in found:
+                    found[key] = None
+                    for deeper in _premise_set(evidence.explanation, memo):
+                        found.setdefault(deeper)
+    memo[id(explanation)] = found
+    return found

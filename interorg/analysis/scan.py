@@ -229,6 +229,9 @@ class ScanScores(tuple):
         return self.to_html()
 
 
+#: The ids of each factor's two statements.
+_STATEMENTS = {factor: (f"{factor}_1", f"{factor}_2") for factor in FACTORS}
+
 #: Background colours of the bands in tables and plots: strength, middle, concern.
 BAND_COLOURS = {"strength": "#c6f6d5", "middle": "#fefcbf", "concern": "#fed7d7"}
 
@@ -344,25 +347,28 @@ def scan_scores(case):
         return ScanScores()
     partner_order = {partner.id: index for index, partner in enumerate(case.partners)}
     out = []
-    respondents = case.scan.respondents
+    respondents = [(index, r.id, r.partner, r.answers) for index, r in enumerate(case.scan.respondents)]
     for factor, perspective in FACTORS.items():
-        statements = first, second = (f"{factor}_1", f"{factor}_2")
+        statements = first, second = _STATEMENTS[factor]
         counted, answers, per_partner = [], [], {}
-        for index, respondent in enumerate(respondents):
-            given = (respondent.answers.get(first), respondent.answers.get(second))
-            halves = _halves(given)
+        for index, respondent, partner, given in respondents:
+            one, two = given.get(first), given.get(second)
+            # two whole answers (the scan's own) are twice the score as they are; any other pair as _halves says
+            halves = one + two if type(one) is int and type(two) is int else _halves((one, two))
             if halves is None:
                 continue
             counted.append((index, halves))
-            answers.append((respondent.id, respondent.partner, given))
-            per_partner.setdefault(respondent.partner, []).append(halves)
+            answers.append((respondent, partner, (one, two)))
+            per_partner.setdefault(partner, []).append(halves)
         if not counted:
             out.append(FactorScore(factor, perspective, statements, None, None, (), (), (), None, None))
             continue
-        score, band = factor_score(pair for _respondent, _partner, pair in answers)
-        by_partner = tuple(
+        # factor_score's arithmetic on the halves counted already, rather than made again from the answers
+        score = _round(_mean([halves for _index, halves in counted]))
+        band = _band(score)
+        by_partner = tuple([
             PartnerScore(partner, _round(_mean(scores)), len(scores))
-            for partner, scores in sorted(per_partner.items(), key=lambda item: partner_order.get(item[0], 0)))
+            for partner, scores in sorted(per_partner.items(), key=lambda item: partner_order.get(item[0], 0))])
         spread = disagreement = None
         if len(by_partner) >= 2:
             spread = _round(max(p.score for p in by_partner) - min(p.score for p in by_partner))

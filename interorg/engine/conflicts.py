@@ -175,18 +175,6 @@ class _Winners:
                 yield self.conclusions[index]
 
 
-def _support_keys(conclusion):
-    """For each support of a conclusion, the keys of the earlier conclusions it uses."""
-    out = []
-    for support in conclusion.explanation.supports:
-        keys = []
-        for evidence in support.evidence:
-            if evidence.type == "conclusion":
-                keys.append(evidence.key)
-        out.append(keys)
-    return out
-
-
 def resolve(conclusions, knowledge, lang="en"):
     """Apply the knowledge's defeats and exclusions to the conclusions of one run.
 
@@ -220,16 +208,18 @@ def resolve(conclusions, knowledge, lang="en"):
     set_aside = {}
 
     def rests_on_set_aside(conclusion):
-        supports = _support_keys(conclusion)
-        if not supports:
+        # the culprit of the first support, if every support uses a conclusion set aside; the supports
+        # are read only as far as the first that uses none (most conclusions: the first, or nothing set aside)
+        if not set_aside:
             return None
-        culprits = []
-        for keys in supports:
-            found = next((key for key in keys if key in set_aside), None)
+        culprit = None
+        for support in conclusion.explanation.supports:
+            found = next((evidence.key for evidence in support.evidence
+                          if evidence.type == "conclusion" and evidence.key in set_aside), None)
             if found is None:
                 return None
-            culprits.append(found)
-        return culprits[0]
+            culprit = culprit or found
+        return culprit
 
     winners = {}
 

@@ -5,11 +5,14 @@ and names what each negated condition required to be absent.  A shared
 sub-explanation is built once and reused.
 """
 
+from collections import Counter
+
 from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
 from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
 from .saying import Sayer
+from .texts import fill_pieces
 
 __all__ = ["explain", "version"]
 
@@ -26,8 +29,6 @@ class _Builder:
         # each is built once: at thousands of conclusions this bounds memory.
         self._inputs = {}
         self._cited = {}
-        # where a rule's variable takes its values from is the knowledge's, the same in every run
-        self._origins = self.knowledge._cache.setdefault("variable_origins", {})
         self._labels = {}
         self._shared = _shared_labels(self.knowledge, lang)
         self._parts = {}
@@ -35,11 +36,12 @@ class _Builder:
         self._not_given = self.knowledge.message("not_given", lang)
         self._statics = self.knowledge._cache.setdefault("rule_statics", {})
         self._statics_run = {}
-        self._fill_values = {}
-        self._titles = {}
-        self._given = {}
-        # the fields a pattern names in evidence, by id(pattern): the patterns are the knowledge's, alive all run
-        self._tested = {}
+        self._words = self.knowledge._cache.setdefault("rule_words", {})
+        # a record's labelled variables and filled title, by its key: made once, used by all that cite it
+        self._filled = {}
+        self._memory = session.memory
+        # the fields a pattern names in evidence, by id(pattern): kept with the knowledge, whose patterns they are
+        self._tested = self.knowledge._cache.setdefault("tested_fields", {})
         # which alternative of an any a fact matched, by (id(pattern), fact type); kept with the knowledge's patterns
         self._any_matchers = self.knowledge._cache.setdefault("any_matchers", {})
         self._citations = self.knowledge._cache.setdefault("citations", {})
@@ -110,21 +112,24 @@ class _Builder:
         return found
 
     def cited_input(self, ref, pattern):
-        """The evidence of input ``ref`` matched by ``pattern``, built once per pair."""
-        key = (ref, id(pattern))
-        if key not in self._inputs:
-            self._inputs[key] = self.input_evidence(self.session.inputs[ref], pattern)
-        return self._inputs[key]
+        """The evidence of input ``ref`` matched by ``pattern``; built once per input and fields named.
 
-    def input_evidence(self, fact, pattern):
-        """Evidence of an input fact; the summary names the fields the pattern tested.
-
-        A tested field the case leaves out (a ``known: false`` test) is named
-        as not given, so that the evidence says what is missing.
+        The summary names the fields the pattern tested.  A tested field the
+        case leaves out (a ``known: false`` test) is named as not given, so
+        that the evidence says what is missing.  Two patterns that test the
+        same fields of one input cite the same evidence.
         """
-        given = self._given.get(id(fact))
-        if given is None:
-            given = self._given[id(fact)] = fact.given()
+        fact = self.session.inputs[ref]
+        given = self._memory.values(ref)  # what the fact gives, as the run kept it (fact.given())
+        tested = self._tested.get(id(pattern)) or self.tested(fact, given, pattern)
+        key = (ref, tested)
+        found = self._inputs.get(key)
+        if found is None:
+            found = self._inputs[key] = self.input_evidence(fact, given, tested)
+        return found
+
+    def tested(self, fact, given, pattern):
+        """The fields of ``fact`` an evidence of ``pattern`` names: those it tested, each once."""
         if isinstance(pattern, AnyOf):
             key = (id(pattern), fact.type)
             matcher = self._any_matchers.get(key)
@@ -140,45 +145,77 @@ class _Builder:
             else:
                 # the same for every fact the pattern matched: one tuple, whatever the number of partners
                 self._tested[id(pattern)] = tested
-        part = self.part
-        parts = tuple([part(fact.type, name, given) for name in tested])
-        return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact=fact.type, path=fact.path,
-                        values=given, fields=tested, parts=parts)
+        return tested
 
-    def fill_values(self, record):
-        """The labels of a conclusion's variables, for the placeholders of its title and text (once per record)."""
-        values = self._fill_values.get(id(record))
-        if values is None:
-            values = self._fill_values[id(record)] = {
-                name: self._variable_label(record.rule, name, value) for name, value in record.variables.items()}
-        return values
+    def input_evidence(self, fact, given, tested):
+        """Evidence of an input fact (whose given fields are ``given``) naming the fields ``tested``."""
+        fact_type, shared, run = fact.type, self._shared_parts, self._parts
+        parts = []
+        for name in tested:  # self.part(fact_type, name, given), its lookups inline: once per field of every evidence
+            value = given.get(name, _MISSING)
+            key = (fact_type, name, value, type(value))
+            found = shared.get(key) or run.get(key) or self.part(fact_type, name, given)
+            parts.append(found)
+        parts = tuple(parts)
+        # positional: a call by keywords costs more than building the object
+        return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact_type, fact.path, given,
+                        None, None, None, tested, parts)
 
-    def filled_title(self, record):
-        """The rule's title in the advice's language, its placeholders filled for this conclusion."""
-        title = self._titles.get(id(record))
-        if title is None:
-            title = self._titles[id(record)] = record.rule.title.fill(self.lang, self.fill_values(record))
-        return title
+    def words(self, rule):
+        """What wording a conclusion of ``rule`` needs of the rule, in the advice's language (a :class:`_Words`).
+
+        The same in every run, so kept with the knowledge.
+        """
+        found = self._words.get((rule.id, self.lang))
+        if found is None:
+            found = self._words[rule.id, self.lang] = _Words(self, rule)
+        return found
+
+    def filled(self, key):
+        """``(words, labelled variables, title, subject as a key writes it)`` of the conclusion ``key``.
+
+        Made once per record.  Only the variables its title, text, action or
+        subject show are labelled.
+        """
+        found = self._filled.get(key)
+        if found is None:
+            record = self.session.records[key]
+            words = self.words(record.rule)
+            variables, label, shared, run = record.variables, self.label, self._shared, self._labels
+            values = {}
+            for name, origin in words.origins:
+                value = variables[name]
+                if origin is None:
+                    values[name] = _text(value)
+                    continue
+                # self.label(*origin, value), its lookups inline (its key, with the types where the value is no text)
+                kept = (*origin, value) if type(value) is str else ((*origin, value), (str, str, type(value)))
+                values[name] = shared.get(kept) or run.get(kept) or label(*origin, value)
+            found = self._filled[key] = (words, values, fill_pieces(words.title, values), _text(key[1]))
+        return found
 
     def conclusion_evidence(self, key):
-        if key in self._cited:
-            return self._cited[key]
-        record = self.session.records[key]
-        title = self.filled_title(record)
-        subject = self.subject_label(record)
+        found = self._cited.get(key)
+        if found is not None:
+            return found
+        filled = self.filled(key)
+        words, values, title, subject = filled
         # a title with placeholders names what the conclusion is about already
-        named = self.statics(record.rule)[1]
-        summary = title if subject is None or named else f"{title}: {subject}"
-        evidence = self._cited[key] = Evidence("conclusion", summary, rule=record.rule.id,
-                                               subject=_text(record.subject), explanation=self.explanation(key))
+        summary = title if subject is None or words.named else f"{title}: {values[words.subject]}"
+        evidence = self._cited[key] = Evidence("conclusion", summary, None, None, None, words.id,
+                                               subject, self.explanation(key, filled))
         return evidence
 
-    def explanation(self, key):
-        if key in self.explanations:
-            return self.explanations[key]
+    def explanation(self, key, filled=None):
+        """The explanation of the conclusion ``key`` (``filled``: its :meth:`filled`, where the caller has it)."""
+        found = self.explanations.get(key)
+        if found is not None:
+            return found
+        words, _, title, _ = filled or self.filled(key)
         record = self.session.records[key]
-        rule = record.rule
-        patterns, _, absent = self.statics(rule)
+        patterns = words.patterns
+        # what the negations required absent is worded per run where it names a partner
+        absent = () if not words.negated else self.statics(record.rule)[2]
         supports = []
         ways = record.supports
         if len(ways) > 1:  # in a fixed order, whatever order the engine found them in
@@ -189,18 +226,13 @@ class _Builder:
             evidence = tuple([cited(ref, pattern) if type(ref) is str else evidence_of(ref)
                               for ref, pattern in zip(refs, patterns)])
             supports.append(Support(evidence, absent))
-        explanation = Explanation(rule.id, self.filled_title(record), rule.basis, self.reason(rule), tuple(supports))
+        explanation = Explanation(words.id, title, words.basis, words.reason, tuple(supports))
         self.explanations[key] = explanation
         return explanation
 
     def reason(self, rule):
         """Why a derived rule holds, in the advice's language (None for a rule from the source)."""
         return None if rule.reason is None else rule.reason.get(self.lang)
-
-    def subject_label(self, record):
-        if record.subject is None:
-            return None
-        return self._variable_label(record.rule, record.rule.subject, record.subject)
 
     def citations(self, rule):
         """The citations of ``rule`` in the advice's language: the same in every run, so made once per knowledge base."""
@@ -216,32 +248,16 @@ class _Builder:
         return found
 
     def conclusion(self, key):
-        record = self.session.records[key]
-        rule = record.rule
-        values = self.fill_values(record)
+        filled = self.filled(key)
+        words, values, title, subject = filled
+        # positional, in the order of Conclusion's fields: a call by keywords costs more than building it
         return Conclusion(
-            id=rule.id,
-            kind=rule.kind,
-            subject=_text(record.subject),
+            words.id, words.kind, subject,
             # the subject is the value of one of the rule's variables, labelled already
-            subject_label=None if record.subject is None else values[rule.subject],
-            model=rule.model,
-            title=self.filled_title(record),
-            text=rule.text.fill(self.lang, values),
-            basis=rule.basis,
-            reason=self.reason(rule),
-            sources=self.citations(rule),
-            explanation=self.explanation(key),
-            priority=rule.priority,
-            weight=rule.weight,
-            action=None if rule.action is None else rule.action.fill(self.lang, values),
-        )
-
-    def _variable_label(self, rule, name, value):
-        origin = self._origins.get((rule.id, name), _MISSING)
-        if origin is _MISSING:
-            origin = self._origins[rule.id, name] = self.knowledge.variable_origin(rule, name)
-        return _text(value) if origin is None else self.label(*origin, value)
+            None if subject is None else values[words.subject],
+            words.model, title, fill_pieces(words.text, values), words.basis, words.reason, words.sources,
+            self.explanation(key, filled), words.priority, words.weight,
+            None if words.action is None else fill_pieces(words.action, values))
 
     def model_statuses(self):
         needs = _model_needs(self.knowledge)
@@ -252,15 +268,12 @@ class _Builder:
             for field in needs.fields.get(fact.type, ()):
                 if fact.values.get(field) is not None:
                     present.add((fact.type, field))
-        counts = {}
-        for record in self.session.records.values():
-            counts[record.rule.model] = counts.get(record.rule.model, 0) + 1
+        counts = Counter([record.rule.model for record in self.session.records.values()])
         statuses = []
         for model in self.knowledge.models:
             missing = []
-            for alternatives in needs.alternatives[model.id]:
-                if any((fact_type, field) in present if field else fact_type in present
-                       for fact_type, field in alternatives):
+            for alternatives, given in zip(needs.alternatives[model.id], needs.given[model.id]):
+                if not present.isdisjoint(given):
                     continue
                 fact_type, field = alternatives[0]  # the first form is the one to suggest
                 case_path = self.knowledge.facts[fact_type].case_path
@@ -274,13 +287,40 @@ class _Builder:
         return tuple(statuses)
 
     def conclusions(self):
-        knowledge = self.knowledge
-        keys = sorted(self.session.records, key=lambda key: (
-            knowledge.rank(key[0]),
-            self.session.records[key].order,
-            _text(key[1]) or "",
-        ))
-        return tuple(self.conclusion(key) for key in keys)
+        # knowledge.rank(rule id) and the subject as a key writes it, looked up inline: once per conclusion
+        ranks, records = self.knowledge._ranks, self.session.records
+        keys = sorted(records, key=lambda key: (ranks[key[0]], records[key].order,
+                                                key[1] if type(key[1]) is str else _text(key[1]) or ""))
+        conclusion = self.conclusion
+        return tuple([conclusion(key) for key in keys])
+
+
+class _Words:
+    """What wording a conclusion needs of its rule in one language: its fields, its texts split, its variables shown.
+
+    ``origins`` pairs each variable that the title, text, action or subject
+    shows with the ``(fact type, field)`` it takes its values from (None
+    for one that leads to a conclusion without a subject: shown as it is).
+    """
+
+    __slots__ = ("id", "kind", "model", "basis", "reason", "sources", "priority", "weight", "subject",
+                 "title", "text", "action", "named", "origins", "patterns", "negated")
+
+    def __init__(self, builder, rule):
+        lang = builder.lang
+        self.id, self.kind, self.model, self.basis = rule.id, rule.kind, rule.model, rule.basis
+        self.reason, self.sources = builder.reason(rule), builder.citations(rule)
+        self.priority, self.weight, self.subject = rule.priority, rule.weight, rule.subject
+        self.title, self.text = rule.title.pieces(lang), rule.text.pieces(lang)
+        self.action = None if rule.action is None else rule.action.pieces(lang)
+        self.named = bool(rule.title.placeholders())
+        self.patterns = tuple(rule.positive_patterns())
+        self.negated = any(isinstance(condition, Negation) for condition in rule.when)
+        shown = dict.fromkeys(self.title[1::2] + self.text[1::2] + (self.action or ())[1::2])
+        if rule.subject is not None:
+            shown[rule.subject] = None
+        knowledge = builder.knowledge
+        self.origins = tuple((name, knowledge.variable_origin(rule, name)) for name in shown)
 
 
 #: The most entries one store kept between runs holds (labels and summary parts per knowledge base and language, what explaining needs of the rules per knowledge base).
@@ -296,6 +336,10 @@ class _Needs:
 
     def __init__(self, knowledge):
         self.alternatives = {model.id: model.need_alternatives() for model in knowledge.models}
+        # each need as what the case must give for one of its alternatives to hold, a set to meet
+        # the present ones: a fact type, or a fact type and a field of it with a value
+        self.given = {model: [frozenset((fact, field) if field else fact for fact, field in alternatives)
+                              for alternatives in needs] for model, needs in self.alternatives.items()}
         self.fields = {}
         for alternatives in self.alternatives.values():
             for need in alternatives:

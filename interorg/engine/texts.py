@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-__all__ = ["PLACEHOLDER", "Text", "bilingual"]
+__all__ = ["PLACEHOLDER", "Text", "bilingual", "fill_pieces"]
 
 #: A placeholder of a text: ``{name}``, filled by plain substitution.
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -77,10 +77,38 @@ class Text:
         text = self.get(lang)
         if "{" not in text:
             return text
-        pieces = _pieces(text)
-        filled = list(pieces)
-        filled[1::2] = [values[name] for name in pieces[1::2]]
-        return "".join(filled)
+        return fill_pieces(_pieces(text), values)
+
+    def pieces(self, lang):
+        """The text in ``lang`` split at its placeholders: text, name, text, ... (one piece without any).
+
+        What :func:`fill_pieces` fills: a text filled for many conclusions is
+        split once.
+
+        Examples
+        --------
+        >>> Text(en="{a} and {b}", nl="{a} en {b}").pieces("nl")
+        ('', 'a', ' en ', 'b', '')
+        >>> Text(en="x", nl="y").pieces("en")
+        ('x',)
+        """
+        text = self.get(lang)
+        return (text,) if "{" not in text else _pieces(text)
+
+
+def fill_pieces(pieces, values):
+    """The text of :meth:`Text.pieces` with each placeholder replaced by ``values[name]``.
+
+    Examples
+    --------
+    >>> fill_pieces(Text(en="{a} and {b}", nl="").pieces("en"), {"a": "x", "b": "{a}"})
+    'x and {a}'
+    """
+    if len(pieces) == 1:
+        return pieces[0]
+    filled = list(pieces)
+    filled[1::2] = [values[name] for name in pieces[1::2]]
+    return "".join(filled)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -32,8 +32,16 @@ def fill(label, **values):
     """
     if "{" not in label:
         return label
-    return PLACEHOLDER.sub(lambda match: str(values[match.group(1)]) if match.group(1) in values
-                            else match.group(0), label)
+    pieces = _pieces(label)
+    filled = list(pieces)
+    filled[1::2] = [str(values[name]) if name in values else f"{{{name}}}" for name in pieces[1::2]]
+    return "".join(filled)
+
+
+@functools.lru_cache(maxsize=1024)
+def _pieces(label):
+    # text, placeholder, text, ...: a label is split once, not searched with a callback per placeholder each call
+    return tuple(PLACEHOLDER.split(label))
 
 
 def format_number(value, lang, pattern=None):

@@ -26,11 +26,9 @@ def _answers_text(factor, names):
     A partner is named by its name where the case gives one, as everywhere
     in the advice.
     """
-    def shown(answer):
-        return "–" if answer is None else str(answer)
-
-    return "; ".join(f"{respondent} ({names.get(partner, partner)}): {', '.join(shown(a) for a in given)}"
-                     for respondent, partner, given in factor.answers)
+    return "; ".join([f"{respondent} ({names.get(partner, partner)}): "
+                      + ", ".join(["–" if answer is None else str(answer) for answer in given])
+                      for respondent, partner, given in factor.answers])
 
 
 def _scan_facts(case):
@@ -46,16 +44,20 @@ def _scan_facts(case):
             "spread": factor.spread, "disagreement": factor.disagreement,
             "lowest_partner": low.partner if low else None, "lowest_score": low.score if low else None,
             "highest_partner": high.partner if high else None, "highest_score": high.score if high else None,
-            "partner_scores": "; ".join(f"{names.get(p.partner, p.partner)} {p.score}" for p in factor.by_partner),
+            "partner_scores": "; ".join([f"{names.get(p.partner, p.partner)} {p.score}" for p in factor.by_partner]),
             "answers": _answers_text(factor, names),
         }
         yield ("scan_factor", values, factor.path)
 
 
+#: Where each phase stands in the process, by its id.
+_PLACE = {phase: index for index, phase in enumerate(PHASES)}
+
+
 def _timing(activity_phase, current):
     if current is None:
         return None
-    difference = PHASES.index(activity_phase) - PHASES.index(current)
+    difference = _PLACE[activity_phase] - _PLACE[current]
     return "earlier" if difference < 0 else "current" if difference == 0 else "later"
 
 
@@ -78,7 +80,7 @@ def _phase_facts(case):
         done = activity in position
         timing = _timing(activity_phase, current)
         values = {"id": activity, "phase": activity_phase, "domain": domain, "done": done, "timing": timing,
-                  "before_switch": PHASES.index(activity_phase) <= PHASES.index(SWITCH)}
+                  "before_switch": _PLACE[activity_phase] <= _PLACE[SWITCH]}
         yield ("phase_activity", values, f"phase.done[{position[activity]}]" if done else "phase.done")
         if domain in counts and timing == "earlier":
             counts[domain]["earlier"] += 1
