@@ -29,6 +29,7 @@ against it.
 
 import importlib.resources
 import json
+import operator
 import re
 
 from ..engine.results import plain
@@ -136,6 +137,9 @@ def schema_texts(schema):
 CONCLUSION_FIELDS = ("id", "kind", "subject", "subject_label", "model", "title", "text", "basis",
                      "priority", "weight")
 
+# the fields read in one call, not by a getattr per field in a comprehension
+_conclusion_fields = operator.attrgetter(*CONCLUSION_FIELDS)
+
 
 def conclusion_dict(conclusion):
     """A conclusion's own fields as JSON-ready data (its rule's citations are in :func:`rules_table`).
@@ -149,7 +153,7 @@ def conclusion_dict(conclusion):
     ('kenis.need.multi-organisation-network', 'source', False)
     """
     # every one of these fields is a text, or None: nothing to convert
-    return {name: getattr(conclusion, name) for name in CONCLUSION_FIELDS}
+    return dict(zip(CONCLUSION_FIELDS, _conclusion_fields(conclusion)))
 
 
 def rules_table(conclusions):
