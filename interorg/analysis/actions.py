@@ -10,10 +10,21 @@ apart (the principle of a self-organising network each rule is about), so
 that the action lists all it covers, not the subject of one member only.
 """
 
+import functools
+import re
+
 from ..engine.conditions import FactPattern, Negation
 from ..engine.wording import fill, partner_names
 
-__all__ = ["action_title", "member_subjects", "subject_words", "together"]
+__all__ = ["NamedIn", "action_title", "member_subjects", "names_as_whole", "subject_words", "together"]
+
+#: A run of the characters a name is a whole among: a word's, and the hyphen ('Bergeijk-Noord').
+_RUN = re.compile(r"[\w-]+")
+_IN_RUN = re.compile(r"[\w-]")
+
+#: The names :class:`NamedIn` asks of each text before it indexes the texts by their runs (and the texts it
+#: never indexes).
+_ASKED = 8
 
 
 def subject_words(subject, label, names):
@@ -143,3 +154,74 @@ def _labelled(knowledge, fact, test):
     """Whether the vocabulary labels the value ``test`` fixes (a value of an enum field): a word to name it by."""
     field = knowledge.facts[fact].fields.get(test.field)
     return field is not None and bool(field.values) and str(test.equals) in field.values
+
+
+def names_as_whole(text, name):
+    """Whether ``text`` names ``name`` as a whole: 'Gemeente Bergeijk' is not named by 'Gemeente Bergeijk-Noord'.
+
+    Examples
+    --------
+    >>> names_as_whole("Gemeente Bergeijk – Stichting X", "Gemeente Bergeijk"), names_as_whole("Gemeente Bergeijk-Noord", "Gemeente Bergeijk")
+    (True, False)
+    """
+    if name not in text:  # most premises: no need for a pattern
+        return False
+    return _whole(name).search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole(name):
+    # the same few names in every advice: the pattern is made once, not escaped and looked up per premise
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+class NamedIn:
+    """Whether any of some texts names a name as a whole (:func:`names_as_whole`), asked of many names.
+
+    An action of a group names every partner it covers, and what it rests
+    on is about as many: asking each text of each name would grow with the
+    square of the partners.  A name that a text names as a whole is there
+    with each of its runs of word characters a whole run of the text's, so
+    the texts are looked up by their runs, and only those with the name's
+    least common run are read.  The first few names are asked of each text
+    (:data:`_ASKED`): an action of a few subjects and premises is answered
+    before an index of its texts would be made, and so are a few texts.
+
+    Examples
+    --------
+    >>> named_in = NamedIn(["Gemeente Bergeijk-Noord", "Gemeente Eersel – GGZ Kempen"])
+    >>> named_in("Gemeente Eersel"), named_in("Gemeente Bergeijk"), named_in("GGZ Kempen")
+    (True, False, True)
+    """
+
+    def __init__(self, texts):
+        self._texts = texts
+        self._at = None  # run -> [(text, where it starts)], made once enough names were asked
+        self._known = {}
+
+    def __call__(self, name):
+        found = self._known.get(name)
+        if found is None:
+            found = self._known[name] = self._find(name)
+        return found
+
+    def _find(self, name):
+        if self._at is None and (len(self._known) < _ASKED or len(self._texts) <= _ASKED):
+            return any(names_as_whole(text, name) for text in self._texts)
+        runs = list(_RUN.finditer(name))
+        if not runs:  # no run to look up by (a name of dashes and signs): read every text
+            return any(names_as_whole(text, name) for text in self._texts)
+        if self._at is None:
+            self._at = {}
+            for text in self._texts:
+                for run in _RUN.finditer(text):
+                    self._at.setdefault(run.group(), []).append((text, run.start()))
+        rarest = min(runs, key=lambda run: len(self._at.get(run.group(), ())))
+        length = len(name)
+        for text, start in self._at.get(rarest.group(), ()):
+            begin = start - rarest.start()
+            if (begin >= 0 and text.startswith(name, begin)
+                    and (begin == 0 or not _IN_RUN.match(text, begin - 1))
+                    and (begin + length == len(text) or not _IN_RUN.match(text, begin + length))):
+                return True
+        return False

@@ -25,15 +25,12 @@ It is plain Python over the conclusions: it adds no knowledge and gives the
 same counsel for the same conclusions.
 """
 
-import functools
-import re
-
 import attrs
 
 from ..engine.results import PRIORITIES
 from ..engine.wording import counted
 from ..errors import NotConcluded
-from .actions import action_title, member_subjects, subject_words, together
+from .actions import NamedIn, action_title, member_subjects, names_as_whole, subject_words, together
 from .evidence import add_input_paths
 from .evidence import premises as rests_on
 from .planning import Urgent
@@ -230,12 +227,12 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=(), m
     if titles:
         ordered = sorted(titles, key=lambda title: titles[title])  # stable: first met among equals
         # whom the two premises said are about, where the action does not name it
-        about = {}
+        about, named_in = {}, NamedIn(named)
         for key, title in premises:
             conclusion = shown.get(key)
             if title in ordered[:2] and conclusion is not None and conclusion.subject is not None:
                 words = subject_words(conclusion.subject, conclusion.subject_label, names or {})
-                if not _names(title, words) and not any(_names(said, words) for said in named):
+                if not names_as_whole(title, words) and not named_in(words):
                     about.setdefault(title, {})[words] = None
         more = "; " + counted(lang_labels, "more_premises", len(ordered) - 2, lang) if len(ordered) > 2 else ""
         return "; ".join(f"{title} ({together(list(about[title]), lang_labels)})" if title in about else title
@@ -262,25 +259,6 @@ def _in_words(inputs):
         if len(kinds[(evidence.fact, evidence.fields)]) > 1 and isinstance(name, str) and "name" not in evidence.fields:
             said = f"{name}: {said}"
         yield said
-
-
-def _names(text, name):
-    """Whether ``text`` names ``name`` as a whole: 'Gemeente Bergeijk' is not named by 'Gemeente Bergeijk-Noord'.
-
-    Examples
-    --------
-    >>> _names("Gemeente Bergeijk – Stichting X", "Gemeente Bergeijk"), _names("Gemeente Bergeijk-Noord", "Gemeente Bergeijk")
-    (True, False)
-    """
-    if name not in text:  # most premises: no need for a pattern
-        return False
-    return _whole(name).search(text) is not None
-
-
-@functools.lru_cache(maxsize=1024)
-def _whole(name):
-    # the same few names in every advice: the pattern is made once, not escaped and looked up per premise
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, names=None):

@@ -10,6 +10,7 @@ in it (:data:`RISKS`).  It is plain Python over the conclusions: it adds
 no knowledge, and gives the same summary for the same conclusions.
 """
 
+import operator
 import re
 
 import attrs
@@ -82,6 +83,10 @@ class RelationshipResult:
         return f"<RelationshipResult {self.id}: {quadrant}{risks}>"
 
 
+_RESULT_FIELDS = tuple(field.name for field in attrs.fields(RelationshipResult))
+_result_values = operator.attrgetter(*_RESULT_FIELDS)
+
+
 @attrs.frozen(repr=False)
 class RelationshipSummary:
     """The relationships of a collaboration, summed up.
@@ -108,8 +113,10 @@ class RelationshipSummary:
     def to_dict(self):
         """The summary as JSON-ready data: relationships, quadrants, triggers, partners."""
         return {
+            # its fields read in one call, not by attrs.asdict's walk: each is a text, a number or a tuple of texts
             "relationships": [{key: list(value) if isinstance(value, tuple) else value
-                               for key, value in attrs.asdict(result).items()} for result in self.relationships],
+                               for key, value in zip(_RESULT_FIELDS, _result_values(result))}
+                              for result in self.relationships],
             # None (trust or vigilance unknown) is written as "unknown": JSON keys are text
             "quadrants": {(quadrant or "unknown"): list(found) for quadrant, found in self.quadrants.items()},
             "triggers": {trigger: list(found) for trigger, found in self.triggers.items()},

@@ -222,16 +222,20 @@ class Advice:
         sets_aside = {}
         for item in counsel.set_aside.values():
             sets_aside.setdefault(item.by, []).append(item.key)
-        conclusions = []
+        conclusions, keys, kinds = [], [], {}
         set_aside, status = counsel.set_aside, counsel.status
         for conclusion in self.conclusions:
             key = conclusion.key  # a property that builds the text: once per conclusion
+            keys.append(key)
+            kinds[key] = conclusion.kind
             mine = set_aside.get(key)
             conclusions.append({"key": key, **jsonshape.conclusion_dict(conclusion),
                                 "step": conclusion.kind == "step", "status": status(key),
                                 "set_aside_by": plain(mine) if mine is not None else None,
                                 "sets_aside": sets_aside.get(key, [])})
-        advice = {kind + "s": [key for key in counsel.advice if self[key].kind == kind]
+        # each advice key's kind from the loop above (self[key] for a key no conclusion has, as before)
+        advice_kinds = [(key, kinds[key] if key in kinds else self[key].kind) for key in counsel.advice]
+        advice = {kind + "s": [key for key, its in advice_kinds if its == kind]
                   for kind in ("finding", "warning", "recommendation")}
         data = {
             "schema_version": SCHEMA_VERSION,
@@ -251,7 +255,7 @@ class Advice:
             "sources": jsonshape.sources_table(self.conclusions),
         }
         if explanations:
-            data["explanations"], data["inputs"] = jsonshape.explanations_table(self.conclusions)
+            data["explanations"], data["inputs"] = jsonshape.explanations_table(self.conclusions, keys)
         return data
 
     def summaries(self):

@@ -29,6 +29,7 @@ against it.
 
 import importlib.resources
 import json
+import operator
 import re
 
 from ..engine.results import plain
@@ -136,6 +137,9 @@ def schema_texts(schema):
 CONCLUSION_FIELDS = ("id", "kind", "subject", "subject_label", "model", "title", "text", "basis",
                      "priority", "weight")
 
+# the fields read in one call, not by a getattr per field in a comprehension
+_conclusion_fields = operator.attrgetter(*CONCLUSION_FIELDS)
+
 
 def conclusion_dict(conclusion):
     """A conclusion's own fields as JSON-ready data (its rule's citations are in :func:`rules_table`).
@@ -149,7 +153,7 @@ def conclusion_dict(conclusion):
     ('kenis.need.multi-organisation-network', 'source', False)
     """
     # every one of these fields is a text, or None: nothing to convert
-    return {name: getattr(conclusion, name) for name in CONCLUSION_FIELDS}
+    return dict(zip(CONCLUSION_FIELDS, _conclusion_fields(conclusion)))
 
 
 def rules_table(conclusions):
@@ -205,12 +209,20 @@ class _Inputs:
     def __init__(self):
         self.table = {}
         self._positions = {}
+        self._identities = {}  # id(values) -> (values, identity): the evidence of one input shares its values
 
     def position(self, evidence):
         """The input's position; the words for the fields ``evidence`` names are added to its ``shown``."""
         # Evidence of one input is built once per pattern that cites it; its
         # path and values are the same whichever pattern, so they key it.
-        identity = (evidence.fact, evidence.path, repr(evidence.values))
+        values = evidence.values
+        known = self._identities.get(id(values))
+        if known is not None and known[0] is values and known[1][:2] == (evidence.fact, evidence.path):
+            identity = known[1]
+        else:
+            identity = (evidence.fact, evidence.path, repr(values))
+            # the values are held here, so that their id names no other object while the table is made
+            self._identities[id(values)] = (values, identity)
         found = self._positions.get(identity)
         if found is None:
             found = self._positions[identity] = len(self.table)
@@ -230,7 +242,7 @@ def _evidence(evidence, inputs):
     return {"conclusion": _key(evidence.rule, evidence.subject)}
 
 
-def explanations_table(conclusions):
+def explanations_table(conclusions, keys=None):
     """``(explanations, inputs)``: each conclusion's supports under its key, and the inputs they cite.
 
     ``explanations`` maps every conclusion's key, in the advice's order, to
@@ -243,6 +255,8 @@ def explanations_table(conclusions):
     is ``path + ": " + "; ".join(shown[f] for f in fields)`` for an input,
     and the cited conclusion's title (with ``": "`` and its
     ``subject_label`` when the title does not name it) for a conclusion.
+    ``keys``, where the caller has made them, are the conclusions' keys in
+    their order.
 
     Examples
     --------
@@ -258,9 +272,11 @@ def explanations_table(conclusions):
     True
     """
     inputs = _Inputs()
+    if keys is None:
+        keys = [conclusion.key for conclusion in conclusions]
     explanations = {
-        conclusion.key: [{"evidence": [_evidence(e, inputs) for e in support.evidence],
-                          "absent": list(support.absent)}
-                         for support in conclusion.explanation.supports]
-        for conclusion in conclusions}
+        key: [{"evidence": [_evidence(e, inputs) for e in support.evidence],
+               "absent": list(support.absent)}
+              for support in conclusion.explanation.supports]
+        for key, conclusion in zip(keys, conclusions)}
     return explanations, {str(position): value for position, value in inputs.table.items()}

@@ -2,10 +2,12 @@
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import interorg
 from conftest import refused_after
-from interorg.analysis.actions import action_title, member_subjects
+from interorg.analysis.actions import NamedIn, action_title, member_subjects, names_as_whole
 
 #: The action titles the sources can be checked against word for word: each keeps the seed's Dutch term.
 SEED_TERMS = {
@@ -227,3 +229,27 @@ def test_a_copy_with_an_action_of_its_own_is_not_named(knowledge_copy):
         "rules/kenis_need.yaml: rules[5]: rule 'kenis.need.collaboration-without-need' is a high warning in no action"
         " of plan.yaml, so the plan lists it on its own: it needs an 'action', the title of that action, in the"
         " imperative")
+
+
+_PIECES = st.sampled_from(["Gemeente", "Bergeijk", "Noord", "GGZ", "p0001", "p0012", "Één", "-", " ", " – ", ": ", "(", ")", "→", "_"])
+_TEXT = st.lists(_PIECES, max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(_TEXT, max_size=14), asked=st.lists(_TEXT, min_size=1, max_size=14))
+def test_named_in_answers_as_each_text_asked(texts, asked):
+    """NamedIn, which looks many texts up by their runs of word characters, says what asking each text says."""
+    named_in = NamedIn(texts)
+    for name in asked + asked:  # the first few asked of each text, the others of the index; each asked again
+        assert named_in(name) == any(names_as_whole(text, name) for text in texts), name
+
+
+def test_named_in_a_group_of_many_partners():
+    """A name among two thousand texts is found as a whole, and not within a longer name."""
+    texts = [f"p{i:04d} – p{i + 1:04d}" for i in range(2000)] + ["Gemeente Bergeijk-Noord"]
+    named_in = NamedIn(texts)
+    for i in range(10):  # past the names asked of each text
+        assert named_in(f"p{i:04d}")
+    assert named_in._at is not None
+    assert named_in("p1999 – p2000") and named_in("p0017") and named_in("Gemeente")
+    assert not named_in("p2001") and not named_in("Gemeente Bergeijk") and not named_in("p0017 – p0019")

@@ -1,5 +1,7 @@
 """The summary over a collaboration's relationships: quadrants, recurring triggers, risky partners."""
 
+import attrs
+
 import interorg
 from interorg import relationship_summary
 from interorg.analysis.relationships import QUADRANTS
@@ -111,3 +113,14 @@ def test_summary_names_partners_by_name():
     assert "- Gemeente Eersel – Stichting Jeugdzorg Kempen: vigilant contracting" in lines
     assert "- Stichting Jeugdzorg Kempen: 3 of 3 relationships" in lines
     assert "~" not in lines
+
+
+def test_each_relationship_as_json_holds_all_its_fields():
+    """Each relationship's JSON entry is all its fields in their order, as attrs.asdict gives them, tuples as lists."""
+    summary = relationship_summary(interorg.advise(interorg.example_case()))
+    entries = summary.to_dict()["relationships"]
+    assert entries == [{key: list(value) if isinstance(value, tuple) else value
+                        for key, value in attrs.asdict(result).items()} for result in summary.relationships]
+    assert [list(entry) for entry in entries] == [[field.name for field in attrs.fields(type(result))]
+                                                  for result in summary.relationships]
+    assert entries[0]["partners"] == list(summary.relationships[0].partners)

@@ -6,8 +6,9 @@ import pytest
 
 import interorg
 from interorg.cli import main
-from interorg.engine.results import plain
+from interorg.engine.results import Evidence, plain
 from interorg.report.advice import SCHEMA_VERSION
+from interorg.report.jsonshape import _Inputs
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +141,16 @@ def test_cli_indent(capsys):
     laid_out = capsys.readouterr().out
     assert compact.count("\n") == 1 and laid_out.count("\n") > 100
     assert json.loads(compact) == json.loads(laid_out)
+
+
+def test_inputs_keyed_by_fact_path_and_values_however_the_evidence_shares_them():
+    """An input cited with equal values is one entry, and values shared by another path are another entry."""
+    shared = {"name": "A", "trust": "high"}
+    cited = [Evidence("input", "s", "partner", "partners[0]", shared, fields=("name",), parts=("name = A",)),
+             Evidence("input", "s", "partner", "partners[0]", dict(shared), fields=("trust",), parts=("trust = high",)),
+             Evidence("input", "s", "partner", "partners[1]", shared, fields=("name",), parts=("name = A",)),
+             Evidence("input", "s", "partner", "partners[0]", shared, fields=("trust",), parts=("trust = high",))]
+    inputs = _Inputs()
+    assert [inputs.position(evidence) for evidence in cited] == [0, 0, 1, 0]
+    assert inputs.table[0]["shown"] == {"name": "name = A", "trust": "trust = high"}
+    assert inputs.table[1]["path"] == "partners[1]"
