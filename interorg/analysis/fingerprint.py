@@ -27,7 +27,7 @@ import sys
 
 from ..engine.explaining import version
 
-__all__ = ["BUNDLED", "cache_key", "fingerprint", "hash_files"]
+__all__ = ["BUNDLED", "cache_key", "fingerprint", "folder_files", "hash_files"]
 
 #: The name of the knowledge shipped with interorg; a folder's is its own name.
 BUNDLED = "bundled"
@@ -35,14 +35,18 @@ BUNDLED = "bundled"
 DIGITS = 16
 
 
-def _files(folder, relative=""):
-    """``(relative path, traversable)`` of every file under ``folder``, in path order."""
+def folder_files(folder, skip=(".pyc", ".pyo"), relative=""):
+    """``(relative path, traversable)`` of every file under ``folder``, in path order.
+
+    ``__pycache__`` folders and files whose names end in one of ``skip``
+    are left out.
+    """
     for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
         path = f"{relative}/{entry.name}" if relative else entry.name
         if entry.is_dir():
             if entry.name != "__pycache__":
-                yield from _files(entry, path)
-        elif not entry.name.endswith((".pyc", ".pyo")):
+                yield from folder_files(entry, skip, path)
+        elif not entry.name.endswith(skip):
             yield path, entry
 
 
@@ -62,7 +66,7 @@ def hash_files(digest, folder, label, keep=None):
     >>> digest.hexdigest() == hashlib.sha256(b"knowledge/a.yaml 9\\nabout: a\\n").hexdigest()
     True
     """
-    for path, entry in _files(folder):
+    for path, entry in folder_files(folder):
         if keep is None or keep(path):
             content = entry.read_bytes()
             digest.update(f"{label}/{path} {len(content)}\n".encode())

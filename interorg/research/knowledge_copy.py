@@ -12,7 +12,7 @@ import importlib.resources
 import os
 import pathlib
 
-from ..analysis.fingerprint import BUNDLED
+from ..analysis.fingerprint import BUNDLED, folder_files
 from ..analysis.knowledge import knowledge_base
 from ..errors import UsageError, WriteError
 from ..utils.writing import write_bytes
@@ -21,17 +21,6 @@ __all__ = ["copy_knowledge"]
 
 #: What a knowledge folder holds that is Python's, not knowledge.
 _PYTHON = (".py", ".pyc", ".pyo")
-
-
-def _files(folder, relative=""):
-    """``(relative path, traversable)`` of every file of ``folder`` to copy, in path order."""
-    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        path = f"{relative}/{entry.name}" if relative else entry.name
-        if entry.is_dir():
-            if entry.name != "__pycache__":
-                yield from _files(entry, path)
-        elif not entry.name.endswith(_PYTHON):
-            yield path, entry
 
 
 def _origin(knowledge):
@@ -103,7 +92,7 @@ def copy_knowledge(folder, knowledge=None):
     target = pathlib.Path(folder)
     _check_target(target, origin)
     written = []
-    for path, entry in _files(origin):
+    for path, entry in folder_files(origin, _PYTHON):
         destination = target.joinpath(*path.split("/"))
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(destination, entry.read_bytes())
