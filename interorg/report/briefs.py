@@ -4,11 +4,12 @@ Each returns lines of text in the advice's language (Markdown lists that the
 plain-text writer wraps), or [] when there is nothing to say.
 """
 
+from ..analysis.fingerprint import BUNDLED
 from ..engine.wording import counted, fill
 from .hints import with_hint
 
-__all__ = ["diagnosis_brief", "inconsistency_lines", "model_lines", "phase_brief", "scan_brief", "set_aside_lines",
-           "weighed", "worth_checking"]
+__all__ = ["diagnosis_brief", "drawn_from", "inconsistency_lines", "model_lines", "phase_brief", "scan_brief",
+           "set_aside_lines", "weighed", "worth_checking"]
 
 
 def weighed(labels, lang, pieces_for, pieces_against, net):
@@ -27,6 +28,32 @@ def weighed(labels, lang, pieces_for, pieces_against, net):
     '4 independent signs for, 0 against, net score 7'
     """
     return counted(labels, "briefs.weighed", pieces_for, lang, against=pieces_against, net=net)
+
+
+def drawn_from(advice):
+    """By which interorg and from which knowledge base the advice was drawn up, in its language.
+
+    The last line of a full rendering and of the report, so that a reader
+    who holds two of them can tell whether they came from the same rules:
+    the knowledge base's fingerprint (:attr:`~interorg.KnowledgeBase.fingerprint`)
+    is what the JSON's ``knowledge`` holds.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case(), lang="nl")
+    >>> drawn_from(advice) == (f"Opgesteld door interorg {interorg.__version__} uit de meegeleverde "
+    ...                        f"kennisbank (vingerafdruk {advice.knowledge['fingerprint']}).")
+    True
+    """
+    labels, knowledge = advice.labels, advice.knowledge
+    if knowledge is None:  # built in Python: it has no files to take a fingerprint of
+        return fill(labels["drawn_from_unknown"], version=advice.interorg_version)
+    if knowledge["name"] == BUNDLED:
+        return fill(labels["drawn_from_bundled"], version=advice.interorg_version,
+                    fingerprint=knowledge["fingerprint"])
+    return fill(labels["drawn_from_named"], version=advice.interorg_version, name=knowledge["name"],
+                fingerprint=knowledge["fingerprint"])
 
 
 def diagnosis_brief(advice):

@@ -104,7 +104,7 @@ def report_html(advice, figures=True, selection=Selection()):
         "kinds": _kinds(advice, selection),
         "other": _other(advice) if everything else [],
         "sources": _sources(advice),
-        "made": fill(labels["report_made"], version=advice.interorg_version),
+        "made": f"{briefs.drawn_from(advice)} {labels['report_made']}",
     }
     return _template().render(page=page)
 

@@ -236,6 +236,8 @@ def text(advice, full=False, selection=Selection(), hints="python"):
         for line in lines:
             indent = " " * (len(line) - len(line.lstrip()))
             out += _wrap(line.strip(), indent, "    ") if line.strip() else [""]
+    if full and selection == Selection():  # everything: ends by what it was drawn from
+        out += ["", *_wrap(briefs.drawn_from(advice), "", "")]
     return escape.terminal("\n".join(out).rstrip() + "\n")
 
 
@@ -324,6 +326,8 @@ def markdown(advice, full=False, selection=Selection(), hints="python"):
                         tree, escape.fence(tree), "", "</details>"]
     for heading, lines, items in _summary_sections(advice, full, selection, left_out, hints):
         out += ["", f"## {heading}", "", *[_md_line(line, items) for line in lines]]
+    if full and selection == Selection():
+        out += ["", f"*{_md(briefs.drawn_from(advice))}*"]
     return "\n".join(out) + "\n"
 
 
@@ -382,5 +386,5 @@ def html(advice, selection=Selection()):
     for heading, lines, _items in _summary_sections(advice, True, selection, hints="neutral"):
         body = "<br>".join(esc(line).replace("  ", "&nbsp;&nbsp;") for line in lines)
         out.append(f"<details><summary><b>{esc(heading)}</b></summary><p>{body}</p></details>")
-    out.append("</div>")
+    out.append(f"<p><small>{esc(briefs.drawn_from(advice))}</small></p></div>")
     return "\n".join(out)
