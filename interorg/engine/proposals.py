@@ -41,9 +41,11 @@ class Search:
         domain = self.space.domain(key)
         field_def = self.knowledge.facts[base_type(key[0])].fields[key[1]]
         if field_def.type == "number" and not isinstance(value, bool):
-            points = [v for v in domain if v is not None]
-            if all(point in allowed for point in points):
+            if all(rep in allowed for rep in domain if rep is not None):
                 return True  # every value will do (a number only bound, never compared, has one stand-in)
+            # a value stands where its stand-in does among the numbers the rules compare with
+            # (6 is "above 2" as the stand-in 3 is), not among the stand-ins themselves
+            points = self.space.points(key)
 
             def same(rep):
                 return all((value > p) - (value < p) == (rep > p) - (rep < p) for p in points)

@@ -88,6 +88,12 @@ class Space:
             return None
         return self.knowledge.variable_origin(rule, rule.subject)
 
+    def points(self, key):
+        """The numbers the rules compare ``(instance, field)`` with, in order: where a value lies among them is what matters."""
+        instance, field = key
+        return sorted(p for p in self._literals.get((base_type(instance), field), ())
+                      if isinstance(p, (int, float)) and not isinstance(p, bool))
+
     def domain(self, key):
         """The values that matter for ``(instance, field)``, in a fixed order, None (unknown) last."""
         instance, field = key
@@ -101,7 +107,7 @@ class Space:
         elif field_def.type == "bool":
             values = [True, False]
         elif field_def.type == "number":
-            points = sorted(p for p in literals if isinstance(p, (int, float)) and not isinstance(p, bool))
+            points = self.points(key)
             values = set(points)
             values.update((a + b) / 2 for a, b in zip(points, points[1:]))
             if points:

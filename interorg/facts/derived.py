@@ -11,10 +11,11 @@ those inputs that give the field one of them (the ways to do so, the
 likeliest first).  Why-not (:mod:`.editing`) writes them, produces the
 facts again and checks that the field then has the value wanted.
 
-A field computed from the case that is not here (the measures of the
-partner network, a scan factor's spread and disagreement, the counts of a
-partner's position criteria, an activity's timing) is said to be derived
-from the inputs :data:`~interorg.facts.paths.FORMS` names for its fact type.
+The measures of the partner network are moved by :mod:`.derived_network`.
+A field computed from the case that is not here (a scan factor's spread
+and disagreement, the counts of a partner's position criteria, an
+activity's timing) is said to be derived from the inputs
+:data:`~interorg.facts.paths.FORMS` names for its fact type.
 """
 
 import collections
@@ -29,6 +30,7 @@ from ..case.motives import MOTIVE_CATEGORIES, StartingPoint
 from ..case.phase import PHASES
 from ..case.scan import FACTORS
 from ..utils.casepaths import value_at
+from .derived_network import NETWORK_FIELDS, network_mover
 from .diagnosis import SWITCH
 from .paths import FORMS
 
@@ -341,6 +343,8 @@ _ENTRIES = [
     Derived("relationship", "id", "{path}.between", _relationship_id),
     Derived("governance", "participants_counted", "governance.participants, partners[]", _participants_counted),
 ]
+_ENTRIES += [Derived(fact, field, "partners, relationships, dependencies", network_mover(fact, field, _WAYS))
+             for fact, fields in NETWORK_FIELDS.items() for field in fields]
 #: The derived fields handled, by ``(fact type, field)``.
 DERIVED = {(entry.fact, entry.field): entry for entry in _ENTRIES}
 

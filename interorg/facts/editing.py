@@ -10,50 +10,19 @@ case's facts give the field the value wanted; a derived field that
 :mod:`.derived` cannot move is refused, with what it comes from.
 """
 
-import copy
-
 import attrs
 
 from ..case.casefile import case_from_dict, case_to_dict
 from ..engine.edits import GIVEN, Change, Realised, Unwritable, first_value
 from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
-from ..utils.casepaths import set_value, steps, value_at
+from ..utils.casepaths import value_at
+from .changing import changed_data
 from .derived import DERIVED, derived_inputs, new_place
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
 
 __all__ = ["CaseEditor", "apply_changes"]
-
-
-def _remove(data, path):
-    """Remove what is at ``path``; a list item is only marked, so that the other changes' indices still hold."""
-    parts = steps(path)
-    if parts is None:
-        raise ValueError(path)
-    *parents, last = parts
-    parent = data
-    for step in parents:
-        try:
-            parent = parent[step]
-        except (KeyError, IndexError, TypeError):
-            return
-    if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
-        parent[last] = _REMOVED
-    elif isinstance(parent, dict):
-        parent.pop(last, None)
-
-
-_REMOVED = object()
-
-
-def _prune(data):
-    """Drop the list items marked removed (after every change, so that indices stay those of the case)."""
-    if isinstance(data, dict):
-        return {key: _prune(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_prune(item) for item in data if item is not _REMOVED]
-    return data
 
 
 #: The value a change to "any other value" of a text field is written as.
@@ -88,25 +57,8 @@ def apply_changes(case, changes):
     >>> changed.care.demand, facts[0].values["demand"]
     ('standard', 'standard')
     """
-    changed = case_from_dict(_changed_data(case_to_dict(case), changes))
+    changed = case_from_dict(changed_data(case_to_dict(case), changes))
     return changed, case_facts(changed)
-
-
-def _changed_data(data, changes):
-    """A copy of plain case data with ``changes`` made (see :func:`apply_changes`), not yet checked."""
-    data = copy.deepcopy(data)
-    removals = []
-    try:
-        for path, value in changes:
-            if value is None:
-                removals.append(path)
-            else:
-                set_value(data, path, value)
-        for path in removals:
-            _remove(data, path)
-    except (TypeError, ValueError) as exc:  # no path, or one through a value that is not a mapping or list
-        raise CaseError([Problem("", f"cannot set {path} in this case")]) from exc
-    return _prune(data)
 
 
 class CaseEditor:
@@ -122,7 +74,7 @@ class CaseEditor:
     >>> done = editor.realise([Edit(None, "reason#1", "reason", "kind", None, ("efficiency",))])
     >>> done.changes
     (Change(path='reasons[1].reason', was=None, to=('efficiency',)),)
-    >>> editor.realise([Edit(0, "network_partner", "network_partner", "degree", 0, (2,))]).problem.reason
+    >>> editor.realise([Edit(0, "partner_position", "partner_position", "core_met", 0, (2,))]).problem.reason
     'derived'
     """
 
@@ -235,7 +187,7 @@ class CaseEditor:
             grown = []
             for plan in plans:
                 try:
-                    data = _changed_data(self.data, written + [(p, v) for p, v, _ in plan])
+                    data = changed_data(self.data, written + [(p, v) for p, v, _ in plan])
                 except CaseError:
                     continue
                 for way in entry.move(data, at, values, edit.to):
@@ -281,9 +233,10 @@ def _keys(path, value):
 def _reached(facts, edit, at, values):
     """Whether the fact of ``edit`` (at ``at``, or with its ``id``) in the changed case has a value the edit wants.
 
-    A scan factor's path names the respondents who answered, so it is found by its id.
+    A scan factor's path names the respondents who answered, and a dependence's
+    index moves when another is taken out, so each is found by its id.
     """
-    key = values.get("id") if edit.fact == "scan_factor" else None
+    key = values.get("id") if edit.fact in ("scan_factor", "dependence") else None
     fact = next((f for f in facts if f.type == edit.fact and (
         f.path == at if key is None else f.values.get("id") == key)), None)
     if fact is None:

@@ -1,0 +1,83 @@
+"""Changes made to a case's plain data, as why-not writes them: paths set, items removed, indices kept.
+
+Every path of one set of changes names a place in the case as it was: an
+item removed from a list is only marked until all the changes are made,
+so that the indices of the others still hold.
+"""
+
+import copy
+
+from ..errors import CaseError, Problem
+from ..utils.casepaths import set_value, steps
+
+__all__ = ["changed_data"]
+
+
+def _remove(data, path):
+    """Remove what is at ``path``; a list item is only marked, so that the other changes' indices still hold."""
+    parts = steps(path)
+    if parts is None:
+        raise ValueError(path)
+    *parents, last = parts
+    parent = data
+    for step in parents:
+        try:
+            parent = parent[step]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        parent[last] = _REMOVED
+    elif isinstance(parent, dict):
+        parent.pop(last, None)
+
+
+_REMOVED = object()
+
+
+def _prune(data):
+    """Drop the list items marked removed (after every change, so that indices stay those of the case)."""
+    if isinstance(data, dict):
+        return {key: _prune(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_prune(item) for item in data if item is not _REMOVED]
+    return data
+
+
+def changed_data(data, changes):
+    """A copy of plain case data with ``changes`` made, not yet checked.
+
+    Parameters
+    ----------
+    data : dict
+        Plain case data; not changed.
+    changes : iterable of (str, object)
+        Case paths of ``data`` and the values to set there; None removes
+        the key, or the list item, at the path.
+
+    Raises
+    ------
+    CaseError
+        If a path has no place in the data (a key through a value that is
+        no mapping, an index through one that is no list).
+
+    Examples
+    --------
+    >>> data = {"relationships": [{"between": ["a", "b"]}, {"between": ["b", "c"]}]}
+    >>> changed_data(data, [("relationships[0]", None), ("relationships[1].trust", "high")])
+    {'relationships': [{'between': ['b', 'c'], 'trust': 'high'}]}
+    >>> len(data["relationships"][1])
+    1
+    """
+    data = copy.deepcopy(data)
+    removals = []
+    try:
+        for path, value in changes:
+            if value is None:
+                removals.append(path)
+            else:
+                set_value(data, path, value)
+        for path in removals:
+            _remove(data, path)
+    except (TypeError, ValueError) as exc:  # no path, or one through a value that is not a mapping or list
+        raise CaseError([Problem("", f"cannot set {path} in this case")]) from exc
+    return _prune(data)
