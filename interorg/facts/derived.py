@@ -11,11 +11,11 @@ those inputs that give the field one of them (the ways to do so, the
 likeliest first).  Why-not (:mod:`.editing`) writes them, produces the
 facts again and checks that the field then has the value wanted.
 
-The measures of the partner network are moved by :mod:`.derived_network`.
-A field computed from the case that is not here (a scan factor's spread
-and disagreement, the counts of a partner's position criteria, an
-activity's timing) is said to be derived from the inputs
-:data:`~interorg.facts.paths.FORMS` names for its fact type.
+The measures of the partner network are moved by :mod:`.derived_network`,
+a scan factor's disagreement by :mod:`.derived_scan`.  A field computed
+from the case that is not here (a scan factor's spread, the counts of a
+partner's position criteria, an activity's timing) is said to be derived
+from the inputs :data:`~interorg.facts.paths.FORMS` names for its fact type.
 """
 
 import collections
@@ -31,6 +31,7 @@ from ..case.phase import PHASES
 from ..case.scan import FACTORS
 from ..utils.casepaths import value_at
 from .derived_network import NETWORK_FIELDS, network_mover
+from .derived_scan import disagreement_mover
 from .diagnosis import SWITCH
 from .paths import FORMS
 
@@ -339,6 +340,7 @@ _ENTRIES = [
     Derived("scan_factor", "perspective", "scan_factor.id", _as_given, checked=False),
     Derived("scan_factor", "id", "scan.respondents[].answers", _answered),
     Derived("scan_factor", "band", "scan.respondents[].answers.{id}_1, {id}_2", _band),
+    Derived("scan_factor", "disagreement", "scan.respondents[].answers.{id}_1, {id}_2", disagreement_mover),
     Derived("phase", "past_switch", "phase.current", _past_switch),
     Derived("relationship", "id", "{path}.between", _relationship_id),
     Derived("governance", "participants_counted", "governance.participants, partners[]", _participants_counted),

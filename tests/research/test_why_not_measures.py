@@ -1,4 +1,4 @@
-"""Why-not on the measures of the partner network: changes of the ties and positions, each measured, then run."""
+"""Why-not on measures computed from the case: the partner network's, changed by ties and positions, and the scan's disagreement."""
 
 import pytest
 
@@ -112,3 +112,25 @@ def test_the_changes_tried_are_bounded(monkeypatch):
     calls.clear()
     assert move(data, "partners", {}, (100,)) == []  # beyond what six changes can do
     assert len(calls) <= derived_network._TRIED + 1
+
+
+def test_the_partners_made_to_disagree_by_their_answers(youth):
+    """No disagreement on felt urgency: the answers of the highest and lowest partners move apart until there is one."""
+    answer = youth.why_not("scan.disagreement", subject="felt_urgency")
+    changes = _confirmed(answer, "scan_factor.disagreement")
+    assert all(".answers.felt_urgency_" in c.path for c in changes)
+    _changed, keys = _advised(changes)
+    assert "scan.disagreement[felt_urgency]" in keys
+
+
+def test_the_partners_made_to_agree_by_their_answers():
+    """Moved the other way, the answers of the partners furthest out come together until there is no disagreement."""
+    from interorg.analysis.scan import scan_scores
+
+    before = {s.factor: s for s in scan_scores(YOUTH)}["shared_ambition"]
+    (way,) = DERIVED[("scan_factor", "disagreement")].move(case_to_dict(YOUTH), "scan", {"id": "shared_ambition"},
+                                                          (False,))
+    changed, _facts = apply_changes(YOUTH, way)
+    after = {s.factor: s for s in scan_scores(changed)}["shared_ambition"]
+    assert before.disagreement and after.disagreement is False
+    assert all(1 <= value <= 5 for _path, value in way)
