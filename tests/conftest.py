@@ -64,3 +64,11 @@ def said(error):
     """The problems of an error as ``file: path: message``, one per line, without their lines and columns."""
     return "\n".join(f"{p.file}: {p.path}: {p.message}" if p.path else f"{p.file}: {p.message}"
                      for p in error.problems)
+
+
+def confirmed_change(answer, field):
+    """The first set of changes of a why-not ``answer`` that a run confirmed and that moves the derived ``field``."""
+    for changes, verified in zip(answer.changes, answer.result.verified):
+        if verified and any(c.derived == field for c in changes):
+            return changes
+    raise AssertionError(f"no confirmed change moves {field}: {answer.changes}")

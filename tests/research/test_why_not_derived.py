@@ -5,6 +5,7 @@ import json
 import pytest
 
 import interorg
+from conftest import confirmed_change
 from interorg.analysis.scan import factor_score
 from interorg.case import case_to_dict
 from interorg.case.examples import example_case
@@ -41,19 +42,11 @@ def _draws(case, changes, key):
     return changed, drawn
 
 
-def _moved(answer, field):
-    """The first confirmed set of changes that moves the derived ``field``."""
-    for changes, verified in zip(answer.changes, answer.result.verified):
-        if verified and any(c.derived == field for c in changes):
-            return changes
-    raise AssertionError(f"no confirmed change moves {field}: {answer.changes}")
-
-
 def test_count_of_partners_with_interests(youth):
     """No interests on the youth example: the partners' interests are added, and where-you-sit is then drawn."""
     answer = youth.why_not("workbook.interests.where-you-sit")
     assert not answer.fired
-    changes = _moved(answer, "interests.partners")
+    changes = confirmed_change(answer, "interests.partners")
     assert {c.path for c in changes} >= {"interests.partners[0].partner", "interests.partners[1].partner"}
     changed, drawn = _draws(YOUTH, changes, "workbook.interests.where-you-sit")
     assert drawn and len(changed.interests.partners) >= 2
@@ -62,7 +55,7 @@ def test_count_of_partners_with_interests(youth):
 def test_count_with_every_item_as_the_rule_wants(youth):
     """Win-win wants every partner's outcome given and a win: the partners added take the outcome too."""
     answer = youth.why_not("workbook.interests.win-win")
-    changes = _moved(answer, "interests.partners")
+    changes = confirmed_change(answer, "interests.partners")
     changed, drawn = _draws(YOUTH, changes, "workbook.interests.win-win")
     assert drawn and {p.outcome for p in changed.interests.partners} == {"win"}
 
@@ -70,7 +63,7 @@ def test_count_with_every_item_as_the_rule_wants(youth):
 def test_leader_signatures(youth):
     """No leadership on the youth example: a leader with a signature other than the designer is proposed."""
     answer = youth.why_not("workbook.signatures.designer-missing")
-    changes = _moved(answer, "leader.signatures")
+    changes = confirmed_change(answer, "leader.signatures")
     changed, drawn = _draws(YOUTH, changes, "workbook.signatures.designer-missing")
     assert drawn and changed.leadership[0].signatures and "designer" not in changed.leadership[0].signatures
 
@@ -79,7 +72,7 @@ def test_scan_band_moved_by_the_answers(youth):
     """A concern on the shared ambition: the answers to its two statements change until its score is one."""
     key = "scan.concern[shared_ambition]"
     answer = youth.why_not(key)
-    changes = _moved(answer, "scan_factor.band")
+    changes = confirmed_change(answer, "scan_factor.band")
     assert all(c.path.startswith("scan.respondents[") and c.path.split(".")[-1].startswith("shared_ambition_")
                for c in changes)
     changed, drawn = _draws(YOUTH, changes, key)
@@ -93,7 +86,7 @@ def test_scan_band_moved_by_the_answers(youth):
 def test_scan_band_towards_strength_changes_few_answers(youth):
     """A strength on the shared ambition takes the fewest answers, each no further than needed."""
     answer = youth.why_not("scan.strength[shared_ambition]")
-    changes = _moved(answer, "scan_factor.band")
+    changes = confirmed_change(answer, "scan_factor.band")
     changed, drawn = _draws(YOUTH, changes, "scan.strength[shared_ambition]")
     assert drawn and len(changes) <= 3
     assert interorg.scan_scores(changed)["shared_ambition"].band == "strength"
@@ -102,7 +95,7 @@ def test_scan_band_towards_strength_changes_few_answers(youth):
 def test_a_factor_nobody_answered(alliance):
     """The alliance has no scan: a concern on the shared ambition is a first respondent's answer in that band."""
     key = "archetypes.lack-of-shared-ambition.scan-concern"
-    changes = _moved(alliance.why_not(key), "scan_factor.band")
+    changes = confirmed_change(alliance.why_not(key), "scan_factor.band")
     assert [c.path for c in changes] == ["scan.respondents[0].id", "scan.respondents[0].partner",
                                          "scan.respondents[0].answers.shared_ambition_1"]
     changed, drawn = _draws(ALLIANCE, changes, key)
@@ -112,7 +105,7 @@ def test_a_factor_nobody_answered(alliance):
 def test_starting_points_made_one(alliance):
     """Three starting points on the alliance: making them one draws 'the same starting point'."""
     answer = alliance.why_not("workbook.motives.same-starting-point")
-    changes = _moved(answer, "motives_spread.starting_points")
+    changes = confirmed_change(answer, "motives_spread.starting_points")
     changed, drawn = _draws(ALLIANCE, changes, "workbook.motives.same-starting-point")
     assert drawn and len({m.starting_point for m in changed.motives if m.starting_point}) == 1
 
@@ -120,7 +113,7 @@ def test_starting_points_made_one(alliance):
 def test_motive_category(alliance):
     """A motive's category comes from the motive: another motive, of the category wanted, takes its place."""
     answer = alliance.why_not("workbook.motives.external-pressure-only")
-    (change,) = _moved(answer, "motive.category")
+    (change,) = confirmed_change(answer, "motive.category")
     assert change.path == "motives[0].motives[1]" and change.was == "joint_innovation"
     _changed, drawn = _draws(ALLIANCE, [change], "workbook.motives.external-pressure-only")
     assert drawn
@@ -129,7 +122,7 @@ def test_motive_category(alliance):
 def test_past_the_switch_point(youth):
     """Whether the phase is past the switch point comes from the current phase: the nearest one on the other side."""
     answer = youth.why_not("phases.ahead-of-switch")
-    changes = _moved(answer, "phase.past_switch")
+    changes = confirmed_change(answer, "phase.past_switch")
     assert [(c.path, c.was, c.to) for c in changes if c.derived] == [("phase.current", "agreeing", ("sharing",))]
     _changed, drawn = _draws(YOUTH, changes, "phases.ahead-of-switch")
     assert drawn
@@ -138,7 +131,7 @@ def test_past_the_switch_point(youth):
 def test_new_relationship_takes_its_id_from_two_partners(alliance):
     """No relationships on the alliance: a new one between two of its partners, so that trust is high on it."""
     answer = alliance.why_not("trust.quadrants.trust-high")
-    changes = _moved(answer, "relationship.id")
+    changes = confirmed_change(answer, "relationship.id")
     assert {c.path: c.to for c in changes if c.derived} == {
         "relationships[0].between[0]": ("provincie",), "relationships[0].between[1]": ("hogeschool",)}
     changed, drawn = _draws(ALLIANCE, changes, "trust.quadrants.trust-high[provincie~hogeschool]")

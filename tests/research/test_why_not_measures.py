@@ -3,6 +3,7 @@
 import pytest
 
 import interorg
+from conftest import confirmed_change
 from interorg.case import case_to_dict
 from interorg.case.examples import example_case
 from interorg.facts import derived_network
@@ -15,14 +16,6 @@ YOUTH = example_case("municipal_youth_care")
 @pytest.fixture(scope="module")
 def youth():
     return interorg.advise(YOUTH)
-
-
-def _confirmed(answer, field):
-    """The first set of changes a run confirmed that moves the network measure ``field``."""
-    for changes, verified in zip(answer.changes, answer.result.verified):
-        if verified and any(c.derived == field for c in changes):
-            return changes
-    raise AssertionError(f"no confirmed change moves {field}: {answer.changes}")
 
 
 def _written(changes):
@@ -38,7 +31,7 @@ def test_a_partner_made_a_broker_by_a_new_relationship(youth):
     """Bladel bridges no groups: a relationship of Bladel's own is proposed, and with it the broker rule fires."""
     answer = youth.why_not("network.structure.broker", subject="bladel")
     assert not answer.fired
-    changes = _confirmed(answer, "network_partner.broker")
+    changes = confirmed_change(answer, "network_partner.broker")
     changed, keys = _advised(changes)
     added = changed.relationships[len(YOUTH.relationships):]
     assert added and all("bladel" in r.between for r in added)
@@ -48,7 +41,7 @@ def test_a_partner_made_a_broker_by_a_new_relationship(youth):
 def test_no_ties_takes_out_everything_that_ties_the_partners(youth):
     """No-ties wants 0 ties: every relationship and dependence is taken out, and the partners are left as they are."""
     answer = youth.why_not("network.structure.no-ties")
-    changes = _confirmed(answer, "network.ties")
+    changes = confirmed_change(answer, "network.ties")
     assert {c.path for c in changes} == ({f"relationships[{i}]" for i in range(len(YOUTH.relationships))}
                                          | {f"dependencies[{i}]" for i in range(len(YOUTH.dependencies))})
     changed, keys = _advised(changes)
@@ -58,7 +51,7 @@ def test_no_ties_takes_out_everything_that_ties_the_partners(youth):
 def test_a_count_approached_one_change_at_a_time(youth):
     """A hub needs two strong dependents: two strong dependences on Bladel are added, one change each."""
     answer = youth.why_not("network.structure.hub", subject="bladel")
-    changes = _confirmed(answer, "network_partner.strong_dependents")
+    changes = confirmed_change(answer, "network_partner.strong_dependents")
     changed, keys = _advised(changes)
     added = changed.dependencies[len(YOUTH.dependencies):]
     assert [(d.on, d.strength) for d in added] == [("bladel", "high"), ("bladel", "high")]
@@ -68,7 +61,7 @@ def test_a_count_approached_one_change_at_a_time(youth):
 def test_a_dependence_found_by_its_id_when_another_is_taken_out(youth):
     """Making a dependence the only strong one takes another out: the fact is found again by its id, not its index."""
     answer = youth.why_not("network.structure.sole-dependence", subject="jeugdzorg-kempen>eersel")
-    changes = _confirmed(answer, "dependence.sole")
+    changes = confirmed_change(answer, "dependence.sole")
     assert any(c.to == (None,) for c in changes)
     _changed, keys = _advised(changes)
     assert "network.structure.sole-dependence[jeugdzorg-kempen>eersel]" in keys
@@ -117,7 +110,7 @@ def test_the_changes_tried_are_bounded(monkeypatch):
 def test_the_partners_made_to_disagree_by_their_answers(youth):
     """No disagreement on felt urgency: the answers of the highest and lowest partners move apart until there is one."""
     answer = youth.why_not("scan.disagreement", subject="felt_urgency")
-    changes = _confirmed(answer, "scan_factor.disagreement")
+    changes = confirmed_change(answer, "scan_factor.disagreement")
     assert all(".answers.felt_urgency_" in c.path for c in changes)
     _changed, keys = _advised(changes)
     assert "scan.disagreement[felt_urgency]" in keys
