@@ -61,6 +61,17 @@ class FieldTest:
         values += [v for v in (self.equals, self.not_equal) if v is not None]
         return values
 
+    def only_given(self):
+        """Whether the tests ask no more of the value than that it is given (a ``var`` alone, ``known: true``).
+
+        Examples
+        --------
+        >>> FieldTest("partner", var="p").only_given(), FieldTest("trust", equals="low").only_given()
+        (True, False)
+        """
+        return (self.known is not False and self.equals is None and not self.one_of and not self.none_of
+                and self.not_equal is None and not self.compare)
+
     def predicate(self):
         """Return a function of the field's value that applies every test but ``var``.
 

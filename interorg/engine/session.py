@@ -13,7 +13,8 @@ import threading
 from ..utils.collector import collector_paused
 from ._experta import experta
 from .compiling import compile_rules, fact_class
-from .join import WorkingMemory, indexed_fields
+from .join import indexed_fields
+from .memory import WorkingMemory
 from .matcher import DepthStrategy, DispatchMatcher, FactList
 
 __all__ = ["Session", "run"]
@@ -167,16 +168,16 @@ class Session:
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
-    def conclude(self, engine, rule, refs, variables):
-        subject = variables[rule.subject] if rule.subject else None
-        key = (rule.id, subject)
+    def conclude(self, engine, compiled, refs, variables):
+        """Record that ``compiled``'s rule holds for the facts ``refs`` with ``variables``."""
+        subject = variables[compiled.subject] if compiled.subject else None
+        key = (compiled.id, subject)
         record = self.records.get(key)
         if record is None:
-            record = self.records[key] = _Record(rule, subject, variables)
-            kind = ("conclusion", rule.id)
-            self.memory.add(key, kind, {"subject": subject})
-            if kind in engine.listened:
-                engine.declare(_CONCLUSION.declared(key, {"rule": rule.id, "subject": subject}))
+            record = self.records[key] = _Record(compiled.rule, subject, variables)
+            self.memory.add_conclusion(key, compiled.kind, subject, compiled.indexed)
+            if compiled.declared:  # some trigger is about it (see compile_rules)
+                engine.declare(_CONCLUSION.declared(key, {"rule": compiled.id, "subject": subject}))
         record.supports.add(refs)
 
     def finish(self):
@@ -208,22 +209,16 @@ class Session:
         return self._order(self.records[ref])
 
 
-def _on_trigger(compiled, position, pattern, engine, ref):
-    """A trigger matched ``ref``: join the rule's other conditions and conclude for each match.
+def _on_trigger(join, engine, ref):
+    """A trigger matched ``ref``: join the rule's other conditions (by ``join``'s plan) and conclude for each match.
 
-    The compiled rules are the knowledge's, kept between runs; the session
-    is the run's, found on the engine.
+    The plans are the knowledge's, kept between runs; the session is the
+    run's, found on the engine.
     """
     session = engine.session
-    rule = compiled.rule
-    if compiled.single:  # one condition, nothing absent: the trigger's match is the rule's
-        bindings = pattern.bind_passed(session.memory.values(ref))
-        if bindings is not None:
-            session.conclude(engine, rule, (ref,), bindings)
-        return
-    names = compiled.names
-    for refs, bindings in compiled.matches(session.memory, position, pattern, ref):
-        session.conclude(engine, rule, refs, {name: bindings[name] for name in names})
+    compiled = join.compiled
+    for refs, variables in join.matches(session.memory, ref):
+        session.conclude(engine, compiled, refs, variables)
 
 
 def _compiled(knowledge):
