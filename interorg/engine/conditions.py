@@ -20,6 +20,7 @@ The alternatives of an ``any`` must bind the same variables, so that what
 follows them can rely on those variables whichever alternative matched.
 """
 
+import functools
 import operator
 import re
 
@@ -102,6 +103,10 @@ class FieldTest:
         only = {name for name, value in (("equals", self.equals is not None), ("one_of", self.one_of),
                                          ("none_of", self.none_of), ("not_equal", self.not_equal is not None),
                                          ("compare", self.compare)) if value}
+        if only == {"equals"} and type(expected) in (str, bool):
+            # a value equal to a text is a text; the only value equal to True that is a bool is True
+            # itself: the test in C, without a call of Python (a run calls this more than anything)
+            return functools.partial(operator.eq if type(expected) is str else operator.is_, expected)
         if only in ({"equals"}, {"one_of"}):
             # these refuse a missing value (None) by themselves: one call per test, not two
             return checks[0] if only == {"equals"} else allowed.__contains__
@@ -203,12 +208,9 @@ class FieldTest:
         return cls(field, **values) if ok else INVALID
 
 
-def _is_none(value):
-    return value is None
-
-
-def _is_given(value):
-    return value is not None
+#: Whether a value is missing, and whether it is given: ``is_(None, value)``, in C (see predicate).
+_is_none = functools.partial(operator.is_, None)
+_is_given = functools.partial(operator.is_not, None)
 
 
 def _show(value):

@@ -74,20 +74,33 @@ class _Engine(experta.KnowledgeEngine):
         ``__`` keys out of the context, which the dispatch matcher never puts
         there.  With a watcher on, a limit on the steps or another matcher
         (as a test compares with the Rete network), experta's own loop runs.
+
+        What a step does not need is not called: the matcher and the
+        strategy only when facts changed (most firings declare nothing
+        new), the strategy's ``_update_agenda`` without experta's wrapper
+        that logs for its ACTIVATIONS watcher, and the rule's function as
+        ``Rule.__call__`` calls it (a dispatch rule's, whose every argument
+        the activation's context gives; see
+        :class:`~interorg.engine.compiling._Trigger`).
         """
         if (steps != float("inf") or type(self.matcher) is not DispatchMatcher
-                or _RULES.isEnabledFor(logging.INFO) or _AGENDA.isEnabledFor(logging.DEBUG)):
+                or _RULES.isEnabledFor(logging.INFO) or _AGENDA.isEnabledFor(logging.DEBUG)
+                or experta.watchers.worth("ACTIVATIONS", "INFO")):
             return super().run(steps)
         self.running = True
-        changes, update = self.matcher.changes, self.strategy.update_agenda
+        changes, update, facts = self.matcher.changes, self.strategy._update_agenda, self.facts
         while self.running:
-            added, removed = changes(*self.facts.changes)
-            agenda = self.agenda
-            update(agenda, added, removed)
-            activation = agenda.get_next()
-            if activation is None:
+            added, removed = facts.added, facts.removed
+            if added or removed:  # experta's FactList.changes, which empties both
+                facts.added, facts.removed = [], []
+                added, removed = changes(added, removed)
+                if added or removed:
+                    update(self.agenda, added, removed)
+            activations = self.agenda.activations
+            if not activations:  # Agenda.get_next, inline
                 break
-            activation.rule(self, **activation.context)
+            activation = activations.pop()
+            activation.rule._wrapped(self, **activation.context)
         self.running = False
 
     def reset(self):
