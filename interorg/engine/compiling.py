@@ -273,7 +273,7 @@ def _dispatch(kind, salience, members):
         # the matcher hands over the members it found matching; experta's own
         # Rete network (in a test) does not, so they are tested here
         matching = members if members is not None else tuple(m for m in group.members if m.test(trigger or {}))
-        ref = _ref(trigger)
+        ref = None if trigger is None else trigger.get("_ref")  # _ref(trigger), inline: for every firing
         # last first: as experta's agenda fired separate activations of equal key
         for member in reversed(matching):
             member.react(engine, ref)

@@ -115,8 +115,13 @@ class DepthStrategy(experta.strategies.DepthStrategy):
         if removed:
             super()._update_agenda(agenda, (), removed)
         activations = agenda.activations
+        get_key = self.get_key
         for activation in added:
-            activation.key = self.get_key(activation)
+            facts = activation.facts
+            if facts.__class__ is tuple:  # an _Activation's one fact: get_key, inline
+                activation.key = (activation.rule.salience, facts[0]["__factid__"])
+            else:
+                activation.key = get_key(activation)
         if len(added) > _FEW:
             # Many at once (the input facts): inserting each would move the list's tail
             # every time, which grows with the square of the case.  A stable sort leaves

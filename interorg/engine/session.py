@@ -161,23 +161,30 @@ class Session:
         listened = engine.listened
         # the facts of a case come in a few shapes: each is checked against the vocabulary once
         shapes = self.knowledge._cache.setdefault("input_shapes", set())
+        # what a fact's type gives its facts, found once per type, not for each of its facts
+        types = {}
         for ref, fact in self.inputs.items():
-            fields = self.knowledge.facts[fact.type].fields
-            shape = (fact.type, *fact.values)
+            name, values = fact.type, fact.values
+            of_type = types.get(name)
+            if of_type is None:
+                kind = ("fact", name)
+                of_type = types[name] = (self.knowledge.facts[name].fields, kind, kind in listened, fact_class(name))
+            fields, kind, listens, cls = of_type
+            shape = (name, *values)
             if shape not in shapes:
-                if not fact.values.keys() <= fields.keys():
-                    unknown = sorted(set(fact.values) - set(fields))
-                    raise AssertionError(f"fact {fact.type} has fields outside the vocabulary: {unknown}")
+                if not values.keys() <= fields.keys():
+                    unknown = sorted(set(values) - set(fields))
+                    raise AssertionError(f"fact {name} has fields outside the vocabulary: {unknown}")
                 if len(shapes) < 10_000:
                     shapes.add(shape)
             # patterns read a missing field as None, so only the given values are kept
-            given = fact.given()
-            kind = ("fact", fact.type)
+            # (fact.given(), inline: this runs for every input)
+            given = {field: value for field, value in values.items() if value is not None}
             self.memory.add(ref, kind, given)
-            if kind in listened:
+            if listens:
                 if self.declare_unknown:
-                    given = {name: given.get(name) for name in fields}
-                declared.append(fact_class(fact.type).declared(ref, given))
+                    given = {field: given.get(field) for field in fields}
+                declared.append(cls.declared(ref, given))
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
@@ -207,9 +214,14 @@ class Session:
         if record.order is None:
             # a support without positive conditions (negations only) rests on no input
             order = len(self.inputs)
+            records = self.records
             for refs in record.supports:
                 for ref in refs:  # self.position(ref), inline: this runs for every support of every record
-                    position = int(ref[1:]) if type(ref) is str else self._order(self.records[ref])
+                    if type(ref) is str:
+                        position = int(ref[1:])
+                    else:  # an earlier conclusion, most often ordered already
+                        earlier = records[ref]
+                        position = earlier.order if earlier.order is not None else self._order(earlier)
                     if position < order:
                         order = position
             record.order = order
