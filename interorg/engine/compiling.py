@@ -26,7 +26,7 @@ import types
 
 from ._experta import experta
 from .conditions import ConclusionPattern
-from .join import CompiledRule
+from .join import CompiledRule, indexed_fields
 
 __all__ = ["compile_rules", "dispatch_kind", "fact_class", "strata"]
 
@@ -204,12 +204,13 @@ def compile_rules(knowledge, on_trigger):
     ----------
     knowledge : KnowledgeBase
     on_trigger : callable
-        Called as ``on_trigger(compiled, position, pattern, engine, ref)``
-        when the trigger for condition ``position`` of a rule matches the
-        fact or conclusion ``ref``; ``compiled`` is the rule's
-        :class:`~interorg.engine.join.CompiledRule`.  A rule with negated conditions
-        only is triggered once, by experta's initial fact, with ``position``
-        None.
+        Called as ``on_trigger(join, engine, ref)`` when a trigger matches
+        the fact or conclusion ``ref``; ``join`` is the plan of the rule's
+        joins for that trigger (:meth:`CompiledRule.join
+        <interorg.engine.join.CompiledRule.join>`), whose ``compiled`` is
+        the rule's :class:`~interorg.engine.join.CompiledRule`.  A rule
+        with negated conditions only is triggered once, by experta's
+        initial fact, with ``ref`` None.
 
     Returns
     -------
@@ -227,13 +228,14 @@ def compile_rules(knowledge, on_trigger):
     """
     level = strata(knowledge)
     groups = {}
-    for rule in knowledge.rules:
-        compiled = CompiledRule(rule)
+    every = [CompiledRule(rule) for rule in knowledge.rules]
+    for compiled in every:
+        rule = compiled.rule
         triggers = compiled.triggers() or [(None, None)]
         for position, pattern in triggers:
             # what the dispatch rule calls with a matching fact's reference: on_trigger
             # itself, without going through experta's Rule.__call__ and its keyword arguments
-            react = functools.partial(on_trigger, compiled, position, pattern)
+            react = functools.partial(on_trigger, compiled.join(position, pattern))
 
             def fire(engine, trigger=None, react=react):  # the trigger as an experta rule of its own
                 react(engine, _ref(trigger))
@@ -249,6 +251,11 @@ def compile_rules(knowledge, on_trigger):
                 trigger.field_tests = pattern.field_tests
             trigger.compiled, trigger.react = compiled, react
             groups.setdefault((trigger.kind, trigger.salience), []).append(trigger)
+    # what a conclusion of each rule needs when it is drawn, known once every rule is compiled
+    indexed, listened = indexed_fields(every), {kind for kind, _salience in groups}
+    for compiled in every:
+        compiled.indexed = "subject" in indexed.get(compiled.kind, ())
+        compiled.declared = compiled.kind in listened
     return [_dispatch(kind, salience, members) for (kind, salience), members in groups.items()]
 
 
@@ -266,7 +273,7 @@ def _dispatch(kind, salience, members):
         # the matcher hands over the members it found matching; experta's own
         # Rete network (in a test) does not, so they are tested here
         matching = members if members is not None else tuple(m for m in group.members if m.test(trigger or {}))
-        ref = _ref(trigger)
+        ref = None if trigger is None else trigger.get("_ref")  # _ref(trigger), inline: for every firing
         # last first: as experta's agenda fired separate activations of equal key
         for member in reversed(matching):
             member.react(engine, ref)

@@ -20,6 +20,7 @@ The alternatives of an ``any`` must bind the same variables, so that what
 follows them can rely on those variables whichever alternative matched.
 """
 
+import functools
 import operator
 import re
 
@@ -61,6 +62,17 @@ class FieldTest:
         values += [v for v in (self.equals, self.not_equal) if v is not None]
         return values
 
+    def only_given(self):
+        """Whether the tests ask no more of the value than that it is given (a ``var`` alone, ``known: true``).
+
+        Examples
+        --------
+        >>> FieldTest("partner", var="p").only_given(), FieldTest("trust", equals="low").only_given()
+        (True, False)
+        """
+        return (self.known is not False and self.equals is None and not self.one_of and not self.none_of
+                and self.not_equal is None and not self.compare)
+
     def predicate(self):
         """Return a function of the field's value that applies every test but ``var``.
 
@@ -91,6 +103,10 @@ class FieldTest:
         only = {name for name, value in (("equals", self.equals is not None), ("one_of", self.one_of),
                                          ("none_of", self.none_of), ("not_equal", self.not_equal is not None),
                                          ("compare", self.compare)) if value}
+        if only == {"equals"} and type(expected) in (str, bool):
+            # a value equal to a text is a text; the only value equal to True that is a bool is True
+            # itself: the test in C, without a call of Python (a run calls this more than anything)
+            return functools.partial(operator.eq if type(expected) is str else operator.is_, expected)
         if only in ({"equals"}, {"one_of"}):
             # these refuse a missing value (None) by themselves: one call per test, not two
             return checks[0] if only == {"equals"} else allowed.__contains__
@@ -192,12 +208,9 @@ class FieldTest:
         return cls(field, **values) if ok else INVALID
 
 
-def _is_none(value):
-    return value is None
-
-
-def _is_given(value):
-    return value is not None
+#: Whether a value is missing, and whether it is given: ``is_(None, value)``, in C (see predicate).
+_is_none = functools.partial(operator.is_, None)
+_is_given = functools.partial(operator.is_not, None)
 
 
 def _show(value):

@@ -21,56 +21,25 @@ joins itself:
 Because conclusions are never retracted, a combination of matches is found
 when its last member arrives, whichever that is; earlier triggers simply
 find nothing yet.  A combination found twice is one support, not two.
+
+What a join does for a trigger is fixed when the rule is compiled, once per
+knowledge base (:class:`_Join`): the order of the conditions, and so which
+variables are bound before each, the field each condition's candidates are
+looked up by, the tests a candidate must pass and the variables it binds or
+must agree with.  A run only follows that plan.
 """
 
 from collections import defaultdict
 
 from .conditions import AnyOf, FactPattern, Negation
 
-__all__ = ["CompiledRule", "WorkingMemory", "indexed_fields"]
-
-
-class WorkingMemory:
-    """Facts and conclusions by reference, indexed by kind and by field value.
-
-    A kind is ``("fact", fact_type)`` or ``("conclusion", rule_id)``; the
-    values of a conclusion are ``{"subject": subject}``.
-    """
-
-    def __init__(self, indexed=None):
-        self._values = {}
-        self._by_kind = defaultdict(list)
-        self._index = defaultdict(list)
-        # only the fields a join looks candidates up by need an index (see indexed_fields)
-        self._indexed = indexed
-
-    def add(self, ref, kind, values):
-        """Add a fact or conclusion under ``ref``."""
-        self._values[ref] = values
-        self._by_kind[kind].append(ref)
-        fields = values if self._indexed is None else self._indexed.get(kind, ())
-        for field in fields:
-            value = values.get(field)
-            if value is not None:
-                self._index[(kind, field, value)].append(ref)
-
-    def values(self, ref):
-        """The field values of ``ref``."""
-        return self._values[ref]
-
-    def of_kind(self, kind):
-        """Every reference of ``kind``, in the order they were added."""
-        return self._by_kind.get(kind, ())
-
-    def lookup(self, kind, field, value):
-        """The references of ``kind`` whose ``field`` equals ``value``."""
-        return self._index.get((kind, field, value), ())
+__all__ = ["CompiledRule", "indexed_fields"]
 
 
 def indexed_fields(compiled_rules):
     """``{kind: fields}``: the fields of each kind that patterns bind a variable on.
 
-    :meth:`_Pattern.candidates` looks references up by such a field only, so
+    A join looks references up by such a field only (see :func:`_step`), so
     the working memory of a run needs no index of the others.
     """
     fields = defaultdict(list)
@@ -97,10 +66,6 @@ class _Pattern:
         self.tests = [(test.field, test.predicate(), test.var) for test in tests]
         self._checks = [(field, predicate) for field, predicate, _var in self.tests]
         self._binds = [(field, var) for field, _predicate, var in self.tests if var is not None]
-        # a variable bound by two fields of one pattern must be checked for equal values
-        self._plain_binds = len({var for _field, var in self._binds}) == len(self._binds)
-        # most patterns bind one variable or none: read off without a comprehension
-        self._one_bind = self._binds[0] if self._plain_binds and len(self._binds) == 1 else None
 
     def test(self, values):
         """Whether ``values`` (a mapping) pass every test of the pattern, leaving variables aside."""
@@ -123,7 +88,11 @@ class _Pattern:
         return self.test
 
     def bind(self, values, bindings):
-        """Return ``bindings`` extended by this match, or None if ``values`` do not match."""
+        """Return ``bindings`` extended by this match, or None if ``values`` do not match.
+
+        The definition of a match, test by test; a join follows the plan
+        of :func:`_step`, which finds the same matches (a test compares them).
+        """
         extended = bindings
         for field, predicate, var in self.tests:
             value = values.get(field)
@@ -138,26 +107,189 @@ class _Pattern:
                 extended = {**extended, var: value}
         return extended
 
-    def bind_passed(self, values):
-        """The bindings of ``values`` that already passed :meth:`test`: its variables' values, read off."""
-        one = self._one_bind
-        if one is not None:
-            return {one[1]: values.get(one[0])}
-        if self._plain_binds:
-            return {var: values.get(field) for field, var in self._binds}
-        return self.bind(values, {})
 
-    def candidates(self, memory, bindings):
-        """The references that could match, found through a bound variable where there is one."""
-        for field, _predicate, var in self.tests:
-            if var is not None and var in bindings:
-                return memory.lookup(self.kind, field, bindings[var])
-        return memory.of_kind(self.kind)
+def _step(pattern, bound, slots):
+    """A condition alternative as a join follows it, the variables ``bound`` before it known.
 
-    def present(self, memory, bindings):
-        """Whether anything in memory matches, given ``bindings``."""
-        return any(self.bind(memory.values(ref), bindings) is not None
-                   for ref in self.candidates(memory, bindings))
+    Returns ``(kind, field, slot, checks, agree, binds, same)``.  The
+    candidates are the references of ``kind`` whose ``field`` equals the
+    value in ``slot`` (every reference of the kind if ``field`` is None:
+    no variable of the pattern is bound yet).  A candidate matches if each
+    ``(field, predicate)`` of ``checks`` holds of its value, its value of
+    each ``(field, slot)`` of ``agree`` equals the slot's, and the two
+    fields of each pair of ``same`` (a variable the pattern names twice)
+    are equal; then it writes each ``(field, slot)`` of ``binds``.  What
+    :meth:`_Pattern.bind` tests, test by test, is all tested, in another
+    order: a value that must equal a bound one, which is given, need not
+    be tested for being given as well.  ``slots`` maps the rule's
+    variables to their slots; a variable only a negation names has none.
+    """
+    field = slot = None
+    checks, agree, binds, same, first = [], [], [], [], {}
+    for test, (name, predicate, var) in zip(pattern.field_tests, pattern.tests):
+        if var is not None and var in bound:
+            if field is None:
+                field, slot = name, slots[var]
+            agree.append((name, slots[var]))
+            if test.only_given():
+                continue
+        elif var is not None and var in first:
+            same.append((first[var], name))
+        elif var is not None:
+            first[var] = name
+            if var in slots:
+                binds.append((name, slots[var]))
+        checks.append((name, predicate))
+    return pattern.kind, field, slot, tuple(checks), tuple(agree), tuple(binds), tuple(same)
+
+
+def _accepts(values, checks, agree, same, slots):
+    """Whether a candidate's ``values`` match a step of :func:`_step`, given the variables in ``slots``."""
+    for field, predicate in checks:
+        if not predicate(values.get(field)):
+            return False
+    for field, slot in agree:
+        if slots[slot] != values.get(field):
+            return False
+    for field, other in same:
+        if values.get(field) != values.get(other):
+            return False
+    return True
+
+
+def _present(negative, memory, slots):
+    """Whether anything in ``memory`` matches the negated pattern ``negative`` (a step), given ``slots``."""
+    kind, field, slot, checks, agree, _binds, same = negative
+    candidates = memory.by_kind.get(kind, ()) if field is None else memory.index.get((kind, field, slots[slot]), ())
+    by_ref = memory.by_ref
+    for ref in candidates:
+        if _accepts(by_ref[ref], checks, agree, same, slots):
+            return True
+    return False
+
+
+class _Join:
+    """How a rule's conditions are joined when one trigger matches: a plan made once per knowledge base.
+
+    The variables of a match are held in slots, one per variable of the
+    rule in the order of its names (the order of the variables a
+    conclusion records).  Which slots each condition reads and writes, the
+    order of the conditions (:meth:`CompiledRule._join_order`) and the
+    field each looks its candidates up by are fixed here, for every run.
+    """
+
+    def __init__(self, compiled, position, pattern):
+        self.compiled, self.position, self.pattern = compiled, position, pattern
+        self.names = compiled.names
+        slots = {name: index for index, name in enumerate(self.names)}
+        if pattern is None:  # no positive condition: the negations alone decide
+            self.reads = self.same = ()
+            bound = set()
+        else:
+            # the trigger has passed its pattern's tests (the matcher activates only such triggers)
+            _kind, _field, _slot, _checks, _agree, self.reads, self.same = _step(pattern, set(), slots)
+            bound = {var for _field, var in pattern._binds}
+        steps = []
+        for index in compiled._join_order(position):
+            if index != position:
+                steps.append((index, tuple(_step(alternative, bound, slots) for alternative in compiled.positives[index])))
+                bound |= {var for alternative in compiled.positives[index] for _field, var in alternative._binds}
+        self.steps = tuple(steps)
+        self.negatives = tuple(_step(negative, bound, slots) for negative in compiled.negatives)
+
+    def _start(self, memory, trigger):
+        """The slots with the trigger's variables, or None if a variable it names twice differs."""
+        slots = [None] * len(self.names)
+        if self.position is not None:
+            values = memory.by_ref[trigger]
+            for field, other in self.same:
+                if values.get(field) != values.get(other):
+                    return None
+            for field, slot in self.reads:
+                slots[slot] = values.get(field)
+        return slots
+
+    def matches(self, memory, trigger):
+        """Every complete match that includes ``trigger``: a list of ``(refs, variables)``.
+
+        ``refs`` are the references matched by the positive conditions in
+        order, ``variables`` the values of the rule's variables by name.
+        """
+        slots = self._start(memory, trigger)
+        if slots is None:
+            return []
+        refs = [None] * len(self.compiled.positives)
+        if self.position is not None:
+            refs[self.position] = trigger
+        found = []
+        self._extend(0, memory, slots, refs, found)
+        return found
+
+    def _extend(self, depth, memory, slots, refs, found):
+        # a method, not a closure over the run's memory: a closure that calls itself is a
+        # reference cycle, which would keep each run's working memory until the collector ran
+        if depth == len(self.steps):
+            for negative in self.negatives:
+                if _present(negative, memory, slots):
+                    return
+            found.append((tuple(refs), dict(zip(self.names, slots))))
+            return
+        index, alternatives = self.steps[depth]
+        by_ref = memory.by_ref
+        for kind, field, slot, checks, agree, binds, same in alternatives:
+            if field is None:
+                candidates = memory.by_kind.get(kind, ())
+            else:
+                candidates = memory.index.get((kind, field, slots[slot]), ())
+            for ref in candidates:
+                values = by_ref[ref]
+                if _accepts(values, checks, agree, same, slots):
+                    for bound, bound_slot in binds:
+                        slots[bound_slot] = values.get(bound)
+                    refs[index] = ref
+                    self._extend(depth + 1, memory, slots, refs, found)
+
+
+class _Single(_Join):
+    """The plan of a rule of one positive condition and nothing absent: the trigger's match is the rule's."""
+
+    def __init__(self, compiled, position, pattern):
+        super().__init__(compiled, position, pattern)
+        # its variables in the order its pattern binds them (an alternative of an any may bind
+        # them in another order than the rule's names), as a conclusion records them
+        seen = {}
+        for field, var in pattern._binds:
+            seen.setdefault(var, field)
+        self.named = tuple((field, var) for var, field in seen.items())
+
+    def matches(self, memory, trigger):
+        values = memory.by_ref[trigger]
+        for field, other in self.same:
+            if values.get(field) != values.get(other):
+                return []
+        return [((trigger,), {var: values.get(field) for field, var in self.named})]
+
+
+class _Pair(_Join):
+    """The plan of the most common join: two conditions, neither an ``any``, nothing absent, without recursion."""
+
+    def matches(self, memory, trigger):
+        slots = self._start(memory, trigger)
+        if slots is None:
+            return []
+        (_index, ((kind, field, slot, checks, agree, binds, same),)), = self.steps
+        if field is None:
+            candidates = memory.by_kind.get(kind, ())
+        else:
+            candidates = memory.index.get((kind, field, slots[slot]), ())
+        by_ref, names, first, found = memory.by_ref, self.names, self.position == 0, []
+        for ref in candidates:
+            values = by_ref[ref]
+            if _accepts(values, checks, agree, same, slots):
+                for bound, bound_slot in binds:
+                    slots[bound_slot] = values.get(bound)
+                found.append(((trigger, ref) if first else (ref, trigger), dict(zip(names, slots))))
+        return found
 
 
 class CompiledRule:
@@ -169,10 +301,19 @@ class CompiledRule:
     positives : list of list of _Pattern
         Per positive condition, its alternatives (one unless it is ``any``).
     negatives : list of _Pattern
+    kind : tuple
+        The kind of its conclusions, ``("conclusion", rule id)``.
+    indexed, declared : bool
+        Whether some join looks its conclusions up by subject, and whether
+        some trigger is about them (so that they are declared to experta);
+        set by :func:`~interorg.engine.compiling.compile_rules`, which
+        knows every rule.
     """
 
     def __init__(self, rule):
         self.rule = rule
+        self.id, self.subject, self.kind = rule.id, rule.subject, ("conclusion", rule.id)
+        self.indexed = self.declared = True
         self.names = tuple(rule.variables())
         self.positives = []
         self.negatives = []
@@ -221,56 +362,15 @@ class CompiledRule:
         return [(position, pattern) for position, alternatives in enumerate(self.positives)
                 for pattern in alternatives]
 
-    def matches(self, memory, position, pattern, trigger):
-        """Every complete match that includes ``trigger`` as condition ``position``.
+    def join(self, position, pattern):
+        """The plan of the joins when ``pattern``, an alternative of condition ``position``, triggers.
 
-        Returns a list of ``(refs, bindings)``: the references matched by the
-        positive conditions in order, and the variables' values.  With no
-        positive conditions (``position`` None), the negations alone decide.
-        ``trigger`` has passed ``pattern.test`` (the matcher activates only
-        such triggers).
+        Its ``matches(memory, trigger)`` are every complete match that
+        includes ``trigger`` (a reference that has passed ``pattern``'s
+        tests): ``(refs, variables)``, the references matched by the
+        positive conditions in order and the variables' values.  With no
+        positive conditions (``position`` and ``pattern`` None), the
+        negations alone decide.
         """
-        if position is None:
-            bindings = {}
-        else:
-            bindings = pattern.bind_passed(memory.values(trigger))
-            if bindings is None:
-                return []
-            if self.single:
-                return [((trigger,), bindings)]
-            if self._pair:  # the join below, for one other condition, without its recursion
-                other, = self.positives[1 - position]
-                found = []
-                for ref in other.candidates(memory, bindings):
-                    extended = other.bind(memory.values(ref), bindings)
-                    if extended is not None:
-                        found.append(((trigger, ref) if position == 0 else (ref, trigger), extended))
-                return found
-        found = []
-        refs = [None] * len(self.positives)
-        order = self._join_order(position)
-
-        def extend(step, bindings):
-            if step == len(order):
-                if not any(negative.present(memory, bindings) for negative in self.negatives):
-                    found.append((tuple(refs), bindings))
-                return
-            index = order[step]
-            if index == position:
-                refs[index] = trigger
-                extend(step + 1, bindings)
-                return
-            for alternative in self.positives[index]:
-                for ref in alternative.candidates(memory, bindings):
-                    extended = alternative.bind(memory.values(ref), bindings)
-                    if extended is not None:
-                        refs[index] = ref
-                        extend(step + 1, extended)
-
-        try:
-            extend(0, bindings)
-        finally:
-            # extend refers to itself through its closure: without this, each call would leave
-            # a reference cycle holding the working memory until the cyclic collector ran
-            del extend
-        return found
+        cls = _Single if self.single else _Pair if self._pair else _Join
+        return cls(self, position, pattern)

@@ -61,17 +61,23 @@ class FactList(experta.factlist.FactList):
             return fact.identity()
         return experta.factlist.FactList._get_fact_id(fact)
 
+    def __init__(self):
+        super().__init__()
+        # asked once, not for every fact: a fact list is made anew for each run (the engine's reset)
+        self._watched = _FACTS.isEnabledFor(logging.INFO)
+
     def declare(self, fact):
         """experta's ``FactList.declare``, with what a declared fact makes needless left out.
 
         Such a fact is an interorg fact whose values the vocabulary checked
         (experta's ``validate`` does nothing for it) and whose identity is
         its reference; experta's own method is used for any other fact, and
-        whenever experta's ``FACTS`` watcher is on, so that it logs.
+        whenever experta's ``FACTS`` watcher was on when the fact list was
+        made (the engine's ``reset``), so that it logs.
         """
-        if "_ref" not in fact or _FACTS.isEnabledFor(logging.INFO):
+        if "_ref" not in fact or self._watched:
             return super().declare(fact)
-        fact_id = fact.identity()
+        fact_id = (type(fact), fact["_ref"])  # fact.identity(), inline: this runs for every fact
         if fact_id in self.reference_counter and not self.duplication:
             return None
         index = self.last_index
@@ -109,8 +115,13 @@ class DepthStrategy(experta.strategies.DepthStrategy):
         if removed:
             super()._update_agenda(agenda, (), removed)
         activations = agenda.activations
+        get_key = self.get_key
         for activation in added:
-            activation.key = self.get_key(activation)
+            facts = activation.facts
+            if facts.__class__ is tuple:  # an _Activation's one fact: get_key, inline
+                activation.key = (activation.rule.salience, facts[0]["__factid__"])
+            else:
+                activation.key = get_key(activation)
         if len(added) > _FEW:
             # Many at once (the input facts): inserting each would move the list's tail
             # every time, which grows with the square of the case.  A stable sort leaves
@@ -146,13 +157,21 @@ class DispatchMatcher(experta.abstract.Matcher):
         index = self._triggers.get(dispatch_kind(fact))
         if index is None:
             return []
+        if index.field is None:  # index.candidates(fact), inline: this runs for every fact
+            candidates = index.rules
+        else:
+            value = fact.get(index.field)
+            try:
+                candidates = index.by_value.get((value, value.__class__ is bool), index.rest)  # _value_key
+            except TypeError:  # an unhashable value cannot equal a scalar
+                candidates = index.rest
         if index.group is not None:  # most kinds: all their triggers in one stratum
-            members = [member for member in index.candidates(fact) if member.test(fact)]
+            members = [member for member in candidates if member.test(fact)]
             if not members:
                 return []
             return [_Activation(index.group, fact, {"trigger": fact, "members": tuple(members)})]
         matching = {}
-        for member in index.candidates(fact):
+        for member in candidates:
             if member.test(fact):
                 matching.setdefault(member.group, []).append(member)
         # one activation per kind and stratum: experta fires each in its order, with the members found
@@ -217,8 +236,8 @@ class _Index:
 
 
 def _value_key(value):
-    # the tests tell True from 1 (see FieldTest.predicate): so does the key
-    return (value, isinstance(value, bool))
+    # the tests tell True from 1 (see FieldTest.predicate): so does the key (bool has no subclasses)
+    return (value, value.__class__ is bool)
 
 
 def _wanted(rule):

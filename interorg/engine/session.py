@@ -13,7 +13,8 @@ import threading
 from ..utils.collector import collector_paused
 from ._experta import experta
 from .compiling import compile_rules, fact_class
-from .join import WorkingMemory, indexed_fields
+from .join import indexed_fields
+from .memory import WorkingMemory
 from .matcher import DepthStrategy, DispatchMatcher, FactList
 
 __all__ = ["Session", "run"]
@@ -73,20 +74,33 @@ class _Engine(experta.KnowledgeEngine):
         ``__`` keys out of the context, which the dispatch matcher never puts
         there.  With a watcher on, a limit on the steps or another matcher
         (as a test compares with the Rete network), experta's own loop runs.
+
+        What a step does not need is not called: the matcher and the
+        strategy only when facts changed (most firings declare nothing
+        new), the strategy's ``_update_agenda`` without experta's wrapper
+        that logs for its ACTIVATIONS watcher, and the rule's function as
+        ``Rule.__call__`` calls it (a dispatch rule's, whose every argument
+        the activation's context gives; see
+        :class:`~interorg.engine.compiling._Trigger`).
         """
         if (steps != float("inf") or type(self.matcher) is not DispatchMatcher
-                or _RULES.isEnabledFor(logging.INFO) or _AGENDA.isEnabledFor(logging.DEBUG)):
+                or _RULES.isEnabledFor(logging.INFO) or _AGENDA.isEnabledFor(logging.DEBUG)
+                or experta.watchers.worth("ACTIVATIONS", "INFO")):
             return super().run(steps)
         self.running = True
-        changes, update = self.matcher.changes, self.strategy.update_agenda
+        changes, update, facts = self.matcher.changes, self.strategy._update_agenda, self.facts
         while self.running:
-            added, removed = changes(*self.facts.changes)
-            agenda = self.agenda
-            update(agenda, added, removed)
-            activation = agenda.get_next()
-            if activation is None:
+            added, removed = facts.added, facts.removed
+            if added or removed:  # experta's FactList.changes, which empties both
+                facts.added, facts.removed = [], []
+                added, removed = changes(added, removed)
+                if added or removed:
+                    update(self.agenda, added, removed)
+            activations = self.agenda.activations
+            if not activations:  # Agenda.get_next, inline
                 break
-            activation.rule(self, **activation.context)
+            activation = activations.pop()
+            activation.rule._wrapped(self, **activation.context)
         self.running = False
 
     def reset(self):
@@ -147,36 +161,43 @@ class Session:
         listened = engine.listened
         # the facts of a case come in a few shapes: each is checked against the vocabulary once
         shapes = self.knowledge._cache.setdefault("input_shapes", set())
+        # what a fact's type gives its facts, found once per type, not for each of its facts
+        types = {}
         for ref, fact in self.inputs.items():
-            fields = self.knowledge.facts[fact.type].fields
-            shape = (fact.type, *fact.values)
+            name, values = fact.type, fact.values
+            of_type = types.get(name)
+            if of_type is None:
+                kind = ("fact", name)
+                of_type = types[name] = (self.knowledge.facts[name].fields, kind, kind in listened, fact_class(name))
+            fields, kind, listens, cls = of_type
+            shape = (name, *values)
             if shape not in shapes:
-                if not fact.values.keys() <= fields.keys():
-                    unknown = sorted(set(fact.values) - set(fields))
-                    raise AssertionError(f"fact {fact.type} has fields outside the vocabulary: {unknown}")
+                if not values.keys() <= fields.keys():
+                    unknown = sorted(set(values) - set(fields))
+                    raise AssertionError(f"fact {name} has fields outside the vocabulary: {unknown}")
                 if len(shapes) < 10_000:
                     shapes.add(shape)
             # patterns read a missing field as None, so only the given values are kept
-            given = fact.given()
-            kind = ("fact", fact.type)
+            # (fact.given(), inline: this runs for every input)
+            given = {field: value for field, value in values.items() if value is not None}
             self.memory.add(ref, kind, given)
-            if kind in listened:
+            if listens:
                 if self.declare_unknown:
-                    given = {name: given.get(name) for name in fields}
-                declared.append(fact_class(fact.type).declared(ref, given))
+                    given = {field: given.get(field) for field in fields}
+                declared.append(cls.declared(ref, given))
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
-    def conclude(self, engine, rule, refs, variables):
-        subject = variables[rule.subject] if rule.subject else None
-        key = (rule.id, subject)
+    def conclude(self, engine, compiled, refs, variables):
+        """Record that ``compiled``'s rule holds for the facts ``refs`` with ``variables``."""
+        subject = variables[compiled.subject] if compiled.subject else None
+        key = (compiled.id, subject)
         record = self.records.get(key)
         if record is None:
-            record = self.records[key] = _Record(rule, subject, variables)
-            kind = ("conclusion", rule.id)
-            self.memory.add(key, kind, {"subject": subject})
-            if kind in engine.listened:
-                engine.declare(_CONCLUSION.declared(key, {"rule": rule.id, "subject": subject}))
+            record = self.records[key] = _Record(compiled.rule, subject, variables)
+            self.memory.add_conclusion(key, compiled.kind, subject, compiled.indexed)
+            if compiled.declared:  # some trigger is about it (see compile_rules)
+                engine.declare(_CONCLUSION.declared(key, {"rule": compiled.id, "subject": subject}))
         record.supports.add(refs)
 
     def finish(self):
@@ -193,9 +214,14 @@ class Session:
         if record.order is None:
             # a support without positive conditions (negations only) rests on no input
             order = len(self.inputs)
+            records = self.records
             for refs in record.supports:
                 for ref in refs:  # self.position(ref), inline: this runs for every support of every record
-                    position = int(ref[1:]) if type(ref) is str else self._order(self.records[ref])
+                    if type(ref) is str:
+                        position = int(ref[1:])
+                    else:  # an earlier conclusion, most often ordered already
+                        earlier = records[ref]
+                        position = earlier.order if earlier.order is not None else self._order(earlier)
                     if position < order:
                         order = position
             record.order = order
@@ -208,22 +234,16 @@ class Session:
         return self._order(self.records[ref])
 
 
-def _on_trigger(compiled, position, pattern, engine, ref):
-    """A trigger matched ``ref``: join the rule's other conditions and conclude for each match.
+def _on_trigger(join, engine, ref):
+    """A trigger matched ``ref``: join the rule's other conditions (by ``join``'s plan) and conclude for each match.
 
-    The compiled rules are the knowledge's, kept between runs; the session
-    is the run's, found on the engine.
+    The plans are the knowledge's, kept between runs; the session is the
+    run's, found on the engine.
     """
     session = engine.session
-    rule = compiled.rule
-    if compiled.single:  # one condition, nothing absent: the trigger's match is the rule's
-        bindings = pattern.bind_passed(session.memory.values(ref))
-        if bindings is not None:
-            session.conclude(engine, rule, (ref,), bindings)
-        return
-    names = compiled.names
-    for refs, bindings in compiled.matches(session.memory, position, pattern, ref):
-        session.conclude(engine, rule, refs, {name: bindings[name] for name in names})
+    compiled = join.compiled
+    for refs, variables in join.matches(session.memory, ref):
+        session.conclude(engine, compiled, refs, variables)
 
 
 def _compiled(knowledge):

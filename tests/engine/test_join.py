@@ -1,28 +1,40 @@
 """Joins look candidates up by a bound variable: the work of a run grows with the case, not its square."""
 
+import collections
 import sys
 
 import pytest
 
 import interorg
-from interorg.engine import join, run
+from interorg.engine import join, memory, run
 from interorg.facts import case_facts
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parents[2] / "benchmarks"))
 from network import network_case  # noqa: E402  (the generator of the scaling benchmark)
 
 
+class _Counted(collections.defaultdict):
+    """A working memory's index that counts the references each lookup gives."""
+
+    seen = None
+
+    def get(self, key, default=None):
+        found = super().get(key, default)
+        self.seen[0] += len(found or ())
+        return found
+
+
 def _candidates_looked_at(size, monkeypatch):
     """How many references the joins of one run on a generated network of ``size`` partners look at."""
     seen = [0]
-    original = join._Pattern.candidates
+    original = memory.WorkingMemory.__init__
 
-    def counted(self, memory, bindings):
-        found = original(self, memory, bindings)
-        seen[0] += len(found)
-        return found
+    def counted(self, indexed=None):
+        original(self, indexed)
+        self.by_kind, self.index = _Counted(list), _Counted(list)
+        self.by_kind.seen = self.index.seen = seen
 
-    monkeypatch.setattr(join._Pattern, "candidates", counted)
+    monkeypatch.setattr(memory.WorkingMemory, "__init__", counted)
     case = interorg.case_from_dict(network_case(size), bounded=False)
     run(interorg.load_knowledge(), list(case_facts(case)))
     monkeypatch.undo()
@@ -49,23 +61,19 @@ def test_a_condition_with_a_bound_variable_is_joined_first(position):
 
 
 def test_a_join_of_two_conditions_finds_what_the_general_join_finds(monkeypatch):
-    """The shortcut for two plain conditions gives the same matches, in the same order, as the recursive join."""
+    """The plan for two plain conditions gives the same matches, in the same order, as the general join."""
     case = interorg.case_from_dict(network_case(12), bounded=False)
     facts = list(case_facts(case))
     calls = []
-    original = join.CompiledRule.matches
+    original = join._Pair.matches
 
-    def both_ways(self, memory, position, pattern, trigger):
-        found = original(self, memory, position, pattern, trigger)
-        if self._pair:
-            self._pair = False
-            try:
-                calls.append((found == original(self, memory, position, pattern, trigger), bool(found)))
-            finally:
-                self._pair = True
+    def both_ways(self, memory, trigger):
+        found = original(self, memory, trigger)
+        general = join._Join(self.compiled, self.position, self.pattern)
+        calls.append((found == general.matches(memory, trigger), bool(found)))
         return found
 
-    monkeypatch.setattr(join.CompiledRule, "matches", both_ways)
+    monkeypatch.setattr(join._Pair, "matches", both_ways)
     run(interorg.load_knowledge(), facts)
     assert all(same for same, _ in calls)
     assert sum(found for _, found in calls) > 20  # many with matches, not only empty joins
@@ -81,23 +89,32 @@ def _every_match(rule, memory, position, pattern, trigger):
         partial = [(refs + (ref,), extended) for refs, bound in partial for alternative, ref in options
                    if (extended := alternative.bind(memory.values(ref), bound)) is not None]
     return {(refs, tuple(sorted(bound.items()))) for refs, bound in partial
-            if not any(negative.present(memory, bound) for negative in rule.negatives)}
+            if not any(negative.bind(memory.values(ref), bound) is not None
+                       for negative in rule.negatives for ref in memory.of_kind(negative.kind))}
 
 
 def test_the_join_finds_every_combination_and_nothing_else(monkeypatch):
     """Each trigger's matches are those that trying every combination of facts finds, each once."""
     case = interorg.case_from_dict(network_case(12), bounded=False)
-    compared = []
-    original = join.CompiledRule.matches
+    compared = {}
 
-    def checked(self, memory, position, pattern, trigger):
-        found = original(self, memory, position, pattern, trigger)
-        if not self.single:
+    def checking(cls):
+        original = cls.matches
+
+        def checked(self, memory, trigger):
+            found = original(self, memory, trigger)
             shown = [(refs, tuple(sorted(bound.items()))) for refs, bound in found]
-            assert len(shown) == len(set(shown)) and set(shown) == _every_match(self, memory, position, pattern, trigger)
-            compared.append(len(found))
-        return found
+            expected = _every_match(self.compiled, memory, self.position, self.pattern, trigger)
+            assert len(shown) == len(set(shown)) and set(shown) == expected
+            compared.setdefault(cls, []).append(len(found))
+            return found
 
-    monkeypatch.setattr(join.CompiledRule, "matches", checked)
+        return checked
+
+    for cls in (join._Join, join._Pair, join._Single):
+        monkeypatch.setattr(cls, "matches", checking(cls))
     run(interorg.load_knowledge(), list(case_facts(case)))
-    assert len(compared) > 100 and sum(compared) > 50  # many joins, many with matches
+    assert len(compared[join._Join]) > 50 and sum(compared[join._Join]) > 20  # many joins, many with matches
+    assert len(compared[join._Pair]) > 50 and sum(compared[join._Pair]) > 20
+    assert sum(compared[join._Single]) > 100
+

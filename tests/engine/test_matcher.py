@@ -58,8 +58,8 @@ def test_run_fires_as_experta_own_loop_does(knowledge, monkeypatch):
     for label, loop in (("ours", engine_session._Engine.run), ("experta", experta.KnowledgeEngine.run)):
         steps = concluded[label] = []
         monkeypatch.setattr(engine_session._Engine, "run", loop)
-        monkeypatch.setattr(engine_session.Session, "conclude", lambda self, engine, rule, refs, variables, steps=steps:
-                            steps.append((rule.id, refs)) or original(self, engine, rule, refs, variables))
+        monkeypatch.setattr(engine_session.Session, "conclude", lambda self, engine, compiled, refs, variables, steps=steps:
+                            steps.append((compiled.id, refs)) or original(self, engine, compiled, refs, variables))
         engine_session.run(knowledge, facts)
         monkeypatch.undo()
     assert concluded["ours"] == concluded["experta"] and len(concluded["ours"]) > 200
