@@ -10,7 +10,7 @@ from collections import Counter
 from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
-from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
+from .results import Citation, Missing, ModelStatus, _conclusion, _evidence, _explanation, _support
 from .saying import Sayer
 from .texts import fill_pieces
 
@@ -158,7 +158,7 @@ class _Builder:
             parts.append(found)
         parts = tuple(parts)
         # positional: a call by keywords costs more than building the object
-        return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact_type, fact.path, given,
+        return _evidence("input", f"{fact.path}: " + "; ".join(parts), fact_type, fact.path, given,
                         None, None, None, tested, parts)
 
     def words(self, rule):
@@ -202,8 +202,8 @@ class _Builder:
         words, values, title, subject = filled
         # a title with placeholders names what the conclusion is about already
         summary = title if subject is None or words.named else f"{title}: {values[words.subject]}"
-        evidence = self._cited[key] = Evidence("conclusion", summary, None, None, None, words.id,
-                                               subject, self.explanation(key, filled))
+        evidence = self._cited[key] = _evidence("conclusion", summary, None, None, None, words.id,
+                                               subject, self.explanation(key, filled), (), ())
         return evidence
 
     def explanation(self, key, filled=None):
@@ -225,8 +225,8 @@ class _Builder:
             # an input's reference is its text (i0, i1...), a conclusion's a (rule id, subject) pair
             evidence = tuple([cited(ref, pattern) if type(ref) is str else evidence_of(ref)
                               for ref, pattern in zip(refs, patterns)])
-            supports.append(Support(evidence, absent))
-        explanation = Explanation(words.id, title, words.basis, words.reason, tuple(supports))
+            supports.append(_support(evidence, absent))
+        explanation = _explanation(words.id, title, words.basis, words.reason, tuple(supports))
         self.explanations[key] = explanation
         return explanation
 
@@ -251,7 +251,7 @@ class _Builder:
         filled = self.filled(key)
         words, values, title, subject = filled
         # positional, in the order of Conclusion's fields: a call by keywords costs more than building it
-        return Conclusion(
+        return _conclusion(
             words.id, words.kind, subject,
             # the subject is the value of one of the rule's variables, labelled already
             None if subject is None else values[words.subject],
