@@ -5,14 +5,14 @@ and names what each negated condition required to be absent.  A shared
 sub-explanation is built once and reused.
 """
 
-from collections import Counter
 from itertools import repeat
 
 from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
-from .results import Citation, Missing, ModelStatus, _conclusion, _evidence, _explanation, _support
+from .results import Citation, _conclusion, _evidence, _explanation, _support
 from .saying import Sayer
+from .statuses import model_statuses
 from .texts import fill_pieces
 
 __all__ = ["explain", "version"]
@@ -250,33 +250,6 @@ class _Builder:
             found = cache[(rule.id, self.lang)] = tuple(out)
         return found
 
-    def model_statuses(self):
-        needs = _model_needs(self.knowledge)
-        # what the case gives of what the models need: a fact type, and a field of it with a value
-        present = set()
-        for fact in self.session.inputs.values():
-            present.add(fact.type)
-            for field in needs.fields.get(fact.type, ()):
-                if fact.values.get(field) is not None:
-                    present.add((fact.type, field))
-        counts = Counter([record.rule.model for record in self.session.records.values()])
-        statuses = []
-        for model in self.knowledge.models:
-            missing = []
-            for alternatives, given in zip(needs.alternatives[model.id], needs.given[model.id]):
-                if not present.isdisjoint(given):
-                    continue
-                fact_type, field = alternatives[0]  # the first form is the one to suggest
-                case_path = self.knowledge.facts[fact_type].case_path
-                path = f"{case_path}.{field}" if field else case_path
-                label = self.label(fact_type, field) if field else self.label(fact_type)
-                missing.append(Missing(path, label))
-            status = "applied" if not missing else "not_applied" if len(missing) == len(model.needs) else "partial"
-            statuses.append(ModelStatus(model.id, model.title.get(self.lang), status, tuple(missing),
-                                        model.to_apply.get(self.lang) if missing else None,
-                                        counts.get(model.id, 0)))
-        return tuple(statuses)
-
     def conclusions(self):
         # knowledge.rank(rule id) and the subject as a key writes it, looked up inline: once per conclusion
         ranks, records = self.knowledge._ranks, self._records
@@ -336,30 +309,6 @@ _SHARED_LABELS = 50_000
 _MISSING = object()
 
 
-class _Needs:
-    """What the models need of a case: each model's alternatives, and the fields of each fact type named."""
-
-    def __init__(self, knowledge):
-        self.alternatives = {model.id: model.need_alternatives() for model in knowledge.models}
-        # each need as what the case must give for one of its alternatives to hold, a set to meet
-        # the present ones: a fact type, or a fact type and a field of it with a value
-        self.given = {model: [frozenset((fact, field) if field else fact for fact, field in alternatives)
-                              for alternatives in needs] for model, needs in self.alternatives.items()}
-        self.fields = {}
-        for alternatives in self.alternatives.values():
-            for need in alternatives:
-                for fact_type, field in need:
-                    if field and field not in self.fields.setdefault(fact_type, []):
-                        self.fields[fact_type].append(field)
-
-
-def _model_needs(knowledge):
-    cache = knowledge._cache
-    if "model_needs" not in cache:
-        cache["model_needs"] = _Needs(knowledge)
-    return cache["model_needs"]
-
-
 def _way_order(refs):
     """Where a support stands among its conclusion's: by the texts of the facts it rests on."""
     return list(map(str, refs))
@@ -408,4 +357,5 @@ def explain(session, lang):
         case), and a tuple of :class:`ModelStatus` in the knowledge's order.
     """
     builder = _Builder(session, lang)
-    return builder.conclusions(), builder.model_statuses()
+    conclusions = builder.conclusions()
+    return conclusions, model_statuses(session.knowledge, session.inputs.values(), conclusions, lang, builder.label)
