@@ -5,13 +5,14 @@ and names what each negated condition required to be absent.  A shared
 sub-explanation is built once and reused.
 """
 
-from collections import Counter
+from itertools import repeat
 
 from .._version import __version__
 from .conditions import AnyOf, ConclusionPattern, Negation
 from .facts import key_text as _text
-from .results import Citation, Conclusion, Evidence, Explanation, Missing, ModelStatus, Support
+from .results import Citation, _conclusion, _evidence, _explanation, _support
 from .saying import Sayer
+from .statuses import model_statuses
 from .texts import fill_pieces
 
 __all__ = ["explain", "version"]
@@ -24,7 +25,6 @@ class _Builder:
         self.session = session
         self.knowledge = session.knowledge
         self.lang = lang
-        self.explanations = {}
         # Evidence objects are frozen and the same wherever they are cited, so
         # each is built once: at thousands of conclusions this bounds memory.
         self._inputs = {}
@@ -36,12 +36,14 @@ class _Builder:
         self._not_given = self.knowledge.message("not_given", lang)
         self._statics = self.knowledge._cache.setdefault("rule_statics", {})
         self._statics_run = {}
-        self._words = self.knowledge._cache.setdefault("rule_words", {})
-        # a record's labelled variables and filled title, by its key: made once, used by all that cite it
-        self._filled = {}
-        self._memory = session.memory
+        self._words = self.knowledge._cache.setdefault(("rule_words", lang), {})
+        # a record's labelled variables, title and explanation, by its key: made once, used by all that cite it
+        self._explained = {}
+        self._records, self._facts, self._given = session.records, session.inputs, session.memory.values
         # the fields a pattern names in evidence, by id(pattern): kept with the knowledge, whose patterns they are
         self._tested = self.knowledge._cache.setdefault("tested_fields", {})
+        # the fields a pattern tests, by id(pattern), where its evidence names all the fact gives as well
+        self._tested_own = self.knowledge._cache.setdefault("tested_own_fields", {})
         # which alternative of an any a fact matched, by (id(pattern), fact type); kept with the knowledge's patterns
         self._any_matchers = self.knowledge._cache.setdefault("any_matchers", {})
         self._citations = self.knowledge._cache.setdefault("citations", {})
@@ -119,13 +121,12 @@ class _Builder:
         that the evidence says what is missing.  Two patterns that test the
         same fields of one input cite the same evidence.
         """
-        fact = self.session.inputs[ref]
-        given = self._memory.values(ref)  # what the fact gives, as the run kept it (fact.given())
-        tested = self._tested.get(id(pattern)) or self.tested(fact, given, pattern)
+        given = self._given(ref)  # what the fact gives, as the run kept it (fact.given())
+        tested = self._tested.get(id(pattern)) or self.tested(self._facts[ref], given, pattern)
         key = (ref, tested)
         found = self._inputs.get(key)
         if found is None:
-            found = self._inputs[key] = self.input_evidence(fact, given, tested)
+            found = self._inputs[key] = self.input_evidence(self._facts[ref], given, tested)
         return found
 
     def tested(self, fact, given, pattern):
@@ -138,97 +139,99 @@ class _Builder:
             pattern = matcher(fact.values)
         tested = self._tested.get(id(pattern))
         if tested is None:
-            # a field tested twice (a range, say) is named once
-            tested = tuple(dict.fromkeys([test.field for test in pattern.tests]))
-            if not tested or self.knowledge.facts[fact.type].explain == "all":
-                tested += tuple([name for name in given if name not in tested])
-            else:
-                # the same for every fact the pattern matched: one tuple, whatever the number of partners
-                self._tested[id(pattern)] = tested
+            own = self._tested_own.get(id(pattern))
+            if own is None:
+                # a field tested twice (a range, say) is named once
+                own = tuple(dict.fromkeys([test.field for test in pattern.tests]))
+                if own and self.knowledge.facts[fact.type].explain != "all":
+                    # the same for every fact the pattern matched: one tuple, whatever the number of partners
+                    self._tested[id(pattern)] = own
+                    return own
+                self._tested_own[id(pattern)] = own
+            # then every other field the fact gives, in its order
+            tested = tuple(dict.fromkeys((*own, *given)))
         return tested
 
     def input_evidence(self, fact, given, tested):
         """Evidence of an input fact (whose given fields are ``given``) naming the fields ``tested``."""
-        fact_type, shared, run = fact.type, self._shared_parts, self._parts
-        parts = []
-        for name in tested:  # self.part(fact_type, name, given), its lookups inline: once per field of every evidence
-            value = given.get(name, _MISSING)
-            key = (fact_type, name, value, type(value))
-            found = shared.get(key) or run.get(key) or self.part(fact_type, name, given)
-            parts.append(found)
-        parts = tuple(parts)
+        fact_type = fact.type
+        # each part's key as self.part makes it, and the parts kept between runs, by C-level maps rather
+        # than a loop of lookups: this runs for every field of every evidence
+        values = list(map(given.get, tested, repeat(_MISSING)))
+        keys = list(zip(repeat(fact_type), tested, values, map(type, values)))
+        parts = tuple(map(self._shared_parts.get, keys))
+        if None in parts:  # a part of this run only (a partner's: each key is kept in one store), or not made yet
+            parts = tuple(map(self._parts.get, keys, parts))
+            if None in parts:
+                parts = tuple([found or self.part(fact_type, key[1], given) for found, key in zip(parts, keys)])
         # positional: a call by keywords costs more than building the object
-        return Evidence("input", f"{fact.path}: " + "; ".join(parts), fact_type, fact.path, given,
-                        None, None, None, tested, parts)
+        return _evidence("input", f"{fact.path}: " + "; ".join(parts), fact_type, fact.path, given,
+                         None, None, None, tested, parts)
 
     def words(self, rule):
         """What wording a conclusion of ``rule`` needs of the rule, in the advice's language (a :class:`_Words`).
 
         The same in every run, so kept with the knowledge.
         """
-        found = self._words.get((rule.id, self.lang))
+        found = self._words.get(rule.id)
         if found is None:
-            found = self._words[rule.id, self.lang] = _Words(self, rule)
+            found = self._words[rule.id] = _Words(self, rule)
         return found
 
-    def filled(self, key):
-        """``(words, labelled variables, title, subject as a key writes it)`` of the conclusion ``key``.
+    def explained(self, key):
+        """``(words, labelled variables, title, subject as a key writes it, explanation)`` of the conclusion ``key``.
 
-        Made once per record.  Only the variables its title, text, action or
-        subject show are labelled.
+        Made once per record, for its conclusion and every evidence that cites
+        it.  Only the variables its title, text, action or subject show are
+        labelled.
         """
-        found = self._filled.get(key)
-        if found is None:
-            record = self.session.records[key]
-            words = self.words(record.rule)
+        record = self._records[key]
+        words = self._words.get(record.rule.id) or self.words(record.rule)
+        values = {}
+        if words.origins:
             variables, label, shared, run = record.variables, self.label, self._shared, self._labels
-            values = {}
-            for name, origin in words.origins:
+            for name, fact_type, field in words.origins:
                 value = variables[name]
-                if origin is None:
+                if fact_type is None:
                     values[name] = _text(value)
                     continue
-                # self.label(*origin, value), its lookups inline (its key, with the types where the value is no text)
-                kept = (*origin, value) if type(value) is str else ((*origin, value), (str, str, type(value)))
-                values[name] = shared.get(kept) or run.get(kept) or label(*origin, value)
-            found = self._filled[key] = (words, values, fill_pieces(words.title, values), _text(key[1]))
+                # self.label(fact_type, field, value), its lookups inline (its key, with the types where the value is no text)
+                kept = (fact_type, field, value) if type(value) is str else ((fact_type, field, value),
+                                                                             (str, str, type(value)))
+                values[name] = shared.get(kept) or run.get(kept) or label(fact_type, field, value)
+        # a text without placeholders is itself (fill_pieces would say so, at the cost of a call)
+        title = words.title_text or fill_pieces(words.title, values)
+        patterns = words.patterns
+        # what the negations required absent is worded per run where it names a partner
+        absent = () if not words.negated else self.statics(record.rule)[2]
+        ways = record.supports
+        if len(ways) > 1:  # in a fixed order, whatever order the engine found them in
+            ways = sorted(ways, key=_way_order)
+        cited, evidence_of, supports = self.cited_input, self.conclusion_evidence, []
+        for refs in ways:
+            # an input's reference is its text (i0, i1...), a conclusion's a (rule id, subject) pair
+            if len(refs) == 1:  # most supports: one fact matched, no list and no zip to make
+                ref = refs[0]
+                evidence = (cited(ref, patterns[0]) if type(ref) is str else evidence_of(ref),)
+            else:
+                evidence = tuple([cited(ref, pattern) if type(ref) is str else evidence_of(ref)
+                                  for ref, pattern in zip(refs, patterns)])
+            supports.append(_support(evidence, absent))
+        subject = key[1]
+        found = self._explained[key] = (
+            words, values, title, subject if subject is None or type(subject) is str else _text(subject),
+            _explanation(words.id, title, words.basis, words.reason, tuple(supports)))
         return found
 
     def conclusion_evidence(self, key):
         found = self._cited.get(key)
-        if found is not None:
-            return found
-        filled = self.filled(key)
-        words, values, title, subject = filled
-        # a title with placeholders names what the conclusion is about already
-        summary = title if subject is None or words.named else f"{title}: {values[words.subject]}"
-        evidence = self._cited[key] = Evidence("conclusion", summary, None, None, None, words.id,
-                                               subject, self.explanation(key, filled))
-        return evidence
-
-    def explanation(self, key, filled=None):
-        """The explanation of the conclusion ``key`` (``filled``: its :meth:`filled`, where the caller has it)."""
-        found = self.explanations.get(key)
-        if found is not None:
-            return found
-        words, _, title, _ = filled or self.filled(key)
-        record = self.session.records[key]
-        patterns = words.patterns
-        # what the negations required absent is worded per run where it names a partner
-        absent = () if not words.negated else self.statics(record.rule)[2]
-        supports = []
-        ways = record.supports
-        if len(ways) > 1:  # in a fixed order, whatever order the engine found them in
-            ways = sorted(ways, key=lambda refs: [str(r) for r in refs])
-        cited, evidence_of = self.cited_input, self.conclusion_evidence
-        for refs in ways:
-            # an input's reference is its text (i0, i1...), a conclusion's a (rule id, subject) pair
-            evidence = tuple([cited(ref, pattern) if type(ref) is str else evidence_of(ref)
-                              for ref, pattern in zip(refs, patterns)])
-            supports.append(Support(evidence, absent))
-        explanation = Explanation(words.id, title, words.basis, words.reason, tuple(supports))
-        self.explanations[key] = explanation
-        return explanation
+        if found is None:
+            words, values, title, subject, explanation = self._explained.get(key) or self.explained(key)
+            # a title with placeholders names what the conclusion is about already
+            summary = title if subject is None or words.named else f"{title}: {values[words.subject]}"
+            found = self._cited[key] = _evidence("conclusion", summary, None, None, None, words.id,
+                                                 subject, explanation, (), ())
+        return found
 
     def reason(self, rule):
         """Why a derived rule holds, in the advice's language (None for a rule from the source)."""
@@ -247,64 +250,37 @@ class _Builder:
             found = cache[(rule.id, self.lang)] = tuple(out)
         return found
 
-    def conclusion(self, key):
-        filled = self.filled(key)
-        words, values, title, subject = filled
-        # positional, in the order of Conclusion's fields: a call by keywords costs more than building it
-        return Conclusion(
-            words.id, words.kind, subject,
-            # the subject is the value of one of the rule's variables, labelled already
-            None if subject is None else values[words.subject],
-            words.model, title, fill_pieces(words.text, values), words.basis, words.reason, words.sources,
-            self.explanation(key, filled), words.priority, words.weight,
-            None if words.action is None else fill_pieces(words.action, values))
-
-    def model_statuses(self):
-        needs = _model_needs(self.knowledge)
-        # what the case gives of what the models need: a fact type, and a field of it with a value
-        present = set()
-        for fact in self.session.inputs.values():
-            present.add(fact.type)
-            for field in needs.fields.get(fact.type, ()):
-                if fact.values.get(field) is not None:
-                    present.add((fact.type, field))
-        counts = Counter([record.rule.model for record in self.session.records.values()])
-        statuses = []
-        for model in self.knowledge.models:
-            missing = []
-            for alternatives, given in zip(needs.alternatives[model.id], needs.given[model.id]):
-                if not present.isdisjoint(given):
-                    continue
-                fact_type, field = alternatives[0]  # the first form is the one to suggest
-                case_path = self.knowledge.facts[fact_type].case_path
-                path = f"{case_path}.{field}" if field else case_path
-                label = self.label(fact_type, field) if field else self.label(fact_type)
-                missing.append(Missing(path, label))
-            status = "applied" if not missing else "not_applied" if len(missing) == len(model.needs) else "partial"
-            statuses.append(ModelStatus(model.id, model.title.get(self.lang), status, tuple(missing),
-                                        model.to_apply.get(self.lang) if missing else None,
-                                        counts.get(model.id, 0)))
-        return tuple(statuses)
-
     def conclusions(self):
         # knowledge.rank(rule id) and the subject as a key writes it, looked up inline: once per conclusion
-        ranks, records = self.knowledge._ranks, self.session.records
+        ranks, records = self.knowledge._ranks, self._records
         keys = sorted(records, key=lambda key: (ranks[key[0]], records[key].order,
                                                 key[1] if type(key[1]) is str else _text(key[1]) or ""))
-        conclusion = self.conclusion
-        return tuple([conclusion(key) for key in keys])
+        explained, explain, out = self._explained, self.explained, []
+        for key in keys:  # the conclusion of each, in a loop rather than a call per conclusion
+            words, values, title, subject, explanation = explained.get(key) or explain(key)
+            # positional, in the order of Conclusion's fields: a call by keywords costs more than building it
+            out.append(_conclusion(
+                words.id, words.kind, subject,
+                # the subject is the value of one of the rule's variables, labelled already
+                None if subject is None else values[words.subject],
+                words.model, title, words.text_text or fill_pieces(words.text, values), words.basis,
+                words.reason, words.sources, explanation, words.priority, words.weight,
+                None if words.action is None else fill_pieces(words.action, values)))
+        return tuple(out)
 
 
 class _Words:
     """What wording a conclusion needs of its rule in one language: its fields, its texts split, its variables shown.
 
-    ``origins`` pairs each variable that the title, text, action or subject
-    shows with the ``(fact type, field)`` it takes its values from (None
+    ``origins`` names each variable that the title, text, action or subject
+    shows with the fact type and field it takes its values from (None, None
     for one that leads to a conclusion without a subject: shown as it is).
+    ``title_text`` and ``text_text`` are the title and text where they have
+    no placeholders, else None.
     """
 
     __slots__ = ("id", "kind", "model", "basis", "reason", "sources", "priority", "weight", "subject",
-                 "title", "text", "action", "named", "origins", "patterns", "negated")
+                 "title", "text", "action", "title_text", "text_text", "named", "origins", "patterns", "negated")
 
     def __init__(self, builder, rule):
         lang = builder.lang
@@ -313,6 +289,8 @@ class _Words:
         self.priority, self.weight, self.subject = rule.priority, rule.weight, rule.subject
         self.title, self.text = rule.title.pieces(lang), rule.text.pieces(lang)
         self.action = None if rule.action is None else rule.action.pieces(lang)
+        self.title_text = self.title[0] if len(self.title) == 1 else None
+        self.text_text = self.text[0] if len(self.text) == 1 else None
         self.named = bool(rule.title.placeholders())
         self.patterns = tuple(rule.positive_patterns())
         self.negated = any(isinstance(condition, Negation) for condition in rule.when)
@@ -320,7 +298,7 @@ class _Words:
         if rule.subject is not None:
             shown[rule.subject] = None
         knowledge = builder.knowledge
-        self.origins = tuple((name, knowledge.variable_origin(rule, name)) for name in shown)
+        self.origins = tuple((name, *(knowledge.variable_origin(rule, name) or (None, None))) for name in shown)
 
 
 #: The most entries one store kept between runs holds (labels and summary parts per knowledge base and language, what explaining needs of the rules per knowledge base).
@@ -331,28 +309,9 @@ _SHARED_LABELS = 50_000
 _MISSING = object()
 
 
-class _Needs:
-    """What the models need of a case: each model's alternatives, and the fields of each fact type named."""
-
-    def __init__(self, knowledge):
-        self.alternatives = {model.id: model.need_alternatives() for model in knowledge.models}
-        # each need as what the case must give for one of its alternatives to hold, a set to meet
-        # the present ones: a fact type, or a fact type and a field of it with a value
-        self.given = {model: [frozenset((fact, field) if field else fact for fact, field in alternatives)
-                              for alternatives in needs] for model, needs in self.alternatives.items()}
-        self.fields = {}
-        for alternatives in self.alternatives.values():
-            for need in alternatives:
-                for fact_type, field in need:
-                    if field and field not in self.fields.setdefault(fact_type, []):
-                        self.fields[fact_type].append(field)
-
-
-def _model_needs(knowledge):
-    cache = knowledge._cache
-    if "model_needs" not in cache:
-        cache["model_needs"] = _Needs(knowledge)
-    return cache["model_needs"]
+def _way_order(refs):
+    """Where a support stands among its conclusion's: by the texts of the facts it rests on."""
+    return list(map(str, refs))
 
 
 def _keep(shared, run, key, per_run, value):
@@ -398,4 +357,5 @@ def explain(session, lang):
         case), and a tuple of :class:`ModelStatus` in the knowledge's order.
     """
     builder = _Builder(session, lang)
-    return builder.conclusions(), builder.model_statuses()
+    conclusions = builder.conclusions()
+    return conclusions, model_statuses(session.knowledge, session.inputs.values(), conclusions, lang, builder.label)

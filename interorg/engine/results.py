@@ -205,3 +205,60 @@ class ModelStatus:
     missing: tuple[Missing, ...]
     to_apply: str | None
     conclusions: int
+
+
+# Making the objects of an advice.  attrs's __init__ of a frozen slotted class
+# sets each field through object.__setattr__, a call of about 900
+# instructions; an explanation makes about a thousand such objects with
+# thirty fields between them.  The functions below make the same objects at a
+# third of the cost: an instance of a subclass that keeps the class's slots but
+# not its frozen __setattr__ has its fields set by plain assignment (a store
+# into a slot, specialised by the interpreter), and then becomes an instance of
+# the frozen class itself (its layout is the same, so Python allows setting its
+# __class__).  What they make is what the class's own constructor makes: the
+# same type, fields, equality, hash, repr and pickling (tests/engine/test_results.py).
+
+def _opened(cls):
+    """A subclass of the frozen attrs class ``cls`` whose slots plain assignment sets."""
+    return type(f"_Open{cls.__name__}", (cls,), {
+        "__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__})
+
+
+_new = object.__new__
+_OpenConclusion, _OpenEvidence, _OpenExplanation, _OpenSupport = map(_opened, (Conclusion, Evidence, Explanation, Support))
+
+
+def _conclusion(id, kind, subject, subject_label, model, title, text, basis, reason, sources, explanation,
+                priority, weight, action):
+    """``Conclusion(...)`` of all its fields, in their order."""
+    made = _new(_OpenConclusion)
+    made.id, made.kind, made.subject, made.subject_label, made.model = id, kind, subject, subject_label, model
+    made.title, made.text, made.basis, made.reason, made.sources = title, text, basis, reason, sources
+    made.explanation, made.priority, made.weight, made.action = explanation, priority, weight, action
+    made.__class__ = Conclusion
+    return made
+
+
+def _evidence(type, summary, fact, path, values, rule, subject, explanation, fields, parts):
+    """``Evidence(...)`` of all its fields, in their order."""
+    made = _new(_OpenEvidence)
+    made.type, made.summary, made.fact, made.path, made.values = type, summary, fact, path, values
+    made.rule, made.subject, made.explanation, made.fields, made.parts = rule, subject, explanation, fields, parts
+    made.__class__ = Evidence
+    return made
+
+
+def _explanation(rule, title, basis, reason, supports):
+    """``Explanation(...)`` of all its fields, in their order."""
+    made = _new(_OpenExplanation)
+    made.rule, made.title, made.basis, made.reason, made.supports = rule, title, basis, reason, supports
+    made.__class__ = Explanation
+    return made
+
+
+def _support(evidence, absent):
+    """``Support(...)`` of all its fields, in their order."""
+    made = _new(_OpenSupport)
+    made.evidence, made.absent = evidence, absent
+    made.__class__ = Support
+    return made

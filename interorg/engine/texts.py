@@ -106,8 +106,10 @@ def fill_pieces(pieces, values):
     """
     if len(pieces) == 1:
         return pieces[0]
+    if len(pieces) == 3:  # one placeholder, as most texts that have any: no list to make and join
+        return pieces[0] + values[pieces[1]] + pieces[2]
     filled = list(pieces)
-    filled[1::2] = [values[name] for name in pieces[1::2]]
+    filled[1::2] = map(values.__getitem__, pieces[1::2])
     return "".join(filled)
 
 
