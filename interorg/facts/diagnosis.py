@@ -8,6 +8,8 @@ rule can ask whether an activity belongs to an earlier phase without joining
 two facts.
 """
 
+from operator import attrgetter
+
 from ..case.phase import ACTIVITIES, PHASES
 from ..analysis.scan import scan_scores
 
@@ -20,15 +22,22 @@ SWITCH = "sharing"
 _DOMAINS = ("ambition", "interests", "relationship", "organisation")
 
 
+def _said(answer):
+    return "–" if answer is None else str(answer)
+
+
 def _answers_text(factor, names):
     """The answers behind a factor as text: ``r1 (Gemeente Eersel): 4, 5; r2 (ggz): 2, –``.
 
     A partner is named by its name where the case gives one, as everywhere
     in the advice.
     """
-    return "; ".join([f"{respondent} ({names.get(partner, partner)}): "
-                      + ", ".join(["–" if answer is None else str(answer) for answer in given])
-                      for respondent, partner, given in factor.answers])
+    # each respondent answers a factor's two statements: the pair is written out, without a join per respondent
+    return "; ".join([f"{respondent} ({names.get(partner, partner)}): {_said(one)}, {_said(two)}"
+                      for respondent, partner, (one, two) in factor.answers])
+
+
+_SCORE = attrgetter("score")
 
 
 def _scan_facts(case):
@@ -36,14 +45,17 @@ def _scan_facts(case):
     for factor in scan_scores(case):
         if factor.score is None:
             continue
-        low = min(factor.by_partner, key=lambda p: p.score) if factor.spread is not None else None
-        high = max(factor.by_partner, key=lambda p: p.score) if factor.spread is not None else None
+        if factor.spread is None:
+            lowest_partner = lowest_score = highest_partner = highest_score = None
+        else:
+            low, high = min(factor.by_partner, key=_SCORE), max(factor.by_partner, key=_SCORE)
+            lowest_partner, lowest_score, highest_partner, highest_score = low.partner, low.score, high.partner, high.score
         values = {
             "id": factor.factor, "perspective": factor.perspective, "score": factor.score, "band": factor.band,
             "respondents": len(factor.respondents), "partners": len(factor.by_partner),
             "spread": factor.spread, "disagreement": factor.disagreement,
-            "lowest_partner": low.partner if low else None, "lowest_score": low.score if low else None,
-            "highest_partner": high.partner if high else None, "highest_score": high.score if high else None,
+            "lowest_partner": lowest_partner, "lowest_score": lowest_score,
+            "highest_partner": highest_partner, "highest_score": highest_score,
             "partner_scores": "; ".join([f"{names.get(p.partner, p.partner)} {p.score}" for p in factor.by_partner]),
             "answers": _answers_text(factor, names),
         }
