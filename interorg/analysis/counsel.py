@@ -31,7 +31,7 @@ from ..engine.results import PRIORITIES
 from ..engine.wording import counted
 from ..errors import NotConcluded
 from .actions import NamedIn, action_title, member_subjects, names_as_whole, subject_words, together
-from .evidence import add_input_paths
+from .evidence import add_input_paths, premise_set
 from .evidence import premises as rests_on
 from .planning import Urgent
 
@@ -185,6 +185,15 @@ def _suspicions(knowledge):
     return found
 
 
+def _groups(knowledge):
+    """``{rule: the group of plan.yaml it belongs to}``: the knowledge's, kept with it."""
+    found = knowledge._cache.get("counsel_groups")
+    if found is None:
+        found = knowledge._cache["counsel_groups"] = {
+            rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
+    return found
+
+
 def _because(conclusions, lang_labels, lang, shown=None, names=None, named=(), memo=None):
     """One line: what the action rests on, the warnings it answers first (most urgent first), else the case.
 
@@ -206,14 +215,15 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=(), m
                 if evidence.type == "input":
                     paths.setdefault(evidence.path, evidence)
                     continue
-                key = evidence.key
-                premises.append((key, evidence.explanation.title))
-                # one walk for all: a tree met again adds nothing new (its first meeting keeps its place)
-                added = []
-                rests_on(evidence.explanation, walked, added, memo)
-                for deeper in added:
-                    if deeper in shown:
-                        premises.append((deeper, shown[deeper].title))
+                explanation = evidence.explanation
+                premises.append((evidence.key, explanation.title))
+                # one walk for all: a tree met again adds nothing new (its first meeting keeps its place);
+                # premises' walk written out here, as it runs for every earlier conclusion of every action
+                for deeper in premise_set(explanation, memo):
+                    if deeper not in walked:
+                        walked[deeper] = None
+                        if deeper in shown:
+                            premises.append((deeper, shown[deeper].title))
     titles = {}
     for key, title in premises:
         # the warnings it answers first, then the findings, each by priority, then the steps
@@ -302,7 +312,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     by_priority = sorted((_RANK[c.priority], order[key], key, c) for key, c in standing
                          if c.kind != "step" and key not in held)
     advice = [c for *_, c in by_priority]
-    group_of = {rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
+    group_of = _groups(knowledge)
     shown = {key: c for _, _, key, c in by_priority}
     memo, premise_memo = {}, {}  # input paths and premises per explanation, shared between the actions
     grouped = {}
