@@ -22,19 +22,16 @@ SWITCH = "sharing"
 _DOMAINS = ("ambition", "interests", "relationship", "organisation")
 
 
-def _said(answer):
-    return "–" if answer is None else str(answer)
-
-
 def _answers_text(factor, names):
     """The answers behind a factor as text: ``r1 (Gemeente Eersel): 4, 5; r2 (ggz): 2, –``.
 
     A partner is named by its name where the case gives one, as everywhere
     in the advice.
     """
-    # each respondent answers a factor's two statements: the pair is written out, without a join per respondent
-    return "; ".join([f"{respondent} ({names.get(partner, partner)}): {_said(one)}, {_said(two)}"
-                      for respondent, partner, (one, two) in factor.answers])
+    # each respondent answers a factor's two statements: the pair is written out, without a join or a call
+    # per respondent (an answer formats as str() writes it)
+    return "; ".join([f"{respondent} ({names.get(partner, partner)}): {'–' if one is None else one},"
+                      f" {'–' if two is None else two}" for respondent, partner, (one, two) in factor.answers])
 
 
 _SCORE = attrgetter("score")
@@ -73,6 +70,15 @@ def _timing(activity_phase, current):
     return "earlier" if difference < 0 else "current" if difference == 0 else "later"
 
 
+#: Each activity of the checklist with its phase, its domain and whether it is before the switch point,
+#: read from its id once, not in every case.
+_ACTIVITIES = tuple((activity, *activity.split(".")[:2], _PLACE[activity.split(".")[0]] <= _PLACE[SWITCH])
+                    for activity in ACTIVITIES)
+
+#: The timing of each phase's activities, by the current phase (None: not said).
+_TIMINGS = {current: {phase: _timing(phase, current) for phase in PHASES} for current in (None, *PHASES)}
+
+
 def _phase_facts(case):
     phase = case.phase
     if phase is None:
@@ -87,12 +93,12 @@ def _phase_facts(case):
         return
     position = {activity: index for index, activity in enumerate(phase.done)}
     counts = {domain: {"earlier": 0, "earlier_done": 0, "open": 0} for domain in _DOMAINS}
-    for activity in ACTIVITIES:
-        activity_phase, domain, _name = activity.split(".")
+    timings = _TIMINGS[current]
+    for activity, activity_phase, domain, before_switch in _ACTIVITIES:
         done = activity in position
-        timing = _timing(activity_phase, current)
+        timing = timings[activity_phase]
         values = {"id": activity, "phase": activity_phase, "domain": domain, "done": done, "timing": timing,
-                  "before_switch": _PLACE[activity_phase] <= _PLACE[SWITCH]}
+                  "before_switch": before_switch}
         yield ("phase_activity", values, f"phase.done[{position[activity]}]" if done else "phase.done")
         if domain in counts and timing == "earlier":
             counts[domain]["earlier"] += 1
