@@ -174,8 +174,8 @@ def _path_set(explanation, memo):
             if evidence.type == "input":
                 found.setdefault(evidence.path)
             elif evidence.explanation is not None:
-                for path in _path_set(evidence.explanation, memo):
-                    found.setdefault(path)
+                # update keeps a path found already where it is, and adds the others in their order, in C
+                found.update(_path_set(evidence.explanation, memo))
     memo[id(explanation)] = found
     return found
 
@@ -266,7 +266,6 @@ def premise_set(explanation, memo):
                 key = evidence.rule if subject is None else f"{evidence.rule}[{subject}]"
                 if key not in found:
                     found[key] = None
-                    for deeper in premise_set(evidence.explanation, memo):
-                        found.setdefault(deeper)
+                    found.update(premise_set(evidence.explanation, memo))  # as _path_set's update
     memo[id(explanation)] = found
     return found
