@@ -237,10 +237,10 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=(), m
     if titles:
         ordered = sorted(titles, key=lambda title: titles[title])  # stable: first met among equals
         # whom the two premises said are about, where the action does not name it
-        about, named_in = {}, NamedIn(named)
+        about, named_in, first_two = {}, NamedIn(named), ordered[:2]
         for key, title in premises:
             conclusion = shown.get(key)
-            if title in ordered[:2] and conclusion is not None and conclusion.subject is not None:
+            if title in first_two and conclusion is not None and conclusion.subject is not None:
                 words = subject_words(conclusion.subject, conclusion.subject_label, names or {})
                 if not names_as_whole(title, words) and not named_in(words):
                     about.setdefault(title, {})[words] = None
