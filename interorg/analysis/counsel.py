@@ -303,7 +303,8 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     names = names or {}
     labels = knowledge.labels(lang)
     set_aside = resolution.set_aside
-    keys = [c.key for c in conclusions]  # each made once, here
+    # each made once, here, and written out (Conclusion.key) rather than a property call per conclusion
+    keys = [c.id if c.subject is None else f"{c.id}[{c.subject}]" for c in conclusions]
     order = {key: index for index, key in enumerate(keys)}
     standing = [(key, c) for key, c in zip(keys, conclusions) if key not in set_aside]
     held_back = _held_back([c for _, c in standing], knowledge, diagnosis)
