@@ -31,7 +31,7 @@ from ..engine.results import PRIORITIES
 from ..engine.wording import counted
 from ..errors import NotConcluded
 from .actions import NamedIn, action_title, member_subjects, names_as_whole, subject_words, together
-from .evidence import add_input_paths
+from .evidence import add_input_paths, premise_set
 from .evidence import premises as rests_on
 from .planning import Urgent
 
@@ -185,6 +185,15 @@ def _suspicions(knowledge):
     return found
 
 
+def _groups(knowledge):
+    """``{rule: the group of plan.yaml it belongs to}``: the knowledge's, kept with it."""
+    found = knowledge._cache.get("counsel_groups")
+    if found is None:
+        found = knowledge._cache["counsel_groups"] = {
+            rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
+    return found
+
+
 def _because(conclusions, lang_labels, lang, shown=None, names=None, named=(), memo=None):
     """One line: what the action rests on, the warnings it answers first (most urgent first), else the case.
 
@@ -206,14 +215,15 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=(), m
                 if evidence.type == "input":
                     paths.setdefault(evidence.path, evidence)
                     continue
-                key = evidence.key
-                premises.append((key, evidence.explanation.title))
-                # one walk for all: a tree met again adds nothing new (its first meeting keeps its place)
-                added = []
-                rests_on(evidence.explanation, walked, added, memo)
-                for deeper in added:
-                    if deeper in shown:
-                        premises.append((deeper, shown[deeper].title))
+                explanation = evidence.explanation
+                premises.append((evidence.key, explanation.title))
+                # one walk for all: a tree met again adds nothing new (its first meeting keeps its place);
+                # premises' walk written out here, as it runs for every earlier conclusion of every action
+                for deeper in premise_set(explanation, memo):
+                    if deeper not in walked:
+                        walked[deeper] = None
+                        if deeper in shown:
+                            premises.append((deeper, shown[deeper].title))
     titles = {}
     for key, title in premises:
         # the warnings it answers first, then the findings, each by priority, then the steps
@@ -227,10 +237,10 @@ def _because(conclusions, lang_labels, lang, shown=None, names=None, named=(), m
     if titles:
         ordered = sorted(titles, key=lambda title: titles[title])  # stable: first met among equals
         # whom the two premises said are about, where the action does not name it
-        about, named_in = {}, NamedIn(named)
+        about, named_in, first_two = {}, NamedIn(named), ordered[:2]
         for key, title in premises:
             conclusion = shown.get(key)
-            if title in ordered[:2] and conclusion is not None and conclusion.subject is not None:
+            if title in first_two and conclusion is not None and conclusion.subject is not None:
                 words = subject_words(conclusion.subject, conclusion.subject_label, names or {})
                 if not names_as_whole(title, words) and not named_in(words):
                     about.setdefault(title, {})[words] = None
@@ -293,7 +303,8 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     names = names or {}
     labels = knowledge.labels(lang)
     set_aside = resolution.set_aside
-    keys = [c.key for c in conclusions]  # each made once, here
+    # each made once, here, and written out (Conclusion.key) rather than a property call per conclusion
+    keys = [c.id if c.subject is None else f"{c.id}[{c.subject}]" for c in conclusions]
     order = {key: index for index, key in enumerate(keys)}
     standing = [(key, c) for key, c in zip(keys, conclusions) if key not in set_aside]
     held_back = _held_back([c for _, c in standing], knowledge, diagnosis)
@@ -302,7 +313,7 @@ def build_counsel(conclusions, knowledge, lang, resolution, diagnosis=None, name
     by_priority = sorted((_RANK[c.priority], order[key], key, c) for key, c in standing
                          if c.kind != "step" and key not in held)
     advice = [c for *_, c in by_priority]
-    group_of = {rule: group for group in getattr(knowledge, "actions", ()) for rule in group.rules}
+    group_of = _groups(knowledge)
     shown = {key: c for _, _, key, c in by_priority}
     memo, premise_memo = {}, {}  # input paths and premises per explanation, shared between the actions
     grouped = {}

@@ -299,7 +299,8 @@ class _Found:
     def __init__(self, conclusions, set_aside):
         self.set_aside = set_aside
         self.memo = {}  # input paths per explanation, shared between conclusions
-        self.by_key = {conclusion.key: conclusion for conclusion in conclusions}
+        # each key written out (Conclusion.key) rather than a property call per conclusion
+        self.by_key = {c.id if c.subject is None else f"{c.id}[{c.subject}]": c for c in conclusions}
         self.position = {key: index for index, key in enumerate(self.by_key)}
         self.by_rule = {}
         self.shown, self.sayer = [], None  # the conclusions not set aside, in order; a Sayer once one is needed

@@ -23,7 +23,8 @@ import attrs
 
 from ..engine.conflicts import subject_parts
 
-__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "add_input_paths", "independent", "input_paths", "premises", "weigh"]
+__all__ = ["STRONG", "SUSPECTED", "WEAK", "Weighing", "add_input_paths", "independent", "input_paths", "premise_set",
+           "premises", "weigh"]
 
 #: What one independent piece of strong or weak evidence counts.
 STRONG = 2
@@ -173,8 +174,8 @@ def _path_set(explanation, memo):
             if evidence.type == "input":
                 found.setdefault(evidence.path)
             elif evidence.explanation is not None:
-                for path in _path_set(evidence.explanation, memo):
-                    found.setdefault(path)
+                # update keeps a path found already where it is, and adds the others in their order, in C
+                found.update(_path_set(evidence.explanation, memo))
     memo[id(explanation)] = found
     return found
 
@@ -220,7 +221,7 @@ def premises(explanation, found, met=None, memo=None):
     met), so that looking a key up stays constant at any size.  Given a
     list ``met``, the keys this walk adds are appended to it as well.
     ``memo`` (a dict kept by the caller) walks each shared sub-explanation
-    once (see :func:`_premise_set`).
+    once (see :func:`premise_set`).
 
     Examples
     --------
@@ -231,20 +232,27 @@ def premises(explanation, found, met=None, memo=None):
     >>> list(found)
     ['kenis.conclusions.counterweight', 'kenis.reasons.organisation-serving[power]']
     """
-    for key in _premise_set(explanation, {} if memo is None else memo):
+    for key in premise_set(explanation, {} if memo is None else memo):
         if key not in found:
             found[key] = None
             if met is not None:
                 met.append(key)
 
 
-def _premise_set(explanation, memo):
+def premise_set(explanation, memo):
     """Every earlier conclusion's key an explanation rests on, in the order a walk down the tree first meets it.
 
     A dict used as an ordered set, made once per explanation (``memo``, by
-    identity).  Adding it to keys found already adds what walking the tree
-    and skipping what was found would add, in the same order: what lies
-    below a key found already was found with it.
+    identity), to be read, not changed.  Adding it to keys found already
+    adds what walking the tree and skipping what was found would add, in
+    the same order: what lies below a key found already was found with it.
+
+    Examples
+    --------
+    >>> import interorg
+    >>> advice = interorg.advise(interorg.example_case())
+    >>> list(premise_set(advice["kenis.conclusions.power-reason-as-counterweight"].explanation, {}))
+    ['kenis.conclusions.counterweight', 'kenis.reasons.organisation-serving[power]']
     """
     found = memo.get(id(explanation))
     if found is not None:
@@ -253,10 +261,11 @@ def _premise_set(explanation, memo):
     for support in explanation.supports:
         for evidence in support.evidence:
             if evidence.type == "conclusion":
-                key = evidence.key
+                # the evidence's key written out (Evidence.key): this runs for every evidence of every tree
+                subject = evidence.subject
+                key = evidence.rule if subject is None else f"{evidence.rule}[{subject}]"
                 if key not in found:
                     found[key] = None
-                    for deeper in _premise_set(evidence.explanation, memo):
-                        found.setdefault(deeper)
+                    found.update(premise_set(evidence.explanation, memo))  # as _path_set's update
     memo[id(explanation)] = found
     return found

@@ -39,8 +39,10 @@ def recommendations(conclusions, knowledge):
     ['lack-of-shared-ambition']
     """
     recommended, answers, caveats = {}, {}, {}  # caveats: dicts as ordered sets (no quadratic 'in' on lists)
+    roles = knowledge._cache.setdefault("diagnosis_roles", {})  # looked up once, not once per conclusion
     for conclusion in conclusions:
-        item, problems, cautioned = _role(knowledge, conclusion.id)
+        role = roles.get(conclusion.id)
+        item, problems, cautioned = role if role is not None else _role(knowledge, conclusion.id)
         if item is not None:
             recommended.setdefault(item, []).append(conclusion.key)
             found = answers.setdefault(item, [])

@@ -239,20 +239,23 @@ def summarise_relationships(conclusions, relationships=(), set_aside=()):
     for conclusion in conclusions:
         if conclusion.model not in _MODELS or conclusion.subject is None:
             continue
-        entry = found.setdefault(conclusion.subject, {"keys": [], "ids": set(), "inputs": []})
+        entry = found.setdefault(conclusion.subject, {"keys": [], "ids": set(), "explanations": []})
         key = conclusion.key
         entry["keys"].append(key)
         if key not in set_aside:
             entry["ids"].add(conclusion.id)
-        entry["inputs"].extend(_relationship_inputs(conclusion.explanation))
+        entry["explanations"].append(conclusion.explanation)
     in_case = {relationship.id: (index, tuple(relationship.between))
                for index, relationship in enumerate(relationships)}
     results = []
     for subject, entry in found.items():
+        # the relationship facts an explanation rests on are walked only for a subject the case does not name
+        inputs = () if subject in in_case else [
+            evidence for explanation in entry["explanations"] for evidence in _relationship_inputs(explanation)]
         if subject in in_case:
             position, partners = in_case[subject]
-        elif entry["inputs"]:
-            fact = min(entry["inputs"], key=lambda e: int(_PATH.fullmatch(e.path).group(1)))
+        elif inputs:
+            fact = min(inputs, key=lambda e: int(_PATH.fullmatch(e.path).group(1)))
             position = int(_PATH.fullmatch(fact.path).group(1))
             partners = (fact.values["partner_a"], fact.values["partner_b"])
         else:

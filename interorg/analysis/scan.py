@@ -100,8 +100,7 @@ class FactorScore:
         ``scan.respondents[0,2].answers.{felt_urgency_1,felt_urgency_2}``:
         the respondents counted (by index) and the factor's statements.
         """
-        indices = ",".join(str(index) for index in self.respondents)
-        return f"scan.respondents[{indices}].answers.{{{','.join(self.statements)}}}"
+        return f"scan.respondents[{','.join(map(str, self.respondents))}].answers.{{{','.join(self.statements)}}}"
 
     def partner_score(self, partner):
         """The score of ``partner`` on this factor, or None when none of its respondents answered."""
@@ -348,32 +347,36 @@ def scan_scores(case):
     partner_order = {partner.id: index for index, partner in enumerate(case.partners)}
     out = []
     respondents = [(index, r.id, r.partner, r.answers) for index, r in enumerate(case.scan.respondents)]
+    # where each respondent's partner sorts, looked up by a bound method rather than a key function per partner
+    place = {partner: partner_order.get(partner, 0) for _index, _id, partner, _given in respondents}.__getitem__
     for factor, perspective in FACTORS.items():
         statements = first, second = _STATEMENTS[factor]
-        counted, answers, per_partner = [], [], {}
+        counted, all_halves, answers, per_partner = [], [], [], {}
         for index, respondent, partner, given in respondents:
             one, two = given.get(first), given.get(second)
             # two whole answers (the scan's own) are twice the score as they are; any other pair as _halves says
             halves = one + two if type(one) is int and type(two) is int else _halves((one, two))
             if halves is None:
                 continue
-            counted.append((index, halves))
+            counted.append(index)
+            all_halves.append(halves)
             answers.append((respondent, partner, (one, two)))
             per_partner.setdefault(partner, []).append(halves)
         if not counted:
             out.append(FactorScore(factor, perspective, statements, None, None, (), (), (), None, None))
             continue
-        # factor_score's arithmetic on the halves counted already, rather than made again from the answers
-        score = _round(_mean([halves for _index, halves in counted]))
+        # factor_score's arithmetic on the halves counted already, rather than made again from the answers;
+        # _round and _mean written out, as they run for every partner of every factor
+        score = round(float(sum(all_halves) / (2 * len(all_halves))), 2)
         band = _band(score)
-        by_partner = tuple([
-            PartnerScore(partner, _round(_mean(scores)), len(scores))
-            for partner, scores in sorted(per_partner.items(), key=lambda item: partner_order.get(item[0], 0))])
+        partners = [(partner, per_partner[partner]) for partner in sorted(per_partner, key=place)]
+        partner_scores = [round(float(sum(halves) / (2 * len(halves))), 2) for _partner, halves in partners]
+        by_partner = tuple([PartnerScore(partner, partner_score, len(halves))
+                            for (partner, halves), partner_score in zip(partners, partner_scores)])
         spread = disagreement = None
         if len(by_partner) >= 2:
-            spread = _round(max(p.score for p in by_partner) - min(p.score for p in by_partner))
+            spread = round(float(max(partner_scores) - min(partner_scores)), 2)
             disagreement = spread >= DISAGREEMENT
-        out.append(FactorScore(factor, perspective, statements, score, band,
-                               tuple(index for index, _ in counted), tuple(answers), by_partner,
-                               spread, disagreement))
+        out.append(FactorScore(factor, perspective, statements, score, band, tuple(counted), tuple(answers),
+                               by_partner, spread, disagreement))
     return ScanScores(out)

@@ -206,16 +206,21 @@ def resolve(conclusions, knowledge, lang="en"):
         defeats_of.setdefault(defeat.loser, []).append(defeat)
     order = knowledge.conflict_order()
     set_aside = {}
+    aside_rules = set()  # the rules of the conclusions set aside so far
 
     def rests_on_set_aside(conclusion):
         # the culprit of the first support, if every support uses a conclusion set aside; the supports
-        # are read only as far as the first that uses none (most conclusions: the first, or nothing set aside)
+        # are read only as far as the first that uses none (most conclusions: the first, or nothing set aside).
+        # An evidence's key is made only where its rule has a conclusion set aside: most have none.
         if not set_aside:
             return None
         culprit = None
         for support in conclusion.explanation.supports:
-            found = next((evidence.key for evidence in support.evidence
-                          if evidence.type == "conclusion" and evidence.key in set_aside), None)
+            found = None
+            for evidence in support.evidence:
+                if evidence.rule in aside_rules and evidence.type == "conclusion" and evidence.key in set_aside:
+                    found = evidence.key
+                    break
             if found is None:
                 return None
             culprit = culprit or found
@@ -229,17 +234,20 @@ def resolve(conclusions, knowledge, lang="en"):
                 winners[defeat.winner] = _Winners(by_rule.get(defeat.winner, ()))
             for winner in winners[defeat.winner].meeting(defeat.scope, conclusion.subject):
                 if winner.key not in set_aside:
+                    aside_rules.add(conclusion.id)
                     set_aside[conclusion.key] = SetAside(conclusion.key, winner.key, defeat.relation, defeat.id,
                                                          defeat.reason.get(lang))
                     return
         culprit = rests_on_set_aside(conclusion)
         if culprit is not None:
+            aside_rules.add(conclusion.id)
             set_aside[conclusion.key] = SetAside(conclusion.key, culprit, "rests-on", None,
                                                  knowledge.message("rests_on_set_aside", lang))
 
     ranked = sorted(conclusions, key=lambda c: order[c.id])
     for conclusion in ranked:
-        settle(conclusion)
+        if set_aside or conclusion.id in defeats_of:  # else nothing can set it aside: no call
+            settle(conclusion)
     inconsistencies = []
     for group in knowledge.exclusions:
         by_subject = {}
@@ -250,6 +258,7 @@ def resolve(conclusions, knowledge, lang="en"):
         for subject, keys in by_subject.items():
             if len(keys) > 1:
                 inconsistencies.append(Inconsistency(group.id, group.title.get(lang), subject, tuple(keys)))
+                aside_rules.update(group.rules)  # more than the rules set aside: a key is looked up all the same
                 for key in keys:
                     other = next(k for k in keys if k != key)
                     set_aside[key] = SetAside(key, other, "inconsistent", group.id, group.title.get(lang))
@@ -258,6 +267,7 @@ def resolve(conclusions, knowledge, lang="en"):
             if conclusion.key not in set_aside:
                 culprit = rests_on_set_aside(conclusion)
                 if culprit is not None:
+                    aside_rules.add(conclusion.id)
                     set_aside[conclusion.key] = SetAside(conclusion.key, culprit, "rests-on", None,
                                                          knowledge.message("rests_on_set_aside", lang))
     return Resolution(set_aside, tuple(inconsistencies))

@@ -8,6 +8,8 @@ rule can ask whether an activity belongs to an earlier phase without joining
 two facts.
 """
 
+from operator import attrgetter
+
 from ..case.phase import ACTIVITIES, PHASES
 from ..analysis.scan import scan_scores
 
@@ -26,9 +28,13 @@ def _answers_text(factor, names):
     A partner is named by its name where the case gives one, as everywhere
     in the advice.
     """
-    return "; ".join([f"{respondent} ({names.get(partner, partner)}): "
-                      + ", ".join(["–" if answer is None else str(answer) for answer in given])
-                      for respondent, partner, given in factor.answers])
+    # each respondent answers a factor's two statements: the pair is written out, without a join or a call
+    # per respondent (an answer formats as str() writes it)
+    return "; ".join([f"{respondent} ({names.get(partner, partner)}): {'–' if one is None else one},"
+                      f" {'–' if two is None else two}" for respondent, partner, (one, two) in factor.answers])
+
+
+_SCORE = attrgetter("score")
 
 
 def _scan_facts(case):
@@ -36,14 +42,17 @@ def _scan_facts(case):
     for factor in scan_scores(case):
         if factor.score is None:
             continue
-        low = min(factor.by_partner, key=lambda p: p.score) if factor.spread is not None else None
-        high = max(factor.by_partner, key=lambda p: p.score) if factor.spread is not None else None
+        if factor.spread is None:
+            lowest_partner = lowest_score = highest_partner = highest_score = None
+        else:
+            low, high = min(factor.by_partner, key=_SCORE), max(factor.by_partner, key=_SCORE)
+            lowest_partner, lowest_score, highest_partner, highest_score = low.partner, low.score, high.partner, high.score
         values = {
             "id": factor.factor, "perspective": factor.perspective, "score": factor.score, "band": factor.band,
             "respondents": len(factor.respondents), "partners": len(factor.by_partner),
             "spread": factor.spread, "disagreement": factor.disagreement,
-            "lowest_partner": low.partner if low else None, "lowest_score": low.score if low else None,
-            "highest_partner": high.partner if high else None, "highest_score": high.score if high else None,
+            "lowest_partner": lowest_partner, "lowest_score": lowest_score,
+            "highest_partner": highest_partner, "highest_score": highest_score,
             "partner_scores": "; ".join([f"{names.get(p.partner, p.partner)} {p.score}" for p in factor.by_partner]),
             "answers": _answers_text(factor, names),
         }
@@ -61,6 +70,15 @@ def _timing(activity_phase, current):
     return "earlier" if difference < 0 else "current" if difference == 0 else "later"
 
 
+#: Each activity of the checklist with its phase, its domain and whether it is before the switch point,
+#: read from its id once, not in every case.
+_ACTIVITIES = tuple((activity, *activity.split(".")[:2], _PLACE[activity.split(".")[0]] <= _PLACE[SWITCH])
+                    for activity in ACTIVITIES)
+
+#: The timing of each phase's activities, by the current phase (None: not said).
+_TIMINGS = {current: {phase: _timing(phase, current) for phase in PHASES} for current in (None, *PHASES)}
+
+
 def _phase_facts(case):
     phase = case.phase
     if phase is None:
@@ -75,12 +93,12 @@ def _phase_facts(case):
         return
     position = {activity: index for index, activity in enumerate(phase.done)}
     counts = {domain: {"earlier": 0, "earlier_done": 0, "open": 0} for domain in _DOMAINS}
-    for activity in ACTIVITIES:
-        activity_phase, domain, _name = activity.split(".")
+    timings = _TIMINGS[current]
+    for activity, activity_phase, domain, before_switch in _ACTIVITIES:
         done = activity in position
-        timing = _timing(activity_phase, current)
+        timing = timings[activity_phase]
         values = {"id": activity, "phase": activity_phase, "domain": domain, "done": done, "timing": timing,
-                  "before_switch": _PLACE[activity_phase] <= _PLACE[SWITCH]}
+                  "before_switch": before_switch}
         yield ("phase_activity", values, f"phase.done[{position[activity]}]" if done else "phase.done")
         if domain in counts and timing == "earlier":
             counts[domain]["earlier"] += 1
