@@ -163,13 +163,17 @@ class Session:
         shapes = self.knowledge._cache.setdefault("input_shapes", set())
         # what a fact's type gives its facts, found once per type, not for each of its facts
         types = {}
+        # the session's memory indexes the fields joins look facts up by (see _indexed)
+        memory = self.memory
+        by_ref, by_kind, index, looked_up_by = memory.by_ref, memory.by_kind, memory.index, memory._indexed
         for ref, fact in self.inputs.items():
             name, values = fact.type, fact.values
             of_type = types.get(name)
             if of_type is None:
                 kind = ("fact", name)
-                of_type = types[name] = (self.knowledge.facts[name].fields, kind, kind in listened, fact_class(name))
-            fields, kind, listens, cls = of_type
+                of_type = types[name] = (self.knowledge.facts[name].fields, kind, kind in listened, fact_class(name),
+                                         looked_up_by.get(kind, ()))
+            fields, kind, listens, cls, looked_up = of_type
             shape = (name, *values)
             if shape not in shapes:
                 if not values.keys() <= fields.keys():
@@ -180,7 +184,13 @@ class Session:
             # patterns read a missing field as None, so only the given values are kept
             # (fact.given(), inline: this runs for every input)
             given = {field: value for field, value in values.items() if value is not None}
-            self.memory.add(ref, kind, given)
+            # memory.add, inline, with the fields a join looks this type up by found once per type
+            by_ref[ref] = given
+            by_kind[kind].append(ref)
+            for field in looked_up:
+                value = given.get(field)
+                if value is not None:
+                    index[(kind, field, value)].append(ref)
             if listens:
                 if self.declare_unknown:
                     given = {field: given.get(field) for field in fields}
@@ -195,9 +205,21 @@ class Session:
         record = self.records.get(key)
         if record is None:
             record = self.records[key] = _Record(compiled.rule, subject, variables)
-            self.memory.add_conclusion(key, compiled.kind, subject, compiled.indexed)
+            # memory.add_conclusion, inline: this runs for every conclusion (the
+            # session's memory indexes only what the joins look up, see _indexed)
+            memory = self.memory
+            memory.by_ref[key] = {"subject": subject}
+            memory.by_kind[compiled.kind].append(key)
+            if subject is not None and compiled.indexed:
+                memory.index[(compiled.kind, "subject", subject)].append(key)
             if compiled.declared:  # some trigger is about it (see compile_rules)
-                engine.declare(_CONCLUSION.declared(key, {"rule": compiled.id, "subject": subject}))
+                fact = _CONCLUSION.declared(key, {"rule": compiled.id, "subject": subject})
+                if engine.running:
+                    # what engine.declare does for it while the engine runs: the fact list
+                    # alone, the agenda being updated before the next firing
+                    engine.facts.declare(fact)
+                else:
+                    engine.declare(fact)
         record.supports.add(refs)
 
     def finish(self):
