@@ -118,6 +118,16 @@ class _Engine(experta.KnowledgeEngine):
         self._KnowledgeEngine__declare(experta.InitialFact())
         self.running = False
 
+    def release(self):
+        """Let go of the last run's facts and activations: the engine is reset before its next run.
+
+        Not a whole ``reset``, whose fact list, agenda and initial fact
+        (declared through experta's checks and matched) the next run's reset
+        would make again.
+        """
+        self.agenda = self.facts = None
+        self.running = False
+
 
 #: The class of the conclusion facts a session declares.
 _CONCLUSION = fact_class("conclusion")
@@ -151,7 +161,9 @@ class Session:
 
     def __init__(self, knowledge, facts):
         self.knowledge = knowledge
-        self.inputs = {f"i{index}": fact for index, fact in enumerate(facts)}
+        facts = facts if isinstance(facts, (list, tuple)) else list(facts)
+        self._positions = _input_refs(len(facts))
+        self.inputs = dict(zip(self._positions, facts))
         self.records = {}
         self.memory = WorkingMemory(_indexed(knowledge))
         self.partner_names = {}
@@ -236,11 +248,11 @@ class Session:
         if record.order is None:
             # a support without positive conditions (negations only) rests on no input
             order = len(self.inputs)
-            records = self.records
+            records, positions = self.records, self._positions
             for refs in record.supports:
                 for ref in refs:  # self.position(ref), inline: this runs for every support of every record
                     if type(ref) is str:
-                        position = int(ref[1:])
+                        position = positions[ref]
                     else:  # an earlier conclusion, most often ordered already
                         earlier = records[ref]
                         position = earlier.order if earlier.order is not None else self._order(earlier)
@@ -254,6 +266,24 @@ class Session:
         if type(ref) is str:  # an input's reference, i0, i1...; a conclusion's is (rule id, subject)
             return int(ref[1:])
         return self._order(self.records[ref])
+
+
+#: The references of the inputs, "i0", "i1"..., with their positions (see _input_refs).
+_REFS = {}
+
+
+def _input_refs(count):
+    """``{ref: position}`` for at least ``count`` inputs: ``i0``, ``i1``..., the same in every run.
+
+    Made once and grown for a larger case, not formatted anew for every
+    input of every run; a new dict replaces the old at once, so that a run
+    in another thread sees the one or the other whole.
+    """
+    global _REFS
+    refs = _REFS
+    if len(refs) < count:
+        refs = _REFS = {f"i{index}": index for index in range(max(count, 2 * len(refs)))}
+    return refs
 
 
 def _on_trigger(join, engine, ref):
@@ -334,6 +364,6 @@ def _run_on(engine, session):
         engine.run()
     finally:
         engine.session = None
-        engine.reset()  # let go of this run's facts now rather than at the next run
+        engine.release()  # let go of this run's facts now rather than at the next run
     session.finish()
     return session
