@@ -100,7 +100,10 @@ class _Engine(experta.KnowledgeEngine):
             if not activations:  # Agenda.get_next, inline
                 break
             activation = activations.pop()
-            activation.rule._wrapped(self, **activation.context)
+            # every activation of the dispatch matcher names its trigger and members
+            # (see DispatchMatcher._activations): passed by position, not as **context
+            context = activation.context
+            activation.rule._wrapped(self, context["trigger"], context["members"])
         self.running = False
 
     def reset(self):
@@ -206,7 +209,11 @@ class Session:
             if listens:
                 if self.declare_unknown:
                     given = {field: given.get(field) for field in fields}
-                declared.append(cls.declared(ref, given))
+                # cls.declared(ref, given), inline: this runs for every input
+                asserted = dict.__new__(cls)
+                dict.update(asserted, given)
+                dict.__setitem__(asserted, "_ref", ref)
+                declared.append(asserted)
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
@@ -225,7 +232,9 @@ class Session:
             if subject is not None and compiled.indexed:
                 memory.index[(compiled.kind, "subject", subject)].append(key)
             if compiled.declared:  # some trigger is about it (see compile_rules)
-                fact = _CONCLUSION.declared(key, {"rule": compiled.id, "subject": subject})
+                # _CONCLUSION.declared(key, {...}), inline: this runs for every conclusion
+                fact = dict.__new__(_CONCLUSION)
+                dict.update(fact, rule=compiled.id, subject=subject, _ref=key)
                 if engine.running:
                     # what engine.declare does for it while the engine runs: the fact list
                     # alone, the agenda being updated before the next firing
