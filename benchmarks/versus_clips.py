@@ -59,6 +59,10 @@ def _asserts(env, facts):
 class _Heap:
     """Stands in for experta's engine: a heap by salience, then newest fact first."""
 
+    #: As experta's engine between runs: the session declares a conclusion through
+    #: ``declare``, not straight into a fact list (see Session.conclude).
+    running = False
+
     def __init__(self, triggers, session):
         self.triggers = triggers
         self.listened = frozenset(triggers)

@@ -37,17 +37,21 @@ __all__ = ["CompiledRule", "indexed_fields"]
 
 
 def indexed_fields(compiled_rules):
-    """``{kind: fields}``: the fields of each kind that patterns bind a variable on.
+    """``{kind: fields}``: the fields of each kind that some join looks candidates up by.
 
-    A join looks references up by such a field only (see :func:`_step`), so
-    the working memory of a run needs no index of the others.
+    A join looks references up by the first field of a condition whose
+    variable is bound already (see :func:`_step`), and by no other, so the
+    working memory of a run needs no index of the others: a field a pattern
+    only reads a variable from is never looked up.  The plans are those
+    :meth:`CompiledRule.join` made for each rule.
     """
     fields = defaultdict(list)
     for compiled in compiled_rules:
-        for pattern in [p for alternatives in compiled.positives for p in alternatives] + compiled.negatives:
-            for field, _predicate, var in pattern.tests:
-                if var is not None and field not in fields[pattern.kind]:
-                    fields[pattern.kind].append(field)
+        for plan in compiled.plans:
+            steps = [step for _index, alternatives in plan.steps for step in alternatives]
+            for kind, field, *_rest in steps + list(plan.negatives):
+                if field is not None and field not in fields[kind]:
+                    fields[kind].append(field)
     return dict(fields)
 
 
@@ -330,6 +334,8 @@ class CompiledRule:
         self._pair = (len(self.positives) == 2 and not self.negatives
                       and all(len(alternatives) == 1 for alternatives in self.positives))
         self._orders = {}
+        #: The plans :meth:`join` made, which say what the working memory must index.
+        self.plans = []
 
     def _join_order(self, position):
         """The order in which to join the conditions when condition ``position`` triggers, found once.
@@ -373,4 +379,6 @@ class CompiledRule:
         negations alone decide.
         """
         cls = _Single if self.single else _Pair if self._pair else _Join
-        return cls(self, position, pattern)
+        plan = cls(self, position, pattern)
+        self.plans.append(plan)
+        return plan

@@ -154,7 +154,9 @@ class DispatchMatcher(experta.abstract.Matcher):
         self._triggers = {kind: _Index(rules) for kind, rules in triggers.items()}
 
     def _activations(self, fact):
-        index = self._triggers.get(dispatch_kind(fact))
+        # dispatch_kind(fact) for a fact of a fact type, inline: this runs for every fact
+        kind = getattr(fact.__class__, "_kind", None)
+        index = self._triggers.get(kind if kind is not None else dispatch_kind(fact))
         if index is None:
             return []
         if index.field is None:  # index.candidates(fact), inline: this runs for every fact

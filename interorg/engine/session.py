@@ -100,7 +100,10 @@ class _Engine(experta.KnowledgeEngine):
             if not activations:  # Agenda.get_next, inline
                 break
             activation = activations.pop()
-            activation.rule._wrapped(self, **activation.context)
+            # every activation of the dispatch matcher names its trigger and members
+            # (see DispatchMatcher._activations): passed by position, not as **context
+            context = activation.context
+            activation.rule._wrapped(self, context["trigger"], context["members"])
         self.running = False
 
     def reset(self):
@@ -116,6 +119,16 @@ class _Engine(experta.KnowledgeEngine):
         # experta's own reset declares through the private method, as here:
         # the public one warns about a declaration into an empty fact list
         self._KnowledgeEngine__declare(experta.InitialFact())
+        self.running = False
+
+    def release(self):
+        """Let go of the last run's facts and activations: the engine is reset before its next run.
+
+        Not a whole ``reset``, whose fact list, agenda and initial fact
+        (declared through experta's checks and matched) the next run's reset
+        would make again.
+        """
+        self.agenda = self.facts = None
         self.running = False
 
 
@@ -151,7 +164,9 @@ class Session:
 
     def __init__(self, knowledge, facts):
         self.knowledge = knowledge
-        self.inputs = {f"i{index}": fact for index, fact in enumerate(facts)}
+        facts = facts if isinstance(facts, (list, tuple)) else list(facts)
+        self._positions = _input_refs(len(facts))
+        self.inputs = dict(zip(self._positions, facts))
         self.records = {}
         self.memory = WorkingMemory(_indexed(knowledge))
         self.partner_names = {}
@@ -163,13 +178,17 @@ class Session:
         shapes = self.knowledge._cache.setdefault("input_shapes", set())
         # what a fact's type gives its facts, found once per type, not for each of its facts
         types = {}
+        # the session's memory indexes the fields joins look facts up by (see _indexed)
+        memory = self.memory
+        by_ref, by_kind, index, looked_up_by = memory.by_ref, memory.by_kind, memory.index, memory._indexed
         for ref, fact in self.inputs.items():
             name, values = fact.type, fact.values
             of_type = types.get(name)
             if of_type is None:
                 kind = ("fact", name)
-                of_type = types[name] = (self.knowledge.facts[name].fields, kind, kind in listened, fact_class(name))
-            fields, kind, listens, cls = of_type
+                of_type = types[name] = (self.knowledge.facts[name].fields, kind, kind in listened, fact_class(name),
+                                         looked_up_by.get(kind, ()))
+            fields, kind, listens, cls, looked_up = of_type
             shape = (name, *values)
             if shape not in shapes:
                 if not values.keys() <= fields.keys():
@@ -180,11 +199,21 @@ class Session:
             # patterns read a missing field as None, so only the given values are kept
             # (fact.given(), inline: this runs for every input)
             given = {field: value for field, value in values.items() if value is not None}
-            self.memory.add(ref, kind, given)
+            # memory.add, inline, with the fields a join looks this type up by found once per type
+            by_ref[ref] = given
+            by_kind[kind].append(ref)
+            for field in looked_up:
+                value = given.get(field)
+                if value is not None:
+                    index[(kind, field, value)].append(ref)
             if listens:
                 if self.declare_unknown:
                     given = {field: given.get(field) for field in fields}
-                declared.append(cls.declared(ref, given))
+                # cls.declared(ref, given), inline: this runs for every input
+                asserted = dict.__new__(cls)
+                dict.update(asserted, given)
+                dict.__setitem__(asserted, "_ref", ref)
+                declared.append(asserted)
         if declared:  # at once: the agenda orders activations by salience and fact, not by declaration
             engine.declare(*declared)
 
@@ -195,9 +224,23 @@ class Session:
         record = self.records.get(key)
         if record is None:
             record = self.records[key] = _Record(compiled.rule, subject, variables)
-            self.memory.add_conclusion(key, compiled.kind, subject, compiled.indexed)
+            # memory.add_conclusion, inline: this runs for every conclusion (the
+            # session's memory indexes only what the joins look up, see _indexed)
+            memory = self.memory
+            memory.by_ref[key] = {"subject": subject}
+            memory.by_kind[compiled.kind].append(key)
+            if subject is not None and compiled.indexed:
+                memory.index[(compiled.kind, "subject", subject)].append(key)
             if compiled.declared:  # some trigger is about it (see compile_rules)
-                engine.declare(_CONCLUSION.declared(key, {"rule": compiled.id, "subject": subject}))
+                # _CONCLUSION.declared(key, {...}), inline: this runs for every conclusion
+                fact = dict.__new__(_CONCLUSION)
+                dict.update(fact, rule=compiled.id, subject=subject, _ref=key)
+                if engine.running:
+                    # what engine.declare does for it while the engine runs: the fact list
+                    # alone, the agenda being updated before the next firing
+                    engine.facts.declare(fact)
+                else:
+                    engine.declare(fact)
         record.supports.add(refs)
 
     def finish(self):
@@ -214,11 +257,11 @@ class Session:
         if record.order is None:
             # a support without positive conditions (negations only) rests on no input
             order = len(self.inputs)
-            records = self.records
+            records, positions = self.records, self._positions
             for refs in record.supports:
                 for ref in refs:  # self.position(ref), inline: this runs for every support of every record
                     if type(ref) is str:
-                        position = int(ref[1:])
+                        position = positions[ref]
                     else:  # an earlier conclusion, most often ordered already
                         earlier = records[ref]
                         position = earlier.order if earlier.order is not None else self._order(earlier)
@@ -232,6 +275,24 @@ class Session:
         if type(ref) is str:  # an input's reference, i0, i1...; a conclusion's is (rule id, subject)
             return int(ref[1:])
         return self._order(self.records[ref])
+
+
+#: The references of the inputs, "i0", "i1"..., with their positions (see _input_refs).
+_REFS = {}
+
+
+def _input_refs(count):
+    """``{ref: position}`` for at least ``count`` inputs: ``i0``, ``i1``..., the same in every run.
+
+    Made once and grown for a larger case, not formatted anew for every
+    input of every run; a new dict replaces the old at once, so that a run
+    in another thread sees the one or the other whole.
+    """
+    global _REFS
+    refs = _REFS
+    if len(refs) < count:
+        refs = _REFS = {f"i{index}": index for index in range(max(count, 2 * len(refs)))}
+    return refs
 
 
 def _on_trigger(join, engine, ref):
@@ -312,6 +373,6 @@ def _run_on(engine, session):
         engine.run()
     finally:
         engine.session = None
-        engine.reset()  # let go of this run's facts now rather than at the next run
+        engine.release()  # let go of this run's facts now rather than at the next run
     session.finish()
     return session
