@@ -1,8 +1,10 @@
 """Shared fixtures: the shipped knowledge base, the scenario cases and a runner."""
 
+import ast
 import importlib.resources
 import os
 import pathlib
+import re
 import shutil
 import tempfile
 
@@ -72,3 +74,17 @@ def confirmed_change(answer, field):
         if verified and any(c.derived == field for c in changes):
             return changes
     raise AssertionError(f"no confirmed change moves {field}: {answer.changes}")
+
+
+def message_regex(argument):
+    """A regular expression for the messages a message argument of the source can give, or None.
+
+    ``argument`` is an ``ast`` node: a string, or an f-string whose
+    placeholders match any text.
+    """
+    if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+        return re.escape(argument.value)
+    if isinstance(argument, ast.JoinedStr):
+        return "".join(re.escape(part.value) if isinstance(part, ast.Constant) else ".*?"
+                       for part in argument.values)
+    return None

@@ -16,6 +16,7 @@ import attrs
 import pytest
 
 import interorg
+from conftest import message_regex
 from interorg.engine.translation import pattern, translate
 from interorg.research.coverage import replace_table
 from interorg.research.knowledge_copy import copy_knowledge
@@ -166,14 +167,7 @@ def _templates(module):
         elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "append" \
                 and getattr(node.func.value, "id", None) == "problems" and node.args:
             arguments.append(node.args[0])
-    found = []
-    for argument in arguments:
-        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-            found.append(re.escape(argument.value))
-        elif isinstance(argument, ast.JoinedStr):
-            found.append("".join(re.escape(part.value) if isinstance(part, ast.Constant) else ".*?"
-                                 for part in argument.values))
-    return found
+    return [regex for regex in map(message_regex, arguments) if regex is not None]
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -16,7 +16,7 @@ import shutil
 import pytest
 
 import interorg
-from conftest import DATA
+from conftest import DATA, message_regex
 from interorg.cli import main
 from interorg.engine.translation import pattern, translate
 from interorg.errors import KnowledgeError
@@ -355,11 +355,8 @@ def _templates(module):
             argument = arguments.pop()
             if isinstance(argument, ast.IfExp):
                 arguments += [argument.body, argument.orelse]
-            elif isinstance(argument, ast.Constant):
-                found.append(re.escape(argument.value))
-            elif isinstance(argument, ast.JoinedStr):
-                found.append("".join(re.escape(part.value) if isinstance(part, ast.Constant) else ".*?"
-                                     for part in argument.values))
+            elif (regex := message_regex(argument)) is not None:
+                found.append(regex)
     return found
 
 
