@@ -2,7 +2,8 @@
 
 Every path of one set of changes names a place in the case as it was: an
 item removed from a list is only marked until all the changes are made,
-so that the indices of the others still hold.
+so that the indices of the others still hold.  :func:`one_of` is how the
+changed case's facts are then checked against the values a change wanted.
 """
 
 import copy
@@ -10,7 +11,7 @@ import copy
 from ..errors import CaseError, Problem
 from ..utils.casepaths import set_value, steps
 
-__all__ = ["changed_data"]
+__all__ = ["changed_data", "one_of"]
 
 
 def _remove(data, path):
@@ -81,3 +82,17 @@ def changed_data(data, changes):
     except (TypeError, ValueError) as exc:  # no path, or one through a value that is not a mapping or list
         raise CaseError([Problem("", f"cannot set {path} in this case")]) from exc
     return _prune(data)
+
+
+def one_of(value, wanted):
+    """Whether ``value`` is one of the values ``wanted``, True and 1 (and False and 0) told apart.
+
+    How a changed case's fact is checked against what a change wanted: a
+    count of 1 does not meet a test for true.
+
+    Examples
+    --------
+    >>> one_of(1, (True,)), one_of(True, (True, 2)), one_of(2, (2.0,))
+    (False, True, True)
+    """
+    return any(value == each and isinstance(value, bool) == isinstance(each, bool) for each in wanted)

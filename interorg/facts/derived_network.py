@@ -26,6 +26,7 @@ from ..case.partners import Partner
 from ..case.relationships import Relationship
 from ..engine.symbolic import OTHER
 from ..errors import CaseError
+from .changing import one_of
 
 __all__ = ["NETWORK_FIELDS", "network_mover"]
 
@@ -123,7 +124,7 @@ def _reached(value, wanted, now):
         return False
     if OTHER in wanted:  # any other value than the one it has
         return value != now
-    return any(value == each and isinstance(value, bool) == isinstance(each, bool) for each in wanted)
+    return one_of(value, wanted)
 
 
 def _approach(measure, candidates, wanted, now):

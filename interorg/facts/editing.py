@@ -17,7 +17,7 @@ from ..engine.edits import GIVEN, Change, Realised, Unwritable, first_value
 from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
 from ..utils.casepaths import value_at
-from .changing import changed_data
+from .changing import changed_data, one_of
 from .derived import DERIVED, derived_inputs, new_place
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
@@ -244,4 +244,4 @@ def _reached(facts, edit, at, values):
     value = fact.values.get(edit.field)
     if OTHER in edit.to and value is not None:
         return True  # "any other value": the mover chose one the case does not have yet
-    return any(value == wanted and isinstance(value, bool) == isinstance(wanted, bool) for wanted in edit.to)
+    return one_of(value, edit.to)
