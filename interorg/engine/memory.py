@@ -32,17 +32,6 @@ class WorkingMemory:
             if value is not None:
                 self.index[(kind, field, value)].append(ref)
 
-    def add_conclusion(self, ref, kind, subject, indexed):
-        """Add a conclusion about ``subject`` (None for none); ``indexed``: whether some join looks its kind up by subject.
-
-        What :meth:`add` does for ``{"subject": subject}``, with the index
-        of the kind known beforehand: this is called for every conclusion.
-        """
-        self.by_ref[ref] = {"subject": subject}
-        self.by_kind[kind].append(ref)
-        if subject is not None and (indexed or self._indexed is None):
-            self.index[(kind, "subject", subject)].append(ref)
-
     def values(self, ref):
         """The field values of ``ref``."""
         return self.by_ref[ref]

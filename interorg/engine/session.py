@@ -224,8 +224,8 @@ class Session:
         record = self.records.get(key)
         if record is None:
             record = self.records[key] = _Record(compiled.rule, subject, variables)
-            # memory.add_conclusion, inline: this runs for every conclusion (the
-            # session's memory indexes only what the joins look up, see _indexed)
+            # memory.add(key, kind, {"subject": subject}), inline: this runs for every conclusion
+            # (the session's memory indexes only what the joins look up, see _indexed)
             memory = self.memory
             memory.by_ref[key] = {"subject": subject}
             memory.by_kind[compiled.kind].append(key)

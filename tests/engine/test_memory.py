@@ -1,4 +1,4 @@
-"""The working memory a run builds where it makes its facts is the one its methods define."""
+"""The working memory a run builds where it makes its facts is the one WorkingMemory.add defines."""
 
 import interorg
 from interorg.engine import memory, run
@@ -6,18 +6,17 @@ from interorg.engine import session as engine_session
 from interorg.facts import case_facts
 
 
-def test_a_run_builds_the_memory_that_add_and_add_conclusion_define():
+def test_a_run_builds_the_memory_that_add_defines():
     """Inputs and conclusions added inline by the session give the same references, kinds and index as the methods."""
     knowledge = interorg.load_knowledge()
     session = run(knowledge, case_facts(interorg.example_case()))
     expected = memory.WorkingMemory(engine_session._indexed(knowledge))
     for ref, fact in session.inputs.items():
         expected.add(ref, ("fact", fact.type), {f: v for f, v in fact.values.items() if v is not None})
-    compiled = {c.id: c for group in engine_session._compiled(knowledge) for t in group.members
-                for c in [t.compiled]}
+    compiled = {t.compiled.id: t.compiled for group in engine_session._compiled(knowledge) for t in group.members}
     for key in session.records:  # in the order they were concluded (a dict keeps it)
         rule = compiled[key[0]]
-        expected.add_conclusion(key, rule.kind, key[1], rule.indexed)
+        expected.add(key, rule.kind, {"subject": key[1]})
     assert session.memory.by_ref == expected.by_ref
     assert dict(session.memory.by_kind) == dict(expected.by_kind)
     assert dict(session.memory.index) == dict(expected.index) and len(expected.index) > 10
