@@ -24,12 +24,34 @@ KINDS = ("step", "finding", "warning", "recommendation")
 PRIORITIES = ("critical", "high", "medium", "low")
 
 
+# the types plain() gives back as they are, looked up by the exact type: a subclass
+# (an enum of str, say) takes the general way below, which also keeps it as it is
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(obj):
-    """attrs objects to dicts, keeping None values so every key is always there."""
-    if obj is None or isinstance(obj, (str, int, float)):  # most values: answered before attrs.has
+    """attrs objects to dicts, keeping None values so every key is always there.
+
+    Examples
+    --------
+    >>> plain(Citation("s", "T", None, 2011, None, "p. 3", None))["year"]
+    2011
+    >>> plain({"partners": ("a", "b"), "ties": 2})
+    {'partners': ['a', 'b'], 'ties': 2}
+    """
+    kind = type(obj)
+    if kind in _AS_IS:
         return obj
-    if attrs.has(type(obj)):
-        return {field.name: plain(getattr(obj, field.name)) for field in attrs.fields(type(obj))}
+    # a fact's values and most of a JSON's lists hold only texts, numbers and None:
+    # those are kept without a call each
+    if kind is dict:
+        return {key: value if type(value) in _AS_IS else plain(value) for key, value in obj.items()}
+    if kind is list or kind is tuple:
+        return [item if type(item) in _AS_IS else plain(item) for item in obj]
+    if isinstance(obj, (str, int, float)):
+        return obj
+    if attrs.has(kind):
+        return {field.name: plain(getattr(obj, field.name)) for field in attrs.fields(kind)}
     if isinstance(obj, (tuple, list)):
         return [plain(item) for item in obj]
     if isinstance(obj, dict):

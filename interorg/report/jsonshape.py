@@ -208,31 +208,45 @@ class _Inputs:
 
     def __init__(self):
         self.table = {}
-        self._positions = {}
-        self._identities = {}  # id(values) -> (values, identity): the evidence of one input shares its values
+        # (fact, path) -> [[values, their repr or None, position], ...]: one input is one
+        # (fact, path, repr of its values), but a path has one set of values in all but
+        # the rarest advice, so a repr is made only when a second one comes
+        self._paths = {}
+        # id(values) -> (values, fact, path, position, shown): the evidence of one input
+        # shares its values, so most evidence is placed by this one look-up
+        self._placed = {}
 
     def position(self, evidence):
         """The input's position; the words for the fields ``evidence`` names are added to its ``shown``."""
         # Evidence of one input is built once per pattern that cites it; its
         # path and values are the same whichever pattern, so they key it.
         values = evidence.values
-        known = self._identities.get(id(values))
-        if known is not None and known[0] is values and known[1][:2] == (evidence.fact, evidence.path):
-            identity = known[1]
+        known = self._placed.get(id(values))
+        if known is not None and known[0] is values and known[1] == evidence.fact and known[2] == evidence.path:
+            found, shown = known[3], known[4]
         else:
-            identity = (evidence.fact, evidence.path, repr(values))
+            found = self._find(evidence.fact, evidence.path, values)
+            shown = self.table[found]["shown"]
             # the values are held here, so that their id names no other object while the table is made
-            self._identities[id(values)] = (values, identity)
-        found = self._positions.get(identity)
-        if found is None:
-            found = self._positions[identity] = len(self.table)
-            self.table[found] = {"fact": evidence.fact, "path": evidence.path, "values": plain(evidence.values),
-                                 "shown": {}}
-        shown = self.table[found]["shown"]
+            self._placed[id(values)] = (values, evidence.fact, evidence.path, found, shown)
         # a field's words depend on its value alone, the same whichever condition names it
         for name, part in zip(evidence.fields, evidence.parts):
             if name not in shown:
                 shown[name] = part
+        return found
+
+    def _find(self, fact, path, values):
+        entries = self._paths.setdefault((fact, path), [])
+        if entries:
+            text = repr(values)
+            for entry in entries:
+                if entry[1] is None:
+                    entry[1] = repr(entry[0])
+                if entry[1] == text:
+                    return entry[2]
+        found = len(self.table)
+        self.table[found] = {"fact": fact, "path": path, "values": plain(values), "shown": {}}
+        entries.append([values, None, found])
         return found
 
 

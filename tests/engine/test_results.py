@@ -8,8 +8,8 @@ import weakref
 import attrs
 import pytest
 
-from interorg.engine.results import (Conclusion, Evidence, Explanation, Support, _conclusion, _evidence,
-                                     _explanation, _support)
+from interorg.engine.results import (Citation, Conclusion, Evidence, Explanation, Support, _conclusion, _evidence,
+                                     _explanation, _support, plain)
 
 MAKERS = [(Conclusion, _conclusion), (Evidence, _evidence), (Explanation, _explanation), (Support, _support)]
 
@@ -81,3 +81,23 @@ def test_advice_objects_are_of_the_public_classes():
                     if evidence.explanation is not None:
                         explanations.append(evidence.explanation)
     assert seen == {Conclusion, Explanation, Support, Evidence}
+
+
+def test_plain_turns_attrs_objects_and_tuples_into_dicts_and_lists_at_any_depth():
+    """Texts, numbers and None stay as they are (a str enum too); attrs objects inside a dict or list are converted."""
+    import enum
+
+    class Level(str, enum.Enum):
+        HIGH = "high"
+
+    citation = Citation("s", "T", None, 2011, None, "p. 3", None)
+    data = {"level": Level.HIGH, "flag": True, "n": 2, "x": 0.5, "none": None,
+            "cited": [citation, (citation,)], "nested": {"pair": ("a", 1)}}
+    converted = plain(data)
+    assert converted["level"] is Level.HIGH and converted["flag"] is True
+    assert converted["cited"][0] == plain(citation) == {
+        "source": "s", "title": "T", "author": None, "year": 2011, "document": None, "where": "p. 3", "quote": None}
+    assert converted["cited"][1] == [plain(citation)]
+    assert converted["nested"] == {"pair": ["a", 1]}
+    assert converted is not data and converted["nested"] is not data["nested"]
+    assert plain(("a", None)) == ["a", None] and plain(Level.HIGH) is Level.HIGH

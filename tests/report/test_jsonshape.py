@@ -154,3 +154,16 @@ def test_inputs_keyed_by_fact_path_and_values_however_the_evidence_shares_them()
     assert [inputs.position(evidence) for evidence in cited] == [0, 0, 1, 0]
     assert inputs.table[0]["shown"] == {"name": "name = A", "trust": "trust = high"}
     assert inputs.table[1]["path"] == "partners[1]"
+
+
+def test_one_path_with_other_values_is_another_input_even_where_only_their_types_differ():
+    """The values of a path tell inputs apart by their text, so True and 1 stay two inputs."""
+    cited = [Evidence("input", "s", "partner", "partners[0]", {"core": True}, fields=("core",), parts=("core = yes",)),
+             Evidence("input", "s", "partner", "partners[0]", {"core": 1}, fields=("core",), parts=("core = 1",)),
+             Evidence("input", "s", "partner", "partners[0]", {"core": False}, fields=("core",), parts=("core = no",)),
+             Evidence("input", "s", "partner", "partners[0]", {"core": 1}, fields=("core",), parts=("core = 1",)),
+             Evidence("input", "s", "partner", "partners[0]", {"core": True}, fields=("core",), parts=("core = yes",))]
+    inputs = _Inputs()
+    assert [inputs.position(evidence) for evidence in cited] == [0, 1, 2, 1, 0]
+    assert [entry["values"]["core"] for entry in inputs.table.values()] == [True, 1, False]
+    assert type(inputs.table[1]["values"]["core"]) is int
