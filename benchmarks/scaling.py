@@ -10,8 +10,17 @@ milliseconds, so a median still moved the ratios by tens between runs).  ``advis
 build their (acyclic) results (:mod:`interorg.utils.collector`): before they
 did, the collector walking the ever larger heap made both grow faster than
 the case.
+
+Beside ``to_dict`` runs a control that has nothing of interorg in it:
+``json.loads`` of the same advice's JSON, with the collector paused in the
+same way.  CPython's C parser then makes the same dicts, lists and texts
+as ``to_dict`` does, so its growth is what building that much data costs
+on this machine and this Python alone: the time per object grows once the
+data no longer fits the processor's caches, in C as in interorg.  The
+JSON's size is printed too, as the measure of how much data that is.
 """
 
+import gc
 import json
 import pathlib
 import resource
@@ -37,6 +46,17 @@ def _least(function, repeat):
     return min(samples)
 
 
+def _paused(function):
+    """``function`` called with the cyclic collector paused, as ``to_dict`` pauses it itself."""
+    def call():
+        gc.disable()
+        try:
+            function()
+        finally:
+            gc.enable()
+    return call
+
+
 def measure(size):
     """Measure one size in this process; return a dict of figures."""
     import interorg
@@ -52,8 +72,10 @@ def measure(size):
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux: one advice and its dict
     advise = _least(lambda: interorg.advise(case, bounded=False), repeat)
     to_dict = _least(advice.to_dict, max(repeat, 7))
+    text = advice.to_json()
+    loads = _least(_paused(lambda: json.loads(text)), max(repeat, 7))
     return {"size": size, "relationships": len(data["relationships"]), "conclusions": len(advice.conclusions),
-            "advise": advise, "to_dict": to_dict, "rss": rss}
+            "advise": advise, "to_dict": to_dict, "loads": loads, "json": len(text.encode()), "rss": rss}
 
 
 def compare(sizes=SIZES):
@@ -62,19 +84,24 @@ def compare(sizes=SIZES):
     for size in sizes:
         out = subprocess.run([sys.executable, __file__, str(size)], check=True, capture_output=True, text=True)
         rows.append(json.loads(out.stdout))
-    print(f"{'partners':>8} {'relations':>9} {'concl':>6} {'advise s':>9} {'to_dict s':>9} {'peak MiB':>8}"
-          f"  {'advise x':>8} {'to_dict x':>9} {'size x':>6}")
+    print(f"{'partners':>8} {'relations':>9} {'concl':>6} {'JSON MB':>7} {'advise s':>9} {'to_dict s':>9}"
+          f" {'loads s':>8} {'peak MiB':>8}  {'advise x':>8} {'to_dict x':>9} {'loads x':>7} {'size x':>6}")
     first = rows[0]
     for previous, row in zip([None] + rows, rows):
         ratio = "" if previous is None else (
             f"  {row['advise'] / previous['advise']:8.1f} {row['to_dict'] / previous['to_dict']:9.1f}"
-            f" {row['size'] / previous['size']:6.0f}")
-        print(f"{row['size']:8d} {row['relationships']:9d} {row['conclusions']:6d} {row['advise']:9.3f}"
-              f" {row['to_dict']:9.3f} {row['rss']:8.0f}{ratio}")
+            f" {row['loads'] / previous['loads']:7.1f} {row['size'] / previous['size']:6.0f}")
+        print(f"{row['size']:8d} {row['relationships']:9d} {row['conclusions']:6d} {row['json'] / 1e6:7.2f}"
+              f" {row['advise']:9.3f} {row['to_dict']:9.3f} {row['loads']:8.3f} {row['rss']:8.0f}{ratio}")
     last = rows[-1]
-    print(f"from {first['size']} to {last['size']} partners ({last['size'] / first['size']:.0f}x):"
-          f" advise {last['advise'] / first['advise']:.0f}x, to_dict {last['to_dict'] / first['to_dict']:.0f}x,"
-          f" peak RSS at {last['size']}: {last['rss']:.0f} MiB")
+
+    def grown(name):
+        return f"{last[name] / first[name]:.0f}x"
+
+    print(f"from {first['size']} to {last['size']} partners ({last['size'] / first['size']:.0f}x;"
+          f" conclusions {grown('conclusions')}, JSON {grown('json')}): advise {grown('advise')},"
+          f" to_dict {grown('to_dict')}, peak RSS at {last['size']}: {last['rss']:.0f} MiB")
+    print(f"control, json.loads of the same JSON (CPython's C parser making the same objects): {grown('loads')}")
     return rows
 
 
