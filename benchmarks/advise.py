@@ -79,7 +79,7 @@ def main(quick=False):
     _heading("2. cold start as whole processes (medians)")
     cold_start.compare(rounds=3 if quick else 9)
     _heading("3. scaling with the number of partners (each size in its own process)")
-    scaling.compare((25, 100) if quick else scaling.SIZES)
+    scaling.compare((25, 100) if quick else scaling.SIZES, rounds=1 if quick else 2)
     _heading("4. a sweep on a process pool")
     sweep.compare(cases=40 if quick else 200)
     _heading("5. the advice as JSON")

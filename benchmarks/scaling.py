@@ -1,7 +1,7 @@
 """How advice grows with the case: advise, ``to_dict`` and peak memory on generated partner networks.
 
 Each size runs in a process of its own, so that its peak resident memory
-(``ru_maxrss``) is its own.  Times are the CPU time of the process
+(``ru_maxrss``) is its own, and twice, the sizes taking turns.  Times are the CPU time of the process
 (``time.process_time``; the machine's cores are shared), the least of
 several runs after one warm-up run (as ``timeit`` advises: what else the
 machine does only ever adds time, and at 25 partners a run takes a few
@@ -78,12 +78,25 @@ def measure(size):
             "advise": advise, "to_dict": to_dict, "loads": loads, "json": len(text.encode()), "rss": rss}
 
 
-def compare(sizes=SIZES):
-    """Print a row per size with the ratios to the previous size and to the first; return the rows."""
+def compare(sizes=SIZES, rounds=2):
+    """Print a row per size with the ratios to the previous size and to the first; return the rows.
+
+    The sizes run one after the other ``rounds`` times, each time in a new
+    process, and each time of a size is the least of its rounds: the
+    machine's speed between processes moves a ratio of two processes more
+    than the noise within one does.
+    """
+    runs = {size: [] for size in sizes}
+    for _ in range(rounds):
+        for size in sizes:
+            out = subprocess.run([sys.executable, __file__, str(size)], check=True, capture_output=True, text=True)
+            runs[size].append(json.loads(out.stdout))
     rows = []
-    for size in sizes:
-        out = subprocess.run([sys.executable, __file__, str(size)], check=True, capture_output=True, text=True)
-        rows.append(json.loads(out.stdout))
+    for size, measured in runs.items():
+        row = dict(measured[0])
+        row.update({name: min(run[name] for run in measured) for name in ("advise", "to_dict", "loads")})
+        row["rss"] = max(run["rss"] for run in measured)
+        rows.append(row)
     print(f"{'partners':>8} {'relations':>9} {'concl':>6} {'JSON MB':>7} {'advise s':>9} {'to_dict s':>9}"
           f" {'loads s':>8} {'peak MiB':>8}  {'advise x':>8} {'to_dict x':>9} {'loads x':>7} {'size x':>6}")
     first = rows[0]
