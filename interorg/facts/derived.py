@@ -12,10 +12,12 @@ likeliest first).  Why-not (:mod:`.editing`) writes them, produces the
 facts again and checks that the field then has the value wanted.
 
 The measures of the partner network are moved by :mod:`.derived_network`,
-a scan factor's disagreement by :mod:`.derived_scan`.  A field computed
-from the case that is not here (a scan factor's spread, the counts of a
-partner's position criteria, an activity's timing) is said to be derived
-from the inputs :data:`~interorg.facts.paths.FORMS` names for its fact type.
+a scan factor's disagreement by :mod:`.derived_scan`, the counts of a
+partner's position criteria by :mod:`.derived_positions`, the phase's
+switch point and an activity's timing by :mod:`.derived_phase`.  A field
+computed from the case that is not here (a scan factor's spread, a
+domain's counts in the phase) is said to be derived from the inputs
+:data:`~interorg.facts.paths.FORMS` names for its fact type.
 """
 
 import collections
@@ -27,12 +29,12 @@ from ..analysis.scan import factor_score
 from ..case.game_rules import GameRule
 from ..case.leadership import Signature
 from ..case.motives import MOTIVE_CATEGORIES, StartingPoint
-from ..case.phase import PHASES
 from ..case.scan import FACTORS
 from ..utils.casepaths import value_at
 from .derived_network import NETWORK_FIELDS, network_mover
+from .derived_phase import activity_as_it_is, past_switch, timing
+from .derived_positions import POSITION_FIELDS, position_mover
 from .derived_scan import disagreement_mover
-from .diagnosis import SWITCH
 from .paths import FORMS
 
 __all__ = ["DERIVED", "Derived", "derived_inputs", "new_place"]
@@ -224,17 +226,6 @@ def _category(data, path, _values, wanted):
             for category in wanted if any(c == category and m not in listed for m, c in MOTIVE_CATEGORIES.items())]
 
 
-def _past_switch(data, _path, _values, wanted):
-    """The phase nearest to the current one on the side of the switch point wanted."""
-    current = value_at(data, "phase.current")
-    here = PHASES.index(current) if current in PHASES else PHASES.index(SWITCH)
-    ways = []
-    for past in (value for value in wanted if isinstance(value, bool)):
-        sides = [index for index in range(len(PHASES)) if (index > PHASES.index(SWITCH)) == past]
-        ways.append([("phase.current", PHASES[min(sides, key=lambda index: abs(index - here))])])
-    return ways
-
-
 #: The answer a statement is moved to for each band: the end of the scale, or its middle.
 _BAND_ANSWER = {"concern": 1, "strength": 5, "middle": 3}
 
@@ -341,12 +332,16 @@ _ENTRIES = [
     Derived("scan_factor", "id", "scan.respondents[].answers", _answered),
     Derived("scan_factor", "band", "scan.respondents[].answers.{id}_1, {id}_2", _band),
     Derived("scan_factor", "disagreement", "scan.respondents[].answers.{id}_1, {id}_2", disagreement_mover),
-    Derived("phase", "past_switch", "phase.current", _past_switch),
+    Derived("phase", "past_switch", "phase.current", past_switch),
+    Derived("phase_activity", "timing", "phase.current", timing),
+    *(Derived("phase_activity", field, "phase_activity.id", activity_as_it_is(field))
+      for field in ("phase", "domain", "before_switch")),
     Derived("relationship", "id", "{path}.between", _relationship_id),
     Derived("governance", "participants_counted", "governance.participants, partners[]", _participants_counted),
 ]
 _ENTRIES += [Derived(fact, field, "partners, relationships, dependencies", network_mover(fact, field, _WAYS))
              for fact, fields in NETWORK_FIELDS.items() for field in fields]
+_ENTRIES += [Derived("partner_position", field, "{path}", position_mover(field, _WAYS)) for field in POSITION_FIELDS]
 #: The derived fields handled, by ``(fact type, field)``.
 DERIVED = {(entry.fact, entry.field): entry for entry in _ENTRIES}
 

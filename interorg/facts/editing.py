@@ -74,7 +74,7 @@ class CaseEditor:
     >>> done = editor.realise([Edit(None, "reason#1", "reason", "kind", None, ("efficiency",))])
     >>> done.changes
     (Change(path='reasons[1].reason', was=None, to=('efficiency',)),)
-    >>> editor.realise([Edit(0, "partner_position", "partner_position", "core_met", 0, (2,))]).problem.reason
+    >>> editor.realise([Edit(0, "scan_factor", "scan_factor", "spread", 0, (2,))]).problem.reason
     'derived'
     """
 
@@ -206,7 +206,7 @@ class CaseEditor:
                 continue
             if all(_reached(facts, edit, at, values) for edit, at, entry, values in moved if entry.checked):
                 shown = tuple(Change(path, _was(value_at(self.data, path)), (value,), f"{edit.fact}.{edit.field}")
-                              for path, value, edit in plan)
+                              for path, value, edit in _once(plan))
                 ways.append(Realised(tuple(c for c in changes if c.path not in mine) + shown, tuple(facts)))
         if ways:
             return attrs.evolve(ways[0], alternatives=tuple(ways[1:]))
@@ -216,6 +216,19 @@ class CaseEditor:
         fact = self.facts[edit.index] if edit.index is not None else None
         return Realised(problem=Unwritable("unreached", f"{edit.fact}.{edit.field}",
                                            self.derived_inputs(edit.fact, edit.field, fact)))
+
+
+def _once(plan):
+    """A plan's writes with each path once: two derived fields moved by one write (the current phase) say it once.
+
+    Where two writes of one path differ, the last is the one the case gets,
+    and the one shown.
+    """
+    last = {}
+    for path, value, edit in plan:
+        if path not in last or last[path][0] != value:
+            last[path] = (value, edit)
+    return [(path, value, edit) for path, (value, edit) in last.items()]
 
 
 def _was(value):
@@ -233,10 +246,11 @@ def _keys(path, value):
 def _reached(facts, edit, at, values):
     """Whether the fact of ``edit`` (at ``at``, or with its ``id``) in the changed case has a value the edit wants.
 
-    A scan factor's path names the respondents who answered, and a dependence's
-    index moves when another is taken out, so each is found by its id.
+    A scan factor's path names the respondents who answered, a dependence's
+    index moves when another is taken out, and the activities not done all
+    stand at ``phase.done``, so each is found by its id.
     """
-    key = values.get("id") if edit.fact in ("scan_factor", "dependence") else None
+    key = values.get("id") if edit.fact in ("scan_factor", "dependence", "phase_activity") else None
     fact = next((f for f in facts if f.type == edit.fact and (
         f.path == at if key is None else f.values.get("id") == key)), None)
     if fact is None:

@@ -6,21 +6,31 @@ Each producer yields ``(fact type, values, path in the case)``;
 
 from ..analysis import network
 
-__all__ = ["PRODUCERS"]
+__all__ = ["POSITION_CRITERIA", "PRODUCERS", "count", "criteria"]
 
-#: Criteria counted for each position, from PositionCriteria (see _criteria_counts).
-_CORE = ("collective_vision", "mutual_added_value", "shares_risk", "exclusivity", "sets_rules_together",
-         "strategy_consensus")
-_RING = ("easy_to_work_with", "fills_gaps", "invests_on_specific_terrains", "strategy_consent")
-_FREE = ("market_transactions", "operational_need", "no_long_term_obligations")
+#: The criteria counted for each position (the prefix of its counts), as :func:`criteria` names them.
+POSITION_CRITERIA = {
+    "core": ("collective_vision", "mutual_added_value", "shares_risk", "exclusivity", "sets_rules_together",
+             "strategy_consensus"),
+    "ring": ("easy_to_work_with", "fills_gaps", "invests_on_specific_terrains", "strategy_consent"),
+    "free": ("market_transactions", "operational_need", "no_long_term_obligations"),
+}
 
 
-def _criteria(criteria):
-    """The criteria of the three positions as True, False or None (unknown)."""
-    values = {name: getattr(criteria, name) for name in (
+def criteria(given):
+    """The criteria of the three positions as True, False or None (unknown), from a partner's ``PositionCriteria``.
+
+    Examples
+    --------
+    >>> from interorg.case.positions import PositionCriteria
+    >>> values = criteria(PositionCriteria(added_value_target_groups=True, strategy_agreement="consent"))
+    >>> values["mutual_added_value"], values["strategy_consensus"], values["strategy_consent"], values["exclusivity"]
+    (True, False, True, None)
+    """
+    values = {name: getattr(given, name) for name in (
         "collective_vision", "shares_risk", "exclusivity", "sets_rules_together", "easy_to_work_with",
         "fills_gaps", "invests_on_specific_terrains", "competitor", "market_transactions", "operational_need")}
-    core_value, target_value = criteria.added_value_core_processes, criteria.added_value_target_groups
+    core_value, target_value = given.added_value_core_processes, given.added_value_target_groups
     # "Wederzijdse toegevoegde waarde" is one criterion with two kinds of value: either one counts.
     if core_value or target_value:
         values["mutual_added_value"] = True
@@ -28,16 +38,23 @@ def _criteria(criteria):
         values["mutual_added_value"] = False
     else:
         values["mutual_added_value"] = None
-    agreement = criteria.strategy_agreement
+    agreement = given.strategy_agreement
     values["strategy_consensus"] = None if agreement is None else agreement == "consensus"
     # Consent may differ from consensus but is no objection; consensus includes it.
     values["strategy_consent"] = None if agreement is None else agreement in ("consensus", "consent")
-    obligations = criteria.long_term_obligations
+    obligations = given.long_term_obligations
     values["no_long_term_obligations"] = None if obligations is None else not obligations
     return values
 
 
-def _count(values, names):
+def count(values, names):
+    """How many of the criteria ``names`` are met and how many are not, in ``values`` (of :func:`criteria`).
+
+    Examples
+    --------
+    >>> count({"fills_gaps": True, "easy_to_work_with": False, "strategy_consent": None}, POSITION_CRITERIA["ring"][:2])
+    (1, 1)
+    """
     met = sum(1 for name in names if values[name] is True)
     unmet = sum(1 for name in names if values[name] is False)
     return met, unmet
@@ -47,10 +64,10 @@ def _position_facts(case):
     for index, partner in enumerate(case.partners):
         if partner.criteria is None:
             continue
-        values = _criteria(partner.criteria)
+        values = criteria(partner.criteria)
         fact = {"id": partner.id, "declared": partner.position, **values}
-        for prefix, names in (("core", _CORE), ("ring", _RING), ("free", _FREE)):
-            met, unmet = _count(values, names)
+        for prefix, names in POSITION_CRITERIA.items():
+            met, unmet = count(values, names)
             fact[f"{prefix}_met"], fact[f"{prefix}_margin"] = met, met - unmet
         yield ("partner_position", fact, f"partners[{index}].criteria")
 

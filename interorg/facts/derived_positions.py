@@ -1,0 +1,110 @@
+"""How to move the counts of a partner's position criteria: criteria answered, or answered otherwise.
+
+A partner's ``partner_position`` fact counts, per position, the workbook's
+criteria known to be met and known not to be met (``core_met``,
+``core_margin`` = met minus not met, and so for ``ring`` and ``free``; see
+:mod:`interorg.facts.network`).  A criterion is met, not met or unknown,
+and the case says which in ``partners[i].criteria``: most as a key of its
+own, a few through another (``mutual_added_value`` is met when either
+kind of added value is, ``strategy_consensus`` is ``strategy_agreement:
+consensus``, ``no_long_term_obligations`` is ``long_term_obligations:
+false``).  To give a count a value wanted, the fewest criteria of its
+position are changed; of changes as few, those that answer a criterion
+left unknown come before those that turn an answer the case gives, and
+then the criteria in the workbook's order.
+"""
+
+import itertools
+import types
+
+import attrs
+
+from ..case.positions import PositionCriteria
+from ..utils.casepaths import value_at
+from .network import POSITION_CRITERIA, count, criteria
+
+__all__ = ["POSITION_FIELDS", "position_mover"]
+
+_MET, _UNMET, _UNKNOWN = True, False, None
+#: What the case writes in a partner's ``criteria`` for a criterion to be met, not met or unknown (None: left out).
+_WRITES = {
+    "mutual_added_value": {_MET: {"added_value_core_processes": True},
+                           _UNMET: {"added_value_core_processes": False, "added_value_target_groups": False},
+                           _UNKNOWN: {"added_value_core_processes": None, "added_value_target_groups": None}},
+    # not consensus, but consent: the ring's criterion, which consensus includes, stays met
+    "strategy_consensus": {_MET: {"strategy_agreement": "consensus"}, _UNMET: {"strategy_agreement": "consent"},
+                           _UNKNOWN: {"strategy_agreement": None}},
+    "strategy_consent": {_MET: {"strategy_agreement": "consent"}, _UNMET: {"strategy_agreement": "none"},
+                         _UNKNOWN: {"strategy_agreement": None}},
+    "no_long_term_obligations": {_MET: {"long_term_obligations": False}, _UNMET: {"long_term_obligations": True},
+                                 _UNKNOWN: {"long_term_obligations": None}},
+}
+_COMBINED = tuple(_WRITES)
+#: The fields of ``partner_position`` moved here: the counts, and the criteria the case gives through others.
+POSITION_FIELDS = tuple(f"{prefix}_{kind}" for prefix in POSITION_CRITERIA for kind in ("met", "margin")) + _COMBINED
+_KEYS = tuple(field.name for field in attrs.fields(PositionCriteria))
+
+
+def _writes(name, state):
+    return _WRITES[name][state] if name in _WRITES else {name: state}
+
+
+def _states(data, path):
+    """The criteria of the partner at ``path`` as met (True), not met (False) or unknown (None)."""
+    given = value_at(data, path)
+    given = given if isinstance(given, dict) else {}
+    return criteria(types.SimpleNamespace(**{key: given.get(key) for key in _KEYS}))
+
+
+def _changes(path, now, assignment):
+    changes = {}
+    for name, state in assignment.items():
+        if state != now[name]:
+            changes.update(_writes(name, state))
+    return [(f"{path}.{key}", value) for key, value in changes.items()]
+
+
+def position_mover(field, ways=5):
+    """The mover (see :class:`~.derived.Derived`) of the field ``field`` of a ``partner_position`` fact.
+
+    It offers at most ``ways`` ways, the fewest changes first.
+
+    Examples
+    --------
+    >>> data = {"partners": [{"id": "a", "criteria": {"collective_vision": True, "shares_risk": False}}]}
+    >>> move = position_mover("core_met")
+    >>> move(data, "partners[0].criteria", {"core_met": 1}, (3, 4))[0]
+    [('partners[0].criteria.added_value_core_processes', True), ('partners[0].criteria.exclusivity', True)]
+    >>> position_mover("core_margin")(data, "partners[0].criteria", {}, (0,))
+    [[]]
+    >>> position_mover("strategy_consensus")(data, "partners[0].criteria", {}, (True,))
+    [[('partners[0].criteria.strategy_agreement', 'consensus')]]
+    """
+    if field in _COMBINED:
+        def move(data, path, _values, wanted):
+            now = _states(data, path)
+            return [_changes(path, now, {field: state}) for state in dict.fromkeys(wanted)
+                    if state is None or isinstance(state, bool)]
+        return move
+
+    prefix, kind = field.rsplit("_", 1)
+    names = POSITION_CRITERIA[prefix]
+
+    def move(data, path, _values, wanted):
+        goals = {value for value in wanted if isinstance(value, int) and not isinstance(value, bool)}
+        now = _states(data, path)
+        met, unmet = count(now, names)
+        if (met if kind == "met" else met - unmet) in goals:
+            return [[]]  # as it is
+        ranked = []
+        for states in itertools.product((_MET, _UNMET, _UNKNOWN), repeat=len(names)):
+            assignment = dict(zip(names, states))
+            met, unmet = count(assignment, names)
+            if (met if kind == "met" else met - unmet) not in goals:
+                continue
+            changed = [index for index, name in enumerate(names) if assignment[name] != now[name]]
+            answered = sum(1 for index in changed if now[names[index]] is not None)
+            ranked.append(((len(changed), answered, changed), assignment))
+        ranked.sort(key=lambda item: item[0])
+        return [_changes(path, now, assignment) for _rank, assignment in ranked[:ways]]
+    return move

@@ -1,0 +1,72 @@
+"""Why-not on what the phase facts compute from the current phase: an activity's timing, the switch point."""
+
+import pytest
+
+import interorg
+from conftest import confirmed_change
+from interorg.case import case_to_dict
+from interorg.case.examples import example_case
+from interorg.case.phase import ACTIVITIES, PHASES
+from interorg.facts.derived import DERIVED
+from interorg.facts.editing import apply_changes
+
+YOUTH = example_case("municipal_youth_care")
+
+
+@pytest.fixture(scope="module")
+def youth():
+    return interorg.advise(YOUTH)
+
+
+def _activity(facts, activity):
+    return next(f.values for f in facts if f.type == "phase_activity" and f.values["id"] == activity)
+
+
+def _keys(changes):
+    changed, _facts = apply_changes(YOUTH, [(c.path, None if c.to == (None,) else c.to[0]) for c in changes])
+    return {c.key for c in interorg.advise(changed).conclusions}
+
+
+def test_an_activity_of_an_earlier_phase_made_one_of_the_current_phase(youth):
+    """The mandate belongs to exploring, and the case is agreeing: the current phase goes back to exploring."""
+    answer = youth.why_not("phases.next", subject="exploring.interests.mandate")
+    changes = confirmed_change(answer, "phase_activity.timing")
+    assert [(c.path, c.to) for c in changes] == [("phase.current", ("exploring",))]
+    assert "phases.next[exploring.interests.mandate]" in _keys(changes)
+
+
+def test_one_write_that_moves_two_derived_fields_is_said_once(youth):
+    """Ahead of the switch needs a later activity and a phase not past sharing: phase.current = sharing, said once."""
+    answer = youth.why_not("phases.ahead-of-switch", subject="agreeing.ambition.starting_point")
+    changes = confirmed_change(answer, "phase_activity.timing")
+    paths = [c.path for c in changes]
+    assert paths.count("phase.current") == 1 and len(paths) == len(set(paths))
+    assert "phases.ahead-of-switch[agreeing.ambition.starting_point]" in _keys(changes)
+
+
+def test_what_an_activity_is_does_not_move(youth):
+    """An activity of exploring comes before the switch point, whatever the case says: no change is proposed."""
+    answer = youth.why_not("phases.ahead-of-switch", subject="exploring.interests.mandate")
+    assert answer.changes == ()
+    assert [(u.reason, u.path) for u in answer.result.unwritable] == [("unreached", "phase_activity.before_switch")]
+
+
+@pytest.mark.parametrize("phase", PHASES)
+def test_every_timing_an_activity_can_have_is_reached_from_every_current_phase(phase):
+    """For each current phase and each activity's phase, a way gives the timing wanted; none where there is none."""
+    move = DERIVED[("phase_activity", "timing")].move
+    for current in PHASES:
+        case = interorg.case_from_dict({**case_to_dict(YOUTH), "phase": {"current": current, "done": []}})
+        activity = next(a for a in ACTIVITIES if a.startswith(phase + "."))
+        for wanted in ("earlier", "current", "later"):
+            ways = move(case_to_dict(case), "phase.done", {"phase": phase}, (wanted,))
+            possible = {"earlier": phase != PHASES[-1], "current": True, "later": phase != PHASES[0]}[wanted]
+            assert len(ways) == possible, (current, phase, wanted)
+            for way in ways:
+                _changed, facts = apply_changes(case, way)
+                assert _activity(facts, activity)["timing"] == wanted
+                # the phase nearest the current one that gives it
+                (_path, to), = way
+                nearest = min(abs(PHASES.index(p) - PHASES.index(current)) for p in PHASES
+                              if _activity(apply_changes(case, [("phase.current", p)])[1], activity)["timing"] == wanted)
+                assert abs(PHASES.index(to) - PHASES.index(current)) == nearest
