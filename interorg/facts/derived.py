@@ -14,9 +14,10 @@ facts again and checks that the field then has the value wanted.
 The measures of the partner network are moved by :mod:`.derived_network`,
 a scan factor's disagreement by :mod:`.derived_scan`, the counts of a
 partner's position criteria by :mod:`.derived_positions`, the phase's
-switch point and an activity's timing by :mod:`.derived_phase`.  A field
-computed from the case that is not here (a scan factor's spread, a
-domain's counts in the phase) is said to be derived from the inputs
+switch point, an activity's timing and a domain's counts by
+:mod:`.derived_phase`.  A field
+computed from the case that is not here (a scan factor's spread, which the
+rules only show) is said to be derived from the inputs
 :data:`~interorg.facts.paths.FORMS` names for its fact type.
 """
 
@@ -32,7 +33,7 @@ from ..case.motives import MOTIVE_CATEGORIES, StartingPoint
 from ..case.scan import FACTORS
 from ..utils.casepaths import value_at
 from .derived_network import NETWORK_FIELDS, network_mover
-from .derived_phase import activity_as_it_is, past_switch, timing
+from .derived_phase import DOMAIN_COUNTS, activity_as_it_is, domain_mover, past_switch, timing
 from .derived_positions import POSITION_FIELDS, position_mover
 from .derived_scan import disagreement_mover
 from .paths import FORMS
@@ -336,6 +337,7 @@ _ENTRIES = [
     Derived("phase_activity", "timing", "phase.current", timing),
     *(Derived("phase_activity", field, "phase_activity.id", activity_as_it_is(field))
       for field in ("phase", "domain", "before_switch")),
+    *(Derived("phase_domain", field, "phase.done, phase.current", domain_mover(field)) for field in DOMAIN_COUNTS),
     Derived("relationship", "id", "{path}.between", _relationship_id),
     Derived("governance", "participants_counted", "governance.participants, partners[]", _participants_counted),
 ]

@@ -1,20 +1,26 @@
-"""How to move what the phase facts compute from the current phase: past the switch point, an activity's timing.
+"""How to move what the phase facts compute from the case: past the switch point, an activity's timing, a domain's counts.
 
 Whether the collaboration is past the switch point (schakelpunt) and
 whether an activity of the checklist belongs to an earlier, the current or
 a later phase both follow from ``phase.current``: each is moved by the
-phase nearest the current one that gives the value wanted.  What an
-activity is (its phase, its domain, whether it comes before the switch
-point) is read from its id and does not move: it is met as it is, or not
-at all.
+phase nearest the current one that gives the value wanted, and so is how
+many activities of a domain belong to earlier phases.  How many of those
+are done, and how many of the current phase's are still open, are moved
+by activities ticked off in ``phase.done`` (in the checklist's order) or
+taken off it (the last ones first).  What an activity is (its phase, its
+domain, whether it comes before the switch point) is read from its id and
+does not move: it is met as it is, or not at all.
 """
 
 from ..case.phase import PHASES
 from ..utils.casepaths import value_at
 from .changing import one_of
-from .diagnosis import SWITCH
+from .diagnosis import CHECKLIST, SWITCH
 
-__all__ = ["activity_as_it_is", "past_switch", "timing"]
+__all__ = ["DOMAIN_COUNTS", "activity_as_it_is", "domain_mover", "past_switch", "timing"]
+
+#: The counts of a ``phase_domain`` fact that :func:`domain_mover` moves.
+DOMAIN_COUNTS = ("earlier", "earlier_done", "open")
 
 
 def _nearest(data, phases):
@@ -72,3 +78,50 @@ def activity_as_it_is(field):
     def move(_data, _path, values, wanted):
         return [[]] if one_of(values.get(field), wanted) else []
     return move
+
+
+def _goals(wanted):
+    return [value for value in dict.fromkeys(wanted) if isinstance(value, int) and not isinstance(value, bool)
+            and value >= 0]
+
+
+def domain_mover(field):
+    """The mover of the count ``field`` (one of :data:`DOMAIN_COUNTS`) of a domain in the phase.
+
+    Examples
+    --------
+    >>> data = {"phase": {"current": "sharing", "done": ["exploring.ambition.core_issue"]}}
+    >>> domain_mover("earlier_done")(data, "phase.done", {"domain": "ambition"}, (0,))
+    [[('phase.done[0]', None)]]
+    >>> domain_mover("earlier")(data, "phase.done", {"domain": "ambition"}, (0,))
+    [[('phase.current', 'exploring')]]
+    """
+    def move(data, _path, values, wanted):
+        current = value_at(data, "phase.current")
+        if current not in PHASES:
+            return []  # the counts are made for a current phase only
+        done = [item for item in value_at(data, "phase.done") or () if isinstance(item, str)]
+        domain = values.get("domain")
+        if field == "earlier":
+            return [[("phase.current", _nearest(data, phases))] for goal in _goals(wanted)
+                    for phases in [[p for p in PHASES if _earlier(domain, p) == goal]] if phases]
+        phase_is = (lambda phase: PHASES.index(phase) < PHASES.index(current)) if field == "earlier_done" else (
+            lambda phase: phase == current)
+        mine = [a for a, phase, its_domain, _before in CHECKLIST if its_domain == domain and phase_is(phase)]
+        ticked = [index for index, item in enumerate(done) if item in mine]
+        unticked = [a for a in mine if a not in done]
+        ways = []
+        for goal in _goals(wanted):
+            # ticking an activity off adds one to those done and takes one from those open
+            ticks = goal - len(ticked) if field == "earlier_done" else len(unticked) - goal
+            if 0 <= ticks <= len(unticked):
+                ways.append([(f"phase.done[{len(done) + n}]", a) for n, a in enumerate(unticked[:ticks])])
+            elif 0 < -ticks <= len(ticked):
+                ways.append([(f"phase.done[{index}]", None) for index in ticked[ticks:]])
+        return ways
+    return move
+
+
+def _earlier(domain, current):
+    return sum(1 for _a, phase, its_domain, _before in CHECKLIST
+               if its_domain == domain and PHASES.index(phase) < PHASES.index(current))

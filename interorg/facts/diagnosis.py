@@ -13,7 +13,7 @@ from operator import attrgetter
 from ..case.phase import ACTIVITIES, PHASES
 from ..analysis.scan import scan_scores
 
-__all__ = ["PRODUCERS"]
+__all__ = ["CHECKLIST", "PRODUCERS", "SWITCH"]
 
 #: The phase that is the switch point of the collaboration process (schakelpunt).
 SWITCH = "sharing"
@@ -72,8 +72,8 @@ def _timing(activity_phase, current):
 
 #: Each activity of the checklist with its phase, its domain and whether it is before the switch point,
 #: read from its id once, not in every case.
-_ACTIVITIES = tuple((activity, *activity.split(".")[:2], _PLACE[activity.split(".")[0]] <= _PLACE[SWITCH])
-                    for activity in ACTIVITIES)
+CHECKLIST = tuple((activity, *activity.split(".")[:2], _PLACE[activity.split(".")[0]] <= _PLACE[SWITCH])
+                  for activity in ACTIVITIES)
 
 #: The timing of each phase's activities, by the current phase (None: not said).
 _TIMINGS = {current: {phase: _timing(phase, current) for phase in PHASES} for current in (None, *PHASES)}
@@ -94,7 +94,7 @@ def _phase_facts(case):
     position = {activity: index for index, activity in enumerate(phase.done)}
     counts = {domain: {"earlier": 0, "earlier_done": 0, "open": 0} for domain in _DOMAINS}
     timings = _TIMINGS[current]
-    for activity, activity_phase, domain, before_switch in _ACTIVITIES:
+    for activity, activity_phase, domain, before_switch in CHECKLIST:
         done = activity in position
         timing = timings[activity_phase]
         values = {"id": activity, "phase": activity_phase, "domain": domain, "done": done, "timing": timing,

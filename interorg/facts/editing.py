@@ -243,16 +243,22 @@ def _keys(path, value):
     return [(path, value)]
 
 
+#: The fact types whose fact in a changed case is found by a field, not by its path.
+_IDENTIFIED_BY = {"scan_factor": "id", "dependence": "id", "phase_activity": "id", "phase_domain": "domain"}
+
+
 def _reached(facts, edit, at, values):
     """Whether the fact of ``edit`` (at ``at``, or with its ``id``) in the changed case has a value the edit wants.
 
     A scan factor's path names the respondents who answered, a dependence's
-    index moves when another is taken out, and the activities not done all
-    stand at ``phase.done``, so each is found by its id.
+    index moves when another is taken out, and the activities not done and
+    the domains all stand at ``phase.done``, so each is found by the field
+    that names it (:data:`_IDENTIFIED_BY`).
     """
-    key = values.get("id") if edit.fact in ("scan_factor", "dependence", "phase_activity") else None
+    name = _IDENTIFIED_BY.get(edit.fact)
+    key = None if name is None else values.get(name)
     fact = next((f for f in facts if f.type == edit.fact and (
-        f.path == at if key is None else f.values.get("id") == key)), None)
+        f.path == at if key is None else f.values.get(name) == key)), None)
     if fact is None:
         return False
     value = fact.values.get(edit.field)

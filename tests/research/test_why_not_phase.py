@@ -70,3 +70,39 @@ def test_every_timing_an_activity_can_have_is_reached_from_every_current_phase(p
                 nearest = min(abs(PHASES.index(p) - PHASES.index(current)) for p in PHASES
                               if _activity(apply_changes(case, [("phase.current", p)])[1], activity)["timing"] == wanted)
                 assert abs(PHASES.index(to) - PHASES.index(current)) == nearest
+
+
+def test_a_domain_made_neglected_by_taking_its_earlier_activities_off_the_checklist(youth):
+    """Every earlier activity of ambition is done: the ones ticked off are taken off, and the domain is neglected."""
+    answer = youth.why_not("phases.domain-neglected", subject="ambition")
+    changes = confirmed_change(answer, "phase_domain.earlier_done")
+    assert changes and all(c.path.startswith("phase.done[") and c.to == (None,) for c in changes)
+    assert "phases.domain-neglected[ambition]" in _keys(changes)
+
+
+def _domain(facts, domain):
+    return next(f.values for f in facts if f.type == "phase_domain" and f.values["domain"] == domain)
+
+
+@pytest.mark.parametrize("field", ["earlier", "earlier_done", "open"])
+def test_every_count_of_a_domain_takes_every_value_it_can_and_no_other(field):
+    """From each current phase, with half the checklist done, each way gives the domain's count the value wanted."""
+    move = DERIVED[("phase_domain", field)].move
+    for current in PHASES:
+        done = list(ACTIVITIES[::2])
+        case = interorg.case_from_dict({**case_to_dict(YOUTH), "phase": {"current": current, "done": done}})
+        data = case_to_dict(case)
+        for domain in ("ambition", "interests", "relationship", "organisation"):
+            if field == "earlier":  # what the count is with each current phase
+                possible = {_domain(apply_changes(case, [("phase.current", phase)])[1], domain)[field]
+                            for phase in PHASES}
+            else:  # any number of the domain's activities of earlier phases (or of this one) done
+                place = PHASES.index(current)
+                mine = [a for a in ACTIVITIES if a.split(".")[1] == domain and (
+                    PHASES.index(a.split(".")[0]) < place if field == "earlier_done" else a.split(".")[0] == current)]
+                possible = set(range(len(mine) + 1))
+            for goal in range(0, 12):
+                ways = move(data, "phase.done", {"domain": domain}, (goal,))
+                assert bool(ways) == (goal in possible), (current, domain, goal)
+                for way in ways:
+                    assert _domain(apply_changes(case, way)[1], domain)[field] == goal, (current, domain, goal, way)
