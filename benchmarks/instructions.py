@@ -8,7 +8,10 @@ so it tells whether a piece of work grows with the case even where the time
 per instruction does not stay the same (a heap beyond the processor's
 caches).  Each figure is the difference between a process that does the
 work ``n`` more times and one that does it no extra time, divided by ``n``:
-the start, the loading and the warm-up runs cancel out.  It prints:
+the start, the loading and the warm-up runs cancel out.  The knowledge cache is filled first, and kept
+under a hash of interorg's code as well as the knowledge: a change of the
+code while this runs makes a counted process check the knowledge again,
+and its count is then that of the check.  It prints:
 
 1. the engine part, the explanations and advise end to end on the example;
 2. advise and ``to_dict`` on generated networks of 125 and 500 partners,
