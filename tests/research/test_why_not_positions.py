@@ -75,7 +75,7 @@ def test_a_count_that_has_a_value_wanted_is_left_as_it_is():
     ("strategy_consent", False, {"strategy_agreement": "none"}),
     ("no_long_term_obligations", True, {"long_term_obligations": False}),
     ("mutual_added_value", False, {"added_value_core_processes": False, "added_value_target_groups": False}),
-    ("mutual_added_value", None, {"added_value_core_processes": None, "added_value_target_groups": None}),
+    ("mutual_added_value", None, {"added_value_target_groups": None}),
 ])
 def test_a_criterion_the_case_gives_through_another_is_written_there(field, state, written):
     """The criteria counted that are no key of their own are written at the key they come from."""
@@ -89,3 +89,34 @@ def test_a_criterion_the_case_gives_through_another_is_written_there(field, stat
 
 def test_a_position_count_is_said_to_come_from_the_partners_criteria():
     assert derived_inputs("partner_position", "core_met", "partners[3].criteria") == "partners[3].criteria"
+
+
+@pytest.mark.parametrize("given, state, written", [
+    ({"added_value_core_processes": False}, True, {"added_value_target_groups": True}),
+    ({"added_value_core_processes": False}, False, {"added_value_target_groups": False}),
+    ({"added_value_core_processes": False, "added_value_target_groups": True}, None,
+     {"added_value_target_groups": None}),
+    ({"added_value_core_processes": False, "added_value_target_groups": False}, None,
+     {"added_value_core_processes": None}),
+])
+def test_of_the_two_kinds_of_added_value_only_what_must_change_is_written(given, state, written):
+    """A kind left unknown is answered before a given one is turned, and a key already as wanted is not written."""
+    data = {"partners": [{"id": "a", "criteria": given}]}
+    (way,) = DERIVED[("partner_position", "mutual_added_value")].move(data, "partners[0].criteria", {}, (state,))
+    assert dict(way) == {f"partners[0].criteria.{key}": value for key, value in written.items()}
+    _changed, facts = apply_changes(interorg.case_from_dict(data), way)
+    assert _position(facts, "partners[0].criteria")["mutual_added_value"] is state
+
+
+def test_no_way_writes_a_key_the_case_already_has():
+    """Over the partners of the example and every reachable count, no change sets a criterion to what it is."""
+    data = case_to_dict(YOUTH)
+    for index, partner in enumerate(data["partners"]):
+        given = partner.get("criteria")
+        if given is None:
+            continue
+        for field in COUNTS:
+            for goal in range(-6, 7):
+                for way in DERIVED[("partner_position", field)].move(data, f"partners[{index}].criteria", {}, (goal,)):
+                    assert all(given.get(path.rsplit(".", 1)[1]) != value for path, value in way), (
+                        index, field, goal, way)
