@@ -3,11 +3,12 @@
 Whether the collaboration is past the switch point (schakelpunt) and
 whether an activity of the checklist belongs to an earlier, the current or
 a later phase both follow from ``phase.current``: each is moved by the
-phase nearest the current one that gives the value wanted, and so is how
-many activities of a domain belong to earlier phases.  How many of those
+phase nearest the current one that gives the value wanted (nothing, where
+the current one gives it), and so is how many activities of a domain
+belong to earlier phases.  How many of those
 are done, and how many of the current phase's are still open, are moved
 by activities ticked off in ``phase.done`` (in the checklist's order) or
-taken off it (the last ones first).  What an activity is (its phase, its
+taken off it (the last ones first, each wherever the list names it).  What an activity is (its phase, its
 domain, whether it comes before the switch point) is read from its id and
 does not move: it is met as it is, or not at all.
 """
@@ -30,6 +31,11 @@ def _nearest(data, phases):
     return min(phases, key=lambda phase: (abs(PHASES.index(phase) - here), PHASES.index(phase)))
 
 
+def _to_phase(data, phase):
+    """The way that makes ``phase`` the current one: nothing where it is already."""
+    return [] if value_at(data, "phase.current") == phase else [("phase.current", phase)]
+
+
 def past_switch(data, _path, _values, wanted):
     """The phase nearest the current one on the side of the switch point wanted.
 
@@ -41,7 +47,7 @@ def past_switch(data, _path, _values, wanted):
     ways = []
     for past in (value for value in wanted if isinstance(value, bool)):
         sides = [phase for index, phase in enumerate(PHASES) if (index > PHASES.index(SWITCH)) == past]
-        ways.append([("phase.current", _nearest(data, sides))])
+        ways.append(_to_phase(data, _nearest(data, sides)))
     return ways
 
 
@@ -62,7 +68,7 @@ def timing(data, _path, values, wanted):
         return []
     place = PHASES.index(own)
     sides = {"earlier": PHASES[place + 1:], "current": (own,), "later": PHASES[:place]}
-    return [[("phase.current", _nearest(data, sides[value]))] for value in dict.fromkeys(wanted)
+    return [_to_phase(data, _nearest(data, sides[value])) for value in dict.fromkeys(wanted)
             if isinstance(value, str) and sides.get(value)]
 
 
@@ -100,16 +106,21 @@ def domain_mover(field):
         current = value_at(data, "phase.current")
         if current not in PHASES:
             return []  # the counts are made for a current phase only
-        done = [item for item in value_at(data, "phase.done") or () if isinstance(item, str)]
         domain = values.get("domain")
         if field == "earlier":
-            return [[("phase.current", _nearest(data, phases))] for goal in _goals(wanted)
+            return [_to_phase(data, _nearest(data, phases)) for goal in _goals(wanted)
                     for phases in [[p for p in PHASES if _earlier(domain, p) == goal]] if phases]
         phase_is = (lambda phase: PHASES.index(phase) < PHASES.index(current)) if field == "earlier_done" else (
             lambda phase: phase == current)
         mine = [a for a, phase, its_domain, _before in CHECKLIST if its_domain == domain and phase_is(phase)]
-        ticked = [index for index, item in enumerate(done) if item in mine]
-        unticked = [a for a in mine if a not in done]
+        done = value_at(data, "phase.done") or ()
+        # the places of each activity ticked off, in the order first ticked: the list may
+        # name one twice, and the facts count it once
+        ticked = {}
+        for index, item in enumerate(done):
+            if item in mine:
+                ticked.setdefault(item, []).append(index)
+        unticked = [a for a in mine if a not in ticked]
         ways = []
         for goal in _goals(wanted):
             # ticking an activity off adds one to those done and takes one from those open
@@ -117,7 +128,8 @@ def domain_mover(field):
             if 0 <= ticks <= len(unticked):
                 ways.append([(f"phase.done[{len(done) + n}]", a) for n, a in enumerate(unticked[:ticks])])
             elif 0 < -ticks <= len(ticked):
-                ways.append([(f"phase.done[{index}]", None) for index in ticked[ticks:]])
+                ways.append([(f"phase.done[{index}]", None)
+                             for places in list(ticked.values())[ticks:] for index in places])
         return ways
     return move
 

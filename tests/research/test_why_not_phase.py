@@ -65,8 +65,9 @@ def test_every_timing_an_activity_can_have_is_reached_from_every_current_phase(p
             for way in ways:
                 _changed, facts = apply_changes(case, way)
                 assert _activity(facts, activity)["timing"] == wanted
-                # the phase nearest the current one that gives it
-                (_path, to), = way
+                # the phase nearest the current one that gives it: the current one itself, written as no change
+                (_path, to), = way or [("phase.current", current)]
+                assert (to == current) == (way == [])
                 nearest = min(abs(PHASES.index(p) - PHASES.index(current)) for p in PHASES
                               if _activity(apply_changes(case, [("phase.current", p)])[1], activity)["timing"] == wanted)
                 assert abs(PHASES.index(to) - PHASES.index(current)) == nearest
@@ -106,3 +107,19 @@ def test_every_count_of_a_domain_takes_every_value_it_can_and_no_other(field):
                 assert bool(ways) == (goal in possible), (current, domain, goal)
                 for way in ways:
                     assert _domain(apply_changes(case, way)[1], domain)[field] == goal, (current, domain, goal, way)
+
+
+def test_an_activity_named_twice_on_the_checklist_is_counted_and_taken_off_once():
+    """The case may tick an activity off twice; the facts count it once, and taking it off takes both."""
+    data = {"phase": {"current": "sharing", "done": ["exploring.ambition.core_issue", "exploring.ambition.core_issue",
+                                                      "exploring.interests.stakeholders"]}}
+    case = interorg.case_from_dict(data)
+    move = DERIVED[("phase_domain", "earlier_done")].move
+    assert move(data, "phase.done", {"domain": "ambition"}, (1,)) == [[]]
+    (way,) = move(data, "phase.done", {"domain": "ambition"}, (0,))
+    assert way == [("phase.done[0]", None), ("phase.done[1]", None)]
+    (added,) = move(data, "phase.done", {"domain": "ambition"}, (2,))
+    assert [path for path, _value in added] == ["phase.done[3]"]
+    for way, goal in ((way, 0), (added, 2)):
+        assert _domain(apply_changes(case, way)[1], "ambition")["earlier_done"] == goal
+        assert _domain(apply_changes(case, way)[1], "interests")["earlier_done"] == 1
