@@ -221,13 +221,15 @@ class CaseEditor:
 def _once(plan):
     """A plan's writes with each path once: two derived fields moved by one write (the current phase) say it once.
 
-    Where two writes of one path differ, the last is the one the case gets,
-    and the one shown.
+    Where two writes of one path differ, the one shown is the one the case
+    gets from :func:`~.changing.changed_data`: a removal, which it makes
+    after every value set, or else the last value.
     """
     last = {}
     for path, value, edit in plan:
-        if path not in last or last[path][0] != value:
-            last[path] = (value, edit)
+        if path in last and (last[path][0] is None or last[path][0] == value):
+            continue
+        last[path] = (value, edit)
     return [(path, value, edit) for path, (value, edit) in last.items()]
 
 

@@ -120,3 +120,22 @@ def test_no_way_writes_a_key_the_case_already_has():
                 for way in DERIVED[("partner_position", field)].move(data, f"partners[{index}].criteria", {}, (goal,)):
                     assert all(given.get(path.rsplit(".", 1)[1]) != value for path, value in way), (
                         index, field, goal, way)
+
+
+def test_what_a_way_shows_is_what_the_case_gets_where_two_moves_write_one_key():
+    """One move takes strategy_agreement out, the next sets it: the case keeps it out, so the way shows it out."""
+    from interorg.engine.edits import Edit
+    from interorg.facts.editing import CaseEditor
+
+    data = {"partners": [{"id": "a", "criteria": {"strategy_agreement": "consensus", "fills_gaps": True,
+                                                    "easy_to_work_with": False}}]}
+    case = interorg.case_from_dict(data)
+    editor = CaseEditor(case)
+    index = next(i for i, fact in enumerate(editor.facts) if fact.type == "partner_position")
+    done = editor.realise([Edit(index, "p", "partner_position", "strategy_consensus", True, (None,)),
+                           Edit(index, "p", "partner_position", "ring_met", 2, (0,))])
+    ways = [done, *done.alternatives]
+    assert len(ways) >= 2
+    for way in ways:
+        _changed, facts = apply_changes(case, _written(way.changes))
+        assert _position(facts, "partners[0].criteria") == _position(way.facts, "partners[0].criteria"), way.changes
