@@ -76,6 +76,11 @@ def confirmed_change(answer, field):
     raise AssertionError(f"no confirmed change moves {field}: {answer.changes}")
 
 
+def written(changes):
+    """A why-not answer's ``changes`` as the ``(case path, value)`` pairs ``apply_changes`` takes (None takes out)."""
+    return [(c.path, None if c.to == (None,) else c.to[0]) for c in changes]
+
+
 def message_regex(argument):
     """A regular expression for the messages a message argument of the source can give, or None.
 

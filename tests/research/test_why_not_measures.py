@@ -3,7 +3,7 @@
 import pytest
 
 import interorg
-from conftest import confirmed_change
+from conftest import confirmed_change, written
 from interorg.case import case_to_dict
 from interorg.case.examples import example_case
 from interorg.facts import derived_network
@@ -18,12 +18,8 @@ def youth():
     return interorg.advise(YOUTH)
 
 
-def _written(changes):
-    return [(c.path, None if c.to == (None,) else c.to[0]) for c in changes]
-
-
 def _advised(changes):
-    changed, _facts = apply_changes(YOUTH, _written(changes))
+    changed, _facts = apply_changes(YOUTH, written(changes))
     return changed, {c.key for c in interorg.advise(changed).conclusions}
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 import interorg
-from conftest import confirmed_change
+from conftest import confirmed_change, written
 from interorg.case import case_to_dict
 from interorg.case.examples import example_case
 from interorg.case.phase import ACTIVITIES, PHASES
@@ -23,7 +23,7 @@ def _activity(facts, activity):
 
 
 def _keys(changes):
-    changed, _facts = apply_changes(YOUTH, [(c.path, None if c.to == (None,) else c.to[0]) for c in changes])
+    changed, _facts = apply_changes(YOUTH, written(changes))
     return {c.key for c in interorg.advise(changed).conclusions}
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 import interorg
-from conftest import confirmed_change
+from conftest import confirmed_change, written
 from interorg.case import case_to_dict
 from interorg.case.examples import example_case
 from interorg.facts.derived import DERIVED, derived_inputs
@@ -13,10 +13,6 @@ from interorg.facts.network import POSITION_CRITERIA
 
 YOUTH = example_case("municipal_youth_care")
 COUNTS = [field for field in POSITION_FIELDS if field.endswith(("_met", "_margin"))]
-
-
-def _written(changes):
-    return [(c.path, None if c.to == (None,) else c.to[0]) for c in changes]
 
 
 def _position(facts, path):
@@ -29,7 +25,7 @@ def test_a_municipality_placed_in_the_strategic_core_by_its_criteria():
     assert not answer.fired
     changes = confirmed_change(answer, "partner_position.core_margin")
     assert changes and all(c.path.startswith("partners[3].criteria.") for c in changes)
-    changed, facts = apply_changes(YOUTH, _written(changes))
+    changed, facts = apply_changes(YOUTH, written(changes))
     position = _position(facts, "partners[3].criteria")
     assert position["core_met"] >= 3 and position["core_margin"] > 0
     assert not (position["ring_met"] >= 2 and position["ring_margin"] > 0)
@@ -69,7 +65,7 @@ def test_a_count_that_has_a_value_wanted_is_left_as_it_is():
     assert DERIVED[("partner_position", "free_met")].move(data, "partners[0].criteria", {}, (2, 3)) == [[]]
 
 
-@pytest.mark.parametrize("field, state, written", [
+@pytest.mark.parametrize("field, state, keys", [
     ("strategy_consensus", True, {"strategy_agreement": "consensus"}),
     ("strategy_consensus", False, {"strategy_agreement": "consent"}),
     ("strategy_consent", False, {"strategy_agreement": "none"}),
@@ -77,12 +73,12 @@ def test_a_count_that_has_a_value_wanted_is_left_as_it_is():
     ("mutual_added_value", False, {"added_value_core_processes": False, "added_value_target_groups": False}),
     ("mutual_added_value", None, {"added_value_target_groups": None}),
 ])
-def test_a_criterion_the_case_gives_through_another_is_written_there(field, state, written):
+def test_a_criterion_the_case_gives_through_another_is_written_there(field, state, keys):
     """The criteria counted that are no key of their own are written at the key they come from."""
     data = {"partners": [{"id": "a", "criteria": {"added_value_target_groups": True, "long_term_obligations": True}}]}
     case = interorg.case_from_dict(data)
     (way,) = DERIVED[("partner_position", field)].move(data, "partners[0].criteria", {}, (state,))
-    assert dict(way) == {f"partners[0].criteria.{key}": value for key, value in written.items()}
+    assert dict(way) == {f"partners[0].criteria.{key}": value for key, value in keys.items()}
     _changed, facts = apply_changes(case, way)
     assert _position(facts, "partners[0].criteria")[field] is state
 
@@ -91,7 +87,7 @@ def test_a_position_count_is_said_to_come_from_the_partners_criteria():
     assert derived_inputs("partner_position", "core_met", "partners[3].criteria") == "partners[3].criteria"
 
 
-@pytest.mark.parametrize("given, state, written", [
+@pytest.mark.parametrize("given, state, keys", [
     ({"added_value_core_processes": False}, True, {"added_value_target_groups": True}),
     ({"added_value_core_processes": False}, False, {"added_value_target_groups": False}),
     ({"added_value_core_processes": False, "added_value_target_groups": True}, None,
@@ -99,11 +95,11 @@ def test_a_position_count_is_said_to_come_from_the_partners_criteria():
     ({"added_value_core_processes": False, "added_value_target_groups": False}, None,
      {"added_value_core_processes": None}),
 ])
-def test_of_the_two_kinds_of_added_value_only_what_must_change_is_written(given, state, written):
+def test_of_the_two_kinds_of_added_value_only_what_must_change_is_written(given, state, keys):
     """A kind left unknown is answered before a given one is turned, and a key already as wanted is not written."""
     data = {"partners": [{"id": "a", "criteria": given}]}
     (way,) = DERIVED[("partner_position", "mutual_added_value")].move(data, "partners[0].criteria", {}, (state,))
-    assert dict(way) == {f"partners[0].criteria.{key}": value for key, value in written.items()}
+    assert dict(way) == {f"partners[0].criteria.{key}": value for key, value in keys.items()}
     _changed, facts = apply_changes(interorg.case_from_dict(data), way)
     assert _position(facts, "partners[0].criteria")["mutual_added_value"] is state
 
@@ -137,5 +133,5 @@ def test_what_a_way_shows_is_what_the_case_gets_where_two_moves_write_one_key():
     ways = [done, *done.alternatives]
     assert len(ways) >= 2
     for way in ways:
-        _changed, facts = apply_changes(case, _written(way.changes))
+        _changed, facts = apply_changes(case, written(way.changes))
         assert _position(facts, "partners[0].criteria") == _position(way.facts, "partners[0].criteria"), way.changes
