@@ -21,10 +21,54 @@ import attrs
 from .facts import InputFact
 from .symbolic import OTHER
 
-__all__ = ["Change", "Edit", "FactEditor", "Realised", "Unwritable"]
+__all__ = ["Change", "Edit", "FactEditor", "Realised", "Unwritable", "Wanted"]
 
 #: ``to`` of an edit that gives a whole fact (of a type whose fields it leaves open).
 GIVEN = "given"
+
+
+def _number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _place(value, points):
+    """Where a number lies among ``points``: below, at or above each."""
+    return tuple((value > p) - (value < p) for p in points)
+
+
+class Wanted(tuple):
+    """The values an edit wants, each standing for all the values the rules cannot tell from it.
+
+    A number field's values are stand-ins (:meth:`.symbolic.Space.domain`):
+    with ``points``, the numbers the rules compare the field with, a value
+    will do when it lies where one of the stand-ins lies among them (for a
+    test ``>= 1``, 5 will do as the stand-in 2 does).  Any other value will
+    do only as itself, True and 1 (and False and 0) told apart.  ``points``
+    is None for a field that is not a number.
+
+    Examples
+    --------
+    >>> wanted = Wanted((1, 2), points=(1,))
+    >>> wanted.allows(5), wanted.allows(0), wanted.allows(True), wanted == (1, 2)
+    (True, False, False, True)
+    >>> Wanted((True,)).allows(1), Wanted((2,)).allows(2.0)
+    (False, True)
+    """
+
+    def __new__(cls, values, points=None):
+        wanted = super().__new__(cls, values)
+        wanted.points = None if points is None else tuple(points)
+        return wanted
+
+    def __reduce__(self):
+        return (Wanted, (tuple(self), self.points))
+
+    def allows(self, value):
+        """Whether ``value`` will do: it is one of the values, or lies where one lies among the points."""
+        if self.points is not None and _number(value):
+            place = _place(value, self.points)
+            return any(_number(each) and _place(each, self.points) == place for each in self)
+        return any(value == each and isinstance(value, bool) == isinstance(each, bool) for each in self)
 
 
 @attrs.frozen(repr=False)
@@ -65,6 +109,10 @@ class Edit:
     was : object
     to : tuple
         The values that would do, in the vocabulary's order.
+    points : tuple or None
+        For a number field, the numbers the rules compare it with: each of
+        ``to`` stands for the values that lie where it does among them
+        (see :class:`Wanted`); None for any other field.
     """
 
     index: int | None
@@ -73,6 +121,12 @@ class Edit:
     field: str | None
     was: object
     to: tuple
+    points: tuple | None = None
+
+    @property
+    def wanted(self):
+        """``to`` as a :class:`Wanted`: the values that will do, a number's stand-ins each for its range."""
+        return Wanted(self.to, self.points)
 
 
 @attrs.frozen

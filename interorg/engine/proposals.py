@@ -10,7 +10,7 @@ proposed, and says why; one that can is run, and the fewest changes that a
 run confirms are given.
 """
 
-from .edits import GIVEN, Edit
+from .edits import GIVEN, Edit, Wanted
 from .facts import InputFact
 from .facts import key_text as text  # a subject as the keys of conclusions write it
 from .session import run
@@ -38,25 +38,22 @@ class Search:
         """Whether a value of the input falls in a cube's allowed set for ``key``."""
         if value is None:
             return None in allowed
-        domain = self.space.domain(key)
         field_def = self.knowledge.facts[base_type(key[0])].fields[key[1]]
         if field_def.type == "number" and not isinstance(value, bool):
-            if all(rep in allowed for rep in domain if rep is not None):
-                return True  # every value will do (a number only bound, never compared, has one stand-in)
             # a value stands where its stand-in does among the numbers the rules compare with
             # (6 is "above 2" as the stand-in 3 is), not among the stand-ins themselves
-            points = self.space.points(key)
-
-            def same(rep):
-                return all((value > p) - (value < p) == (rep > p) - (rep < p) for p in points)
-            return any(v is not None and same(v) for v in allowed)
+            return Wanted(tuple(v for v in allowed if v is not None), self.space.points(key)).allows(value)
         if field_def.type in ("text", "partner", "partners"):
-            value = str(value) if str(value) in domain else OTHER
+            value = str(value) if str(value) in self.space.domain(key) else OTHER
         return value in allowed
 
     def edit(self, index, instance, fact_type, field, was, allowed):
-        values = tuple(v for v in self.space.domain((instance, field)) if v in allowed and v is not None)
-        return Edit(index, instance, fact_type, field, was, values or (None,))
+        key = (instance, field)
+        values = tuple(v for v in self.space.domain(key) if v in allowed and v is not None)
+        # a number's stand-ins each stand for a range: the editor may reach another value of it
+        number = self.knowledge.facts[fact_type].fields[field].type == "number"
+        return Edit(index, instance, fact_type, field, was, values or (None,),
+                    tuple(self.space.points(key)) if number else None)
 
     def instance_options(self, instance, literals, rule, subject):
         """The ways one instance of a cube can be met: ``(cost, edits)`` for each.

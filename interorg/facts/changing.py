@@ -8,6 +8,7 @@ changed case's facts are then checked against the values a change wanted.
 
 import copy
 
+from ..engine.edits import Wanted
 from ..errors import CaseError, Problem
 from ..utils.casepaths import set_value, steps
 
@@ -88,11 +89,16 @@ def one_of(value, wanted):
     """Whether ``value`` is one of the values ``wanted``, True and 1 (and False and 0) told apart.
 
     How a changed case's fact is checked against what a change wanted: a
-    count of 1 does not meet a test for true.
+    count of 1 does not meet a test for true.  Where ``wanted`` is a
+    :class:`~interorg.engine.edits.Wanted` with the numbers the rules
+    compare the field with, a number will do when it lies where one of the
+    values wanted lies among them.
 
     Examples
     --------
     >>> one_of(1, (True,)), one_of(True, (True, 2)), one_of(2, (2.0,))
     (False, True, True)
+    >>> one_of(5, (1, 2)), one_of(5, Wanted((1, 2), points=(1,)))
+    (False, True)
     """
-    return any(value == each and isinstance(value, bool) == isinstance(each, bool) for each in wanted)
+    return (wanted if isinstance(wanted, Wanted) else Wanted(wanted)).allows(value)

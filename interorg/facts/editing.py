@@ -190,7 +190,7 @@ class CaseEditor:
                     data = changed_data(self.data, written + [(p, v) for p, v, _ in plan])
                 except CaseError:
                     continue
-                for way in entry.move(data, at, values, edit.to):
+                for way in entry.move(data, at, values, edit.wanted):
                     grown.append(plan + [(path, value, edit) for step in way for path, value in _keys(*step)])
             plans = grown[:5]
         ways, problem = [], None
@@ -266,4 +266,4 @@ def _reached(facts, edit, at, values):
     value = fact.values.get(edit.field)
     if OTHER in edit.to and value is not None:
         return True  # "any other value": the mover chose one the case does not have yet
-    return one_of(value, edit.to)
+    return one_of(value, edit.wanted)

@@ -7,6 +7,7 @@ from conftest import confirmed_change, written
 from interorg.case import case_to_dict
 from interorg.case.examples import example_case
 from interorg.case.phase import ACTIVITIES, PHASES
+from interorg.engine.edits import Wanted
 from interorg.facts.derived import DERIVED
 from interorg.facts.editing import apply_changes
 
@@ -79,6 +80,31 @@ def test_a_domain_made_neglected_by_taking_its_earlier_activities_off_the_checkl
     changes = confirmed_change(answer, "phase_domain.earlier_done")
     assert changes and all(c.path.startswith("phase.done[") and c.to == (None,) for c in changes)
     assert "phases.domain-neglected[ambition]" in _keys(changes)
+
+
+def test_a_count_that_jumps_is_reached_past_the_stand_in_the_rule_test_names():
+    """From exploring no activity of ambition is earlier; the rule asks >= 1, and the nearest phase gives 5, not 1 or 2."""
+    case = interorg.case_from_dict({**case_to_dict(YOUTH), "phase": {"current": "exploring", "done": []}})
+    answer = interorg.advise(case).why_not("phases.domain-neglected", subject="ambition")
+    changes = confirmed_change(answer, "phase_domain.earlier")
+    assert [(c.path, c.to) for c in changes] == [("phase.current", ("sharing",))]
+    changed, facts = apply_changes(case, written(changes))
+    assert _domain(facts, "ambition")["earlier"] not in (1, 2)
+    assert "phases.domain-neglected[ambition]" in {c.key for c in interorg.advise(changed).conclusions}
+
+
+def test_a_count_wanted_in_a_range_takes_the_nearest_phase_that_gives_one_in_it():
+    """With the rules' bounds, each stand-in wanted is a range: the way is to the nearest phase whose count is in it."""
+    move = DERIVED[("phase_domain", "earlier")].move
+    data = {"phase": {"current": "exploring", "done": []}}
+    counts = {phase: _domain(apply_changes(interorg.case_from_dict({"phase": {"current": phase, "done": []}}), [])[1],
+                             "ambition")["earlier"] for phase in PHASES}
+    assert move(data, "phase.done", {"domain": "ambition"}, (1, 2)) == []  # no phase gives exactly 1 or 2
+    (way,) = move(data, "phase.done", {"domain": "ambition"}, Wanted((1, 2), points=(1,)))
+    (phase,) = [value for path, value in way if path == "phase.current"]
+    assert counts[phase] >= 1
+    nearer = PHASES[:PHASES.index(phase)]
+    assert all(counts[p] < 1 for p in nearer)
 
 
 def _domain(facts, domain):
