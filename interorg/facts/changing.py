@@ -2,17 +2,20 @@
 
 Every path of one set of changes names a place in the case as it was: an
 item removed from a list is only marked until all the changes are made,
-so that the indices of the others still hold.  :func:`one_of` is how the
-changed case's facts are then checked against the values a change wanted.
+so that the indices of the others still hold.  :class:`Places` goes
+between those indices and the changed data's, for what is worked out on
+the changed data and written with the changes (a derived field moved after
+them).  :func:`one_of` is how the changed case's facts are then checked
+against the values a change wanted.
 """
 
 import copy
 
 from ..engine.edits import Wanted
 from ..errors import CaseError, Problem
-from ..utils.casepaths import set_value, steps
+from ..utils.casepaths import joined, set_value, steps
 
-__all__ = ["changed_data", "one_of"]
+__all__ = ["Places", "changed_data", "one_of"]
 
 
 def _remove(data, path):
@@ -70,6 +73,11 @@ def changed_data(data, changes):
     >>> len(data["relationships"][1])
     1
     """
+    return _prune(_marked(data, changes))
+
+
+def _marked(data, changes):
+    """A copy of ``data`` with ``changes`` made, the list items removed only marked."""
     data = copy.deepcopy(data)
     removals = []
     try:
@@ -82,7 +90,62 @@ def changed_data(data, changes):
             _remove(data, path)
     except (TypeError, ValueError) as exc:  # no path, or one through a value that is not a mapping or list
         raise CaseError([Problem("", f"cannot set {path} in this case")]) from exc
-    return _prune(data)
+    return data
+
+
+class Places:
+    """The data with some changes made, and the way between its paths and those of the case as it was.
+
+    ``data`` is what :func:`changed_data` makes: a list item removed is
+    gone, so the items after it stand one place up.  A change worked out
+    on ``data`` (what a derived field's mover writes after the other
+    changes) is written together with those changes, whose paths name the
+    case as it was: :meth:`back` takes a path of ``data`` there, and
+    :meth:`ahead` a path of the case to ``data`` (None for an item removed).
+
+    Examples
+    --------
+    >>> places = Places({"done": ["a", "b", "c"]}, [("done[0]", None)])
+    >>> places.data, places.back("done[0]"), places.back("done[2]"), places.ahead("done[2]"), places.ahead("done[0]")
+    ({'done': ['b', 'c']}, 'done[1]', 'done[3]', 'done[1]', None)
+    """
+
+    def __init__(self, data, changes):
+        self._marked = _marked(data, changes)
+        self.data = _prune(self._marked)
+
+    def back(self, path):
+        """The path of the case that ``path`` of :attr:`data` names."""
+        parts = steps(path)
+        if parts is None:
+            return path
+        out, node = [], self._marked
+        for step in parts:
+            if isinstance(step, int) and isinstance(node, list):
+                kept = [place for place, item in enumerate(node) if item is not _REMOVED]
+                step = kept[step] if step < len(kept) else len(node) + step - len(kept)
+                node = node[step] if step < len(node) else None
+            else:
+                node = node.get(step) if isinstance(node, dict) else None
+            out.append(step)
+        return joined(out)
+
+    def ahead(self, path):
+        """The path of :attr:`data` that names what ``path`` names in the case; None where it was removed."""
+        parts = steps(path)
+        if parts is None:
+            return path
+        out, node = [], self._marked
+        for step in parts:
+            if isinstance(step, int) and isinstance(node, list):
+                if step < len(node) and node[step] is _REMOVED:
+                    return None
+                out.append(step - sum(1 for item in node[:step] if item is _REMOVED))
+                node = node[step] if step < len(node) else None
+            else:
+                out.append(step)
+                node = node.get(step) if isinstance(node, dict) else None
+        return joined(out)
 
 
 def one_of(value, wanted):

@@ -17,7 +17,7 @@ from ..engine.edits import GIVEN, Change, Realised, Unwritable, first_value
 from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
 from ..utils.casepaths import value_at
-from .changing import changed_data, one_of
+from .changing import Places, changed_data, one_of
 from .derived import DERIVED, derived_inputs, new_place
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
@@ -187,11 +187,17 @@ class CaseEditor:
             grown = []
             for plan in plans:
                 try:
-                    data = changed_data(self.data, written + [(p, v) for p, v, _ in plan])
+                    places = Places(self.data, written + [(p, v) for p, v, _ in plan])
                 except CaseError:
                     continue
-                for way in entry.move(data, at, values, edit.wanted):
-                    grown.append(plan + [(path, value, edit) for step in way for path, value in _keys(*step)])
+                # the mover sees the case with the changes before it made, where an item taken
+                # out moves those after it up; its writes go with theirs, at the case's indices
+                here = places.ahead(at)
+                if here is None:
+                    continue  # the fact's own item is taken out by a change before it
+                for way in entry.move(places.data, here, values, edit.wanted):
+                    grown.append(plan + [(places.back(path), value, edit)
+                                         for step in way for path, value in _keys(*step)])
             plans = grown[:5]
         ways, problem = [], None
         for plan in plans:
@@ -199,12 +205,15 @@ class CaseEditor:
             mine = {path for path, _value, _edit in plan}
             kept = [(path, value) for path, value in written if path not in mine]
             try:
-                _case, facts = apply_changes(self.case, kept + [(path, value) for path, value, _ in plan])
+                # as apply_changes makes the case, with the way to where each fact now stands
+                places = Places(self.data, kept + [(path, value) for path, value, _ in plan])
+                facts = case_facts(case_from_dict(places.data))
             except CaseError as exc:
                 problem = problem or Unwritable("invalid", first or (plan[0][0] if plan else ""), str(exc),
                                                 exc.problems)
                 continue
-            if all(_reached(facts, edit, at, values) for edit, at, entry, values in moved if entry.checked):
+            if all(_reached(facts, edit, places.ahead(at), values)
+                   for edit, at, entry, values in moved if entry.checked):
                 shown = tuple(Change(path, _was(value_at(self.data, path)), (value,), f"{edit.fact}.{edit.field}")
                               for path, value, edit in _once(plan))
                 ways.append(Realised(tuple(c for c in changes if c.path not in mine) + shown, tuple(facts)))

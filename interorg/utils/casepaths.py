@@ -11,7 +11,7 @@ schema; :mod:`interorg.facts.paths` says where each fact's fields stand).
 
 import re
 
-__all__ = ["set_value", "steps", "value_at"]
+__all__ = ["joined", "set_value", "steps", "value_at"]
 
 # a key holds no dot or bracket; its indices follow it
 _PART = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
@@ -36,6 +36,20 @@ def steps(path):
         out.append(match.group(1))
         out.extend(int(index) for index in _INDEX.findall(match.group(2)))
     return out
+
+
+def joined(parts):
+    """The path of keys and indices ``parts``: the inverse of :func:`steps`.
+
+    Examples
+    --------
+    >>> joined(["relationships", 0, "trust"]), joined(steps("a[1][2].b"))
+    ('relationships[0].trust', 'a[1][2].b')
+    """
+    path = ""
+    for step in parts:
+        path += f"[{step}]" if isinstance(step, int) else (f".{step}" if path else step)
+    return path
 
 
 def value_at(data, path):
