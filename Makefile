@@ -57,7 +57,8 @@ DIFFERENTIAL_CASES ?= 5000
 differential: $(VENV)/.installed-test
 	INTERORG_DIFFERENTIAL_CASES=$(DIFFERENTIAL_CASES) $(BIN)/python -m pytest tests/engine/test_clips.py -q
 
-# The long runs kept out of `make test`: a sweep of all 972 care combinations on two workers.
+# The long runs kept out of `make test`: a sweep of all 972 care combinations on two workers,
+# and why-not on every rule of every scenario case (a few minutes).
 test-heavy: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m heavy tests
 
