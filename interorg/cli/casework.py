@@ -16,7 +16,7 @@ from ..errors import UsageError
 from ..utils.structure import unstructure
 from ..utils.writing import write_text
 from .helptext import add_language
-from .knowledge import add_knowledge
+from .knowledge import add_knowledge, no_knowledge
 from .said import wrote
 
 __all__ = ["add_commands", "case_format_translation"]
@@ -74,6 +74,7 @@ def _new(args):
 
 
 def _validate(args, read_case):
+    no_knowledge(args, "validate")  # the program's --knowledge: said, not passed by
     case = read_case(args.case, args.example, allow_empty=args.allow_empty)
     given = [name for name, value in unstructure(case).items() if name in SECTIONS and value not in ((), [])]
     where = args.case or fill(message("validate_example", args.lang), name=args.example)

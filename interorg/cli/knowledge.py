@@ -1,8 +1,10 @@
 """``--knowledge DIR``: the knowledge folder a command draws on instead of the shipped one.
 
 Every command whose output the knowledge shapes takes it, added by
-:func:`add_knowledge` as ``--lang`` is added by ``add_language``; the
-command passes the folder as ``knowledge=`` to the public API, which loads
+:func:`add_knowledge` as ``--lang`` is added by ``add_language``; and, as
+``--lang``, the program takes it too (``interorg --knowledge DIR advise``),
+for every command unless the command is given its own.  The command
+passes the folder as ``knowledge=`` to the public API, which loads
 and checks it (a folder that does not load is refused with every problem,
 as :func:`interorg.load_knowledge` refuses it).  A path that is not a
 folder at all is refused here, when the arguments are read, before any case
@@ -14,7 +16,7 @@ import os
 
 from ..errors import UsageError
 
-__all__ = ["KNOWLEDGE_HELP", "add_knowledge", "knowledge_folder", "verified_folder"]
+__all__ = ["KNOWLEDGE_HELP", "add_knowledge", "knowledge_folder", "no_knowledge", "verified_folder"]
 
 #: The help of ``--knowledge``, on every command that takes it.
 KNOWLEDGE_HELP = ("a knowledge folder to draw on instead of the shipped one"
@@ -38,9 +40,31 @@ def knowledge_folder(text):
     return text
 
 
-def add_knowledge(command):
-    """Add ``--knowledge DIR`` to ``command``; its value, ``args.knowledge``, is None for the shipped knowledge."""
-    command.add_argument("--knowledge", metavar="DIR", type=knowledge_folder, help=KNOWLEDGE_HELP)
+def add_knowledge(command, program=False):
+    """Add ``--knowledge DIR`` to ``command``; its value, ``args.knowledge``, is None for the shipped knowledge.
+
+    A command's own is left out of the arguments when not given, so that
+    the program's (``program=True``) holds for it, as ``--lang`` does.
+    """
+    command.add_argument("--knowledge", metavar="DIR", type=knowledge_folder,
+                         default=None if program else argparse.SUPPRESS, help=KNOWLEDGE_HELP)
+
+
+def no_knowledge(args, command):
+    """Refuse the program's ``--knowledge`` for a command that draws on none, rather than pass it by.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> no_knowledge(argparse.Namespace(knowledge=None), "validate")
+    >>> no_knowledge(argparse.Namespace(knowledge="my_rules"), "validate")
+    Traceback (most recent call last):
+    ...
+    interorg.errors.UsageError: validate draws on no knowledge folder (it checks a case by the case model alone): --knowledge my_rules
+    """
+    if getattr(args, "knowledge", None) is not None:
+        raise UsageError(f"{command} draws on no knowledge folder (it checks a case by the case model alone):"
+                         f" --knowledge {args.knowledge}")
 
 
 def verified_folder(folder, option):

@@ -164,6 +164,8 @@ def _parser(lang="en"):
     parser.add_argument("--version", action="version", version=f"interorg {__version__}")
     # the language of every command, unless the command is given its own
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help=LANGUAGE_HELP)
+    # so is the knowledge folder: the commands that draw on none refuse it
+    add_knowledge(parser, program=True)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     advise_command.add_parser(commands, _add_case_arguments, _case)

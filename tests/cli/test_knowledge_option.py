@@ -180,6 +180,41 @@ def test_each_command_draws_on_the_folder_given(argv, broken, tmp_path, capsys):
     assert "Traceback" not in said.err
 
 
+@pytest.mark.parametrize("argv", COMMANDS, ids=lambda argv: "-".join(argv)[:40])
+def test_each_command_draws_on_the_programs_folder(argv, broken, tmp_path, capsys):
+    """interorg --knowledge DIR COMMAND: the program's folder holds for the command, as the program's --lang does."""
+    answers = tmp_path / "answers.csv"
+    answers.write_text("partner,respondent,felt_urgency_1\nbladel,r1,4\n", encoding="utf-8")
+    filled = [part.format(case=CASE, tmp=tmp_path, answers=answers) for part in argv]
+    assert main(["--knowledge", str(broken), *filled]) == (1 if argv[0] == "verify" else 2)
+    said = capsys.readouterr()
+    assert "expected one of step, finding, warning, recommendation; got 'findng'" in said.err + said.out, said
+
+
+def test_a_commands_own_folder_comes_before_the_programs(edited, broken, capsys):
+    """As with --lang, the command's own --knowledge is the one it draws on; the program's holds where it has none."""
+    assert _priority(_advice(capsys, "--knowledge", str(edited))) == [EDITED_PRIORITY]
+    assert main(["--knowledge", str(broken), "advise", "--example", "--format", "json",
+                 "--knowledge", str(edited)]) == 0
+    assert _priority(json.loads(capsys.readouterr().out)) == [EDITED_PRIORITY]
+    assert main(["--knowledge", str(edited), "advise", "--example", "--format", "json"]) == 0
+    assert _priority(json.loads(capsys.readouterr().out)) == [EDITED_PRIORITY]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "interorg: error: validate draws on no knowledge folder (it checks a case by the case model alone):"
+           " --knowledge {folder}\n"),
+    ("nl", "interorg: fout: validate put uit geen kennismap (het toetst een casus alleen aan het casusmodel):"
+           " --knowledge {folder}\n"),
+])
+def test_validate_refuses_the_programs_folder_rather_than_pass_it_by(lang, expected, edited, capsys):
+    """validate checks a case by the case model alone: a folder given to the program is said to be of no use, exit 2."""
+    assert main(["--lang", lang, "--knowledge", str(edited), "validate", "--example"]) == 2
+    said = capsys.readouterr()
+    assert said.out == "" and said.err == expected.format(folder=edited)
+    assert main(["validate", "--example"]) == 0
+
+
 @pytest.mark.parametrize("lang, lines", [
     ("en", ["interorg: error:",
             "rules/kenis_need.yaml: rules[0].kind (line 10, column 11): expected one of step, finding, warning,"
