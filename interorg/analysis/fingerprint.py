@@ -9,11 +9,16 @@ time of change and no hash seed enters it, so the same files give the same
 fingerprint on every machine and in every process, whether they are the
 shipped package's files or a copy of them in a folder of one's own.
 
-The knowledge files are the YAML files and the source texts.  The example
-cases (``examples/``) are cases, not knowledge; the README and the
-package's ``__init__.py`` say nothing the rules read.  A change to any of
-those leaves the fingerprint as it was; a change to one rule, message or
-source text changes it.
+The knowledge files are the files a knowledge base is read from: the YAML
+files at the top of the folder and in its folders of knowledge
+(:data:`KNOWLEDGE_FOLDERS`: the vocabulary, the rules, the messages) and
+the source texts (``sources/``).  The example cases (``examples/``) are
+cases, not knowledge; the README and the package's ``__init__.py`` say
+nothing the rules read; any other folder (a ``.git``, a virtual
+environment, a folder that is not a knowledge folder at all) is not read,
+so it is not walked either.  A change to any of those leaves the
+fingerprint as it was; a change to one rule, message or source text
+changes it.
 
 The shipped knowledge is kept, checked, in the user's cache directory
 (:mod:`interorg.utils.cache`) under :func:`cache_key`: the fingerprint with
@@ -23,38 +28,65 @@ files serves both.
 
 import hashlib
 import importlib.resources
+import os
+import pathlib
 import sys
 
 from ..engine.explaining import version
 
-__all__ = ["BUNDLED", "cache_key", "fingerprint", "folder_files", "hash_files"]
+__all__ = ["BUNDLED", "KNOWLEDGE_FOLDERS", "cache_key", "fingerprint", "folder_files", "hash_files"]
 
 #: The name of the knowledge shipped with interorg; a folder's is its own name.
 BUNDLED = "bundled"
 #: How many hexadecimal digits of the hash a fingerprint keeps: 64 bits, short enough to read.
 DIGITS = 16
+#: The folders of a knowledge folder that knowledge files are read from (the loader's, and the source texts).
+KNOWLEDGE_FOLDERS = ("messages", "rules", "sources", "vocabulary")
 
 
-def folder_files(folder, skip=(".pyc", ".pyo"), relative=""):
+def _real(entry):
+    """The folder ``entry`` is, its links followed: None for one inside a package that is no folder on disk."""
+    return os.path.realpath(entry) if isinstance(entry, pathlib.PurePath) else None
+
+
+def folder_files(folder, skip=(".pyc", ".pyo"), relative="", descend=None):
     """``(relative path, traversable)`` of every file under ``folder``, in path order.
 
     ``__pycache__`` folders and files whose names end in one of ``skip``
-    are left out.
+    are left out, and so are the folders ``descend(path)`` refuses (None:
+    none).  A link to a folder that holds it is not followed: it would
+    give the same files again, without end.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = pathlib.Path(folder, "rules").mkdir(), pathlib.Path(folder, "rules", "a.yaml").write_text("")
+    ...     pathlib.Path(folder, "rules", "loop").symlink_to(folder)
+    ...     [path for path, _entry in folder_files(pathlib.Path(folder))]
+    ['rules/a.yaml']
     """
+    yield from _files(folder, skip, relative, descend, (_real(folder),))
+
+
+def _files(folder, skip, relative, descend, within):
     for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
         path = f"{relative}/{entry.name}" if relative else entry.name
         if entry.is_dir():
-            if entry.name != "__pycache__":
-                yield from folder_files(entry, skip, path)
+            real = _real(entry)
+            if entry.name != "__pycache__" and (real is None or real not in within) and (
+                    descend is None or descend(path)):
+                yield from _files(entry, skip, path, descend, within + (real,))
         elif not entry.name.endswith(skip):
             yield path, entry
 
 
-def hash_files(digest, folder, label, keep=None):
+def hash_files(digest, folder, label, keep=None, descend=None):
     """Feed ``digest`` every file under ``folder`` that ``keep(path)`` keeps (all by default): path, size, bytes.
 
     The path is the file's path inside ``folder`` with ``/`` between its
     parts, after ``label``; the files come in the order of their paths.
+    ``descend`` is that of :func:`folder_files`.
 
     Examples
     --------
@@ -66,7 +98,7 @@ def hash_files(digest, folder, label, keep=None):
     >>> digest.hexdigest() == hashlib.sha256(b"knowledge/a.yaml 9\\nabout: a\\n").hexdigest()
     True
     """
-    for path, entry in folder_files(folder):
+    for path, entry in folder_files(folder, descend=descend):
         if keep is None or keep(path):
             content = entry.read_bytes()
             digest.update(f"{label}/{path} {len(content)}\n".encode())
@@ -75,7 +107,18 @@ def hash_files(digest, folder, label, keep=None):
 
 def _knowledge_file(path):
     """Whether the file at ``path`` (inside a knowledge folder) is one a knowledge base is read from or cites."""
-    return path.endswith((".yaml", ".yml", ".txt")) and not path.startswith("examples/")
+    return path.endswith((".yaml", ".yml", ".txt"))
+
+
+def _knowledge_folder(path):
+    """Whether the folder at ``path`` (inside a knowledge folder) holds knowledge files: the loader reads it.
+
+    The folders of :data:`KNOWLEDGE_FOLDERS` and those in them, but not one
+    whose name starts with ``_`` or ``.``, which the loader does not read.
+    """
+    top, _, rest = path.partition("/")
+    name = path.rpartition("/")[2]
+    return top in KNOWLEDGE_FOLDERS and not (rest and name.startswith(("_", ".")))
 
 
 def fingerprint(folder):
@@ -95,7 +138,7 @@ def fingerprint(folder):
     (16, True)
     """
     digest = hashlib.sha256()
-    hash_files(digest, folder, "knowledge", _knowledge_file)
+    hash_files(digest, folder, "knowledge", _knowledge_file, _knowledge_folder)
     return digest.hexdigest()[:DIGITS]
 
 

@@ -6,6 +6,7 @@ names a file, the attrs class it is read into, and a check against the rest
 of the knowledge; the engine reads it with the same reporting of problems.
 """
 
+import os
 import pathlib
 
 import attrs
@@ -186,17 +187,28 @@ class _Reader:
                                              " base in it", file=name))
             return []
         try:
-            return sorted(self._yaml_files(folder, name))
+            # the knowledge folder holds each of its folders: a link back to it is a loop too
+            return sorted(self._yaml_files(folder, name, (_real(self.root), _real(folder))))
         except OSError as exc:
             self.problems.append(Problem("", f"cannot read the folder: {exc.strerror or exc}", file=name))
             return []
 
-    def _yaml_files(self, folder, relative):
+    def _yaml_files(self, folder, relative, within):
         for entry in folder.iterdir():
             if entry.is_dir() and not entry.name.startswith(("_", ".")):
-                yield from self._yaml_files(entry, f"{relative}/{entry.name}")
+                real = _real(entry)
+                if real is not None and real in within:  # followed, it would give the same files without end
+                    self.problems.append(Problem("", "a link to a folder that holds it; expected a folder of"
+                                                     " its own (it is not read)", file=f"{relative}/{entry.name}"))
+                    continue
+                yield from self._yaml_files(entry, f"{relative}/{entry.name}", within + (real,))
             elif entry.name.endswith((".yaml", ".yml")):
                 yield f"{relative}/{entry.name}"
+
+
+def _real(entry):
+    """The folder ``entry`` is, its links followed: None for one inside a package that is no folder on disk."""
+    return os.path.realpath(entry) if isinstance(entry, pathlib.PurePath) else None
 
 
 def _read_bytes(resource, size):

@@ -3,7 +3,9 @@
 The copy holds every file of the folder it is made from (the rules, the
 vocabulary, the messages, the source texts, the examples and the README
 that documents the format), without Python's files (``__init__.py``,
-``__pycache__``), which no knowledge base is read from.  Unedited, it loads
+``__pycache__``), which no knowledge base is read from, and without hidden
+folders (a ``.git``), which are the folder's tools', not its knowledge.  A
+link to a folder that holds it is not followed.  Unedited, it loads
 as the same knowledge (:attr:`~interorg.KnowledgeBase.fingerprint` is a hash
 of the files, not of their place), under the copy's own name.
 """
@@ -92,9 +94,13 @@ def copy_knowledge(folder, knowledge=None):
     target = pathlib.Path(folder)
     _check_target(target, origin)
     written = []
-    for path, entry in folder_files(origin, _PYTHON):
+    for path, entry in folder_files(origin, _PYTHON, descend=_not_hidden):
         destination = target.joinpath(*path.split("/"))
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(destination, entry.read_bytes())
         written.append(path)
     return tuple(written)
+
+
+def _not_hidden(path):
+    return not path.rpartition("/")[2].startswith(".")

@@ -65,6 +65,42 @@ def test_what_the_rules_do_not_read_leaves_the_fingerprint(copy):
     assert fingerprint(copy) != before
 
 
+def test_a_folder_the_loader_does_not_read_is_not_walked_nor_hashed(copy, monkeypatch):
+    """A .git, a virtual environment or drafts in rules/_drafts: not read by the loader, so not in the fingerprint.
+
+    Nor walked: a folder that is not a knowledge folder at all (a home folder, /tmp) is refused at once.
+    """
+    before = fingerprint(copy)
+    for folder in (".git", "venv/lib/site-packages/pkg", "rules/_drafts", "notes"):
+        (copy / folder).mkdir(parents=True)
+        (copy / folder / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    (copy / "notes" / "loop").symlink_to(copy)
+    walked = []
+    real_iterdir = pathlib.Path.iterdir
+
+    def iterdir(self):
+        walked.append(self.relative_to(copy).as_posix())
+        return real_iterdir(self)
+
+    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+    assert fingerprint(copy) == before
+    tops = {path.split("/")[0] for path in walked}
+    assert tops == {".", "messages", "rules", "sources", "vocabulary"}, walked
+    assert "rules/_drafts" not in walked
+    (copy / "rules" / "common_eye_forms" / "more.yaml").write_text("rules: []\n", encoding="utf-8")
+    assert fingerprint(copy) != before  # a folder of rules in rules/ is read, and hashed
+
+
+def test_a_link_back_to_the_knowledge_folder_is_one_problem_not_a_walk_without_end(copy):
+    """rules/loop -> the knowledge folder: refused with that one problem, not with every file again and again."""
+    (copy / "rules" / "loop").symlink_to(copy)
+    with pytest.raises(interorg.KnowledgeError) as raised:
+        interorg.load_knowledge(copy)
+    assert [(p.file, p.message) for p in raised.value.problems] == [
+        ("rules/loop", "a link to a folder that holds it; expected a folder of its own (it is not read)")]
+    assert fingerprint(copy) == interorg.load_knowledge().fingerprint
+
+
 def test_the_fingerprint_is_the_same_in_other_processes(copy):
     """Other processes, with other hash seeds and no cache, find the same fingerprints, of the package and a folder."""
     code = ("import sys, interorg; print(interorg.load_knowledge().fingerprint, "

@@ -131,6 +131,9 @@ actions:
 """
 
 #: Each broken folder: relative path -> the new content (text), a list of (old, new) replacements, or None (deleted).
+#: An edit that makes the path a link to the knowledge folder itself.
+LINK_BACK = object()
+
 BROKEN = {
     "conditions": {"rules/zz_conditions.yaml": _rules("kenis.need", *BAD_CONDITIONS)},
     "rule checks": {"rules/zz_checks.yaml": BAD_CHECKS,
@@ -202,6 +205,7 @@ BROKEN = {
         "rules/zz_twice.yaml": b"".join(b"a: 1\n" for _ in range(1100)),
         "rules/zz_large.yaml": b"#" * (4 * 1024 * 1024 + 1),
     },
+    "a link back to the folder": {"rules/loop": LINK_BACK},
     "the bad rules of the tests": {f"rules/zz_{path.name}": path.read_text(encoding="utf-8")
                                    for path in sorted((DATA / "bad_rules").glob("*.yaml"))},
 }
@@ -232,7 +236,9 @@ def _break(folder, edits):
         path = folder / relative
         saved[relative] = (path.read_bytes() if path.is_file() else
                            shutil.copytree(path, path.with_name(path.name + ".saved")) if path.is_dir() else None)
-        if edit is None:
+        if edit is LINK_BACK:
+            path.symlink_to(folder)
+        elif edit is None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
         elif callable(edit):
             path.write_bytes(edit(saved[relative]))

@@ -35,6 +35,20 @@ def test_a_copy_of_a_copy_is_read_from_its_folder(tmp_path):
     assert (tmp_path / "two" / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
+def test_a_hidden_folder_and_a_link_back_are_not_copied(tmp_path):
+    """A folder under git: its .git is the folder's tools, not knowledge; a link back to the folder would never end."""
+    copy_knowledge(tmp_path / "one")
+    (tmp_path / "one" / ".git" / "objects").mkdir(parents=True)
+    (tmp_path / "one" / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    (tmp_path / "one" / "drafts").mkdir()
+    (tmp_path / "one" / "drafts" / "idea.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "one" / "drafts" / "back").symlink_to(tmp_path / "one")
+    written = copy_knowledge(tmp_path / "two", knowledge=tmp_path / "one")
+    assert "drafts/idea.yaml" in written
+    assert not [path for path in written if path.startswith((".git", "drafts/back"))]
+    assert not (tmp_path / "two" / ".git").exists()
+
+
 def test_no_copy_into_the_folder_copied(tmp_path):
     """A target inside the folder copied is refused before anything is written."""
     copy_knowledge(tmp_path / "one")
