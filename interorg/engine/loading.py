@@ -198,8 +198,8 @@ class _Reader:
             if entry.is_dir() and not entry.name.startswith(("_", ".")):
                 real = _real(entry)
                 if real is not None and real in within:  # followed, it would give the same files without end
-                    self.problems.append(Problem("", "a link to a folder that holds it; expected a folder of"
-                                                     " its own (it is not read)", file=f"{relative}/{entry.name}"))
+                    self.problems.append(Problem("", "a symbolic link to a folder that holds it; expected a"
+                                                     " folder of its own (the link is not followed)", file=f"{relative}/{entry.name}"))
                     continue
                 yield from self._yaml_files(entry, f"{relative}/{entry.name}", within + (real,))
             elif entry.name.endswith((".yaml", ".yml")):

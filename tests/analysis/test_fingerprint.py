@@ -97,7 +97,7 @@ def test_a_link_back_to_the_knowledge_folder_is_one_problem_not_a_walk_without_e
     with pytest.raises(interorg.KnowledgeError) as raised:
         interorg.load_knowledge(copy)
     assert [(p.file, p.message) for p in raised.value.problems] == [
-        ("rules/loop", "a link to a folder that holds it; expected a folder of its own (it is not read)")]
+        ("rules/loop", "a symbolic link to a folder that holds it; expected a folder of its own (the link is not followed)")]
     assert fingerprint(copy) == interorg.load_knowledge().fingerprint
 
 

@@ -204,7 +204,7 @@ def test_a_commands_own_folder_comes_before_the_programs(edited, broken, capsys)
 @pytest.mark.parametrize("lang, expected", [
     ("en", "interorg: error: validate draws on no knowledge folder (it checks a case by the case model alone):"
            " --knowledge {folder}\n"),
-    ("nl", "interorg: fout: validate put uit geen kennismap (het toetst een casus alleen aan het casusmodel):"
+    ("nl", "interorg: fout: validate put niet uit een kennismap (het toetst een casus alleen aan het casusmodel):"
            " --knowledge {folder}\n"),
 ])
 def test_validate_refuses_the_programs_folder_rather_than_pass_it_by(lang, expected, edited, capsys):
