@@ -113,6 +113,11 @@ class Edit:
         For a number field, the numbers the rules compare it with: each of
         ``to`` stands for the values that lie where it does among them
         (see :class:`Wanted`); None for any other field.
+    kept : bool
+        True for a field that holds now and is to go on holding: a field
+        derived from the input, beside another derived field of the fact
+        that the other edits move through what both are derived from.  An
+        editor writes what keeps it, or nothing; it is no change of its own.
     """
 
     index: int | None
@@ -122,6 +127,7 @@ class Edit:
     was: object
     to: tuple
     points: tuple | None = None
+    kept: bool = False
 
     @property
     def wanted(self):
@@ -192,6 +198,8 @@ class FactEditor:
         facts = list(self.facts)
         new, changes, dropped = {}, [], set()
         for edit in edits:
+            if edit.kept:
+                continue  # the facts are the input here: no field is derived, and one that holds stays
             if edit.index is None:
                 path = self.knowledge.facts[edit.fact].case_path if self.knowledge is not None else edit.fact
                 path = path if edit.fact in self.singletons else f"{path}[new]"

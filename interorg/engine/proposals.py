@@ -10,6 +10,8 @@ proposed, and says why; one that can is run, and the fewest changes that a
 run confirms are given.
 """
 
+import attrs
+
 from .edits import GIVEN, Edit, Wanted
 from .facts import InputFact
 from .facts import key_text as text  # a subject as the keys of conclusions write it
@@ -23,6 +25,11 @@ _MAX_PROPOSALS = 5
 _MAX_RUNS = 12
 #: The most candidates written into the input per question (cheaper than a run: no rules are run).
 _MAX_TRIES = 60
+
+
+def _cost(edits):
+    """How many changes ``edits`` make: a field kept as it is is none."""
+    return sum(1 for edit in edits if not edit.kept)
 
 
 class Search:
@@ -72,14 +79,22 @@ class Search:
                                             for index, _ in candidates))]
         each = []
         for index, fact in candidates:
-            each.append(tuple(self.edit(index, instance, fact_type, field, fact.values.get(field), allowed)
-                              for field, allowed in sorted(literals.items())
-                              if field != PRESENT and not self.satisfies((instance, field),
-                                                                         fact.values.get(field), allowed)))
-        options = [(len(edits), edits) for edits in each]
+            changed, holding = [], []
+            for field, allowed in sorted(literals.items()):
+                if field != PRESENT:
+                    edit = self.edit(index, instance, fact_type, field, fact.values.get(field), allowed)
+                    holds = self.satisfies((instance, field), fact.values.get(field), allowed)
+                    (holding if holds else changed).append(edit)
+            if any(self.editor.field_path(fact, edit.field) is None for edit in changed):
+                # moving a derived field moves what it is derived from, and so maybe the fact's
+                # other derived fields: those the rule tests are to go on holding
+                changed += [attrs.evolve(edit, kept=True) for edit in holding
+                            if self.editor.field_path(fact, edit.field) is None]
+            each.append(tuple(changed))
+        options = [(_cost(edits), edits) for edits in each]
         if len(candidates) > 1:
             every = tuple(edit for edits in each for edit in edits)
-            options.append((len(every), every))
+            options.append((_cost(every), every))
         single = fact_type in self.space.singletons
         if not candidates or not (restricted or single):
             edits = tuple(self.edit(None, instance, fact_type, field, None, allowed)

@@ -133,6 +133,8 @@ class CaseEditor:
                     and e.to}
                 moved.append((edit, at, entry, values))
                 continue
+            if edit.kept:
+                continue  # it holds, and no mover can keep it holding: nothing to write
             if edit.field is None:
                 if edit.to == (None,) and form.kind not in ("list", "mapping", "cells"):
                     return Realised(problem=Unwritable("derived", edit.fact, form.inputs or form.section))
@@ -172,7 +174,8 @@ class CaseEditor:
         changes = tuple(change for change, _ in changes)
         if moved:
             # what only follows from the others (a factor that is there, its perspective) comes last
-            moved.sort(key=lambda item: item[0].field in ("id", "perspective", "score"))
+            # and what is only to go on holding comes after every move that may change it
+            moved.sort(key=lambda item: (item[0].kept, item[0].field in ("id", "perspective", "score")))
             return self._moved(changes, written, moved, paths[0] if paths else "")
         try:
             _case, facts = apply_changes(self.case, written)
@@ -195,6 +198,9 @@ class CaseEditor:
                 here = places.ahead(at)
                 if here is None:
                     continue  # the fact's own item is taken out by a change before it
+                if edit.kept and _holds(places.data, edit, here, values):
+                    grown.append(plan)  # still as the rule wants it after the moves before it
+                    continue
                 for way in entry.move(places.data, here, values, edit.wanted):
                     grown.append(plan + [(places.back(path), value, edit)
                                          for step in way for path, value in _keys(*step)])
@@ -221,10 +227,19 @@ class CaseEditor:
             return attrs.evolve(ways[0], alternatives=tuple(ways[1:]))
         if problem is not None:
             return Realised(problem=problem)
-        edit, at, _entry, _values = moved[0]
+        edit, at, _entry, _values = next((item for item in moved if not item[0].kept), moved[0])
         fact = self.facts[edit.index] if edit.index is not None else None
         return Realised(problem=Unwritable("unreached", f"{edit.fact}.{edit.field}",
                                            self.derived_inputs(edit.fact, edit.field, fact)))
+
+
+def _holds(data, edit, at, values):
+    """Whether the field of ``edit`` has a value it wants in the case ``data`` makes (False for no valid case)."""
+    try:
+        facts = case_facts(case_from_dict(data))
+    except CaseError:
+        return False
+    return _reached(facts, edit, at, values)
 
 
 def _once(plan):

@@ -4,7 +4,8 @@ import pickle
 
 import pytest
 
-from interorg.engine.edits import Edit, Wanted
+from interorg.engine.edits import Edit, FactEditor, Wanted
+from interorg.engine.facts import InputFact
 from interorg.facts.changing import one_of
 
 
@@ -44,3 +45,12 @@ def test_an_edit_gives_its_values_with_their_points():
     edit = Edit(0, "phase_domain", "phase_domain", "earlier", 0, (1, 2), (1,))
     assert edit.wanted.allows(9) and not Edit(0, "x", "x", "n", 0, (1, 2)).wanted.allows(9)
     assert one_of(9, edit.wanted) and not one_of(9, edit.to)
+
+
+def test_a_kept_edit_is_no_change_of_the_facts_themselves():
+    """Where the facts are the input, a field that holds stays as it is: no change is shown, no value set."""
+    facts = [InputFact("care", {"demand": "complex", "supply_in_municipality": True}, "care")]
+    done = FactEditor(facts).realise([Edit(0, "care", "care", "demand", "complex", ("standard",)),
+                                      Edit(0, "care", "care", "supply_in_municipality", True, (True,), kept=True)])
+    assert [c.path for c in done.changes] == ["care.demand"]
+    assert done.facts[0].values == {"demand": "standard", "supply_in_municipality": True}

@@ -93,6 +93,20 @@ def test_a_count_that_jumps_is_reached_past_the_stand_in_the_rule_test_names():
     assert "phases.domain-neglected[ambition]" in {c.key for c in interorg.advise(changed).conclusions}
 
 
+def test_a_count_that_holds_is_kept_holding_when_a_move_would_change_it():
+    """From exploring with one ambition activity done: sharing gives ambition earlier activities, and makes that one
+    one of them, done; the rule wants none done, so the way also takes it off the checklist."""
+    case = interorg.case_from_dict({**case_to_dict(YOUTH),
+                                    "phase": {"current": "exploring", "done": ["exploring.ambition.core_issue"]}})
+    answer = interorg.advise(case).why_not("phases.domain-neglected", subject="ambition")
+    changes = confirmed_change(answer, "phase_domain.earlier")
+    assert [(c.path, c.to, c.derived) for c in changes] == [
+        ("phase.current", ("sharing",), "phase_domain.earlier"),
+        ("phase.done[0]", (None,), "phase_domain.earlier_done")]
+    changed, _facts = apply_changes(case, written(changes))
+    assert "phases.domain-neglected[ambition]" in {c.key for c in interorg.advise(changed).conclusions}
+
+
 def test_a_count_wanted_in_a_range_takes_the_nearest_phase_that_gives_one_in_it():
     """With the rules' bounds, each stand-in wanted is a range: the way is to the nearest phase whose count is in it."""
     move = DERIVED[("phase_domain", "earlier")].move
