@@ -16,7 +16,7 @@ import os
 
 from ..errors import UsageError
 
-__all__ = ["KNOWLEDGE_HELP", "add_knowledge", "knowledge_folder", "no_knowledge", "verified_folder"]
+__all__ = ["KNOWLEDGE_HELP", "add_knowledge", "knowledge_folder", "no_knowledge", "settle_knowledge", "verified_folder"]
 
 #: The help of ``--knowledge``, on every command that takes it.
 KNOWLEDGE_HELP = ("a knowledge folder to draw on instead of the shipped one"
@@ -43,11 +43,32 @@ def knowledge_folder(text):
 def add_knowledge(command, program=False):
     """Add ``--knowledge DIR`` to ``command``; its value, ``args.knowledge``, is None for the shipped knowledge.
 
-    A command's own is left out of the arguments when not given, so that
-    the program's (``program=True``) holds for it, as ``--lang`` does.
+    The program's (``program=True``) is kept apart, as ``args.program_knowledge``,
+    until :func:`settle_knowledge` gives it to a command that was given none
+    of its own.
     """
-    command.add_argument("--knowledge", metavar="DIR", type=knowledge_folder,
-                         default=None if program else argparse.SUPPRESS, help=KNOWLEDGE_HELP)
+    command.add_argument("--knowledge", metavar="DIR", type=knowledge_folder, help=KNOWLEDGE_HELP,
+                         dest="program_knowledge" if program else "knowledge")
+
+
+def settle_knowledge(args):
+    """``args.knowledge``: the command's own ``--knowledge``, else the program's, as with ``--lang``.
+
+    ``args.own_knowledge`` is the command's own alone (None where it was
+    given none), for ``verify``, whose folder argument is its own too.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> args = argparse.Namespace(program_knowledge="mine", knowledge=None)
+    >>> settle_knowledge(args); args.knowledge, args.own_knowledge
+    ('mine', None)
+    >>> args = argparse.Namespace(program_knowledge="mine", knowledge="theirs")
+    >>> settle_knowledge(args); args.knowledge, args.own_knowledge
+    ('theirs', 'theirs')
+    """
+    args.own_knowledge = getattr(args, "knowledge", None)
+    args.knowledge = args.own_knowledge if args.own_knowledge is not None else args.program_knowledge
 
 
 def no_knowledge(args, command):
@@ -56,15 +77,15 @@ def no_knowledge(args, command):
     Examples
     --------
     >>> import argparse
-    >>> no_knowledge(argparse.Namespace(knowledge=None), "validate")
-    >>> no_knowledge(argparse.Namespace(knowledge="my_rules"), "validate")
+    >>> no_knowledge(argparse.Namespace(program_knowledge=None), "validate")
+    >>> no_knowledge(argparse.Namespace(program_knowledge="my_rules"), "validate")
     Traceback (most recent call last):
     ...
     interorg.errors.UsageError: validate draws on no knowledge folder (it checks a case by the case model alone): --knowledge my_rules
     """
-    if getattr(args, "knowledge", None) is not None:
+    if getattr(args, "program_knowledge", None) is not None:
         raise UsageError(f"{command} draws on no knowledge folder (it checks a case by the case model alone):"
-                         f" --knowledge {args.knowledge}")
+                         f" --knowledge {args.program_knowledge}")
 
 
 def verified_folder(folder, option):

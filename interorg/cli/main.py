@@ -26,7 +26,7 @@ from ..report import escape
 from . import advise as advise_command
 from . import casework, compare, export, plot, report, research, scan_import, survey
 from .helptext import LANGUAGE_HELP, add_language, localise
-from .knowledge import add_knowledge
+from .knowledge import add_knowledge, settle_knowledge
 from .outputs import check_outputs
 from .said import wrote
 
@@ -283,6 +283,7 @@ def main(argv=None):
     """
     try:
         args = _parser(_language(argv)).parse_args(argv)
+        settle_knowledge(args)  # the command's own --knowledge, else the program's
         check_outputs(args)  # before the command opens anything: its output may not replace its input
         output = args.run(args)
     except InterorgError as exc:

@@ -33,7 +33,8 @@ EXIT_FAILED = 1
 def _verify(args):
     from ..research.verify import verify
 
-    result = verify(verified_folder(args.folder, args.knowledge))
+    # its folder argument is its own --knowledge too: the program's holds where it is given neither
+    result = verify(verified_folder(args.folder, args.own_knowledge) or args.program_knowledge)
     words = _verify_words(args.lang)
     if args.format == "json":
         data = result.to_dict()

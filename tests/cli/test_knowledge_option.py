@@ -280,6 +280,18 @@ def test_verify_given_two_folders_is_refused(lang, expected, edited, capsys):
                                       f"{expected.format(a=edited, b=other)}\n"
 
 
+def test_verify_checks_its_own_folder_before_the_programs(edited, broken, capsys):
+    """interorg --knowledge A verify B checks B, as the command's own folder comes first; with neither, A."""
+    assert main(["--knowledge", str(broken), "verify", str(edited)]) == 0
+    assert "0 errors" in capsys.readouterr().out
+    assert main(["--knowledge", str(broken), "verify", "--knowledge", str(edited)]) == 0
+    assert "0 errors" in capsys.readouterr().out
+    assert main(["--knowledge", str(edited), "verify"]) == 0
+    assert "0 errors" in capsys.readouterr().out
+    assert main(["--knowledge", str(edited), "verify", str(broken)]) == 1
+    assert "got 'findng'" in capsys.readouterr().out
+
+
 def test_compare_draws_on_the_folder_given(broken):
     """interorg.compare(A, B, knowledge=DIR) advises on the cases with that knowledge: a broken one is refused."""
     assert interorg.compare(CASE, CASE).before
