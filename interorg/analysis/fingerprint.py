@@ -54,8 +54,9 @@ def folder_files(folder, skip=(".pyc", ".pyo"), relative="", descend=None):
 
     ``__pycache__`` folders and files whose names end in one of ``skip``
     are left out, and so are the folders ``descend(path)`` refuses (None:
-    none).  A link to a folder that holds it is not followed: it would
-    give the same files again, without end.
+    none), and what is not a regular file (a pipe, a link to nothing).  A
+    link to a folder that holds it is not followed: it would give the same
+    files again, without end.
 
     Examples
     --------
@@ -77,7 +78,8 @@ def _files(folder, skip, relative, descend, within):
             if entry.name != "__pycache__" and (real is None or real not in within) and (
                     descend is None or descend(path)):
                 yield from _files(entry, skip, path, descend, within + (real,))
-        elif not entry.name.endswith(skip):
+        elif entry.is_file() and not entry.name.endswith(skip):
+            # a regular file: a pipe would never end, a dangling link has nothing to read (the loader says so)
             yield path, entry
 
 

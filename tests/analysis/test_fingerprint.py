@@ -101,6 +101,21 @@ def test_a_link_back_to_the_knowledge_folder_is_one_problem_not_a_walk_without_e
     assert fingerprint(copy) == interorg.load_knowledge().fingerprint
 
 
+def test_a_pipe_and_a_link_to_nothing_are_said_by_the_loader_not_read(copy):
+    """A named pipe in sources/ would block a read for ever, a dangling link has nothing to read: both are problems.
+
+    In a process of its own, so that a read that blocks fails the test instead of hanging it.
+    """
+    os.mkfifo(copy / "sources" / "pipe.txt")
+    (copy / "rules" / "gone.yaml").symlink_to(copy / "nowhere.yaml")
+    code = ("import interorg, sys\n"
+            "try:\n    interorg.load_knowledge(sys.argv[1])\n"
+            "except interorg.KnowledgeError as exc:\n    print('\\n'.join(str(p) for p in exc.problems))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(copy)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert done.stdout.splitlines() == ["rules/gone.yaml: cannot read the file: No such file or directory"]
+
+
 def test_the_fingerprint_is_the_same_in_other_processes(copy):
     """Other processes, with other hash seeds and no cache, find the same fingerprints, of the package and a folder."""
     code = ("import sys, interorg; print(interorg.load_knowledge().fingerprint, "
