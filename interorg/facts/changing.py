@@ -116,36 +116,43 @@ class Places:
 
     def back(self, path):
         """The path of the case that ``path`` of :attr:`data` names."""
+        return self._walk(path, _back)
+
+    def ahead(self, path):
+        """The path of :attr:`data` that names what ``path`` names in the case; None where it was removed."""
+        return self._walk(path, _ahead)
+
+    def _walk(self, path, along):
+        """``path`` walked through the marked data, ``along(items, index)`` giving each list index's
+        ``(place among the marked items, index written)``, or None for an item removed."""
         parts = steps(path)
         if parts is None:
             return path
         out, node = [], self._marked
         for step in parts:
             if isinstance(step, int) and isinstance(node, list):
-                kept = [place for place, item in enumerate(node) if item is not _REMOVED]
-                step = kept[step] if step < len(kept) else len(node) + step - len(kept)
-                node = node[step] if step < len(node) else None
+                found = along(node, step)
+                if found is None:
+                    return None
+                place, step = found
+                node = node[place] if place < len(node) else None
             else:
                 node = node.get(step) if isinstance(node, dict) else None
             out.append(step)
         return joined(out)
 
-    def ahead(self, path):
-        """The path of :attr:`data` that names what ``path`` names in the case; None where it was removed."""
-        parts = steps(path)
-        if parts is None:
-            return path
-        out, node = [], self._marked
-        for step in parts:
-            if isinstance(step, int) and isinstance(node, list):
-                if step < len(node) and node[step] is _REMOVED:
-                    return None
-                out.append(step - sum(1 for item in node[:step] if item is _REMOVED))
-                node = node[step] if step < len(node) else None
-            else:
-                out.append(step)
-                node = node.get(step) if isinstance(node, dict) else None
-        return joined(out)
+
+def _back(items, index):
+    """The item at ``index`` among those kept is at the place returned among the marked; past them, past all."""
+    kept = [place for place, item in enumerate(items) if item is not _REMOVED]
+    place = kept[index] if index < len(kept) else len(items) + index - len(kept)
+    return place, place
+
+
+def _ahead(items, index):
+    if index < len(items) and items[index] is _REMOVED:
+        return None
+    return index, index - sum(1 for item in items[:index] if item is _REMOVED)
 
 
 def one_of(value, wanted):
