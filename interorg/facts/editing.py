@@ -197,7 +197,9 @@ class CaseEditor:
                 # out moves those after it up; its writes go with theirs, at the case's indices
                 here = places.ahead(at)
                 if here is None:
-                    continue  # the fact's own item is taken out by a change before it
+                    if edit.fact not in _IDENTIFIED_BY:
+                        continue  # the fact's own item is taken out by a change before it
+                    here = at  # found by what names it (an activity ticked off stands at phase.done)
                 if edit.kept and _holds(places.data, edit, here, values):
                     grown.append(plan)  # still as the rule wants it after the moves before it
                     continue

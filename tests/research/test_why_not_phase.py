@@ -3,7 +3,7 @@
 import pytest
 
 import interorg
-from conftest import confirmed_change, written
+from conftest import CASES, confirmed_change, written
 from interorg.case import case_to_dict
 from interorg.case.examples import example_case
 from interorg.case.phase import ACTIVITIES, PHASES
@@ -105,6 +105,18 @@ def test_a_count_that_holds_is_kept_holding_when_a_move_would_change_it():
         ("phase.done[0]", (None,), "phase_domain.earlier_done")]
     changed, _facts = apply_changes(case, written(changes))
     assert "phases.domain-neglected[ambition]" in {c.key for c in interorg.advise(changed).conclusions}
+
+
+def test_an_activity_ticked_off_is_found_by_its_id_once_a_move_takes_it_off():
+    """Catch-up wants a done activity not done, before the switch: off the checklist, the activity stands at
+    phase.done and is found by its id, so what the rule wants of it as it is (its domain, its timing) still holds."""
+    case = interorg.load_case(CASES / "diagnosis_healthy.yaml")
+    answer = interorg.advise(case).why_not("phases.catch-up")
+    assert answer.result.verified[0]
+    changes = answer.changes[0]
+    assert {(c.path, c.to) for c in changes} == {("phase.done[0]", (None,)), ("phase.current", ("sharing",))}
+    changed, _facts = apply_changes(case, written(changes))
+    assert "phases.catch-up" in {c.id for c in interorg.advise(changed).conclusions}
 
 
 def test_a_count_wanted_in_a_range_takes_the_nearest_phase_that_gives_one_in_it():
