@@ -28,11 +28,10 @@ files serves both.
 
 import hashlib
 import importlib.resources
-import os
-import pathlib
 import sys
 
 from ..engine.explaining import version
+from ..engine.folders import read_folder, real_folder
 
 __all__ = ["BUNDLED", "KNOWLEDGE_FOLDERS", "cache_key", "fingerprint", "folder_files", "hash_files"]
 
@@ -42,11 +41,6 @@ BUNDLED = "bundled"
 DIGITS = 16
 #: The folders of a knowledge folder that knowledge files are read from (the loader's, and the source texts).
 KNOWLEDGE_FOLDERS = ("messages", "rules", "sources", "vocabulary")
-
-
-def _real(entry):
-    """The folder ``entry`` is, its links followed: None for one inside a package that is no folder on disk."""
-    return os.path.realpath(entry) if isinstance(entry, pathlib.PurePath) else None
 
 
 def folder_files(folder, skip=(".pyc", ".pyo"), relative="", descend=None):
@@ -67,14 +61,14 @@ def folder_files(folder, skip=(".pyc", ".pyo"), relative="", descend=None):
     ...     [path for path, _entry in folder_files(pathlib.Path(folder))]
     ['rules/a.yaml']
     """
-    yield from _files(folder, skip, relative, descend, (_real(folder),))
+    yield from _files(folder, skip, relative, descend, (real_folder(folder),))
 
 
 def _files(folder, skip, relative, descend, within):
     for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
         path = f"{relative}/{entry.name}" if relative else entry.name
         if entry.is_dir():
-            real = _real(entry)
+            real = real_folder(entry)
             if entry.name != "__pycache__" and (real is None or real not in within) and (
                     descend is None or descend(path)):
                 yield from _files(entry, skip, path, descend, within + (real,))
@@ -115,12 +109,11 @@ def _knowledge_file(path):
 def _knowledge_folder(path):
     """Whether the folder at ``path`` (inside a knowledge folder) holds knowledge files: the loader reads it.
 
-    The folders of :data:`KNOWLEDGE_FOLDERS` and those in them, but not one
-    whose name starts with ``_`` or ``.``, which the loader does not read.
+    The folders of :data:`KNOWLEDGE_FOLDERS` and those in them that the
+    loader reads (:func:`~interorg.engine.folders.read_folder`).
     """
     top, _, rest = path.partition("/")
-    name = path.rpartition("/")[2]
-    return top in KNOWLEDGE_FOLDERS and not (rest and name.startswith(("_", ".")))
+    return top in KNOWLEDGE_FOLDERS and (not rest or read_folder(path.rpartition("/")[2]))
 
 
 def fingerprint(folder):

@@ -6,7 +6,6 @@ names a file, the attrs class it is read into, and a check against the rest
 of the knowledge; the engine reads it with the same reporting of problems.
 """
 
-import os
 import pathlib
 
 import attrs
@@ -17,6 +16,7 @@ from ..utils.bounds import Limits
 from ..utils.structure import INVALID, structure
 from .checking import Checker
 from .conflicts import Defeat, Exclusion
+from .folders import read_folder, real_folder
 from .likeness import said_once, take_wording, wording_from
 from .rulebase import FactType, KnowledgeBase, Model, Rule, Source
 from .texts import Text
@@ -188,15 +188,15 @@ class _Reader:
             return []
         try:
             # the knowledge folder holds each of its folders: a link back to it is a loop too
-            return sorted(self._yaml_files(folder, name, (_real(self.root), _real(folder))))
+            return sorted(self._yaml_files(folder, name, (real_folder(self.root), real_folder(folder))))
         except OSError as exc:
             self.problems.append(Problem("", f"cannot read the folder: {exc.strerror or exc}", file=name))
             return []
 
     def _yaml_files(self, folder, relative, within):
         for entry in folder.iterdir():
-            if entry.is_dir() and not entry.name.startswith(("_", ".")):
-                real = _real(entry)
+            if entry.is_dir() and read_folder(entry.name):
+                real = real_folder(entry)
                 if real is not None and real in within:  # followed, it would give the same files without end
                     self.problems.append(Problem("", "a symbolic link to a folder that holds it; expected a"
                                                      " folder of its own (the link is not followed)", file=f"{relative}/{entry.name}"))
@@ -204,11 +204,6 @@ class _Reader:
                 yield from self._yaml_files(entry, f"{relative}/{entry.name}", within + (real,))
             elif entry.name.endswith((".yaml", ".yml")):
                 yield f"{relative}/{entry.name}"
-
-
-def _real(entry):
-    """The folder ``entry`` is, its links followed: None for one inside a package that is no folder on disk."""
-    return os.path.realpath(entry) if isinstance(entry, pathlib.PurePath) else None
 
 
 def _read_bytes(resource, size):
