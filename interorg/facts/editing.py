@@ -195,11 +195,11 @@ class CaseEditor:
                     continue
                 # the mover sees the case with the changes before it made, where an item taken
                 # out moves those after it up; its writes go with theirs, at the case's indices
-                here = places.ahead(at)
+                # a fact found by what names it (an activity ticked off stands at its item of
+                # phase.done, one not done at phase.done) is moved by its values, not its place
+                here = at if edit.fact in _IDENTIFIED_BY else places.ahead(at)
                 if here is None:
-                    if edit.fact not in _IDENTIFIED_BY:
-                        continue  # the fact's own item is taken out by a change before it
-                    here = at  # found by what names it (an activity ticked off stands at phase.done)
+                    continue  # the fact's own item is taken out by a change before it
                 if edit.kept and _holds(places.data, edit, here, values):
                     grown.append(plan)  # still as the rule wants it after the moves before it
                     continue
