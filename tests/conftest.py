@@ -77,8 +77,11 @@ def confirmed_change(answer, field):
 
 
 def written(changes):
-    """A why-not answer's ``changes`` as the ``(case path, value)`` pairs ``apply_changes`` takes (None takes out)."""
-    return [(c.path, None if c.to == (None,) else c.to[0]) for c in changes]
+    """A why-not answer's ``changes`` as the ``(case path, value)`` pairs ``apply_changes`` takes.
+
+    None takes out; 'given' is an empty item, as a user writes it.
+    """
+    return [(c.path, None if c.to == (None,) else {} if c.to == ("given",) else c.to[0]) for c in changes]
 
 
 def message_regex(argument):

@@ -7,7 +7,9 @@ changed case with the case file's own checks.  An edit of a field derived
 from the case (a count, a scan factor's band) is written as changes of what
 it is computed from (:mod:`.derived`), and kept only when the changed
 case's facts give the field the value wanted; a derived field that
-:mod:`.derived` cannot move is refused, with what it comes from.
+:mod:`.derived` cannot move is refused, with what it comes from.  A new
+fact goes where :mod:`.newitems` places it, with the keys its item must
+have besides what the rule sets.
 """
 
 import attrs
@@ -19,16 +21,11 @@ from ..errors import CaseError, Problem
 from ..utils.casepaths import value_at
 from .changing import Places, changed_data, one_of
 from .derived import DERIVED, derived_inputs, new_place
+from .newitems import OTHER_TEXT, PARTNER_FIELDS, NewItems
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
 
 __all__ = ["CaseEditor", "apply_changes"]
-
-
-#: The value a change to "any other value" of a text field is written as.
-OTHER_TEXT = "other"
-#: The fields that hold a partner's id: "any other value" is another partner of the case.
-_PARTNER_FIELDS = ("id", "partner", "by", "on", "municipality", "partner_a", "partner_b")
 
 
 def apply_changes(case, changes):
@@ -103,7 +100,7 @@ class CaseEditor:
         if value == OTHER:
             # "any other value" of a text or partner field: a partner's id where one will do
             return next((p for p in self.partners if p not in values), OTHER_TEXT) \
-                if field in _PARTNER_FIELDS else OTHER_TEXT
+                if field in PARTNER_FIELDS else OTHER_TEXT
         return value
 
     def realise(self, edits):
@@ -112,11 +109,13 @@ class CaseEditor:
         unknown = next((edit.fact for edit in edits if edit.fact not in FORMS), None)
         if unknown is not None:  # a fact type of another knowledge base, that no producer gives
             return Realised(problem=Unwritable("no_place", unknown, "?"))
+        items = NewItems(self.data, [(p.id, p.kind) for p in self.case.partners], self._value)
         for edit in edits:  # where the new facts go: their key fields name their place
             if edit.index is None and edit.instance not in new:
                 values = {e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None
                           and e.field and e.to}
-                path = new_path(edit.fact, values, counts.get(edit.fact, 0), self.data) or new_place(edit.fact, values)
+                path = (new_path(edit.fact, values, counts.get(edit.fact, 0), self.data)
+                        or new_place(edit.fact, values) or items.nested(edit.fact, values))
                 if path is None:
                     form = FORMS[edit.fact]
                     return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
@@ -135,6 +134,8 @@ class CaseEditor:
                 continue
             if edit.kept:
                 continue  # it holds, and no mover can keep it holding: nothing to write
+            if edit.index is None and edit.field in items.held(edit.fact):
+                continue  # it names the item the new fact stands in, chosen by its place
             if edit.field is None:
                 if edit.to == (None,) and form.kind not in ("list", "mapping", "cells"):
                     return Realised(problem=Unwritable("derived", edit.fact, form.inputs or form.section))
@@ -162,7 +163,21 @@ class CaseEditor:
             if path is None or (edit.index is not None and edit.field in form.cell):
                 return Realised(problem=Unwritable("derived", f"{edit.fact}.{edit.field}",
                                                    derived_inputs(edit.fact, edit.field, at)))
-            changes.append((Change(path, value_at(self.data, path), edit.to), edit.field))
+            was = value_at(self.data, path)
+            if edit.index is None and was is not None and OTHER not in edit.to and one_of(was, edit.wanted):
+                continue  # a new fact in an item that has the value already (a partner's position, for its criteria)
+            changes.append((Change(path, was, edit.to), edit.field))
+        for edit in edits:  # a new fact inside another item, of which the rule sets nothing: the item, given
+            at = new.get(edit.instance) if edit.index is None and FORMS[edit.fact].kind == "nested" else None
+            if at is None or any(c.path == at or c.path.startswith(at + ".") for c, _ in changes) \
+                    or any(place == at for _edit, place, _entry, _values in moved):
+                continue
+            if "" in FORMS[edit.fact].keys.values():  # an item that is a plain value needs one
+                return Realised(problem=Unwritable("no_place", edit.fact, FORMS[edit.fact].section))
+            changes.append((Change(at, None, (GIVEN,)), None))
+        completed = self._completed(items, new, changes, edits)
+        if completed:
+            changes = _merged(changes, completed)
         paths = [change.path for change, _ in changes]
         if len(paths) != len(set(paths)):
             return Realised(problem=Unwritable("invalid", paths[0], "one key set twice",
@@ -182,6 +197,21 @@ class CaseEditor:
         except CaseError as exc:
             return Realised(problem=Unwritable("invalid", paths[0] if paths else "", str(exc), exc.problems))
         return Realised(changes, tuple(facts))
+
+    def _completed(self, items, new, changes, edits):
+        """What the new items need besides what the rule sets: the keys of the items that hold new facts, and the required ones."""
+        out = [(Change(f"{path}.{key}", None, (value,)), None)
+               for path, keys in items.new_holders().items() for key, value in keys.items()]
+        facts = {edit.instance: edit.fact for edit in edits}
+        for change, field in changes + out:  # as written: "any other" partner is the one chosen for it
+            items.claim(change.path, self._value(field, change.to))
+        paths = [path for path in items.new_holders()]
+        paths += [path for instance, path in new.items() if FORMS[facts[instance]].kind == "list"]
+        for path in paths:
+            given = {change.path[len(path) + 1:].split(".")[0].split("[")[0]
+                     for change, _ in changes + out if change.path.startswith(path + ".")}
+            out += [(Change(key, None, (value,)), None) for key, value in items.required(path, given)]
+        return out
 
     def _moved(self, changes, written, moved, first):
         """The edits of derived fields written as changes of their inputs, each way checked (see :mod:`.derived`)."""
@@ -233,6 +263,24 @@ class CaseEditor:
         fact = self.facts[edit.index] if edit.index is not None else None
         return Realised(problem=Unwritable("unreached", f"{edit.fact}.{edit.field}",
                                            self.derived_inputs(edit.fact, edit.field, fact)))
+
+
+def _merged(changes, completed):
+    """``changes`` with the keys ``completed`` adds to new items, each item's before its other keys (a name first).
+
+    An item that now has keys of its own is no longer written as an empty one.
+    """
+    items = {}
+    for change, field in completed:
+        items.setdefault(change.path.rpartition(".")[0], []).append((change, field))
+    made = {change.path for change, _ in completed}
+    out = []
+    for change, field in changes:
+        for item in [item for item in items if change.path == item or change.path.startswith(item + ".")]:
+            out += items.pop(item)
+        if change.to != (GIVEN,) or not any(path.startswith(change.path + ".") for path in made):
+            out.append((change, field))
+    return [change for keys in items.values() for change in keys] + out
 
 
 def _holds(data, edit, at, values):

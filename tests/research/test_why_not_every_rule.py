@@ -33,6 +33,7 @@ def _checked(advice, knowledge):
         assert answer.fired or answer.conditions, key
         for changes, verified in zip(answer.changes, answer.result.verified):
             proposals += 1
+            assert changes, (key, "an empty set of changes")
             # a change that writes the value the case already has changes nothing
             assert not [c for c in changes if c.to != (None,) and c.was == c.to[0]], (key, changes)
             changed, _facts = apply_changes(advice.case, [_written(c) for c in changes])  # raises if invalid

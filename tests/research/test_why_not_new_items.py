@@ -1,0 +1,106 @@
+"""Why-not on a rule that needs an item the case does not have: where it goes, and what else it must say."""
+
+import interorg
+from conftest import written
+from interorg.facts.editing import apply_changes
+from interorg.facts.newitems import NewItems, required_keys
+from interorg.engine.symbolic import OTHER
+
+PARTNERS = {"partners": [{"id": "a", "kind": "other"}, {"id": "b", "kind": "care_provider"}]}
+
+
+def _first_confirmed(case, rule):
+    """The case, the first set of changes a run confirmed for ``rule``, and the changed case."""
+    answer = interorg.why_not(case, rule)
+    assert not answer.fired
+    confirmed = [changes for changes, verified in zip(answer.changes, answer.result.verified) if verified]
+    assert confirmed, (rule, answer.changes, answer.result.unwritable)
+    changed, _facts = apply_changes(interorg.case_from_dict(case), written(confirmed[0]))
+    assert rule in {c.id for c in interorg.advise(changed).conclusions}
+    return {c.path: c.to for c in confirmed[0]}, changed
+
+
+def test_a_new_board_member_is_given_a_name():
+    """A board member needs a name: the new one is called 'other', as any text a rule leaves free."""
+    changes, changed = _first_confirmed(PARTNERS, "workbook.board-members.significant")
+    assert changes == {"board_members[0].name": ("other",)}
+    assert changed.board_members[0].name == "other"
+
+
+def test_an_emotion_goes_to_a_board_member_the_case_has():
+    """An emotion stands in a board member's list: in the first one's, whose name is left as it is."""
+    case = PARTNERS | {"board_members": [{"name": "Jansen", "partner": "a"}]}
+    changes, changed = _first_confirmed(case, "workbook.board-members.emotions")
+    assert list(changes) == ["board_members[0].emotions[0]"]
+    assert changed.board_members[0].name == "Jansen"
+
+
+def test_a_motive_of_a_partner_without_motives_opens_its_entry():
+    """No motives at all: the first partner gets an entry, with a motive of the category the rule wants."""
+    changes, changed = _first_confirmed(PARTNERS, "workbook.motives.market")
+    assert changes["motives[0].partner"] == ("a",)
+    assert interorg.case.motives.MOTIVE_CATEGORIES[changed.motives[0].motives[0]] == "market"
+
+
+def test_a_motive_is_added_to_the_partners_own_entry():
+    """A partner that has an entry gets the new motive in it, and its entry is left as it is."""
+    case = PARTNERS | {"motives": [{"partner": "a", "starting_point": "question"}]}
+    changes, changed = _first_confirmed(case, "workbook.motives.market")
+    assert list(changes) == ["motives[0].motives[0]"]
+    assert changed.motives[0].starting_point == "question" and len(changed.motives) == 1
+
+
+def test_a_partners_fit_stands_in_that_partner():
+    """A partner's fit is a key of the partner: the first partner's, with the position the rule wants."""
+    changes, changed = _first_confirmed(PARTNERS, "network.fit.core-without-strategic-fit")
+    assert changes == {"partners[0].position": ("core",), "partners[0].fit.strategic": ("weak",)}
+    assert changed.partners[0].fit.strategic == "weak"
+
+
+def test_a_value_the_holding_item_has_already_is_not_changed():
+    """A partner in the core already: its criteria are added, and its position is not written again."""
+    case = {"partners": [{"id": "a", "position": "core"}, {"id": "b"}]}
+    answer = interorg.why_not(case, "network.fit.core-without-strategic-fit")
+    assert answer.changes[0] and all(c.path != "partners[0].position" for c in answer.changes[0])
+
+
+def test_two_new_items_name_two_partners():
+    """Each new item of a list that names a partner once gets a partner the list does not name yet."""
+    case = {"partners": [{"id": "a", "kind": "municipality"}, {"id": "b", "kind": "municipality"}],
+            "care": {"municipalities": []}}
+    changes, _changed = _first_confirmed(case, "kenis.need.municipal.not-one-region")
+    named = {path: to for path, to in changes.items() if path.endswith(".municipality")}
+    assert sorted(named.values()) == [("a",), ("b",)]
+
+
+def test_a_municipality_is_a_partner_of_that_kind():
+    """A municipality's care names a municipality: with none among the partners, nothing is proposed."""
+    answer = interorg.why_not(PARTNERS | {"care": {"municipalities": []}}, "kenis.need.municipal.demand-standard")
+    assert not answer.changes
+    assert "missing required key 'municipality'" in answer.to_text()
+
+
+def test_required_keys_come_from_the_case_model():
+    assert required_keys("leadership") == ("name",)
+    assert required_keys("dependencies") == ("partner", "on", "strength")
+    assert required_keys("arrangement.mechanisms") == ()
+
+
+def test_new_items_keep_the_case_as_it_is():
+    """Placing new facts reads the case's data, never changes it, and places each after those before it."""
+    data = {"partners": [{"id": "a"}], "board_members": [{"name": "X", "emotions": ["fear"]}]}
+    items = NewItems(data, [("a", None)], lambda field, wanted: "a")
+    assert items.nested("board_emotion", {"member": OTHER}) == "board_members[0].emotions[1]"
+    assert items.nested("board_emotion", {"member": OTHER}) == "board_members[0].emotions[2]"
+    assert items.nested("board_emotion", {"member": "Y"}) == "board_members[1].emotions[0]"
+    assert items.new_holders() == {"board_members[1]": {"name": "Y"}}
+    assert items.nested("partner_fit", {"id": "zz"}) is None  # not a partner of the case: no new partner
+    assert items.nested("reason", {}) is None  # a fact of its own, not inside another item
+    assert data == {"partners": [{"id": "a"}], "board_members": [{"name": "X", "emotions": ["fear"]}]}
+
+
+def test_a_fact_the_rule_only_needs_there_is_an_empty_item():
+    """network.position.none wants criteria that meet no position: the first partner's are given, empty."""
+    changes, changed = _first_confirmed(PARTNERS, "network.position.none")
+    assert changes == {"partners[0].criteria": ("given",)}
+    assert changed.partners[0].criteria is not None
