@@ -79,9 +79,13 @@ def confirmed_change(answer, field):
 def written(changes):
     """A why-not answer's ``changes`` as the ``(case path, value)`` pairs ``apply_changes`` takes.
 
-    None takes out; 'given' is an empty item, as a user writes it.
+    None takes out; 'given' is an empty item as a user writes it (``[]``
+    for a list such as ``phase.done``, else ``{}``).
     """
-    return [(c.path, None if c.to == (None,) else {} if c.to == ("given",) else c.to[0]) for c in changes]
+    from interorg.facts.newitems import empty_at
+
+    return [(c.path, None if c.to == (None,) else empty_at(c.path) if c.to == ("given",) else c.to[0])
+            for c in changes]
 
 
 def message_regex(argument):

@@ -21,7 +21,7 @@ from ..errors import CaseError, Problem
 from ..utils.casepaths import value_at
 from .changing import Places, changed_data, one_of
 from .derived import DERIVED, derived_inputs, new_place
-from .newitems import OTHER_TEXT, PARTNER_FIELDS, NewItems
+from .newitems import OTHER_TEXT, PARTNER_FIELDS, NewItems, empty_at
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
 
@@ -110,12 +110,18 @@ class CaseEditor:
         if unknown is not None:  # a fact type of another knowledge base, that no producer gives
             return Realised(problem=Unwritable("no_place", unknown, "?"))
         items = NewItems(self.data, [(p.id, p.kind) for p in self.case.partners], self._value)
+        own = {}  # a new fact's values where its place gives them (an activity of the checklist)
         for edit in edits:  # where the new facts go: their key fields name their place
             if edit.index is None and edit.instance not in new:
-                values = {e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None
-                          and e.field and e.to}
-                path = (new_path(edit.fact, values, counts.get(edit.fact, 0), self.data)
-                        or new_place(edit.fact, values) or items.nested(edit.fact, values))
+                mine = [e for e in edits if e.instance == edit.instance and e.index is None]
+                values = {e.field: e.to[0] for e in mine if e.field and e.to}
+                opened = items.checklist(edit.fact, mine)
+                if opened is not None:
+                    path, own[edit.instance], opening = opened
+                    changes += [(Change(key, None, (value,)), None) for key, value in opening]
+                else:
+                    path = (new_path(edit.fact, values, counts.get(edit.fact, 0), self.data)
+                            or new_place(edit.fact, values) or items.nested(edit.fact, values))
                 if path is None:
                     form = FORMS[edit.fact]
                     return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
@@ -128,8 +134,8 @@ class CaseEditor:
             entry = DERIVED.get((edit.fact, edit.field))
             if entry is not None and entry.move is not None and not (edit.index is None and edit.field in form.cell):
                 values = self.facts[edit.index].values if edit.index is not None else {
-                    e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None and e.field
-                    and e.to}
+                    **{e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None and e.field
+                       and e.to}, **own.get(edit.instance, {})}
                 moved.append((edit, at, entry, values))
                 continue
             if edit.kept:
@@ -146,16 +152,17 @@ class CaseEditor:
                         return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
                     changes.append((Change(at, None, (GIVEN,)), None))
                 continue
-            if form.member and edit.field == form.member[0] and edit.index is not None:
-                # listed or not: add the fact's id to the list, or take its item out
+            if form.member and edit.field == form.member[0] and (edit.index is not None or edit.instance in own):
+                # listed or not: add the fact's id to the list, or take its item out (a new one is not listed)
                 flag, name = form.member
-                fact = self.facts[edit.index]
-                if first_value(edit.to) is True and not fact.values.get(flag):
+                fact = self.facts[edit.index] if edit.index is not None else None
+                known = fact.values if fact is not None else own[edit.instance]
+                if first_value(edit.to) is True and not known.get(flag):
                     at = f"{form.section}[{len(value_at(self.data, form.section) or ()) + listed}]"
                     listed += 1
-                    changes.append((Change(at, None, (fact.values[name],)), None))
-                elif first_value(edit.to) is not True and fact.values.get(flag):
-                    changes.append((Change(fact.path, fact.values[name], (None,)), None))
+                    changes.append((Change(at, None, (known[name],)), None))
+                elif first_value(edit.to) is not True and known.get(flag):
+                    changes.append((Change(fact.path, known[name], (None,)), None))
                 continue
             if edit.index is None and edit.field in form.cell + (("cell",) if form.cell else ()):
                 continue  # it names the cell's place
@@ -182,7 +189,7 @@ class CaseEditor:
         if len(paths) != len(set(paths)):
             return Realised(problem=Unwritable("invalid", paths[0], "one key set twice",
                                                (Problem("", "one key set twice"),)))
-        written = [(c.path, {} if c.to == (GIVEN,) else self._value(field, c.to)) for c, field in changes]
+        written = [(c.path, empty_at(c.path) if c.to == (GIVEN,) else self._value(field, c.to)) for c, field in changes]
         # "any other value" is shown as the value written, so that the user can write it too
         changes = [(attrs.evolve(c, to=(value,)) if OTHER in c.to else c, field)
                    for (c, field), (_path, value) in zip(changes, written)]

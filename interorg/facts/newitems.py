@@ -15,6 +15,8 @@ the case file needs more.
   member's name) is written as "other", as any other text is that a rule
   leaves free.  What is chosen is shown with the other changes, so that
   the user sees it and can choose otherwise.
+- An activity or a domain of the phase's checklist, on a case that gives
+  no checklist, comes with one (:meth:`NewItems.checklist`).
 
 Every set of changes is still checked as a case file is and run
 (:mod:`.editing`), so a choice made here that does not suit the case is
@@ -22,17 +24,21 @@ refused there, never proposed.
 """
 
 import functools
+import re
 import types
 import typing
 
 import attrs
 
 from ..case.model import Case
+from ..engine.edits import GIVEN
 from ..engine.symbolic import OTHER
 from ..utils.casepaths import value_at
+from .changing import one_of
+from .diagnosis import CHECKLIST, SWITCH
 from .paths import FORMS
 
-__all__ = ["NewItems", "required_keys"]
+__all__ = ["NewItems", "empty_at", "required_keys"]
 
 #: The value a text the rule leaves free is written as (any other text would do as well).
 OTHER_TEXT = "other"
@@ -40,6 +46,10 @@ OTHER_TEXT = "other"
 PARTNER_FIELDS = ("id", "partner", "by", "on", "municipality", "partner_a", "partner_b")
 #: For a fact inside another item, its fields that are the holding item's keys: which item it stands in.
 _HELD_BY = {"partner_position": {"id": "id"}, "partner_fit": {"id": "id"}}
+#: The facts of the phase's checklist: the field that names each, which its place (``phase.done``) gives.
+_CHECKLIST_FACTS = {"phase_activity": "id", "phase_domain": "domain"}
+#: What an activity of the checklist is, by its id: the fields of its entry in ``CHECKLIST``.
+_ACTIVITY = ("id", "phase", "domain", "before_switch")
 
 
 def _inner(tp, items=False):
@@ -62,6 +72,23 @@ def _item_class(section):
             return None
         cls = _inner(typing.get_type_hints(cls)[key], items=True)
     return cls if attrs.has(cls) else None
+
+
+def empty_at(path):
+    """What a case gives at ``path`` to give it without content: an empty list for a list, else an empty mapping.
+
+    Examples
+    --------
+    >>> empty_at("phase.done"), empty_at("partners[0].criteria")
+    ([], {})
+    """
+    cls, tp = Case, None
+    for key in re.sub(r"\[\d*\]", "", path).split("."):
+        if cls is None or not attrs.has(cls) or getattr(attrs.fields(cls), key, None) is None:
+            return {}
+        tp = _inner(typing.get_type_hints(cls)[key])
+        cls = _inner(tp, items=True)
+    return [] if typing.get_origin(tp) is tuple else {}
 
 
 def required_keys(section):
@@ -138,6 +165,9 @@ class NewItems:
 
     def held(self, fact_type):
         """The fields of a fact of ``fact_type`` that say which item holds it (none for a fact of its own)."""
+        if fact_type in _CHECKLIST_FACTS:
+            name = _CHECKLIST_FACTS[fact_type]
+            return {name: name}
         form = FORMS.get(fact_type)
         found = None if form is None else _holders(form)
         if found is None:
@@ -182,6 +212,39 @@ class NewItems:
         if "" not in form.keys.values():
             return f"{parent}.{key}"  # one mapping per item (a partner's criteria)
         return self._next(f"{parent}.{key}")
+
+    def checklist(self, fact_type, edits):
+        """``(path, values, changes)`` of a new activity or domain of the phase's checklist; None for another fact.
+
+        The case gives those facts once it gives ``phase.done`` (a domain's
+        also a current phase), so that is written where it is not given
+        (an empty checklist; the switch point as the current phase, where
+        :mod:`.derived_phase` moves from when none is given).  An activity
+        is the first of the checklist that is what ``edits`` want of its
+        id, phase, domain and whether it comes before the switch point: what
+        an activity is follows from its id.
+        """
+        name = _CHECKLIST_FACTS.get(fact_type)
+        if name is None:
+            return None
+        wanted = {edit.field: edit.wanted for edit in edits if edit.field}
+        if fact_type == "phase_activity":
+            entry = next((entry for entry in CHECKLIST
+                          if all(one_of(value, wanted[field]) for field, value in zip(_ACTIVITY, entry)
+                                 if field in wanted)), None)
+            if entry is None:
+                return None
+            values = dict(zip(_ACTIVITY, entry))
+        else:
+            values = {name: next((v for v in wanted.get(name, ()) if isinstance(v, str) and v != OTHER), None)}
+            if values[name] is None:
+                return None
+        changes = []
+        if value_at(self.data, "phase.done") is None and not (fact_type == "phase_activity" and _done(edits)):
+            changes.append(("phase.done", GIVEN))
+        if fact_type == "phase_domain" and value_at(self.data, "phase.current") is None:
+            changes.append(("phase.current", SWITCH))
+        return "phase.done", values, changes
 
     def new_holders(self):
         """The new holding items placed so far and the keys that identify each: ``{path: {key: value}}``."""
@@ -242,3 +305,8 @@ class NewItems:
             number += 1
             value = f"{OTHER_TEXT}-{number}"
         return value
+
+
+def _done(edits):
+    """Whether ``edits`` want their activity ticked off (``done`` true only)."""
+    return any(edit.field == "done" and tuple(edit.to) == (True,) for edit in edits)

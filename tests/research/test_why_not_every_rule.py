@@ -3,7 +3,7 @@
 import pytest
 
 import interorg
-from conftest import scenario_paths
+from conftest import scenario_paths, written
 from interorg.case.examples import example_case
 from interorg.facts.editing import apply_changes
 
@@ -11,11 +11,6 @@ MINIMAL = {"name": "Minimal", "care": {"demand": "standard", "supply_in_municipa
            "reasons": [{"reason": "power"}]}
 
 
-def _written(change):
-    """A change as the value a user writes: None leaves the key out, 'given' gives an empty item."""
-    if change.to == (None,):
-        return change.path, None
-    return change.path, {} if change.to == ("given",) else change.to[0]
 
 
 def _answers(advice, knowledge):
@@ -36,7 +31,7 @@ def _checked(advice, knowledge):
             assert changes, (key, "an empty set of changes")
             # a change that writes the value the case already has changes nothing
             assert not [c for c in changes if c.to != (None,) and c.was == c.to[0]], (key, changes)
-            changed, _facts = apply_changes(advice.case, [_written(c) for c in changes])  # raises if invalid
+            changed, _facts = apply_changes(advice.case, written(changes))  # raises if invalid
             if verified:
                 rule, _, subject = key.partition("[")
                 subject = subject[:-1] or None

@@ -3,7 +3,7 @@
 import interorg
 from conftest import written
 from interorg.facts.editing import apply_changes
-from interorg.facts.newitems import NewItems, required_keys
+from interorg.facts.newitems import NewItems, empty_at, required_keys
 from interorg.engine.symbolic import OTHER
 
 PARTNERS = {"partners": [{"id": "a", "kind": "other"}, {"id": "b", "kind": "care_provider"}]}
@@ -104,3 +104,28 @@ def test_a_fact_the_rule_only_needs_there_is_an_empty_item():
     changes, changed = _first_confirmed(PARTNERS, "network.position.none")
     assert changes == {"partners[0].criteria": ("given",)}
     assert changed.partners[0].criteria is not None
+
+
+def test_a_case_without_a_checklist_is_given_one():
+    """No phase at all: an activity of the checklist needs phase.done, given empty, and the phase that times it."""
+    changes, changed = _first_confirmed(PARTNERS, "phases.next")
+    assert changes == {"phase.done": ("given",), "phase.current": ("exploring",)}
+    assert changed.phase.done == () and changed.phase.current == "exploring"
+
+
+def test_an_activity_done_is_ticked_off_on_a_new_checklist():
+    """An activity the rule wants done on a case without a checklist: the checklist is that activity's id."""
+    changes, changed = _first_confirmed(PARTNERS, "phases.ahead-of-switch")
+    assert "phase.done" not in changes and len(changed.phase.done) == 1
+    assert changes["phase.done[0]"] == changed.phase.done
+
+
+def test_a_domain_of_the_checklist_needs_a_current_phase():
+    """A domain's counts are made for a current phase: without one, the switch point, moved where the rule needs."""
+    changes, changed = _first_confirmed(PARTNERS, "phases.domain-neglected")
+    assert changes["phase.done"] == ("given",) and "phase.current" in changes
+
+
+def test_given_is_an_empty_item_of_the_kind_the_case_has_there():
+    assert empty_at("phase.done") == [] and empty_at("partners[3].criteria") == {} and empty_at("care") == {}
+    assert empty_at("board_members[0].emotions") == [] and empty_at("no.such") == {}
