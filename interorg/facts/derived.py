@@ -30,7 +30,6 @@ from ..analysis.scan import factor_score
 from ..case.game_rules import GameRule
 from ..case.leadership import Signature
 from ..case.motives import MOTIVE_CATEGORIES, StartingPoint
-from ..case.scan import FACTORS
 from ..utils.casepaths import value_at
 from .derived_network import NETWORK_FIELDS, network_mover
 from .derived_phase import DOMAIN_COUNTS, activity_as_it_is, domain_mover, past_switch, timing
@@ -38,7 +37,7 @@ from .derived_positions import POSITION_FIELDS, position_mover
 from .derived_scan import disagreement_mover
 from .paths import FORMS
 
-__all__ = ["DERIVED", "Derived", "derived_inputs", "new_place"]
+__all__ = ["DERIVED", "Derived", "derived_inputs"]
 
 #: The most ways to move one field that are offered to be run.
 _WAYS = 5
@@ -150,25 +149,37 @@ def _entries(data):
     return [entry if isinstance(entry, dict) else {} for entry in data.get("motives") or ()]
 
 
+def _opened(data, entries):
+    """The entries without motives, then those of the partners with no entry yet, each ``(index, its partner)``."""
+    bare = [(index, None) for index, entry in enumerate(entries) if not entry.get("motives")]
+    return bare + [(len(entries) + n, item["partner"]) for n, item in enumerate(_unlisted_partners(data, "", entries)[0])]
+
+
+def _opening(index, partner):
+    """The partner of a new entry of ``motives`` (none for one the case has)."""
+    return [] if partner is None else [(f"motives[{index}].partner", partner)]
+
+
 def _with_motives(data, _path, _values, wanted):
     entries = _entries(data)
     given = [index for index, entry in enumerate(entries) if entry.get("motives")]
-    bare = [index for index, entry in enumerate(entries) if not entry.get("motives")]
+    bare = _opened(data, entries)
     ways = []
     for goal in _wholes(wanted, len(given)):
         if goal <= len(given):
             ways.append([(f"motives[{index}].motives[{number}]", None) for index in given[goal:]
                          for number in range(len(entries[index]["motives"]))])
         elif goal - len(given) <= len(bare):
-            ways.append([(f"motives[{index}].motives[0]", next(iter(MOTIVE_CATEGORIES)))
-                         for index in bare[:goal - len(given)]])
+            ways.append([step for index, partner in bare[:goal - len(given)] for step in
+                         [*_opening(index, partner), (f"motives[{index}].motives[0]", next(iter(MOTIVE_CATEGORIES)))]])
     return ways
 
 
 def _with_starting_point(data, _path, _values, wanted):
     entries = _entries(data)
     given = [index for index, entry in enumerate(entries) if entry.get("starting_point")]
-    bare = [index for index, entry in enumerate(entries) if not entry.get("starting_point")]
+    bare = [(index, None) for index, entry in enumerate(entries) if not entry.get("starting_point")]
+    bare += [(index, partner) for index, partner in _opened(data, entries) if partner is not None]
     common = collections.Counter(entries[index]["starting_point"] for index in given).most_common(1)
     value = common[0][0] if common else typing.get_args(StartingPoint)[0]
     ways = []
@@ -176,7 +187,8 @@ def _with_starting_point(data, _path, _values, wanted):
         if goal <= len(given):
             ways.append([(f"motives[{index}].starting_point", None) for index in given[goal:]])
         elif goal - len(given) <= len(bare):
-            ways.append([(f"motives[{index}].starting_point", value) for index in bare[:goal - len(given)]])
+            ways.append([step for index, partner in bare[:goal - len(given)]
+                         for step in [*_opening(index, partner), (f"motives[{index}].starting_point", value)]])
     return ways
 
 
@@ -197,11 +209,12 @@ def _starting_points(data, _path, _values, wanted):
             continue
         unused = [value for value in typing.get_args(StartingPoint) if value not in counts]
         # an entry whose starting point another shares, else one without any, takes a new one
-        shared = [index for index, value in points.items() if counts[value] > 1][1:]
-        free = shared + [index for index in range(len(entries)) if index not in points]
+        shared = [(index, None) for index, value in points.items() if counts[value] > 1][1:]
+        free = shared + [(index, None) for index in range(len(entries)) if index not in points]
+        free += [(index, partner) for index, partner in _opened(data, entries) if partner is not None]
         if goal - len(counts) <= len(free):
-            ways.append([(f"motives[{index}].starting_point", value)
-                         for index, value in zip(free, unused[:goal - len(counts)])])
+            ways.append([step for (index, partner), value in zip(free, unused[:goal - len(counts)])
+                         for step in [*_opening(index, partner), (f"motives[{index}].starting_point", value)]])
     return ways
 
 
@@ -211,12 +224,14 @@ def _categories(data, _path, _values, wanted):
     named = {MOTIVE_CATEGORIES.get(motive) for entry in entries for motive in entry.get("motives") or ()}
     unused = [next(m for m, c in MOTIVE_CATEGORIES.items() if c == category)
               for category in dict.fromkeys(MOTIVE_CATEGORIES.values()) if category not in named]
+    # the first entry, or one opened for the first partner where the case has none
+    opening = [] if entries else _opening(0, next(iter(_partner_ids(data)), None))
     ways = []
     for goal in _wholes(wanted, len(named)):
-        if entries and len(named) < goal <= len(named) + len(unused):
-            given = len(entries[0].get("motives") or ())
-            ways.append([(f"motives[0].motives[{given + n}]", motive)
-                         for n, motive in enumerate(unused[:goal - len(named)])])
+        if (entries or opening) and len(named) < goal <= len(named) + len(unused):
+            given = len(entries[0].get("motives") or ()) if entries else 0
+            ways.append(opening + [(f"motives[0].motives[{given + n}]", motive)
+                                   for n, motive in enumerate(unused[:goal - len(named)])])
     return ways
 
 
@@ -346,22 +361,6 @@ _ENTRIES += [Derived(fact, field, "partners, relationships, dependencies", netwo
 _ENTRIES += [Derived("partner_position", field, "{path}", position_mover(field, _WAYS)) for field in POSITION_FIELDS]
 #: The derived fields handled, by ``(fact type, field)``.
 DERIVED = {(entry.fact, entry.field): entry for entry in _ENTRIES}
-
-
-def new_place(fact_type, values):
-    """Where a new fact of a type computed from the case is made, or None where none can be.
-
-    A scan factor nobody answered is made by answering its statements
-    (``values`` name the factor by its ``id``).
-
-    Examples
-    --------
-    >>> new_place("scan_factor", {"id": "equality"}), new_place("network", {})
-    ('scan.respondents', None)
-    """
-    if fact_type == "scan_factor" and values.get("id") in FACTORS:
-        return "scan.respondents"
-    return None
 
 
 def derived_inputs(fact_type, field, path=None, values=None):

@@ -20,8 +20,8 @@ from ..engine.symbolic import OTHER
 from ..errors import CaseError, Problem
 from ..utils.casepaths import value_at
 from .changing import Places, changed_data, one_of
-from .derived import DERIVED, derived_inputs, new_place
-from .newitems import OTHER_TEXT, PARTNER_FIELDS, NewItems, empty_at
+from .derived import DERIVED, derived_inputs
+from .newitems import OTHER_TEXT, PARTNER_FIELDS, NewItems, empty_at, new_place
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
 
@@ -167,6 +167,8 @@ class CaseEditor:
             if edit.index is None and edit.field in form.cell + (("cell",) if form.cell else ()):
                 continue  # it names the cell's place
             path = field_path(edit.fact, at, edit.field)
+            if path is None and edit.index is None and edit.field == "id" and edit.to == (OTHER,):
+                continue  # any id will do: a new item's follows from its keys (a municipality's from its partner)
             if path is None or (edit.index is not None and edit.field in form.cell):
                 return Realised(problem=Unwritable("derived", f"{edit.fact}.{edit.field}",
                                                    derived_inputs(edit.fact, edit.field, at)))

@@ -31,6 +31,7 @@ import typing
 import attrs
 
 from ..case.model import Case
+from ..case.scan import FACTORS
 from ..engine.edits import GIVEN
 from ..engine.symbolic import OTHER
 from ..utils.casepaths import value_at
@@ -38,7 +39,7 @@ from .changing import one_of
 from .diagnosis import CHECKLIST, SWITCH
 from .paths import FORMS
 
-__all__ = ["NewItems", "empty_at", "required_keys"]
+__all__ = ["NewItems", "empty_at", "new_place", "required_keys"]
 
 #: The value a text the rule leaves free is written as (any other text would do as well).
 OTHER_TEXT = "other"
@@ -72,6 +73,25 @@ def _item_class(section):
             return None
         cls = _inner(typing.get_type_hints(cls)[key], items=True)
     return cls if attrs.has(cls) else None
+
+
+def new_place(fact_type, values):
+    """Where a new fact of a type computed from a section of the case is made, or None where none can be.
+
+    A scan factor nobody answered is made by answering its statements
+    (``values`` name the factor by its ``id``); the spread of the motives
+    by giving the partners' motives.
+
+    Examples
+    --------
+    >>> new_place("scan_factor", {"id": "equality"}), new_place("motives_spread", {}), new_place("network", {})
+    ('scan.respondents', 'motives', None)
+    """
+    if fact_type == "scan_factor" and values.get("id") in FACTORS:
+        return "scan.respondents"
+    if fact_type == "motives_spread":
+        return "motives"
+    return None
 
 
 def empty_at(path):

@@ -129,3 +129,25 @@ def test_a_domain_of_the_checklist_needs_a_current_phase():
 def test_given_is_an_empty_item_of_the_kind_the_case_has_there():
     assert empty_at("phase.done") == [] and empty_at("partners[3].criteria") == {} and empty_at("care") == {}
     assert empty_at("board_members[0].emotions") == [] and empty_at("no.such") == {}
+
+
+def test_motives_of_partners_without_an_entry_open_one_each():
+    """The spread of the motives over partners without motives: an entry per partner, each named."""
+    changes, changed = _first_confirmed(PARTNERS, "workbook.motives.different-motives")
+    assert changes["motives[0].partner"] == ("a",) and changes["motives[1].partner"] == ("b",)
+    assert [entry.partner for entry in changed.motives] == ["a", "b"]
+
+
+def test_different_starting_points_open_entries_too():
+    changes, changed = _first_confirmed(PARTNERS, "workbook.motives.confusion-of-tongues")
+    assert len({entry.starting_point for entry in changed.motives}) == 2
+    assert set(changes) == {"motives[0].partner", "motives[0].starting_point",
+                            "motives[1].partner", "motives[1].starting_point"}
+
+
+def test_a_new_items_id_follows_from_its_keys():
+    """A municipality's care is found by its municipality: the id the rule leaves free is not written."""
+    case = {"partners": [{"id": "a", "kind": "municipality"}], "care": {"municipalities": []}}
+    changes, changed = _first_confirmed(case, "kenis.need.municipal.quadrant-i")
+    assert changes == {"care.municipalities[0].municipality": ("a",), "care.municipalities[0].demand": ("standard",),
+                       "care.municipalities[0].supply_in_municipality": (True,)}
