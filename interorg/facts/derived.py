@@ -305,13 +305,15 @@ def _as_given(_data, _path, _values, _wanted):
 
 
 def _participants_counted(data, _path, values, wanted):
-    """Counted from the partners (no number given), or given as a number (the one counted, where there is one)."""
+    """Counted from the partners (no number given), or given as a number: one the other changes write, else the one counted."""
+    given = value_at(data, "governance.participants")  # data holds the other changes: a number one of them wants
     ways = []
     for counted in (value for value in wanted if isinstance(value, bool)):
         if counted and _partner_ids(data):
             ways.append([("governance.participants", None)])
         elif not counted:
-            ways.append([("governance.participants", values.get("participants") or max(len(_partner_ids(data)), 2))])
+            ways.append([("governance.participants", given or values.get("participants")
+                          or max(len(_partner_ids(data)), 2))])
     return ways
 
 

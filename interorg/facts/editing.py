@@ -143,7 +143,8 @@ class CaseEditor:
             if edit.index is None and edit.field in items.held(edit.fact):
                 continue  # it names the item the new fact stands in, chosen by its place
             if edit.field is None:
-                if edit.to == (None,) and form.kind not in ("list", "mapping", "cells"):
+                if edit.to == (None,) and form.kind not in ("list", "mapping", "cells") \
+                        and not (form.kind == "nested" and at.endswith("]")):  # an item of a list inside another
                     return Realised(problem=Unwritable("derived", edit.fact, form.inputs or form.section))
                 if edit.to == (None,):
                     changes.append((Change(at, GIVEN, (None,)), None))
@@ -175,7 +176,7 @@ class CaseEditor:
             was = value_at(self.data, path)
             if edit.index is None and was is not None and OTHER not in edit.to and one_of(was, edit.wanted):
                 continue  # a new fact in an item that has the value already (a partner's position, for its criteria)
-            changes.append((Change(path, was, edit.to), edit.field))
+            changes.append((Change(path, was, _unlisted(self.data, path, edit.to)), edit.field))
         for edit in edits:  # a new fact inside another item, of which the rule sets nothing: the item, given
             at = new.get(edit.instance) if edit.index is None and FORMS[edit.fact].kind == "nested" else None
             if at is None or any(c.path == at or c.path.startswith(at + ".") for c, _ in changes) \
@@ -184,6 +185,7 @@ class CaseEditor:
             if "" in FORMS[edit.fact].keys.values():  # an item that is a plain value needs one
                 return Realised(problem=Unwritable("no_place", edit.fact, FORMS[edit.fact].section))
             changes.append((Change(at, None, (GIVEN,)), None))
+        changes = _kept_under(self.data, changes)
         completed = self._completed(items, new, changes, edits)
         if completed:
             changes = _merged(changes, completed)
@@ -272,6 +274,41 @@ class CaseEditor:
         fact = self.facts[edit.index] if edit.index is not None else None
         return Realised(problem=Unwritable("unreached", f"{edit.fact}.{edit.field}",
                                            self.derived_inputs(edit.fact, edit.field, fact)))
+
+
+def _kept_under(data, changes):
+    """``changes`` where a mapping taken out holds what another change writes: its other keys taken out instead.
+
+    Removals are made last (:func:`~.changing.changed_data`), so taking out
+    ``care`` would undo a municipality written under it: a fact is taken
+    out by leaving out what it says, and the run then checks that this is
+    enough.
+    """
+    writes = [change.path for change, _ in changes if change.to != (None,)]
+    out = []
+    for change, field in changes:
+        under = [path for path in writes if path.startswith(change.path + ".")]
+        current = value_at(data, change.path)
+        if change.to != (None,) or not under or not isinstance(current, dict):
+            out.append((change, field))
+            continue
+        out += [(Change(f"{change.path}.{key}", _was(value), (None,)), field) for key, value in current.items()
+                if not any(path == f"{change.path}.{key}" or path.startswith((f"{change.path}.{key}.",
+                                                                             f"{change.path}.{key}["))
+                           for path in under)]
+    return out
+
+
+def _unlisted(data, path, values):
+    """Of the values an item of a list of plain values may take, those its list does not have (each is listed once)."""
+    if not path.endswith("]") or len(values) < 2:
+        return values
+    others = value_at(data, path.rpartition("[")[0])
+    others = [item for n, item in enumerate(others) if f"[{n}]" != path[path.rindex("["):]] \
+        if isinstance(others, list) else []
+    if any(isinstance(item, (dict, list)) for item in others):
+        return values  # a list of items with keys of their own
+    return tuple(value for value in values if value not in others) or values
 
 
 def _merged(changes, completed):

@@ -29,6 +29,10 @@ def _checked(advice, knowledge):
         for changes, verified in zip(answer.changes, answer.result.verified):
             proposals += 1
             assert changes, (key, "an empty set of changes")
+            # what one change takes out, another does not write under (the removal would undo it)
+            out = [c.path for c in changes if c.to == (None,)]
+            assert not [c for c in changes if c.to != (None,) and any(c.path.startswith(p + ".") for p in out)], (
+                key, changes)
             # a change that writes the value the case already has changes nothing
             assert not [c for c in changes if c.to != (None,) and c.was == c.to[0]], (key, changes)
             changed, _facts = apply_changes(advice.case, written(changes))  # raises if invalid

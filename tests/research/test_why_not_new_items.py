@@ -1,8 +1,9 @@
 """Why-not on a rule that needs an item the case does not have: where it goes, and what else it must say."""
 
 import interorg
-from conftest import written
-from interorg.facts.editing import apply_changes
+from conftest import CASES, written
+from interorg.engine.edits import Edit
+from interorg.facts.editing import CaseEditor, apply_changes
 from interorg.facts.newitems import NewItems, empty_at, required_keys
 from interorg.engine.symbolic import OTHER
 
@@ -151,3 +152,40 @@ def test_a_new_items_id_follows_from_its_keys():
     changes, changed = _first_confirmed(case, "kenis.need.municipal.quadrant-i")
     assert changes == {"care.municipalities[0].municipality": ("a",), "care.municipalities[0].demand": ("standard",),
                        "care.municipalities[0].supply_in_municipality": (True,)}
+
+
+def test_an_item_of_a_list_inside_another_can_be_taken_out():
+    """A signature is an item of its leader's list: taking it out is a change the case can take."""
+    case = interorg.case_from_dict({"leadership": [{"name": "X", "signatures": ["champion", "designer"]}]})
+    editor = CaseEditor(case)
+    (champion,) = [i for i, f in enumerate(editor.facts) if f.type == "signature" and f.values["signature"] == "champion"]
+    done = editor.realise([Edit(champion, "signature", "signature", None, "given", (None,))])
+    assert done.problem is None and [(c.path, c.to) for c in done.changes] == [("leadership[0].signatures[0]", (None,))]
+
+
+def test_a_value_of_a_list_is_one_its_list_does_not_have():
+    """Each signature is listed once: a signature changed is offered as one its leader does not show yet."""
+    case = {"leadership": [{"name": "X", "signatures": ["champion", "designer"]}]}
+    answer = interorg.why_not(case, "workbook.signatures.champion-missing")
+    (change,) = answer.changes[0]
+    assert change.path == "leadership[0].signatures[0]" and "designer" not in change.to and answer.result.verified[0]
+
+
+def test_a_number_another_change_gives_is_kept():
+    """A number of participants the rule wants is written, not the count of partners the derived field stood for."""
+    answer = interorg.advise(CASES / "provan_kenis_governance_partial.yaml").why_not("provan-kenis.governance.fits-nao")
+    assert answer.result.verified == (True,)
+    assert ("governance.participants", (8,)) in [(c.path, c.to) for c in answer.changes[0]]
+
+
+def test_a_mapping_taken_out_keeps_what_another_change_writes_under_it():
+    """Taking out a fact whose mapping holds what another change writes leaves that out, not the whole mapping."""
+    case = interorg.case_from_dict({"partners": [{"id": "a", "kind": "municipality"}],
+                                    "care": {"leading": "demand", "region_basis": "per_demand_type"}})
+    editor = CaseEditor(case)
+    (care,) = [i for i, f in enumerate(editor.facts) if f.type == "care"]
+    done = editor.realise([Edit(care, "care", "care", None, "given", (None,)),
+                           Edit(None, "m", "municipal_care", "municipality", None, (OTHER,))])
+    paths = {c.path: c.to for c in done.changes}
+    assert done.problem is None, done.problem
+    assert paths == {"care.leading": (None,), "care.region_basis": (None,), "care.municipalities[0].municipality": ("a",)}
