@@ -21,7 +21,7 @@ from ..errors import CaseError, Problem
 from ..utils.casepaths import value_at
 from .changing import Places, changed_data, one_of
 from .derived import DERIVED, derived_inputs
-from .newitems import OTHER_TEXT, PARTNER_FIELDS, NewItems, empty_at, new_place
+from .newitems import OTHER_TEXT, PARTNER_FIELDS, NewItems, empty_at, new_place, plain_value
 from .paths import FORMS, field_path, new_path
 from .sections import case_facts
 
@@ -149,8 +149,13 @@ class CaseEditor:
                 if edit.to == (None,):
                     changes.append((Change(at, GIVEN, (None,)), None))
                 elif not any(e.instance == edit.instance and e.field for e in edits):
-                    if "" in form.keys.values():  # an item that is a plain value needs one
-                        return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
+                    if "" in form.keys.values():  # an item that is a plain value needs one: any its list lacks
+                        taken = [c.to[0] for c, _ in changes if c.path.startswith(form.section + "[")]
+                        value = plain_value(self.data, form.section, taken) if form.kind == "list" else None
+                        if value is None:
+                            return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
+                        changes.append((Change(at, None, (value,)), None))
+                        continue
                     changes.append((Change(at, None, (GIVEN,)), None))
                 continue
             if form.member and edit.field == form.member[0] and (edit.index is not None or edit.instance in own):

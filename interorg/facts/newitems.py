@@ -39,7 +39,7 @@ from .changing import one_of
 from .diagnosis import CHECKLIST, SWITCH
 from .paths import FORMS
 
-__all__ = ["NewItems", "empty_at", "new_place", "required_keys"]
+__all__ = ["NewItems", "empty_at", "new_place", "plain_value", "required_keys"]
 
 #: The value a text the rule leaves free is written as (any other text would do as well).
 OTHER_TEXT = "other"
@@ -109,6 +109,30 @@ def empty_at(path):
         tp = _inner(typing.get_type_hints(cls)[key])
         cls = _inner(tp, items=True)
     return [] if typing.get_origin(tp) is tuple else {}
+
+
+def plain_value(data, section, taken=()):
+    """A value for a new item of the list of plain values at ``section``: the first it does not have, or None.
+
+    ``taken`` are values other new items of the list are given already.
+
+    Examples
+    --------
+    >>> plain_value({"arrangement": {"benefits": ["efficiency"]}}, "arrangement.benefits")
+    'learning'
+    >>> plain_value({}, "reasons") is None
+    True
+    """
+    cls, tp = Case, None
+    for key in section.replace("[]", "").split("."):
+        if cls is None or not attrs.has(cls) or getattr(attrs.fields(cls), key, None) is None:
+            return None
+        tp = _inner(typing.get_type_hints(cls)[key])
+        cls = _inner(tp, items=True)
+    if typing.get_origin(tp) is not tuple or typing.get_origin(cls) is not typing.Literal:
+        return None
+    listed = [*(value_at(data, section) or ()), *taken]
+    return next((value for value in typing.get_args(cls) if value not in listed), None)
 
 
 def required_keys(section):

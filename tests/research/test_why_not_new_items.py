@@ -4,7 +4,7 @@ import interorg
 from conftest import CASES, written
 from interorg.engine.edits import Edit
 from interorg.facts.editing import CaseEditor, apply_changes
-from interorg.facts.newitems import NewItems, empty_at, required_keys
+from interorg.facts.newitems import NewItems, empty_at, plain_value, required_keys
 from interorg.engine.symbolic import OTHER
 
 PARTNERS = {"partners": [{"id": "a", "kind": "other"}, {"id": "b", "kind": "care_provider"}]}
@@ -189,3 +189,12 @@ def test_a_mapping_taken_out_keeps_what_another_change_writes_under_it():
     paths = {c.path: c.to for c in done.changes}
     assert done.problem is None, done.problem
     assert paths == {"care.leading": (None,), "care.region_basis": (None,), "care.municipalities[0].municipality": ("a",)}
+
+
+def test_an_item_that_is_a_plain_value_is_one_its_list_lacks():
+    """A rule that needs some benefit, of any kind: the first kind the arrangement does not list yet."""
+    case = PARTNERS | {"arrangement": {"benefits": ["efficiency"]}}
+    answer = interorg.why_not(PARTNERS, "interorganisational.challenges.benefits-without-challenges")
+    assert [(c.path, c.to) for c in answer.changes[0]] == [("arrangement.benefits[0]", ("efficiency",))]
+    assert plain_value(case, "arrangement.benefits") == "learning"
+    assert plain_value(case, "arrangement.benefits", ["learning"]) != "learning"
