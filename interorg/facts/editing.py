@@ -111,7 +111,9 @@ class CaseEditor:
             return Realised(problem=Unwritable("no_place", unknown, "?"))
         items = NewItems(self.data, [(p.id, p.kind) for p in self.case.partners], self._value)
         own = {}  # a new fact's values where its place gives them (an activity of the checklist)
-        for edit in edits:  # where the new facts go: their key fields name their place
+        # where the new facts go, their key fields naming their place: the items of lists first, so that a
+        # fact to stand inside one of them (a motive inside its partner's entry) finds it
+        for edit in sorted(edits, key=lambda edit: FORMS[edit.fact].kind == "nested"):
             if edit.index is None and edit.instance not in new:
                 mine = [e for e in edits if e.instance == edit.instance and e.index is None]
                 values = {e.field: e.to[0] for e in mine if e.field and e.to}
@@ -119,6 +121,8 @@ class CaseEditor:
                 if opened is not None:
                     path, own[edit.instance], opening = opened
                     changes += [(Change(key, None, (value,)), None) for key, value in opening]
+                elif FORMS[edit.fact].kind == "list":
+                    path = items.next_item(FORMS[edit.fact].section, _case_keys(edit.fact, values))
                 else:
                     path = (new_path(edit.fact, values, counts.get(edit.fact, 0), self.data)
                             or new_place(edit.fact, values) or items.nested(edit.fact, values))
@@ -146,11 +150,15 @@ class CaseEditor:
                 if edit.to == (None,) and form.kind not in ("list", "mapping", "cells") \
                         and not (form.kind == "nested" and at.endswith("]")):  # an item of a list inside another
                     return Realised(problem=Unwritable("derived", edit.fact, form.inputs or form.section))
-                if edit.to == (None,):
-                    changes.append((Change(at, GIVEN, (None,)), None))
+                if edit.to == (None,):  # what is taken out, as the case says it (an item: 'given')
+                    changes.append((Change(at, _was(value_at(self.data, at)) if at.endswith("]") else GIVEN,
+                                           (None,)), None))
                 elif not any(e.instance == edit.instance and e.field for e in edits):
                     if "" in form.keys.values():  # an item that is a plain value needs one: any its list lacks
-                        taken = [c.to[0] for c, _ in changes if c.path.startswith(form.section + "[")]
+                        # not a value another new item of the list is to have, whichever comes first
+                        taken = [c.to[0] for c, _ in changes if c.path.startswith(form.section + "[")] + [
+                            e.to[0] for e in edits if e.fact == edit.fact and e.index is None and e.field
+                            and len(e.to) == 1]
                         value = plain_value(self.data, form.section, taken) if form.kind == "list" else None
                         if value is None:
                             return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
@@ -190,10 +198,10 @@ class CaseEditor:
             if "" in FORMS[edit.fact].keys.values():  # an item that is a plain value needs one
                 return Realised(problem=Unwritable("no_place", edit.fact, FORMS[edit.fact].section))
             changes.append((Change(at, None, (GIVEN,)), None))
-        changes = _kept_under(self.data, changes)
         completed = self._completed(items, new, changes, edits)
         if completed:
             changes = _merged(changes, completed)
+        changes = _kept_under(self.data, changes)
         paths = [change.path for change, _ in changes]
         if len(paths) != len(set(paths)):
             return Realised(problem=Unwritable("invalid", paths[0], "one key set twice",
@@ -281,6 +289,13 @@ class CaseEditor:
                                            self.derived_inputs(edit.fact, edit.field, fact)))
 
 
+def _case_keys(fact_type, values):
+    """The keys of its item that a new fact's ``values`` give, as the case writes them (a framing's ``partner``)."""
+    keys = FORMS[fact_type].keys
+    return {keys[field]: value for field, value in values.items() if field in keys and value != OTHER
+            and keys[field] and not any(sign in keys[field] for sign in ".[/")}
+
+
 def _kept_under(data, changes):
     """``changes`` where a mapping taken out holds what another change writes: its other keys taken out instead.
 
@@ -294,7 +309,8 @@ def _kept_under(data, changes):
     for change, field in changes:
         under = [path for path in writes if path.startswith(change.path + ".")]
         current = value_at(data, change.path)
-        if change.to != (None,) or not under or not isinstance(current, dict):
+        # an item of a list is a fact of its own: taken out and changed at once, the set contradicts itself
+        if change.to != (None,) or not under or not isinstance(current, dict) or change.path.endswith("]"):
             out.append((change, field))
             continue
         out += [(Change(f"{change.path}.{key}", _was(value), (None,)), field) for key, value in current.items()

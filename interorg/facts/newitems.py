@@ -11,7 +11,8 @@ the case file needs more.
   (:meth:`NewItems.nested`).
 - A new item gets the keys the case model requires of it that the rule
   does not set (:meth:`NewItems.required`): a partner field names a
-  partner of the case that the list does not name yet, a text (a board
+  partner of the case that the list does not name yet (where there is
+  one), a text (a board
   member's name) is written as "other", as any other text is that a rule
   leaves free.  What is chosen is shown with the other changes, so that
   the user sees it and can choose otherwise.
@@ -99,9 +100,11 @@ def empty_at(path):
 
     Examples
     --------
-    >>> empty_at("phase.done"), empty_at("partners[0].criteria")
-    ([], {})
+    >>> empty_at("phase.done"), empty_at("partners[0].criteria"), empty_at("care.municipalities[0]")
+    ([], {}, {})
     """
+    if path.endswith("]"):
+        return {}  # an item of a list: a mapping (a list of plain values has no empty item)
     cls, tp = Case, None
     for key in re.sub(r"\[\d*\]", "", path).split("."):
         if cls is None or not attrs.has(cls) or getattr(attrs.fields(cls), key, None) is None:
@@ -200,11 +203,19 @@ class NewItems:
         self._placed = {}  # list path -> how many new items were put there
         self._written = {}  # new item path -> the keys placement gave it
         self._claimed = {}  # (list path, key) -> the values the changes give new items there
+        self._opened = {}  # new item path -> the case keys the changes give it (a motives entry's partner)
 
-    def _next(self, path):
+    def next_item(self, path, keys=None):
+        """The place of a new item of the list at ``path``, after the case's and the new ones before it.
+
+        ``keys`` are the case keys the new item is given (its partner, its
+        name): a fact to stand inside an item with those keys goes into it.
+        """
         items = value_at(self.data, path)
         number = (len(items) if isinstance(items, list) else 0) + self._placed.get(path, 0)
         self._placed[path] = self._placed.get(path, 0) + 1
+        if keys:
+            self._opened[f"{path}[{number}]"] = dict(keys)
         return f"{path}[{number}]"
 
     def held(self, fact_type):
@@ -246,16 +257,21 @@ class NewItems:
         items = items if isinstance(items, list) else []
         index = next((n for n, item in enumerate(items) if isinstance(item, dict)
                       and all(item.get(k) == v for k, v in keys.items())), None)
-        if index is None:
-            if holders == "partners":
-                return None
-            parent = self._next(holders)
-            self._written[parent] = dict(keys)
-        else:
+        # or a new item of these keys, made for another new fact of this set
+        opened = next((path for path, its in self._opened.items() if path.rpartition("[")[0] == holders
+                       and all(its.get(k) == v for k, v in keys.items())), None)
+        if index is not None:
             parent = f"{holders}[{index}]"
+        elif opened is not None:
+            parent = opened
+        elif holders == "partners":
+            return None
+        else:
+            parent = self.next_item(holders, keys)
+            self._written[parent] = dict(keys)
         if "" not in form.keys.values():
             return f"{parent}.{key}"  # one mapping per item (a partner's criteria)
-        return self._next(f"{parent}.{key}")
+        return self.next_item(f"{parent}.{key}")
 
     def checklist(self, fact_type, edits):
         """``(path, values, changes)`` of a new activity or domain of the phase's checklist; None for another fact.
@@ -334,7 +350,13 @@ class NewItems:
         return given | self._claimed.get((section, name), set())
 
     def _partner(self, section, name):
-        """A partner the list does not name yet (a municipality for a municipality's care); None for no partner."""
+        """A partner the list does not name yet, else the first that fits; None for no partner.
+
+        A municipality's care names a partner of kind ``municipality`` (or
+        of no kind).  Where every partner is named already, the first is
+        named again: a list that names each partner once is then refused by
+        the check of the changed case, which says so.
+        """
         taken = self._taken(section, name)
         fits = [(pid, kind) for pid, kind in self.partners
                 if name != "municipality" or kind in ("municipality", None)]

@@ -194,7 +194,61 @@ def test_a_mapping_taken_out_keeps_what_another_change_writes_under_it():
 def test_an_item_that_is_a_plain_value_is_one_its_list_lacks():
     """A rule that needs some benefit, of any kind: the first kind the arrangement does not list yet."""
     case = PARTNERS | {"arrangement": {"benefits": ["efficiency"]}}
+    # no benefits: the first kind; then the first kind the list (and the other new items) lack
     answer = interorg.why_not(PARTNERS, "interorganisational.challenges.benefits-without-challenges")
     assert [(c.path, c.to) for c in answer.changes[0]] == [("arrangement.benefits[0]", ("efficiency",))]
     assert plain_value(case, "arrangement.benefits") == "learning"
     assert plain_value(case, "arrangement.benefits", ["learning"]) != "learning"
+
+
+def _realised(case, edits):
+    done = CaseEditor(interorg.case_from_dict(case)).realise(edits)
+    assert done.problem is None, done.problem
+    return [(c.path, c.to[0]) for c in done.changes]
+
+
+def test_new_facts_of_one_set_share_their_new_items():
+    """Facts made in one set go into one new item where they name the same, and into two where they do not."""
+    two = {"partners": [{"id": "a"}, {"id": "b"}]}
+    assert _realised(two, [Edit(None, "m1", "motive", "motive", None, ("patents",)),
+                           Edit(None, "m1", "motive", "partner", None, ("b",)),
+                           Edit(None, "m2", "motive", "motive", None, ("legal_obligation",)),
+                           Edit(None, "m2", "motive", "partner", None, ("b",))]) == [
+        ("motives[0].partner", "b"), ("motives[0].motives[0]", "patents"), ("motives[0].motives[1]", "legal_obligation")]
+    # a motive of b and the framing of a, whichever comes first: an entry each
+    motive = [Edit(None, "m", "motive", "motive", None, ("patents",)), Edit(None, "m", "motive", "partner", None, ("b",))]
+    framing = [Edit(None, "f", "framing", "partner", None, ("a",))]
+    for edits in (motive + framing, framing + motive):
+        assert dict(_realised(two, edits)) == {"motives[0].partner": "a", "motives[1].partner": "b",
+                                               "motives[1].motives[0]": "patents"}
+    # an emotion of any board member goes to the new one
+    assert _realised(two, [Edit(None, "m", "board_member", "name", None, ("Y",)),
+                           Edit(None, "e", "board_emotion", "emotion", None, ("fear",)),
+                           Edit(None, "e", "board_emotion", "member", None, (OTHER,))]) == [
+        ("board_members[0].name", "Y"), ("board_members[0].emotions[0]", "fear")]
+
+
+def test_a_plain_value_left_free_is_not_one_another_new_item_wants():
+    benefit = Edit(None, "b", "benefit", None, None, ("given",))
+    efficiency = Edit(None, "b#1", "benefit", "kind", None, ("efficiency",))
+    for edits in ([benefit, efficiency], [efficiency, benefit]):
+        assert sorted(value for _path, value in _realised({}, edits)) == ["efficiency", "learning"]
+
+
+def test_a_key_filled_in_stands_when_its_mapping_is_taken_out():
+    """The municipality a new municipality's care is given is written under care, which is taken out key by key."""
+    case = {"partners": [{"id": "a", "kind": "municipality"}], "care": {"leading": "demand"}}
+    editor = CaseEditor(interorg.case_from_dict(case))
+    (care,) = [i for i, f in enumerate(editor.facts) if f.type == "care"]
+    done = editor.realise([Edit(care, "care", "care", None, "given", (None,)),
+                           Edit(None, "m", "municipal_care", "id", None, (OTHER,))])
+    assert {c.path: c.to[0] for c in done.changes} == {"care.municipalities[0].municipality": "a",
+                                                       "care.leading": None}
+    assert [f.values["municipality"] for f in done.facts if f.type == "municipal_care"] == ["a"]
+
+
+def test_an_item_of_a_list_taken_out_is_not_taken_apart():
+    """A reason taken out and changed in one set contradicts itself: it is not made a change of its keys."""
+    answer = interorg.why_not(interorg.example_case("municipal_youth_care"), "kenis.reasons.no-client-reason")
+    assert answer.changes and not [c for changes in answer.changes for c in changes
+                                   if c.to == (None,) and c.path.startswith("reasons[") and "." in c.path]
