@@ -35,14 +35,13 @@ from .derived_network import NETWORK_FIELDS, network_mover
 from .derived_phase import DOMAIN_COUNTS, activity_as_it_is, domain_mover, past_switch, timing
 from .derived_positions import POSITION_FIELDS, position_mover
 from .derived_scan import disagreement_mover
+from .newitems import OTHER_TEXT  # where the case needs a text and any will do, as for a new item
 from .paths import FORMS
 
 __all__ = ["DERIVED", "Derived", "derived_inputs"]
 
 #: The most ways to move one field that are offered to be run.
 _WAYS = 5
-#: The value written where the case needs a text and any will do (as why-not writes "any other value").
-_ANY_TEXT = "other"
 
 
 @attrs.frozen
@@ -141,7 +140,7 @@ def _breaches(_data, _path, _items):
 def _leader(data, path, values, wanted):
     ways = _counted("{path}.signatures", _signatures)(data, path, values, wanted)
     if value_at(data, f"{path}.name") is None:  # a new leader needs a name: the user writes the real one
-        ways = [[(f"{path}.name", _ANY_TEXT), *way] for way in ways]
+        ways = [[(f"{path}.name", OTHER_TEXT), *way] for way in ways]
     return ways
 
 
@@ -149,10 +148,9 @@ def _entries(data):
     return [entry if isinstance(entry, dict) else {} for entry in data.get("motives") or ()]
 
 
-def _opened(data, entries):
-    """The entries without motives, then those of the partners with no entry yet, each ``(index, its partner)``."""
-    bare = [(index, None) for index, entry in enumerate(entries) if not entry.get("motives")]
-    return bare + [(len(entries) + n, item["partner"]) for n, item in enumerate(_unlisted_partners(data, "", entries)[0])]
+def _new_entries(data, entries):
+    """The entries of ``motives`` to open for the partners that have none yet, each ``(index, its partner)``."""
+    return [(len(entries) + n, item["partner"]) for n, item in enumerate(_unlisted_partners(data, "", entries)[0])]
 
 
 def _opening(index, partner):
@@ -163,7 +161,8 @@ def _opening(index, partner):
 def _with_motives(data, _path, _values, wanted):
     entries = _entries(data)
     given = [index for index, entry in enumerate(entries) if entry.get("motives")]
-    bare = _opened(data, entries)
+    bare = [(index, None) for index, entry in enumerate(entries) if not entry.get("motives")]
+    bare += _new_entries(data, entries)
     ways = []
     for goal in _wholes(wanted, len(given)):
         if goal <= len(given):
@@ -179,7 +178,7 @@ def _with_starting_point(data, _path, _values, wanted):
     entries = _entries(data)
     given = [index for index, entry in enumerate(entries) if entry.get("starting_point")]
     bare = [(index, None) for index, entry in enumerate(entries) if not entry.get("starting_point")]
-    bare += [(index, partner) for index, partner in _opened(data, entries) if partner is not None]
+    bare += _new_entries(data, entries)
     common = collections.Counter(entries[index]["starting_point"] for index in given).most_common(1)
     value = common[0][0] if common else typing.get_args(StartingPoint)[0]
     ways = []
@@ -211,7 +210,7 @@ def _starting_points(data, _path, _values, wanted):
         # an entry whose starting point another shares, else one without any, takes a new one
         shared = [(index, None) for index, value in points.items() if counts[value] > 1][1:]
         free = shared + [(index, None) for index in range(len(entries)) if index not in points]
-        free += [(index, partner) for index, partner in _opened(data, entries) if partner is not None]
+        free += _new_entries(data, entries)
         if goal - len(counts) <= len(free):
             ways.append([step for (index, partner), value in zip(free, unused[:goal - len(counts)])
                          for step in [*_opening(index, partner), (f"motives[{index}].starting_point", value)]])
@@ -262,7 +261,7 @@ def _band(data, _path, values, wanted):
         counted = [0]
     elif not counted and _partner_ids(data):
         given, counted = {0: [None, None]}, [0]
-        opening = [("scan.respondents[0].id", _ANY_TEXT), ("scan.respondents[0].partner", _partner_ids(data)[0])]
+        opening = [("scan.respondents[0].id", OTHER_TEXT), ("scan.respondents[0].partner", _partner_ids(data)[0])]
     ways = []
     for band in (value for value in wanted if value in _BAND_ANSWER):
         goal, answers, changed = _BAND_ANSWER[band], {i: list(given[i]) for i in counted}, []
@@ -330,7 +329,7 @@ def _relationship_id(data, path, _values, wanted):
 
 
 def _collective(_data, _path, _values, wanted):
-    return [[("interests.collective", None)]] if None in wanted else [[("interests.collective[0]", _ANY_TEXT)]]
+    return [[("interests.collective", None)]] if None in wanted else [[("interests.collective[0]", OTHER_TEXT)]]
 
 
 _ENTRIES = [

@@ -105,31 +105,30 @@ class CaseEditor:
 
     def realise(self, edits):
         """The case changes for ``edits`` and the facts of the changed case (see :class:`~interorg.engine.edits.Realised`)."""
-        changes, new, counts, listed = [], {}, {}, 0
+        changes, new, listed = [], {}, 0
         unknown = next((edit.fact for edit in edits if edit.fact not in FORMS), None)
         if unknown is not None:  # a fact type of another knowledge base, that no producer gives
             return Realised(problem=Unwritable("no_place", unknown, "?"))
         items = NewItems(self.data, [(p.id, p.kind) for p in self.case.partners], self._value)
-        own = {}  # a new fact's values where its place gives them (an activity of the checklist)
+        given = {}  # a new fact's values, as its edits want them and where its place gives them (an activity)
         # where the new facts go, their key fields naming their place: the items of lists first, so that a
         # fact to stand inside one of them (a motive inside its partner's entry) finds it
         for edit in sorted(edits, key=lambda edit: FORMS[edit.fact].kind == "nested"):
             if edit.index is None and edit.instance not in new:
                 mine = [e for e in edits if e.instance == edit.instance and e.index is None]
-                values = {e.field: e.to[0] for e in mine if e.field and e.to}
+                values = given[edit.instance] = {e.field: e.to[0] for e in mine if e.field and e.to}
                 opened = items.checklist(edit.fact, mine)
                 if opened is not None:
-                    path, own[edit.instance], opening = opened
+                    path, own, opening = opened
+                    values.update(own)
                     changes += [(Change(key, None, (value,)), None) for key, value in opening]
                 elif FORMS[edit.fact].kind == "list":
                     path = items.next_item(FORMS[edit.fact].section, _case_keys(edit.fact, values))
-                else:
-                    path = (new_path(edit.fact, values, counts.get(edit.fact, 0), self.data)
-                            or new_place(edit.fact, values) or items.nested(edit.fact, values))
+                else:  # a mapping or a cell (one place), a fact computed from a section, one inside an item
+                    path = new_path(edit.fact, values) or new_place(edit.fact, values) or items.nested(edit.fact, values)
                 if path is None:
                     form = FORMS[edit.fact]
                     return Realised(problem=Unwritable("no_place", edit.fact, form.inputs or form.section))
-                counts[edit.fact] = counts.get(edit.fact, 0) + 1
                 new[edit.instance] = path
         moved = []  # edits of derived fields: written once the others are
         for edit in edits:
@@ -137,9 +136,7 @@ class CaseEditor:
             at = new[edit.instance] if edit.index is None else self.facts[edit.index].path
             entry = DERIVED.get((edit.fact, edit.field))
             if entry is not None and entry.move is not None and not (edit.index is None and edit.field in form.cell):
-                values = self.facts[edit.index].values if edit.index is not None else {
-                    **{e.field: e.to[0] for e in edits if e.instance == edit.instance and e.index is None and e.field
-                       and e.to}, **own.get(edit.instance, {})}
+                values = self.facts[edit.index].values if edit.index is not None else given[edit.instance]
                 moved.append((edit, at, entry, values))
                 continue
             if edit.kept:
@@ -166,17 +163,18 @@ class CaseEditor:
                         continue
                     changes.append((Change(at, None, (GIVEN,)), None))
                 continue
-            if form.member and edit.field == form.member[0] and (edit.index is not None or edit.instance in own):
+            if form.member and edit.field == form.member[0] and (edit.index is not None or edit.instance in given):
                 # listed or not: add the fact's id to the list, or take its item out (a new one is not listed)
                 flag, name = form.member
                 fact = self.facts[edit.index] if edit.index is not None else None
-                known = fact.values if fact is not None else own[edit.instance]
-                if first_value(edit.to) is True and not known.get(flag):
+                listed_now = fact is not None and fact.values.get(flag)
+                if first_value(edit.to) is True and not listed_now:
                     at = f"{form.section}[{len(value_at(self.data, form.section) or ()) + listed}]"
                     listed += 1
-                    changes.append((Change(at, None, (known[name],)), None))
-                elif first_value(edit.to) is not True and known.get(flag):
-                    changes.append((Change(fact.path, known[name], (None,)), None))
+                    identity = (fact.values if fact is not None else given[edit.instance])[name]
+                    changes.append((Change(at, None, (identity,)), None))
+                elif first_value(edit.to) is not True and listed_now:
+                    changes.append((Change(fact.path, fact.values[name], (None,)), None))
                 continue
             if edit.index is None and edit.field in form.cell + (("cell",) if form.cell else ()):
                 continue  # it names the cell's place

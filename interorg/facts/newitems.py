@@ -63,16 +63,21 @@ def _inner(tp, items=False):
     return tp
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1024)  # paths with their indices: bounded, as a sweep meets many
+def _field_type(path):
+    """The case model's type of the key at ``path`` (indices and ``[]`` aside, ``X | None`` as ``X``); None for none."""
+    cls, tp = Case, None
+    for key in re.sub(r"\[\d*\]", "", path).split("."):
+        if cls is None or not attrs.has(cls) or getattr(attrs.fields(cls), key, None) is None:
+            return None
+        tp = _inner(typing.get_type_hints(cls)[key])
+        cls = _inner(tp, items=True)
+    return tp
+
+
 def _item_class(section):
-    cls = Case
-    for key in section.replace("[]", "").split("."):
-        if not attrs.has(cls):
-            return None
-        field = getattr(attrs.fields(cls), key, None)
-        if field is None:
-            return None
-        cls = _inner(typing.get_type_hints(cls)[key], items=True)
+    """The attrs class of an item of the list at ``section`` (or of the mapping there); None for no such class."""
+    cls = _inner(_field_type(section), items=True)
     return cls if attrs.has(cls) else None
 
 
@@ -105,13 +110,7 @@ def empty_at(path):
     """
     if path.endswith("]"):
         return {}  # an item of a list: a mapping (a list of plain values has no empty item)
-    cls, tp = Case, None
-    for key in re.sub(r"\[\d*\]", "", path).split("."):
-        if cls is None or not attrs.has(cls) or getattr(attrs.fields(cls), key, None) is None:
-            return {}
-        tp = _inner(typing.get_type_hints(cls)[key])
-        cls = _inner(tp, items=True)
-    return [] if typing.get_origin(tp) is tuple else {}
+    return [] if typing.get_origin(_field_type(path)) is tuple else {}
 
 
 def plain_value(data, section, taken=()):
@@ -126,12 +125,8 @@ def plain_value(data, section, taken=()):
     >>> plain_value({}, "reasons") is None
     True
     """
-    cls, tp = Case, None
-    for key in section.replace("[]", "").split("."):
-        if cls is None or not attrs.has(cls) or getattr(attrs.fields(cls), key, None) is None:
-            return None
-        tp = _inner(typing.get_type_hints(cls)[key])
-        cls = _inner(tp, items=True)
+    tp = _field_type(section)
+    cls = _inner(tp, items=True)
     if typing.get_origin(tp) is not tuple or typing.get_origin(cls) is not typing.Literal:
         return None
     listed = [*(value_at(data, section) or ()), *taken]
